@@ -1,0 +1,45 @@
+import Foundation
+
+/// An error a user can act on: a kind that decides the exit code, and a message in both languages.
+public struct CasusError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, in the terms of the documented exit codes.
+    public enum Kind: Int32, Sendable {
+        /// A check found problems (audit verification failed, lint findings at the threshold).
+        case checkFailed = 1
+        /// A case, person, interview or other part does not exist.
+        case notFound = 3
+        /// The thing to create exists already.
+        case conflict = 4
+        /// The action needs consent that was not given or was withdrawn.
+        case consentMissing = 5
+        /// A value or a file's content is not valid.
+        case invalidInput = 65
+        /// A file to read does not exist or cannot be read.
+        case cannotRead = 66
+        /// The store or the key vault cannot be opened or written.
+        case storeFailure = 74
+        /// A bug: please report it.
+        case internalError = 70
+    }
+
+    public let kind: Kind
+    public let message: Localized
+    /// Further lines, e.g. every problem found in an imported file.
+    public let details: [Localized]
+
+    public init(_ kind: Kind, _ message: Localized, details: [Localized] = []) {
+        self.kind = kind
+        self.message = message
+        self.details = details
+    }
+
+    public init(_ kind: Kind, nl: String, en: String, details: [Localized] = []) {
+        self.init(kind, Localized(nl: nl, en: en), details: details)
+    }
+
+    public var description: String { ([message.en] + details.map(\.en)).joined(separator: "\n") }
+
+    public func text(_ language: Language) -> String {
+        ([message.text(language)] + details.map { "  - " + $0.text(language) }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Checks that every part of a dossier refers to parts that exist and holds values that make sense.
+/// Import and every change in the store run it, so an inconsistent dossier is never stored.
+extension Dossier {
+    /// Every problem found, each naming the part it is in. Empty when the dossier is consistent.
+    public func problems() -> [Localized] {
+        var report = ProblemReport()
+        checkCase(&report)
+        checkParticipants(&report)
+        checkConsent(&report)
+        checkInterviewsAndQuotes(&report)
+        checkNarrative(&report)
+        checkTimeline(&report)
+        checkContraExpertise(&report)
+        return report.problems
+    }
+
+    /// Throws an `invalidInput` error listing every problem, if there is one.
+    public func validate() throws {
+        let found = problems()
+        guard found.isEmpty else {
+            throw CasusError(.invalidInput, nl: "Het dossier '\(casus.id)' klopt niet op \(found.count) punt(en):",
+                             en: "The dossier '\(casus.id)' has \(found.count) problem(s):", details: found)
+        }
+    }
+
+    private func checkCase(_ r: inout ProblemReport) {
+        if !Casus.isValidID(casus.id) {
+            r.add(nl: "casus: het id '\(casus.id)' mag alleen letters, cijfers, '-', '_' en '.' bevatten (max. 64 tekens)",
+                  en: "case: the id '\(casus.id)' may only hold letters, digits, '-', '_' and '.' (at most 64 characters)")
+        }
+        if casus.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            r.add(nl: "casus: de titel is leeg", en: "case: the title is empty")
+        }
+        if casus.updatedAt < casus.createdAt {
+            r.add(nl: "casus: 'updatedAt' ligt voor 'createdAt'", en: "case: 'updatedAt' is before 'createdAt'")
+        }
+        r.unique(selection.map { String($0.number) }, what: ("selectie", "selection"))
+        for answer in selection where !(1...7).contains(answer.number) {
+            r.add(nl: "selectie: voorwaarde \(answer.number) bestaat niet (1 t/m 7)", en: "selection: precondition \(answer.number) does not exist (1 to 7)")
+        }
+    }
+
+    private func checkParticipants(_ r: inout ProblemReport) {
+        r.unique(participants.map(\.id), what: ("personen", "participants"))
+        r.unique(participants.map { $0.pseudonym.lowercased() }, what: ("pseudoniemen", "pseudonyms"))
+        r.unique(agencies.map(\.id), what: ("instanties", "agencies"))
+        for p in participants {
+            if p.pseudonym.trimmingCharacters(in: .whitespaces).isEmpty {
+                r.add(nl: "persoon \(p.id): het pseudoniem is leeg", en: "participant \(p.id): the pseudonym is empty")
+            }
+            if let agencyId = p.agencyId, agency(agencyId) == nil {
+                r.add(nl: "persoon \(p.id): instantie '\(agencyId)' bestaat niet in dit dossier", en: "participant \(p.id): agency '\(agencyId)' is not in this dossier")
+            }
+        }
+    }
+
+    private func checkConsent(_ r: inout ProblemReport) {
+        r.unique(consent.map(\.id), what: ("toestemmingen", "consent entries"))
+        for entry in consent {
+            let place = Localized(nl: "toestemming \(entry.id)", en: "consent \(entry.id)")
+            r.participant(entry.participantId, in: self, at: place)
+            if entry.granted.isEmpty && entry.refused.isEmpty && entry.withdrawn.isEmpty {
+                r.add(nl: "\(place.nl): noemt geen enkel doel", en: "\(place.en): names no purpose")
+            }
+            if entry.granted.contains(.all) {
+                r.add(nl: "\(place.nl): 'alles' kan alleen geweigerd of ingetrokken worden; noem de doelen",
+                      en: "\(place.en): 'all' can only be refused or withdrawn; name the purposes")
+            }
+            for purpose in entry.granted + entry.refused + entry.withdrawn {
+                if let agencyId = purpose.sharedAgency, agency(agencyId) == nil {
+                    r.add(nl: "\(place.nl): delen met onbekende instantie '\(agencyId)'", en: "\(place.en): sharing with unknown agency '\(agencyId)'")
+                }
+            }
+            if let sha = entry.letterSha256, !ProblemReport.isSHA256(sha) {
+                r.add(nl: "\(place.nl): de SHA-256 van de informatiebrief is geen 64 hexadecimale tekens", en: "\(place.en): the information letter's SHA-256 is not 64 hex digits")
+            }
+            if let evidence = entry.evidence { r.attachment(evidence, at: place) }
+        }
+        r.unique(lawfulBasis.map(\.id), what: ("grondslagen", "lawful bases"))
+        for basis in lawfulBasis {
+            if let pid = basis.participantId {
+                r.participant(pid, in: self, at: Localized(nl: "grondslag \(basis.id)", en: "lawful basis \(basis.id)"))
+            }
+        }
+    }
+
+    private func checkInterviewsAndQuotes(_ r: inout ProblemReport) {
+        r.unique(interviews.map(\.id), what: ("interviews", "interviews"))
+        for interview in interviews {
+            let place = Localized(nl: "interview \(interview.id)", en: "interview \(interview.id)")
+            r.participant(interview.participantId, in: self, at: place)
+            if interview.plannedMinutes <= 0 || interview.plannedMinutes > 24 * 60 {
+                r.add(nl: "\(place.nl): geplande duur \(interview.plannedMinutes) minuten is onmogelijk", en: "\(place.en): planned duration \(interview.plannedMinutes) minutes is impossible")
+            }
+            if let actual = interview.actualMinutes, actual <= 0 || actual > 24 * 60 {
+                r.add(nl: "\(place.nl): werkelijke duur \(actual) minuten is onmogelijk", en: "\(place.en): actual duration \(actual) minutes is impossible")
+            }
+            if let audio = interview.audio {
+                r.attachment(audio.file, at: place)
+                if !(audio.durationSeconds >= 0) || audio.durationSeconds > 48 * 3600 {
+                    r.add(nl: "\(place.nl): de opnameduur is onmogelijk", en: "\(place.en): the recording's duration is impossible")
+                }
+            }
+        }
+        r.unique(quotes.map(\.id), what: ("citaten", "quotes"))
+        for quote in quotes {
+            let place = Localized(nl: "citaat \(quote.id)", en: "quote \(quote.id)")
+            r.participant(quote.speakerId, in: self, at: place)
+            guard let interview = interview(quote.interviewId) else {
+                r.add(nl: "\(place.nl): interview '\(quote.interviewId)' bestaat niet", en: "\(place.en): interview '\(quote.interviewId)' does not exist")
+                continue
+            }
+            guard let span = Quote.span(of: interview.transcript ?? "", start: quote.start, end: quote.end) else {
+                r.add(nl: "\(place.nl): tekens \(quote.start)–\(quote.end) vallen buiten het transcript van \(interview.id) (\(interview.transcriptLength) tekens)",
+                      en: "\(place.en): characters \(quote.start)–\(quote.end) fall outside the transcript of \(interview.id) (\(interview.transcriptLength) characters)")
+                continue
+            }
+            if span != quote.text {
+                r.add(nl: "\(place.nl): de tekst komt niet overeen met het transcript op tekens \(quote.start)–\(quote.end)",
+                      en: "\(place.en): the text does not match the transcript at characters \(quote.start)–\(quote.end)")
+            }
+        }
+    }
+
+    private func checkNarrative(_ r: inout ProblemReport) {
+        r.unique(narrative.map { String($0.number) }, what: ("narratiefversies", "narrative versions"))
+        if let current = casus.currentNarrative, !narrative.contains(where: { $0.number == current }) {
+            r.add(nl: "casus: huidige narratiefversie \(current) bestaat niet", en: "case: current narrative version \(current) does not exist")
+        }
+    }
+
+    private func checkTimeline(_ r: inout ProblemReport) {
+        r.unique(events.map(\.id), what: ("gebeurtenissen", "events"))
+        for event in events {
+            let place = Localized(nl: "gebeurtenis \(event.id)", en: "event \(event.id)")
+            r.actor(event.actor, in: self, at: place)
+            if let impact = event.impact, !(-2...2).contains(impact) {
+                r.add(nl: "\(place.nl): impact \(impact) valt buiten -2..+2", en: "\(place.en): impact \(impact) is outside -2..+2")
+            }
+            if let quoteId = event.quoteId, !quotes.contains(where: { $0.id == quoteId }) {
+                r.add(nl: "\(place.nl): citaat '\(quoteId)' bestaat niet", en: "\(place.en): quote '\(quoteId)' does not exist")
+            }
+            if let start = event.date, let end = event.endDate, end.lastDay < start.firstDay {
+                r.add(nl: "\(place.nl): de einddatum ligt voor de begindatum", en: "\(place.en): the end date is before the start date")
+            }
+            if event.what.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                r.add(nl: "\(place.nl): beschrijf wat er gebeurde", en: "\(place.en): describe what happened")
+            }
+        }
+        r.unique(handoffs.map(\.id), what: ("overdrachten", "hand-offs"))
+        for handoff in handoffs {
+            let place = Localized(nl: "overdracht \(handoff.id)", en: "hand-off \(handoff.id)")
+            r.agency(handoff.fromAgencyId, in: self, at: place)
+            r.agency(handoff.toAgencyId, in: self, at: place)
+            r.events([handoff.eventId].compactMap { $0 }, in: self, at: place)
+        }
+    }
+
+    private func checkContraExpertise(_ r: inout ProblemReport) {
+        r.unique(findings.map(\.id), what: ("bevindingen", "findings"))
+        for finding in findings {
+            let place = Localized(nl: "bevinding \(finding.id)", en: "finding \(finding.id)")
+            r.agency(finding.agencyId, in: self, at: place)
+            if let respondent = finding.respondentId { r.participant(respondent, in: self, at: place) }
+            r.events(finding.eventIds, in: self, at: place)
+        }
+        r.unique(leervragen.map(\.id), what: ("leervragen", "learning questions"))
+        r.unique(dilemmas.map(\.id), what: ("dilemma's", "dilemmas"))
+        let links = leervragen.map { ($0.id, $0.eventIds, $0.findingIds, "leervraag", "learning question") }
+            + dilemmas.map { ($0.id, $0.eventIds, $0.findingIds, "dilemma", "dilemma") }
+        for (id, eventIds, findingIds, nl, en) in links {
+            let place = Localized(nl: "\(nl) \(id)", en: "\(en) \(id)")
+            r.events(eventIds, in: self, at: place)
+            for findingId in findingIds where !findings.contains(where: { $0.id == findingId }) {
+                r.add(nl: "\(place.nl): bevinding '\(findingId)' bestaat niet", en: "\(place.en): finding '\(findingId)' does not exist")
+            }
+        }
+        r.unique(reviews.map(\.id), what: ("beoordelingen", "reviews"))
+        r.unique(wederhoor.map(\.id), what: ("wederhoorrondes", "wederhoor rounds"))
+        for round in wederhoor {
+            r.agency(round.agencyId, in: self, at: Localized(nl: "wederhoor \(round.id)", en: "wederhoor \(round.id)"))
+        }
+    }
+}
+
+/// Collects problems with the helpers the checks share.
+struct ProblemReport {
+    var problems: [Localized] = []
+
+    mutating func add(nl: String, en: String) { problems.append(Localized(nl: nl, en: en)) }
+
+    mutating func unique(_ ids: [String], what: (nl: String, en: String)) {
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted {
+            add(nl: "\(what.nl): '\(id)' komt meer dan eens voor", en: "\(what.en): '\(id)' occurs more than once")
+        }
+    }
+
+    mutating func participant(_ id: String, in dossier: Dossier, at place: Localized) {
+        if dossier.participant(id) == nil {
+            add(nl: "\(place.nl): persoon '\(id)' bestaat niet", en: "\(place.en): participant '\(id)' does not exist")
+        }
+    }
+
+    mutating func agency(_ id: String, in dossier: Dossier, at place: Localized) {
+        if dossier.agency(id) == nil {
+            add(nl: "\(place.nl): instantie '\(id)' bestaat niet", en: "\(place.en): agency '\(id)' does not exist")
+        }
+    }
+
+    mutating func actor(_ actor: Actor, in dossier: Dossier, at place: Localized) {
+        switch actor {
+        case .participant(let id): participant(id, in: dossier, at: place)
+        case .agency(let id): agency(id, in: dossier, at: place)
+        }
+    }
+
+    mutating func events(_ ids: [String], in dossier: Dossier, at place: Localized) {
+        for id in ids where !dossier.events.contains(where: { $0.id == id }) {
+            add(nl: "\(place.nl): gebeurtenis '\(id)' bestaat niet", en: "\(place.en): event '\(id)' does not exist")
+        }
+    }
+
+    mutating func attachment(_ ref: AttachmentRef, at place: Localized) {
+        if !ProblemReport.isSHA256(ref.sha256) {
+            add(nl: "\(place.nl): bijlage '\(ref.fileName)' heeft geen geldige SHA-256", en: "\(place.en): attachment '\(ref.fileName)' has no valid SHA-256")
+        }
+    }
+
+    static func isSHA256(_ text: String) -> Bool {
+        text.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+}

@@ -1,0 +1,262 @@
+import CasusCore
+import Foundation
+import GRDB
+
+/// A line in the list of cases.
+public struct CaseSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var language: Language
+    public var updatedAt: Timestamp
+    public var participants: Int
+    public var interviews: Int
+    public var events: Int
+    public var narrativeVersions: Int
+}
+
+/// The dossier store: one SQLite database (WAL, foreign keys, full synchronous commits) and an
+/// attachments folder. Every change goes through `modify`, which loads the dossier, applies the
+/// change in memory, validates the result and writes only what changed, with an audit entry per
+/// changed part, all in one transaction.
+public final class DossierStore: Sendable {
+    public let workspace: Workspace
+    public let attachments: AttachmentStore
+    /// Who the audit log names for changes made through this store.
+    public let actor: String
+    private let pool: DatabasePool
+
+    /// Opens the store in `workspace`, creating it when `create` is true.
+    public init(workspace: Workspace, actor: String, create: Bool = false) throws {
+        self.workspace = workspace
+        self.actor = actor
+        self.attachments = AttachmentStore(folder: workspace.attachmentsURL)
+        if !workspace.exists && !create {
+            throw CasusError(.storeFailure,
+                             nl: "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE.",
+                             en: "There is no casus store in '\(workspace.folder.path)' yet. Create one with `casus init`, or pick another with --store or CASUS_STORE.")
+        }
+        do {
+            try FileManager.default.createDirectory(at: workspace.attachmentsURL, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(15)
+            configuration.prepareDatabase { db in
+                // A commit is acknowledged only once it is on disk.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: workspace.databaseURL.path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+        } catch let error as CasusError {
+            throw error
+        } catch {
+            throw CasusError(.storeFailure, nl: "Kan de opslag '\(workspace.databaseURL.path)' niet openen: \(StoreErrors.describe(error))",
+                             en: "Cannot open the store '\(workspace.databaseURL.path)': \(StoreErrors.describe(error))")
+        }
+    }
+
+    // MARK: Reading
+
+    public func caseSummaries() throws -> [CaseSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.title, c.language, c.updatedAt,
+                  (SELECT count(*) FROM participant p WHERE p.caseId = c.id) AS participants,
+                  (SELECT count(*) FROM interview i WHERE i.caseId = c.id) AS interviews,
+                  (SELECT count(*) FROM event e WHERE e.caseId = c.id) AS events,
+                  (SELECT count(*) FROM narrativeVersion n WHERE n.caseId = c.id) AS narrativeVersions
+                FROM casus c ORDER BY c.id
+                """).map { row in
+                CaseSummary(id: row["id"], title: row["title"], language: row["language"], updatedAt: row["updatedAt"],
+                            participants: row["participants"], interviews: row["interviews"], events: row["events"],
+                            narrativeVersions: row["narrativeVersions"])
+            }
+        }
+    }
+
+    public func caseExists(_ caseId: String) throws -> Bool {
+        try read { db in try Casus.exists(db, key: caseId) }
+    }
+
+    public func dossier(_ caseId: String) throws -> Dossier {
+        try read { db in try DossierRows.load(db, caseId: caseId) }
+    }
+
+    public func search(_ query: String, caseId: String? = nil, limit: Int = 50) throws -> [SearchHit] {
+        try read { db in try SearchIndex.search(db, query: query, caseId: caseId, limit: limit) }
+    }
+
+    /// The audit log, newest last; for one case or for the whole store.
+    public func auditEntries(caseId: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+        try read { db in
+            var request = AuditEntry.order(Column("seq").desc)
+            if let caseId { request = request.filter(Column("caseId") == caseId) }
+            if let limit { request = request.limit(limit) }
+            return try request.fetchAll(db).reversed()
+        }
+    }
+
+    public func verifyAudit() throws -> AuditReport {
+        try read { db in try AuditVerifier.verify(db) }
+    }
+
+    /// SQLite's own checks of the file and of every reference; empty when all is well.
+    public func integrityProblems() throws -> [String] {
+        try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
+            }
+            return integrity + foreign
+        }
+    }
+
+    // MARK: Writing
+
+    /// Stores a new dossier. Fails when a case with its id exists.
+    @discardableResult
+    public func create(_ dossier: Dossier) throws -> Dossier {
+        try write { db, audit in
+            if try Casus.exists(db, key: dossier.casus.id) {
+                throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.",
+                                 en: "A case with id '\(dossier.casus.id)' exists already.")
+            }
+            try DossierRows.apply(db, from: nil, to: dossier, audit: &audit, attachments: attachments)
+            return dossier
+        }
+    }
+
+    /// Loads a dossier, lets `change` edit it, and stores the result if it is valid.
+    /// Nothing is written when `change` throws or the result does not validate.
+    @discardableResult
+    public func modify(_ caseId: String, _ change: (inout Dossier) throws -> Void) throws -> Dossier {
+        try write { db, audit in
+            let old = try DossierRows.load(db, caseId: caseId)
+            var new = old
+            try change(&new)
+            guard new != old else { return old }
+            guard new.casus.id == caseId else {
+                throw CasusError(.invalidInput, nl: "Het id van een casus kan niet veranderen.", en: "A case's id cannot change.")
+            }
+            new.casus.updatedAt = Timestamp.now()
+            try DossierRows.apply(db, from: old, to: new, audit: &audit, attachments: attachments)
+            return new
+        }
+    }
+
+    /// Imports a dossier file. With `replace`, an existing dossier with the same id is brought in line
+    /// with the file, except that its consent history must be kept whole.
+    @discardableResult
+    public func importFile(_ file: DossierFile, replace: Bool = false) throws -> Dossier {
+        let dossier = file.dossier
+        try dossier.validate()
+        let embedded = Dictionary(file.attachments.map { ($0.sha256, $0) }, uniquingKeysWith: { first, _ in first })
+        var missing: [Localized] = []
+        for ref in dossier.attachmentRefs {
+            if let carried = embedded[ref.sha256] {
+                guard Hashing.sha256(carried.data) == ref.sha256 else {
+                    throw CasusError(.invalidInput, nl: "Bijlage '\(ref.fileName)' in het bestand is beschadigd: de inhoud past niet bij de SHA-256.",
+                                     en: "Attachment '\(ref.fileName)' in the file is damaged: its content does not match its SHA-256.")
+                }
+            } else if !attachments.contains(ref) {
+                missing.append(Localized(nl: "\(ref.fileName) (\(ref.sha256.prefix(12))…)", en: "\(ref.fileName) (\(ref.sha256.prefix(12))…)"))
+            }
+        }
+        guard missing.isEmpty else {
+            throw CasusError(.cannotRead, nl: "Het dossier verwijst naar bijlagen die niet in het bestand zitten en niet in de opslag staan. Exporteer opnieuw met --attachments include:",
+                             en: "The dossier refers to attachments that are neither in the file nor in the store. Export again with --attachments include:",
+                             details: missing)
+        }
+        let exists = try caseExists(dossier.casus.id)
+        if exists && !replace {
+            throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'. Gebruik --replace om hem te vervangen.",
+                             en: "A case with id '\(dossier.casus.id)' exists already. Use --replace to replace it.")
+        }
+        for ref in dossier.attachmentRefs {
+            if let carried = embedded[ref.sha256] { try attachments.add(data: carried.data, as: ref) }
+        }
+        return try write { db, audit in
+            let old = try Casus.exists(db, key: dossier.casus.id) ? try DossierRows.load(db, caseId: dossier.casus.id) : nil
+            if old != nil && !replace {
+                throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.", en: "A case with id '\(dossier.casus.id)' exists already.")
+            }
+            try DossierRows.apply(db, from: old, to: dossier, audit: &audit, attachments: attachments)
+            return dossier
+        }
+    }
+
+    /// The dossier as a portable file; the export is logged.
+    public func exportFile(_ caseId: String, embedAttachments: Bool = true) throws -> DossierFile {
+        let dossier = try dossier(caseId)
+        var file = DossierFile(dossier: dossier)
+        if embedAttachments {
+            file.attachments = try dossier.attachmentRefs.map { ref in
+                DossierFile.EmbeddedAttachment(sha256: ref.sha256, fileName: ref.fileName, data: try attachments.data(for: ref))
+            }
+        }
+        try logEvent(caseId: caseId, operation: "export", detail: embedAttachments ? "dossier file with attachments" : "dossier file")
+        return file
+    }
+
+    /// Records an action that changes nothing in the dossier but must be accountable (an export,
+    /// a real identity looked up).
+    public func logEvent(caseId: String, entity: String = "casus", entityId: String? = nil, operation: String, detail: String? = nil) throws {
+        try write { db, audit in
+            try audit.append(db, caseId: caseId, entity: entity, entityId: entityId ?? caseId, operation: operation, contentHash: nil, detail: detail)
+        }
+    }
+
+    /// Erases a case: every part, its consent ledger, its search entries and the attachments no other
+    /// case uses. The audit log keeps the record that it existed and was erased, without content.
+    public func erase(_ caseId: String) throws {
+        let refs = try write { db, audit -> [AttachmentRef] in
+            let old = try DossierRows.load(db, caseId: caseId)
+            try db.execute(sql: "INSERT INTO caseErasure(caseId) VALUES (?)", arguments: [caseId])
+            try DossierRows.apply(db, from: old, to: nil, audit: &audit, attachments: attachments)
+            try db.execute(sql: "DELETE FROM caseErasure WHERE caseId = ?", arguments: [caseId])
+            try audit.append(db, caseId: caseId, entity: "casus", entityId: caseId, operation: "erase", contentHash: nil)
+            return old.attachmentRefs
+        }
+        let stillUsed = try read { db in try DossierRows.attachmentHashesInUse(db) }
+        for ref in refs where !stillUsed.contains(ref.sha256) {
+            try? FileManager.default.removeItem(at: attachments.url(for: ref))
+        }
+    }
+
+    // MARK: Transactions
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read { db in try body(db) }
+        } catch {
+            throw StoreErrors.wrap(error)
+        }
+    }
+
+    private func write<T>(_ body: (Database, inout AuditWriter) throws -> T) throws -> T {
+        do {
+            return try pool.write { db in
+                var audit = try AuditWriter(db: db, actor: actor)
+                return try body(db, &audit)
+            }
+        } catch {
+            throw StoreErrors.wrap(error)
+        }
+    }
+}
+
+/// Turns database errors into messages a user can act on.
+enum StoreErrors {
+    static func wrap(_ error: Error) -> Error {
+        if error is CasusError { return error }
+        return CasusError(.storeFailure, nl: "De opslag weigerde de wijziging: \(describe(error)). Er is niets veranderd.",
+                          en: "The store refused the change: \(describe(error)). Nothing was changed.")
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let db = error as? DatabaseError {
+            return db.message ?? "SQLite error \(db.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import CasusCore
+import CasusStore
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
+                             subcommands: [StoreBench.self, WriteLoop.self])
+    }
+
+    /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
+    struct StoreBench: CasusCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "store", abstract: say("Importeer N gegenereerde dossiers en meet list, show en search.", "Import N generated dossiers and time list, show and search."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option(help: help("Aantal dossiers.", "Number of dossiers.")) var dossiers = 10_000
+        @Option(help: help("Woorden transcript per dossier.", "Transcript words per dossier.")) var words = 100
+        @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 20
+
+        func execute(_ context: Context) throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try DossierStore(workspace: Workspace(folder: folder), actor: "bench", create: true)
+            var generator = DossierGenerator(seed: 42)
+            let clock = ContinuousClock()
+            var totalWords = 0
+            let importTime = try clock.measure {
+                for n in 0..<dossiers {
+                    let dossier = generator.dossier(number: n, transcriptWords: words)
+                    totalWords += dossier.interviews.reduce(0) { $0 + ($1.transcript?.split(separator: " ").count ?? 0) }
+                    try store.create(dossier)
+                }
+            }
+            let ids = try store.caseSummaries().map(\.id)
+            print("dossiers: \(ids.count), transcript words: \(totalWords), database: \(fileSize(store.workspace.databaseURL) / 1_048_576) MiB")
+            print(String(format: "import: %.1f s total, %.2f ms per dossier", importTime.seconds, importTime.seconds * 1000 / Double(max(1, dossiers))))
+            let queries = ["deurwaarder", "schuld brief", "gemeente betaling", "beschikking"]
+            let list = try median(runs) { _ in _ = try store.caseSummaries() }
+            let show = try median(runs) { i in _ = try store.dossier(ids[(i * 7919) % ids.count]) }
+            let search = try median(runs) { i in _ = try store.search(queries[i % queries.count], limit: 20) }
+            print(String(format: "in-process median: case list %.2f ms · case show %.2f ms · search %.2f ms", list, show, search))
+            let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+            let base = ["--store", folder.path]
+            let listP = try median(5) { _ in try run(me, ["case", "list", "--json"] + base) }
+            let showP = try median(5) { i in try run(me, ["case", "show", ids[(i * 7919) % ids.count]] + base) }
+            let searchP = try median(5) { i in try run(me, ["search", queries[i % queries.count]] + base) }
+            print(String(format: "whole process median: case list %.1f ms · case show %.1f ms · search %.1f ms", listP, showP, searchP))
+        }
+
+        private func median(_ count: Int, _ body: (Int) throws -> Void) throws -> Double {
+            let clock = ContinuousClock()
+            var times: [Double] = []
+            for i in 0..<max(1, count) { times.append(try clock.measure { try body(i) }.seconds * 1000) }
+            return times.sorted()[times.count / 2]
+        }
+
+        private func run(_ executable: String, _ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+
+        private func fileSize(_ url: URL) -> Int { (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
+    }
+
+    /// Appends events to one case as fast as it can and prints `ack N` after each commit: the
+    /// writer that the crash-safety test kills mid-write.
+    struct WriteLoop: CasusCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "write-loop", abstract: say("Schrijf gebeurtenissen in een lus en meld elke vastgelegde (voor de crashtest).",
+                                                                          "Write events in a loop and report each committed one (for the crash test)."))
+        }
+        @OptionGroup var global: GlobalOptions
+        @Option var count = 1_000
+        @Option(name: .customLong("case")) var caseId = "crash-test"
+
+        func execute(_ context: Context) throws {
+            let store = try context.store(create: true)
+            if try !store.caseExists(caseId) {
+                var dossier = Dossier(casus: Casus(id: caseId, title: "Crash test", vraagstuk: "Survives a kill?"))
+                dossier.agencies.append(Agency(id: "gemeente", name: "Gemeente"))
+                try store.create(dossier)
+            }
+            var generator = DossierGenerator(seed: UInt64(ProcessInfo.processInfo.processIdentifier))
+            for _ in 0..<count {
+                var id = ""
+                try store.modify(caseId) { dossier in
+                    id = EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
+                    dossier.events.append(TimelineEvent(id: id, date: FuzzyDate("2024-01-01"), actor: .agency("gemeente"), channel: .brief,
+                                                        what: generator.sentence(words: 40)))
+                }
+                FileHandle.standardOutput.write(Data("ack \(id)\n".utf8))
+            }
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Makes plausible, fictional dossiers from a fixed seed, for benchmarks and load tests.
+struct DossierGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    private mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        var x = state
+        x ^= x >> 33
+        x = x &* 0xff51afd7ed558ccd
+        x ^= x >> 33
+        return x
+    }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+
+    private static let words = """
+        de het een en van in op met dat die zij ze haar hij er was werd had kwam belde schreef brief gemeente deurwaarder \
+        schuld schuldhulp boete aanmaning beschikking betaling toeslag huur afspraak loket balie formulier bezwaar termijn \
+        regeling bedrag euro maand week dag ochtend avond dochter zoon buurvrouw wijkagent consulent incassobureau bank \
+        rekening beslag loon uitkering brief envelop telefoon wachtmuziek nummer dossier kantoor deur bel trap keuken tafel
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    mutating func sentence(words count: Int) -> String {
+        (0..<count).map { _ in pick(DossierGenerator.words) }.joined(separator: " ")
+    }
+
+    mutating func dossier(number: Int, transcriptWords: Int) -> Dossier {
+        let id = String(format: "gen-%05d", number)
+        let at = Timestamp("2024-03-05T10:00:00+01:00")!
+        var d = Dossier(casus: Casus(id: id, title: "Gegenereerde casus \(number)", vraagstuk: sentence(words: 12), language: .nl,
+                                     researchers: ["bench"], createdAt: at))
+        d.agencies = [Agency(id: "gemeente", name: "Gemeente"), Agency(id: "cjib", name: "CJIB")]
+        d.participants = [Participant(id: "P1", pseudonym: "Persoon \(number)", role: .eindgebruiker, endUserKind: .burger),
+                          Participant(id: "P2", pseudonym: "Consulent \(number)", role: .medewerker, agencyId: "gemeente", level: .uitvoering)]
+        d.consent = [ConsentEntry(id: "C1", participantId: "P1", granted: [.interview, .transcription, .verbatimQuotes, .narrative],
+                                  at: at, method: .schriftelijk, obtainedBy: "bench")]
+        d.interviews = [Interview(id: "I1", participantId: "P1", at: at, actualMinutes: 130, mode: .aantekeningen, interviewers: ["bench"],
+                                  safetyChecked: true, storyExplained: true, transcript: sentence(words: transcriptWords))]
+        d.narrative = [NarrativeVersion(number: 1, author: "bench", at: at, text: sentence(words: 60))]
+        d.casus.currentNarrative = 1
+        d.events = (1...3).map { e in
+            TimelineEvent(id: "E\(e)", date: FuzzyDate("2023-0\(e)-1\(e)"), actor: .agency(e == 2 ? "cjib" : "gemeente"), channel: .brief,
+                          what: sentence(words: 15), impact: e == 2 ? -2 : 0)
+        }
+        return d
+    }
+}
