@@ -44,6 +44,20 @@ enum DossierRows {
             try audit.append(db, caseId: caseId, entity: Casus.databaseTableName, entityId: caseId, operation: "delete", contentHash: nil)
         }
         try SearchIndex.update(db, caseId: caseId, from: old, to: new)
+        try updateSummary(db, caseId: caseId, dossier: new)
+    }
+
+    /// Keeps the per-case counts of `caseSummary` in step with the dossier.
+    private static func updateSummary(_ db: Database, caseId: String, dossier: Dossier?) throws {
+        guard let dossier else {
+            try db.execute(sql: "DELETE FROM caseSummary WHERE caseId = ?", arguments: [caseId])
+            return
+        }
+        try db.execute(sql: """
+            INSERT INTO caseSummary(caseId, participants, interviews, events, narrativeVersions) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(caseId) DO UPDATE SET participants = excluded.participants, interviews = excluded.interviews,
+              events = excluded.events, narrativeVersions = excluded.narrativeVersions
+            """, arguments: [caseId, dossier.participants.count, dossier.interviews.count, dossier.events.count, dossier.narrative.count])
     }
 
     private static func syncCase(_ db: Database, old: Casus?, new: Casus, audit: inout AuditWriter) throws {

@@ -57,21 +57,21 @@ public final class DossierStore: Sendable {
 
     // MARK: Reading
 
-    public func caseSummaries() throws -> [CaseSummary] {
+    /// Cases in id order; at most `limit` when given.
+    public func caseSummaries(limit: Int? = nil) throws -> [CaseSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, c.title, c.language, c.updatedAt,
-                  (SELECT count(*) FROM participant p WHERE p.caseId = c.id) AS participants,
-                  (SELECT count(*) FROM interview i WHERE i.caseId = c.id) AS interviews,
-                  (SELECT count(*) FROM event e WHERE e.caseId = c.id) AS events,
-                  (SELECT count(*) FROM narrativeVersion n WHERE n.caseId = c.id) AS narrativeVersions
-                FROM casus c ORDER BY c.id
-                """).map { row in
-                CaseSummary(id: row["id"], title: row["title"], language: row["language"], updatedAt: row["updatedAt"],
-                            participants: row["participants"], interviews: row["interviews"], events: row["events"],
-                            narrativeVersions: row["narrativeVersions"])
+                SELECT c.id, c.title, c.language, c.updatedAt, s.participants, s.interviews, s.events, s.narrativeVersions
+                FROM casus c JOIN caseSummary s ON s.caseId = c.id ORDER BY c.id LIMIT ?
+                """, arguments: [limit ?? -1]).map { row in
+                CaseSummary(id: row[0], title: row[1], language: row[2], updatedAt: row[3],
+                            participants: row[4], interviews: row[5], events: row[6], narrativeVersions: row[7])
             }
         }
+    }
+
+    public func caseCount() throws -> Int {
+        try read { db in try Casus.fetchCount(db) }
     }
 
     public func caseExists(_ caseId: String) throws -> Bool {

@@ -54,31 +54,48 @@ enum SearchIndex {
         }
     }
 
+    /// Words that occur in nearly every text; left out of a query that has other words.
+    static let stopwords: Set<String> = [
+        "de", "het", "een", "en", "van", "in", "is", "op", "te", "dat", "die", "met", "er", "voor", "aan", "bij", "of", "om", "als",
+        "the", "a", "an", "and", "of", "to", "in", "is", "on", "at", "for", "with",
+    ]
+
     /// Turns what a person types into an FTS5 query: every word must occur, each as a prefix.
     /// Quotes and operators in the input are taken as plain text.
     static func matchExpression(for query: String) -> String? {
         let words = query.split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { !$0.isEmpty }
-        guard !words.isEmpty else { return nil }
-        return words.prefix(16).map { "\"\($0)\"*" }.joined(separator: " AND ")
+        let meaningful = words.filter { !stopwords.contains($0.lowercased()) }
+        let chosen = meaningful.isEmpty ? words : meaningful
+        guard !chosen.isEmpty else { return nil }
+        return chosen.prefix(16).map { "\"\($0)\"*" }.joined(separator: " AND ")
     }
 
+    /// Ranks first and cuts excerpts afterwards: `snippet()` costs far more than ranking, so it runs
+    /// only for the hits that are shown.
     static func search(_ db: Database, query: String, caseId: String?, limit: Int) throws -> [SearchHit] {
         guard let match = matchExpression(for: query) else { return [] }
-        var sql = """
-            SELECT d.caseId, d.kind, d.ref, snippet(searchFts, 0, '[', ']', '…', 12) AS excerpt
-            FROM searchFts JOIN searchDoc d ON d.rowid = searchFts.rowid
-            WHERE searchFts MATCH ?
-            """
-        var arguments: StatementArguments = [match]
+        var sql = "SELECT searchFts.rowid FROM searchFts"
+        var arguments: StatementArguments = []
         if let caseId {
-            sql += " AND d.caseId = ?"
-            arguments += [caseId]
+            sql += " JOIN searchDoc d ON d.rowid = searchFts.rowid WHERE searchFts MATCH ? AND d.caseId = ?"
+            arguments += [match, caseId]
+        } else {
+            sql += " WHERE searchFts MATCH ?"
+            arguments += [match]
         }
         sql += " ORDER BY rank LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            SearchHit(caseId: row["caseId"], kind: row["kind"], ref: row["ref"],
-                      excerpt: (row["excerpt"] as String).replacingOccurrences(of: "\n", with: " "))
+        let rowids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        let excerpt = try db.cachedStatement(sql: """
+            SELECT d.caseId, d.kind, d.ref, snippet(searchFts, 0, '[', ']', '…', 12) AS excerpt
+            FROM searchFts JOIN searchDoc d ON d.rowid = searchFts.rowid
+            WHERE searchFts MATCH ? AND searchFts.rowid = ?
+            """)
+        return try rowids.compactMap { rowid in
+            try Row.fetchOne(excerpt, arguments: [match, rowid]).map { row in
+                SearchHit(caseId: row["caseId"], kind: row["kind"], ref: row["ref"],
+                          excerpt: (row["excerpt"] as String).replacingOccurrences(of: "\n", with: " "))
+            }
         }
     }
 }

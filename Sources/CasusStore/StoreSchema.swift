@@ -8,6 +8,7 @@ enum StoreSchema {
         migrator.registerMigration("2026-11-v1-dossier", migrate: createDossierTables)
         migrator.registerMigration("2026-11-v1-audit", migrate: createAuditLog)
         migrator.registerMigration("2026-11-v1-search", migrate: createSearchIndex)
+        migrator.registerMigration("2026-11-v1-case-summary", migrate: createCaseSummary)
         return migrator
     }
 
@@ -164,6 +165,20 @@ enum StoreSchema {
         CREATE TRIGGER searchDoc_ad AFTER DELETE ON searchDoc BEGIN
           INSERT INTO searchFts(searchFts, rowid, body) VALUES ('delete', old.rowid, old.body);
         END;
+        """)
+    }
+
+    /// Counts per case for `casus case list`, kept up to date by every write; a cache that the
+    /// listing can read in one scan instead of counting four tables per case.
+    private static func createCaseSummary(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE caseSummary (
+          caseId TEXT NOT NULL PRIMARY KEY REFERENCES casus(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+          participants INTEGER NOT NULL,
+          interviews INTEGER NOT NULL,
+          events INTEGER NOT NULL,
+          narrativeVersions INTEGER NOT NULL
+        ) WITHOUT ROWID
         """)
     }
 }

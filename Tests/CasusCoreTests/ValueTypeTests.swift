@@ -34,6 +34,20 @@ struct ValueTypeTests {
         #expect(Timestamp("2024-03-05T13:05:00Z")?.date == moment.date)
     }
 
+    @Test("moments in every ISO 8601 form casus accepts", arguments: [
+        ("2024-03-05T14:05:00.250+01:00", 1_709_643_900.25), ("2024-03-05 14:05+0100", 1_709_643_900), ("2024-03-05T13:05Z", 1_709_643_900),
+        ("2024-02-29T23:59:59-05:30", 1_709_270_999),
+    ])
+    func timestampForms(text: String, seconds: Double) throws {
+        let moment = try #require(Timestamp(text))
+        #expect(abs(moment.date.timeIntervalSince1970 - seconds) < 0.001)
+    }
+
+    @Test("malformed moments are refused", arguments: ["2024-03-05T14:05:00+1", "2024-02-30T10:00Z", "2024-03-05T24:00Z", "2024-03-05T14:05:00+01:00x", "2024-03-05", "14:05"])
+    func badTimestamps(text: String) {
+        #expect(Timestamp(text) == nil)
+    }
+
     @Test("people's ways of writing a moment are read in the local zone")
     func lenientTimestamp() throws {
         let amsterdam = try #require(TimeZone(identifier: "Europe/Amsterdam"))

@@ -118,6 +118,9 @@ struct DossierStoreTests {
         for hostile in ["\"", "AND OR NOT", "*", "NEAR(", "a\"b", "''", ""] {
             _ = try fixture.store.search(hostile)
         }
+        // Words in every text are left out when there are others; alone they still search.
+        #expect(try fixture.store.search("de gijzeling") == (try fixture.store.search("gijzeling")))
+        #expect(try !fixture.store.search("de").isEmpty)
         // Only the current narrative version is searched.
         #expect(try fixture.store.search("schrijnend").isEmpty)
     }
@@ -165,6 +168,24 @@ struct DossierStoreTests {
         #expect(try fixture.store.integrityProblems().isEmpty)
         // The case can be imported again afterwards.
         try fixture.importSample("boete-schuldhulp")
+    }
+
+    @Test("the case list is kept in step with every change and can be cut short")
+    func caseList() throws {
+        let fixture = try StoreFixture()
+        try fixture.importSample("boete-schuldhulp")
+        try fixture.importSample("bezwaar-wmo")
+        #expect(try fixture.store.caseSummaries().map(\.id) == ["bezwaar-wmo", "boete-schuldhulp"])
+        #expect(try fixture.store.caseSummaries(limit: 1).map(\.id) == ["bezwaar-wmo"])
+        #expect(try fixture.store.caseCount() == 2)
+        try fixture.store.modify("bezwaar-wmo") { dossier in
+            dossier.events.append(TimelineEvent(id: "E20", date: nil, actor: .agency("wmo"), what: "Nog een brief."))
+            dossier.narrative.removeFirst()
+        }
+        let summary = try #require(try fixture.store.caseSummaries().first)
+        #expect(summary.events == 20 && summary.narrativeVersions == 1 && summary.participants == 8 && summary.interviews == 3)
+        try fixture.store.erase("bezwaar-wmo")
+        #expect(try fixture.store.caseSummaries().map(\.id) == ["boete-schuldhulp"])
     }
 
     @Test("a store that does not exist is not created by reading commands")

@@ -9,7 +9,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een instantie toevoegen.", "Add an agency.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een instantie toevoegen.", "Add an agency.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Naam, bijv. 'Centraal Justitieel Incassobureau'.", "Name, e.g. 'Centraal Justitieel Incassobureau'.")) var name: String
@@ -34,7 +34,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De instanties.", "The agencies.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De instanties.", "The agencies.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -79,7 +79,7 @@ struct FindingCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een bevinding vastleggen.", "Record a finding.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een bevinding vastleggen.", "Record a finding.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var agency: String
@@ -105,7 +105,7 @@ struct FindingCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De bevindingen.", "The findings.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De bevindingen.", "The findings.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false

@@ -10,7 +10,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct New: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een nieuwe casus aanmaken.", "Create a new case.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "new", abstract: say("Een nieuwe casus aanmaken.", "Create a new case.")) }
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Titel van de casus.", "Title of the case.")) var title: String
         @Option(help: help("Het vraagstuk dat je vanuit de praktijk wilt verkennen.", "The question to explore from practice.")) var vraagstuk: String
@@ -44,12 +44,15 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Alle casussen in de opslag.", "All cases in the store.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("Alle casussen in de opslag.", "All cases in the store.")) }
         @OptionGroup var global: GlobalOptions
+        @Option(help: help("Toon hoogstens zoveel casussen.", "Show at most this many cases.")) var limit = 100
+        @Flag(help: help("Toon alle casussen.", "Show all cases.")) var all = false
         @Flag(help: help("Als JSON.", "As JSON.")) var json = false
 
         func execute(_ context: Context) throws {
-            let cases = try context.store().caseSummaries()
+            let store = try context.store()
+            let cases = try store.caseSummaries(limit: all ? nil : max(1, limit))
             if json { return try Output.json(cases) }
             if cases.isEmpty {
                 return context.print("Nog geen casussen. Maak er een met `casus case new` of lees een voorbeeld in met `casus import Samples/…`.",
@@ -57,11 +60,15 @@ struct CaseCommand: ParsableCommand {
             }
             Output.table([context.t("ID", "ID"), context.t("PERS.", "PEOPLE"), context.t("GEBEURT.", "EVENTS"), context.t("NARR.", "NARR."), context.t("TITEL", "TITLE")],
                          cases.map { [$0.id, String($0.participants), String($0.events), $0.narrativeVersions == 0 ? "-" : "v\($0.narrativeVersions)", $0.title] })
+            let total = all ? cases.count : try store.caseCount()
+            if total > cases.count {
+                context.print("… en nog \(total - cases.count) casussen; toon ze met --all of --limit.", "… and \(total - cases.count) more cases; show them with --all or --limit.")
+            }
         }
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een overzicht van één casus.", "An overview of one case.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("Een overzicht van één casus.", "An overview of one case.")) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Id van de casus.", "Id of the case.")) var caseId: String
         @Flag(help: help("Het hele dossier als JSON (zonder bijlagen).", "The whole dossier as JSON (without attachments).")) var json = false
@@ -101,7 +108,7 @@ struct CaseCommand: ParsableCommand {
 
     struct Delete: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("Een casus wissen, met toestemmingsregister, bijlagen en echte namen.", "Erase a case, with its consent ledger, attachments and real names."))
+            CommandConfiguration(commandName: "delete", abstract: say("Een casus wissen, met toestemmingsregister, bijlagen en echte namen.", "Erase a case, with its consent ledger, attachments and real names."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String

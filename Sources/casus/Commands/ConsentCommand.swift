@@ -39,7 +39,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Record: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Gegeven of geweigerde toestemming vastleggen.", "Record consent granted or refused.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "record", abstract: say("Gegeven of geweigerde toestemming vastleggen.", "Record consent granted or refused.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Pseudoniem of id van de persoon.", "Pseudonym or id of the person.")) var person: String
@@ -81,7 +81,7 @@ struct ConsentCommand: ParsableCommand {
 
     struct Withdraw: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("Toestemming intrekken, per doel of helemaal; de geschiedenis blijft.", "Withdraw consent, per purpose or entirely; history stays."))
+            CommandConfiguration(commandName: "withdraw", abstract: say("Toestemming intrekken, per doel of helemaal; de geschiedenis blijft.", "Withdraw consent, per purpose or entirely; history stays."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -113,7 +113,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De huidige toestemming per doel, of de geschiedenis.", "Current consent per purpose, or the history.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De huidige toestemming per doel, of de geschiedenis.", "Current consent per purpose, or the history.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Alleen deze persoon.", "Only this person.")) var person: String?
@@ -181,7 +181,7 @@ struct ConsentCommand: ParsableCommand {
 
     struct Basis: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("De grondslag van de verwerking vastleggen (los van toestemming).", "Record the lawful basis of the processing (apart from consent)."))
+            CommandConfiguration(commandName: "basis", abstract: say("De grondslag van de verwerking vastleggen (los van toestemming).", "Record the lawful basis of the processing (apart from consent)."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String

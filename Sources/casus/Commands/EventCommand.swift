@@ -54,7 +54,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een gebeurtenis toevoegen.", "Add an event.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een gebeurtenis toevoegen.", "Add an event.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @OptionGroup var fields: Fields
@@ -75,7 +75,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De tijdlijn in volgorde.", "The timeline in order.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De tijdlijn in volgorde.", "The timeline in order.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -110,7 +110,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links).")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links).")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var eventId: String
@@ -138,7 +138,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een overdracht vastleggen.", "Record a hand-off.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een overdracht vastleggen.", "Record a hand-off.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Van instantie.", "From agency.")) var from: String
@@ -167,7 +167,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De overdrachten.", "The hand-offs.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De overdrachten.", "The hand-offs.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -182,7 +182,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een overdracht verwijderen.", "Remove a hand-off.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een overdracht verwijderen.", "Remove a hand-off.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var handoffId: String

@@ -101,7 +101,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Log: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Het auditlog tonen.", "Show the audit log.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "log", abstract: say("Het auditlog tonen.", "Show the audit log.")) }
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Alleen deze casus.", "Only this case.")) var caseId: String?
         @Option(help: help("Alleen de laatste N regels.", "Only the last N lines.")) var limit: Int?
@@ -118,7 +118,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("De hashketen en de opgeslagen gegevens tegen het log controleren.", "Check the hash chain and the stored data against the log."))
+            CommandConfiguration(commandName: "verify", abstract: say("De hashketen en de opgeslagen gegevens tegen het log controleren.", "Check the hash chain and the stored data against the log."))
         }
         @OptionGroup var global: GlobalOptions
         @Flag var json = false
@@ -148,7 +148,7 @@ struct StoreCommand: ParsableCommand {
     }
 
     struct Info: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "info", abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are.")) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
@@ -165,7 +165,7 @@ struct StoreCommand: ParsableCommand {
     }
 
     struct Check: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "check", abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks.")) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {

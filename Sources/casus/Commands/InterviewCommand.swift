@@ -30,7 +30,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een interview vastleggen.", "Record an interview.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een interview vastleggen.", "Record an interview.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(name: .customLong("with"), help: help("Met wie (pseudoniem of id).", "With whom (pseudonym or id).")) var person: String
@@ -77,7 +77,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De interviews van een casus.", "A case's interviews.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De interviews van een casus.", "A case's interviews.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -110,7 +110,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Eén interview, met --transcript ook de tekst.", "One interview; with --transcript also the text.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("Eén interview, met --transcript ook de tekst.", "One interview; with --transcript also the text.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var interviewId: String
@@ -187,7 +187,7 @@ struct InterviewCommand: ParsableCommand {
 
     struct Transcript: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("Het transcript vervangen; citaten schuiven mee als hun tekst er nog precies één keer in staat.",
+            CommandConfiguration(commandName: "transcript", abstract: say("Het transcript vervangen; citaten schuiven mee als hun tekst er nog precies één keer in staat.",
                                                "Replace the transcript; quotes move along when their text still occurs exactly once."))
         }
         @OptionGroup var global: GlobalOptions

@@ -20,7 +20,7 @@ struct LeervraagCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een leervraag toevoegen.", "Add a learning question.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een leervraag toevoegen.", "Add a learning question.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
@@ -39,7 +39,7 @@ struct LeervraagCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De leervragen.", "The learning questions.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De leervragen.", "The learning questions.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -59,7 +59,7 @@ struct DilemmaCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een dilemma toevoegen.", "Add a dilemma.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een dilemma toevoegen.", "Add a dilemma.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
@@ -79,7 +79,7 @@ struct DilemmaCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De dilemma's.", "The dilemmas.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De dilemma's.", "The dilemmas.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -99,7 +99,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een stap goedkeuren, terugsturen of van opmerkingen voorzien.", "Sign off, return or comment on a step.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een stap goedkeuren, terugsturen of van opmerkingen voorzien.", "Sign off, return or comment on a step.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Stap 0 t/m 4.", "Step 0 to 4.")) var step: Int
@@ -121,7 +121,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De beoordelingen.", "The reviews.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De beoordelingen.", "The reviews.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -144,7 +144,7 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct Send: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "send", abstract: say("Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var agency: String
@@ -165,7 +165,7 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct Respond: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "respond", abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var roundId: String
@@ -194,7 +194,7 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De wederhoorrondes.", "The wederhoor rounds.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De wederhoorrondes.", "The wederhoor rounds.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false

@@ -37,7 +37,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De tekst van de huidige (of een gekozen) versie.", "The text of the current (or a chosen) version.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De tekst van de huidige (of een gekozen) versie.", "The text of the current (or a chosen) version.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var version: Int?
@@ -56,7 +56,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct History: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Alle versies.", "All versions.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "history", abstract: say("Alle versies.", "All versions.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -74,7 +74,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct Use: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een eerdere versie weer de huidige maken.", "Make an earlier version current again.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "use", abstract: say("Een eerdere versie weer de huidige maken.", "Make an earlier version current again.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var version: Int

@@ -11,7 +11,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een persoon toevoegen onder pseudoniem.", "Add a person under a pseudonym.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een persoon toevoegen onder pseudoniem.", "Add a person under a pseudonym.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Pseudoniem, zoals het in narratief en rapport staat.", "Pseudonym, as it appears in narrative and report.")) var pseudonym: String
@@ -57,7 +57,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De personen van een casus, onder pseudoniem.", "A case's participants, under pseudonym.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De personen van een casus, onder pseudoniem.", "A case's participants, under pseudonym.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -107,7 +107,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Remove: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("Een persoon verwijderen die nergens in het dossier voorkomt.", "Remove a participant who appears nowhere in the dossier."))
+            CommandConfiguration(commandName: "remove", abstract: say("Een persoon verwijderen die nergens in het dossier voorkomt.", "Remove a participant who appears nowhere in the dossier."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -131,7 +131,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Identity: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("De echte naam achter een pseudoniem vastleggen of opzoeken (wordt gelogd).", "Record or look up the real name behind a pseudonym (logged)."))
+            CommandConfiguration(commandName: "identity", abstract: say("De echte naam achter een pseudoniem vastleggen of opzoeken (wordt gelogd).", "Record or look up the real name behind a pseudonym (logged)."))
         }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String

@@ -10,7 +10,7 @@ struct QuoteCommand: ParsableCommand {
 
     struct Add: CasusCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: say("Een citaat markeren: met --text (letterlijk zoals in het transcript) of met --start/--end.",
+            CommandConfiguration(commandName: "add", abstract: say("Een citaat markeren: met --text (letterlijk zoals in het transcript) of met --start/--end.",
                                                "Mark a quote: with --text (verbatim as in the transcript) or with --start/--end."))
         }
         @OptionGroup var global: GlobalOptions
@@ -76,7 +76,7 @@ struct QuoteCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De gemarkeerde citaten.", "The marked quotes.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De gemarkeerde citaten.", "The marked quotes.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -93,7 +93,7 @@ struct QuoteCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("Een citaat verwijderen.", "Remove a quote.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een citaat verwijderen.", "Remove a quote.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var quoteId: String

@@ -36,7 +36,7 @@ struct SelectionCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: say("De casusselectie tonen.", "Show the case selection.")) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De casusselectie tonen.", "Show the case selection.")) }
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false

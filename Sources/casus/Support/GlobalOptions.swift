@@ -8,9 +8,12 @@ func help(_ nl: String, _ en: String) -> ArgumentHelp {
     ArgumentHelp(say(nl, en))
 }
 
+/// The interface language from the environment, read once per process.
+let environmentLanguage = Language.resolve(explicit: nil)
+
 /// Static text (abstracts, discussions) in the interface language from the environment.
 func say(_ nl: String, _ en: String) -> String {
-    Language.resolve(explicit: nil) == .en ? en : nl
+    environmentLanguage == .en ? en : nl
 }
 
 /// The options every command takes: where the store and key vault are, the language, and who is acting.
