@@ -42,8 +42,9 @@ public final class DossierStore: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(15)
             configuration.prepareDatabase { db in
-                // A commit is acknowledged only once it is on disk.
+                // A commit is acknowledged only once it is on disk; deleted personal data is overwritten.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             pool = try DatabasePool(path: workspace.databaseURL.path, configuration: configuration)
             try StoreSchema.migrator.migrate(pool)

@@ -3,13 +3,11 @@ import CasusCore
 import Foundation
 
 struct AgencyCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "agency", abstract: say("Instanties in de casus en de stand van de contra-expertise.", "Agencies in the case and where the contra-expertise stands."),
-                             subcommands: [Add.self, List.self, Change.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "agency", abstract: say("Instanties in de casus en de stand van de contra-expertise.", "Agencies in the case and where the contra-expertise stands."),
+            subcommands: [Add.self, List.self, Change.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een instantie toevoegen.", "Add an agency.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een instantie toevoegen.", "Add an agency."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Naam, bijv. 'Centraal Justitieel Incassobureau'.", "Name, e.g. 'Centraal Justitieel Incassobureau'.")) var name: String
@@ -34,7 +32,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De instanties.", "The agencies.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De instanties.", "The agencies."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -49,7 +47,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Een instantie wijzigen.", "Change an agency.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Een instantie wijzigen.", "Change an agency."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var agencyId: String
@@ -73,13 +71,11 @@ struct AgencyCommand: ParsableCommand {
 }
 
 struct FindingCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "finding", abstract: say("Bevindingen van de contra-expertise per bewering.", "Contra-expertise findings per claim."),
-                             subcommands: [Add.self, List.self, Change.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "finding", abstract: say("Bevindingen van de contra-expertise per bewering.", "Contra-expertise findings per claim."),
+            subcommands: [Add.self, List.self, Change.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een bevinding vastleggen.", "Record a finding.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een bevinding vastleggen.", "Record a finding."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var agency: String
@@ -105,7 +101,7 @@ struct FindingCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De bevindingen.", "The findings.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De bevindingen.", "The findings."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -120,7 +116,7 @@ struct FindingCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Een bevinding bijwerken.", "Update a finding.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Een bevinding bijwerken.", "Update a finding."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var findingId: String

@@ -4,16 +4,12 @@ import CasusStore
 import Foundation
 
 struct BenchCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-                             subcommands: [StoreBench.self, WriteLoop.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
+            subcommands: [StoreBench.self, WriteLoop.self])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "store", abstract: say("Importeer N gegenereerde dossiers en meet list, show en search.", "Import N generated dossiers and time list, show and search."))
-        }
+        static let configuration = CommandConfiguration(commandName: "store", abstract: say("Importeer N gegenereerde dossiers en meet list, show en search.", "Import N generated dossiers and time list, show and search."))
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Aantal dossiers.", "Number of dossiers.")) var dossiers = 10_000
         @Option(help: help("Woorden transcript per dossier.", "Transcript words per dossier.")) var words = 100
@@ -83,10 +79,8 @@ struct BenchCommand: ParsableCommand {
     /// Appends events to one case as fast as it can and prints `ack N` after each commit: the
     /// writer that the crash-safety test kills mid-write.
     struct WriteLoop: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "write-loop", abstract: say("Schrijf gebeurtenissen in een lus en meld elke vastgelegde (voor de crashtest).",
-                                                                          "Write events in a loop and report each committed one (for the crash test)."))
-        }
+        static let configuration = CommandConfiguration(commandName: "write-loop", abstract: say("Schrijf gebeurtenissen in een lus en meld elke vastgelegde (voor de crashtest).",
+                "Write events in a loop and report each committed one (for the crash test)."))
         @OptionGroup var global: GlobalOptions
         @Option var count = 1_000
         @Option(name: .customLong("case")) var caseId = "crash-test"

@@ -4,13 +4,11 @@ import CasusStore
 import Foundation
 
 struct CaseCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "case", abstract: say("Casussen aanmaken, bekijken, wijzigen en wissen.", "Create, view, change and erase cases."),
-                             subcommands: [New.self, List.self, Show.self, Change.self, Delete.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "case", abstract: say("Casussen aanmaken, bekijken, wijzigen en wissen.", "Create, view, change and erase cases."),
+            subcommands: [New.self, List.self, Show.self, Change.self, Delete.self])
 
     struct New: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "new", abstract: say("Een nieuwe casus aanmaken.", "Create a new case.")) }
+        static let configuration = CommandConfiguration(commandName: "new", abstract: say("Een nieuwe casus aanmaken.", "Create a new case."))
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Titel van de casus.", "Title of the case.")) var title: String
         @Option(help: help("Het vraagstuk dat je vanuit de praktijk wilt verkennen.", "The question to explore from practice.")) var vraagstuk: String
@@ -44,7 +42,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("Alle casussen in de opslag.", "All cases in the store.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("Alle casussen in de opslag.", "All cases in the store."))
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Toon hoogstens zoveel casussen.", "Show at most this many cases.")) var limit = 100
         @Flag(help: help("Toon alle casussen.", "Show all cases.")) var all = false
@@ -68,7 +66,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("Een overzicht van één casus.", "An overview of one case.")) }
+        static let configuration = CommandConfiguration(commandName: "show", abstract: say("Een overzicht van één casus.", "An overview of one case."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Id van de casus.", "Id of the case.")) var caseId: String
         @Flag(help: help("Het hele dossier als JSON (zonder bijlagen).", "The whole dossier as JSON (without attachments).")) var json = false
@@ -81,7 +79,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Gegevens van een casus wijzigen.", "Change a case's details.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Gegevens van een casus wijzigen.", "Change a case's details."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var title: String?
@@ -107,9 +105,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Delete: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "delete", abstract: say("Een casus wissen, met toestemmingsregister, bijlagen en echte namen.", "Erase a case, with its consent ledger, attachments and real names."))
-        }
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: say("Een casus wissen, met toestemmingsregister, bijlagen en echte namen.", "Erase a case, with its consent ledger, attachments and real names."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag(help: help("Bevestig dat alles van deze casus gewist wordt.", "Confirm that everything of this case is erased.")) var yes = false

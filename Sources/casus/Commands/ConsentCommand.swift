@@ -4,13 +4,11 @@ import CasusStore
 import Foundation
 
 struct ConsentCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "consent",
-                             abstract: say("Het toestemmingsregister: vastleggen, intrekken, tonen; de grondslag.", "The consent ledger: record, withdraw, show; the lawful basis."),
-                             discussion: say("Doelen: \(ConsentPurpose.fixed.map(\.rawValue).joined(separator: ", ")), delen:<instantie-id>; bij intrekken ook 'alles'.",
-                                             "Purposes: \(ConsentPurpose.fixed.map(\.rawValue).joined(separator: ", ")), delen:<agency-id>; when withdrawing also 'alles' (all)."),
-                             subcommands: [Record.self, Withdraw.self, Show.self, Basis.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "consent",
+            abstract: say("Het toestemmingsregister: vastleggen, intrekken, tonen; de grondslag.", "The consent ledger: record, withdraw, show; the lawful basis."),
+            discussion: say("Doelen: \(ConsentPurpose.fixed.map(\.rawValue).joined(separator: ", ")), delen:<instantie-id>; bij intrekken ook 'alles'.",
+            "Purposes: \(ConsentPurpose.fixed.map(\.rawValue).joined(separator: ", ")), delen:<agency-id>; when withdrawing also 'alles' (all)."),
+            subcommands: [Record.self, Withdraw.self, Show.self, Basis.self])
 
     /// Options shared by recording and withdrawing.
     struct EntryOptions: ParsableArguments {
@@ -39,7 +37,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Record: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "record", abstract: say("Gegeven of geweigerde toestemming vastleggen.", "Record consent granted or refused.")) }
+        static let configuration = CommandConfiguration(commandName: "record", abstract: say("Gegeven of geweigerde toestemming vastleggen.", "Record consent granted or refused."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Pseudoniem of id van de persoon.", "Pseudonym or id of the person.")) var person: String
@@ -80,9 +78,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Withdraw: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "withdraw", abstract: say("Toestemming intrekken, per doel of helemaal; de geschiedenis blijft.", "Withdraw consent, per purpose or entirely; history stays."))
-        }
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: say("Toestemming intrekken, per doel of helemaal; de geschiedenis blijft.", "Withdraw consent, per purpose or entirely; history stays."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var person: String
@@ -113,7 +109,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De huidige toestemming per doel, of de geschiedenis.", "Current consent per purpose, or the history.")) }
+        static let configuration = CommandConfiguration(commandName: "show", abstract: say("De huidige toestemming per doel, of de geschiedenis.", "Current consent per purpose, or the history."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Alleen deze persoon.", "Only this person.")) var person: String?
@@ -180,9 +176,7 @@ struct ConsentCommand: ParsableCommand {
     }
 
     struct Basis: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "basis", abstract: say("De grondslag van de verwerking vastleggen (los van toestemming).", "Record the lawful basis of the processing (apart from consent)."))
-        }
+        static let configuration = CommandConfiguration(commandName: "basis", abstract: say("De grondslag van de verwerking vastleggen (los van toestemming).", "Record the lawful basis of the processing (apart from consent)."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("toestemming, publieke-taak, gerechtvaardigd-belang, wettelijke-verplichting of vitaal-belang.", "The basis.")) var basis: LawfulBasisKind

@@ -3,10 +3,8 @@ import CasusCore
 import Foundation
 
 struct EventCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "event", abstract: say("De tijdlijn: wat er gebeurde en hoe zij het beleefde.", "The timeline: what happened and how she experienced it."),
-                             subcommands: [Add.self, List.self, Change.self, Remove.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "event", abstract: say("De tijdlijn: wat er gebeurde en hoe zij het beleefde.", "The timeline: what happened and how she experienced it."),
+            subcommands: [Add.self, List.self, Change.self, Remove.self])
 
     /// The fields of an event as options, for adding and changing.
     struct Fields: ParsableArguments {
@@ -54,7 +52,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een gebeurtenis toevoegen.", "Add an event.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een gebeurtenis toevoegen.", "Add an event."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @OptionGroup var fields: Fields
@@ -75,7 +73,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De tijdlijn in volgorde.", "The timeline in order.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De tijdlijn in volgorde.", "The timeline in order."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -92,7 +90,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Een gebeurtenis wijzigen.", "Change an event.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Een gebeurtenis wijzigen.", "Change an event."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var eventId: String
@@ -110,7 +108,7 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links).")) }
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links)."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var eventId: String
@@ -132,13 +130,11 @@ struct EventCommand: ParsableCommand {
 }
 
 struct HandoffCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "handoff", abstract: say("Overdrachten tussen instanties, ook die er niet kwamen.", "Hand-offs between agencies, including those that never came."),
-                             subcommands: [Add.self, List.self, Remove.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "handoff", abstract: say("Overdrachten tussen instanties, ook die er niet kwamen.", "Hand-offs between agencies, including those that never came."),
+            subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een overdracht vastleggen.", "Record a hand-off.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een overdracht vastleggen.", "Record a hand-off."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Van instantie.", "From agency.")) var from: String
@@ -167,7 +163,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De overdrachten.", "The hand-offs.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De overdrachten.", "The hand-offs."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -182,7 +178,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een overdracht verwijderen.", "Remove a hand-off.")) }
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een overdracht verwijderen.", "Remove a hand-off."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var handoffId: String

@@ -4,14 +4,12 @@ import CasusStore
 import Foundation
 
 struct ExportCommand: CasusCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "export",
-                             abstract: say("Een dossier exporteren als één draagbaar JSON-bestand (zonder echte namen).", "Export a dossier as one portable JSON file (without real names)."),
-                             discussion: say("Het formaat staat beschreven in Schemas/casus-dossier.schema.json. Echte namen uit de sleutelkluis gaan nooit mee; "
-                                             + "staat er toch een in de tekst, dan stopt de export.",
-                                             "The format is described in Schemas/casus-dossier.schema.json. Real names from the key vault never go along; "
-                                             + "if one is found in the text, the export stops."))
-    }
+    static let configuration = CommandConfiguration(commandName: "export",
+            abstract: say("Een dossier exporteren als één draagbaar JSON-bestand (zonder echte namen).", "Export a dossier as one portable JSON file (without real names)."),
+            discussion: say("Het formaat staat beschreven in Schemas/casus-dossier.schema.json. Echte namen uit de sleutelkluis gaan nooit mee; "
+            + "staat er toch een in de tekst, dan stopt de export.",
+            "The format is described in Schemas/casus-dossier.schema.json. Real names from the key vault never go along; "
+            + "if one is found in the text, the export stops."))
 
     enum AttachmentMode: String, ExpressibleByArgument, CaseIterable { case include, reference }
 
@@ -38,9 +36,7 @@ struct ExportCommand: CasusCommand {
 }
 
 struct ImportCommand: CasusCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "import", abstract: say("Een dossierbestand inlezen.", "Import a dossier file."))
-    }
+    static let configuration = CommandConfiguration(commandName: "import", abstract: say("Een dossierbestand inlezen.", "Import a dossier file."))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: help("Het dossierbestand (of - voor standaardinvoer).", "The dossier file (or - for standard input).")) var file: String
@@ -73,12 +69,10 @@ struct ImportCommand: CasusCommand {
 }
 
 struct SearchCommand: CasusCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "search",
-                             abstract: say("Zoeken in transcripten, narratieven, gebeurtenissen en bevindingen.", "Search transcripts, narratives, events and findings."),
-                             discussion: say("Hoofdletters en accenten tellen niet; elk woord mag het begin van een langer woord zijn (schuld vindt schuldhulp).",
-                                             "Case and accents do not matter; each word may begin a longer word (schuld finds schuldhulp)."))
-    }
+    static let configuration = CommandConfiguration(commandName: "search",
+            abstract: say("Zoeken in transcripten, narratieven, gebeurtenissen en bevindingen.", "Search transcripts, narratives, events and findings."),
+            discussion: say("Hoofdletters en accenten tellen niet; elk woord mag het begin van een langer woord zijn (schuld vindt schuldhulp).",
+            "Case and accents do not matter; each word may begin a longer word (schuld finds schuldhulp)."))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: help("Zoekwoorden.", "Search words.")) var words: [String]
@@ -95,13 +89,11 @@ struct SearchCommand: CasusCommand {
 }
 
 struct AuditCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "audit", abstract: say("Het auditlog: wie wat wanneer veranderde; controle op manipulatie.", "The audit log: who changed what when; tamper check."),
-                             subcommands: [Log.self, Verify.self], defaultSubcommand: Log.self)
-    }
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: say("Het auditlog: wie wat wanneer veranderde; controle op manipulatie.", "The audit log: who changed what when; tamper check."),
+            subcommands: [Log.self, Verify.self], defaultSubcommand: Log.self)
 
     struct Log: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "log", abstract: say("Het auditlog tonen.", "Show the audit log.")) }
+        static let configuration = CommandConfiguration(commandName: "log", abstract: say("Het auditlog tonen.", "Show the audit log."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Alleen deze casus.", "Only this case.")) var caseId: String?
         @Option(help: help("Alleen de laatste N regels.", "Only the last N lines.")) var limit: Int?
@@ -117,9 +109,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Verify: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "verify", abstract: say("De hashketen en de opgeslagen gegevens tegen het log controleren.", "Check the hash chain and the stored data against the log."))
-        }
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: say("De hashketen en de opgeslagen gegevens tegen het log controleren.", "Check the hash chain and the stored data against the log."))
         @OptionGroup var global: GlobalOptions
         @Flag var json = false
 
@@ -142,13 +132,11 @@ struct AuditCommand: ParsableCommand {
 }
 
 struct StoreCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "store", abstract: say("De opslag zelf: waar, hoe groot, heel?", "The store itself: where, how large, intact?"),
-                             subcommands: [Info.self, Check.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "store", abstract: say("De opslag zelf: waar, hoe groot, heel?", "The store itself: where, how large, intact?"),
+            subcommands: [Info.self, Check.self])
 
     struct Info: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "info", abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are.")) }
+        static let configuration = CommandConfiguration(commandName: "info", abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are."))
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
@@ -165,7 +153,7 @@ struct StoreCommand: ParsableCommand {
     }
 
     struct Check: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "check", abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks.")) }
+        static let configuration = CommandConfiguration(commandName: "check", abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks."))
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {

@@ -45,9 +45,7 @@ enum Samples {
 }
 
 struct InitCommand: CasusCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "init", abstract: say("Een dossieropslag aanmaken (eventueel met de voorbeelddossiers).", "Create a dossier store (optionally with the sample dossiers)."))
-    }
+    static let configuration = CommandConfiguration(commandName: "init", abstract: say("Een dossieropslag aanmaken (eventueel met de voorbeelddossiers).", "Create a dossier store (optionally with the sample dossiers)."))
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: help("Lees ook de voorbeelddossiers uit Samples/ in.", "Also import the sample dossiers from Samples/.")) var samples = false
@@ -67,10 +65,8 @@ struct InitCommand: CasusCommand {
 }
 
 struct DemoCommand: CasusCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "demo",
-                             abstract: say("Maak de standaardopslag met de voorbeelddossiers aan en laat een rondleiding zien.", "Set up the default store with the sample dossiers and show a tour."))
-    }
+    static let configuration = CommandConfiguration(commandName: "demo",
+            abstract: say("Maak de standaardopslag met de voorbeelddossiers aan en laat een rondleiding zien.", "Set up the default store with the sample dossiers and show a tour."))
 
     @OptionGroup var global: GlobalOptions
 

@@ -4,10 +4,8 @@ import CasusStore
 import Foundation
 
 struct InterviewCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "interview", abstract: say("Interviews met transcript en geluidsopname.", "Interviews with transcript and audio recording."),
-                             subcommands: [Add.self, List.self, Show.self, Change.self, Transcript.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "interview", abstract: say("Interviews met transcript en geluidsopname.", "Interviews with transcript and audio recording."),
+            subcommands: [Add.self, List.self, Show.self, Change.self, Transcript.self])
 
     /// Stores an audio file after checking consent for recording, and reads its length.
     static func attachAudio(_ path: String, duration: String?, participant: Participant, at moment: Timestamp, dossier: Dossier,
@@ -30,7 +28,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een interview vastleggen.", "Record an interview.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een interview vastleggen.", "Record an interview."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(name: .customLong("with"), help: help("Met wie (pseudoniem of id).", "With whom (pseudonym or id).")) var person: String
@@ -77,7 +75,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De interviews van een casus.", "A case's interviews.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De interviews van een casus.", "A case's interviews."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -110,7 +108,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("Eén interview, met --transcript ook de tekst.", "One interview; with --transcript also the text.")) }
+        static let configuration = CommandConfiguration(commandName: "show", abstract: say("Eén interview, met --transcript ook de tekst.", "One interview; with --transcript also the text."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var interviewId: String
@@ -140,7 +138,7 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Gegevens van een interview wijzigen.", "Change an interview's details.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Gegevens van een interview wijzigen.", "Change an interview's details."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var interviewId: String
@@ -186,10 +184,8 @@ struct InterviewCommand: ParsableCommand {
     }
 
     struct Transcript: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "transcript", abstract: say("Het transcript vervangen; citaten schuiven mee als hun tekst er nog precies één keer in staat.",
-                                               "Replace the transcript; quotes move along when their text still occurs exactly once."))
-        }
+        static let configuration = CommandConfiguration(commandName: "transcript", abstract: say("Het transcript vervangen; citaten schuiven mee als hun tekst er nog precies één keer in staat.",
+                "Replace the transcript; quotes move along when their text still occurs exactly once."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var interviewId: String

@@ -14,13 +14,11 @@ struct FactLinks: ParsableArguments {
 }
 
 struct LeervraagCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "leervraag", abstract: say("Leervragen, gekoppeld aan de feiten.", "Learning questions, linked to the facts."),
-                             subcommands: [Add.self, List.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "leervraag", abstract: say("Leervragen, gekoppeld aan de feiten.", "Learning questions, linked to the facts."),
+            subcommands: [Add.self, List.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een leervraag toevoegen.", "Add a learning question.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een leervraag toevoegen.", "Add a learning question."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
@@ -39,7 +37,7 @@ struct LeervraagCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De leervragen.", "The learning questions.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De leervragen.", "The learning questions."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -53,13 +51,11 @@ struct LeervraagCommand: ParsableCommand {
 }
 
 struct DilemmaCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "dilemma", abstract: say("Dilemma's voor de raad, gekoppeld aan de feiten.", "Dilemmas for the council, linked to the facts."),
-                             subcommands: [Add.self, List.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "dilemma", abstract: say("Dilemma's voor de raad, gekoppeld aan de feiten.", "Dilemmas for the council, linked to the facts."),
+            subcommands: [Add.self, List.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een dilemma toevoegen.", "Add a dilemma.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een dilemma toevoegen.", "Add a dilemma."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
@@ -79,7 +75,7 @@ struct DilemmaCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De dilemma's.", "The dilemmas.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De dilemma's.", "The dilemmas."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -93,13 +89,11 @@ struct DilemmaCommand: ParsableCommand {
 }
 
 struct ReviewCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "review", abstract: say("Beoordelingen door de coach per stap.", "Coach reviews per step."),
-                             subcommands: [Add.self, List.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "review", abstract: say("Beoordelingen door de coach per stap.", "Coach reviews per step."),
+            subcommands: [Add.self, List.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een stap goedkeuren, terugsturen of van opmerkingen voorzien.", "Sign off, return or comment on a step.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een stap goedkeuren, terugsturen of van opmerkingen voorzien.", "Sign off, return or comment on a step."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Stap 0 t/m 4.", "Step 0 to 4.")) var step: Int
@@ -121,7 +115,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De beoordelingen.", "The reviews.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De beoordelingen.", "The reviews."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -138,13 +132,11 @@ struct ReviewCommand: ParsableCommand {
 }
 
 struct WederhoorCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "wederhoor", abstract: say("Wederhoorrondes: verstuurd, reactie, wijzigingen.", "Wederhoor rounds: sent, response, changes."),
-                             subcommands: [Send.self, Respond.self, List.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "wederhoor", abstract: say("Wederhoorrondes: verstuurd, reactie, wijzigingen.", "Wederhoor rounds: sent, response, changes."),
+            subcommands: [Send.self, Respond.self, List.self])
 
     struct Send: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "send", abstract: say("Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency.")) }
+        static let configuration = CommandConfiguration(commandName: "send", abstract: say("Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var agency: String
@@ -165,7 +157,7 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct Respond: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "respond", abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response.")) }
+        static let configuration = CommandConfiguration(commandName: "respond", abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var roundId: String
@@ -194,7 +186,7 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De wederhoorrondes.", "The wederhoor rounds.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De wederhoorrondes.", "The wederhoor rounds."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false

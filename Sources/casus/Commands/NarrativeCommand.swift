@@ -3,15 +3,11 @@ import CasusCore
 import Foundation
 
 struct NarrativeCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "narrative", abstract: say("Versies van het narratief.", "Versions of the narrative."),
-                             subcommands: [Save.self, Show.self, History.self, Use.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "narrative", abstract: say("Versies van het narratief.", "Versions of the narrative."),
+            subcommands: [Save.self, Show.self, History.self, Use.self])
 
     struct Save: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "set", abstract: say("Een nieuwe versie opslaan; die wordt de huidige.", "Save a new version; it becomes the current one."))
-        }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Een nieuwe versie opslaan; die wordt de huidige.", "Save a new version; it becomes the current one."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Bestand met de tekst (Markdown of platte tekst), of - voor standaardinvoer.", "File with the text (Markdown or plain text), or - for standard input.")) var file: String
@@ -37,7 +33,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De tekst van de huidige (of een gekozen) versie.", "The text of the current (or a chosen) version.")) }
+        static let configuration = CommandConfiguration(commandName: "show", abstract: say("De tekst van de huidige (of een gekozen) versie.", "The text of the current (or a chosen) version."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var version: Int?
@@ -56,7 +52,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct History: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "history", abstract: say("Alle versies.", "All versions.")) }
+        static let configuration = CommandConfiguration(commandName: "history", abstract: say("Alle versies.", "All versions."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -74,7 +70,7 @@ struct NarrativeCommand: ParsableCommand {
     }
 
     struct Use: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "use", abstract: say("Een eerdere versie weer de huidige maken.", "Make an earlier version current again.")) }
+        static let configuration = CommandConfiguration(commandName: "use", abstract: say("Een eerdere versie weer de huidige maken.", "Make an earlier version current again."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var version: Int

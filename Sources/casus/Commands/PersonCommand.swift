@@ -4,14 +4,12 @@ import CasusStore
 import Foundation
 
 struct PersonCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "person",
-                             abstract: say("Personen onder pseudoniem; echte namen alleen in de sleutelkluis.", "People under pseudonyms; real names only in the key vault."),
-                             subcommands: [Add.self, List.self, Change.self, Remove.self, Identity.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "person",
+            abstract: say("Personen onder pseudoniem; echte namen alleen in de sleutelkluis.", "People under pseudonyms; real names only in the key vault."),
+            subcommands: [Add.self, List.self, Change.self, Remove.self, Identity.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: say("Een persoon toevoegen onder pseudoniem.", "Add a person under a pseudonym.")) }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een persoon toevoegen onder pseudoniem.", "Add a person under a pseudonym."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Pseudoniem, zoals het in narratief en rapport staat.", "Pseudonym, as it appears in narrative and report.")) var pseudonym: String
@@ -57,7 +55,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De personen van een casus, onder pseudoniem.", "A case's participants, under pseudonym.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De personen van een casus, onder pseudoniem.", "A case's participants, under pseudonym."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -74,7 +72,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Change: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "set", abstract: say("Gegevens van een persoon wijzigen.", "Change a participant's details.")) }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Gegevens van een persoon wijzigen.", "Change a participant's details."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Pseudoniem of id.", "Pseudonym or id.")) var person: String
@@ -106,9 +104,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "remove", abstract: say("Een persoon verwijderen die nergens in het dossier voorkomt.", "Remove a participant who appears nowhere in the dossier."))
-        }
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een persoon verwijderen die nergens in het dossier voorkomt.", "Remove a participant who appears nowhere in the dossier."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var person: String
@@ -130,9 +126,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Identity: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "identity", abstract: say("De echte naam achter een pseudoniem vastleggen of opzoeken (wordt gelogd).", "Record or look up the real name behind a pseudonym (logged)."))
-        }
+        static let configuration = CommandConfiguration(commandName: "identity", abstract: say("De echte naam achter een pseudoniem vastleggen of opzoeken (wordt gelogd).", "Record or look up the real name behind a pseudonym (logged)."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var person: String

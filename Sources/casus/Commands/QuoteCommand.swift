@@ -3,16 +3,12 @@ import CasusCore
 import Foundation
 
 struct QuoteCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "quote", abstract: say("Citaten markeren in een transcript.", "Mark quotes in a transcript."),
-                             subcommands: [Add.self, List.self, Remove.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "quote", abstract: say("Citaten markeren in een transcript.", "Mark quotes in a transcript."),
+            subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "add", abstract: say("Een citaat markeren: met --text (letterlijk zoals in het transcript) of met --start/--end.",
-                                               "Mark a quote: with --text (verbatim as in the transcript) or with --start/--end."))
-        }
+        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een citaat markeren: met --text (letterlijk zoals in het transcript) of met --start/--end.",
+                "Mark a quote: with --text (verbatim as in the transcript) or with --start/--end."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var interview: String
@@ -76,7 +72,7 @@ struct QuoteCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: say("De gemarkeerde citaten.", "The marked quotes.")) }
+        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De gemarkeerde citaten.", "The marked quotes."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -93,7 +89,7 @@ struct QuoteCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: say("Een citaat verwijderen.", "Remove a quote.")) }
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een citaat verwijderen.", "Remove a quote."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var quoteId: String

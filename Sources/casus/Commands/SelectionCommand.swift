@@ -3,15 +3,11 @@ import CasusCore
 import Foundation
 
 struct SelectionCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "selection", abstract: say("De zeven voorwaarden van de casusselectie (stap 0).", "The seven preconditions of case selection (step 0)."),
-                             subcommands: [Answer.self, Show.self])
-    }
+    static let configuration = CommandConfiguration(commandName: "selection", abstract: say("De zeven voorwaarden van de casusselectie (stap 0).", "The seven preconditions of case selection (step 0)."),
+            subcommands: [Answer.self, Show.self])
 
     struct Answer: CasusCommand {
-        static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "set", abstract: say("Eén voorwaarde beantwoorden, met onderbouwing.", "Answer one precondition, with a justification."))
-        }
+        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Eén voorwaarde beantwoorden, met onderbouwing.", "Answer one precondition, with a justification."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Nummer van de voorwaarde, 1 t/m 7.", "Number of the precondition, 1 to 7.")) var number: Int
@@ -36,7 +32,7 @@ struct SelectionCommand: ParsableCommand {
     }
 
     struct Show: CasusCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: say("De casusselectie tonen.", "Show the case selection.")) }
+        static let configuration = CommandConfiguration(commandName: "show", abstract: say("De casusselectie tonen.", "Show the case selection."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
