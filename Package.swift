@@ -8,11 +8,15 @@ let package = Package(
         .executable(name: "casus", targets: ["casus"]),
         .library(name: "CasusCore", targets: ["CasusCore"]),
         .library(name: "CasusStore", targets: ["CasusStore"]),
+        .library(name: "CasusDocuments", targets: ["CasusDocuments"]),
+        .library(name: "CasusLint", targets: ["CasusLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The dossier model and its rules: Foundation only.
@@ -27,11 +31,22 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Documents: reading text out of Markdown, DOCX and ODT; later the report writers.
+        .target(
+            name: "CasusDocuments",
+            dependencies: ["CasusCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The narrative linter: text pipeline, rules as data, readability, quote checks, reporters.
+        .target(
+            name: "CasusLint",
+            dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Rules")]
+        ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore",
+                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +55,8 @@ let package = Package(
             name: "CasusStoreTests",
             dependencies: ["CasusStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "CasusDocumentsTests", dependencies: ["CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
     ]
 )

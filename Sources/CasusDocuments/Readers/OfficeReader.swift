@@ -1,0 +1,174 @@
+import CasusCore
+import Foundation
+import ZIPFoundation
+
+/// Pulls the paragraphs out of DOCX and ODT files: text in reading order with the paragraph
+/// style (heading, quotation, list item). Guards against damaged archives and zip bombs.
+enum OfficeReader {
+    /// The largest XML part casus will unpack.
+    static let maximumPartSize = 64 * 1024 * 1024
+    static let maximumEntries = 20_000
+
+    static func docx(_ url: URL) throws -> SourceText {
+        let xml = try part("word/document.xml", of: url, kind: "DOCX")
+        var paragraphs: [(String, SourceText.ParagraphStyle)] = []
+        var current: String?
+        var style = SourceText.ParagraphStyle.paragraph
+        var inText = false
+        var skipDepth = 0
+        do {
+            try XMLScanner.scan(xml) { event in
+                switch event {
+                case let .start(name, attributes, _):
+                    switch name {
+                    case "w:p": current = ""; style = .paragraph
+                    case "w:pStyle": style = paragraphStyle(attributes["w:val"] ?? "")
+                    case "w:numPr": if style == .paragraph { style = .listItem }
+                    case "w:t": inText = skipDepth == 0
+                    case "w:tab": if skipDepth == 0 { current? += "\t" }
+                    case "w:br", "w:cr": if skipDepth == 0 { current? += " " }
+                    case "w:delText", "w:instrText", "w:footnoteReference", "w:commentReference": skipDepth += 1
+                    default: break
+                    }
+                case let .end(name):
+                    switch name {
+                    case "w:p": if let text = current { paragraphs.append((text, style)) }; current = nil
+                    case "w:t": inText = false
+                    case "w:delText", "w:instrText", "w:footnoteReference", "w:commentReference": skipDepth -= 1
+                    default: break
+                    }
+                case let .text(text):
+                    if inText { current? += text }
+                }
+            }
+        } catch let error as XMLScanner.Malformed {
+            throw damaged(url, kind: "DOCX", reason: error.description)
+        }
+        return SourceText(format: .docx, paragraphs: paragraphs)
+    }
+
+    static func odt(_ url: URL) throws -> SourceText {
+        let archive = try open(url, kind: "ODT")
+        if let mimetype = archive["mimetype"] {
+            let type = String(decoding: try extract(mimetype, from: archive, url: url, kind: "ODT"), as: UTF8.self)
+            guard type.hasPrefix("application/vnd.oasis.opendocument.text") else {
+                throw CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is geen ODF-tekstdocument (\(type)).",
+                                 en: "'\(url.lastPathComponent)' is not an ODF text document (\(type)).")
+            }
+        }
+        guard let entry = archive["content.xml"] else { throw damaged(url, kind: "ODT", reason: "content.xml is missing") }
+        let xml = try extract(entry, from: archive, url: url, kind: "ODT")
+        var parents: [String: String] = [:]
+        var paragraphs: [(String, SourceText.ParagraphStyle)] = []
+        var stack: [(text: String, style: SourceText.ParagraphStyle)] = []
+        var skipDepth = 0
+        var listDepth = 0
+        func resolve(_ name: String?) -> SourceText.ParagraphStyle {
+            var name = name ?? ""
+            for _ in 0..<8 {
+                let lowered = name.lowercased()
+                if lowered.contains("quot") || lowered.contains("citaat") { return .quote }
+                if lowered.contains("heading") || lowered.hasPrefix("kop") { return .heading }
+                guard let parent = parents[name] else { break }
+                name = parent
+            }
+            return .paragraph
+        }
+        do {
+            try XMLScanner.scan(xml) { event in
+                switch event {
+                case let .start(name, attributes, selfClosing):
+                    switch name {
+                    case "style:style":
+                        if let own = attributes["style:name"], let parent = attributes["style:parent-style-name"] { parents[own] = parent }
+                    case "text:note", "office:annotation", "text:tracked-changes":
+                        if !selfClosing { skipDepth += 1 }
+                    case "text:list": listDepth += 1
+                    case "text:p", "text:h":
+                        guard skipDepth == 0 else { break }
+                        var style = name == "text:h" ? .heading : resolve(attributes["text:style-name"])
+                        if style == .paragraph && listDepth > 0 { style = .listItem }
+                        stack.append(("", style))
+                    case "text:s":
+                        let count = min(Int(attributes["text:c"] ?? "1") ?? 1, 100)
+                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += String(repeating: " ", count: count) }
+                    case "text:tab":
+                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += "\t" }
+                    case "text:line-break":
+                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += " " }
+                    default: break
+                    }
+                case let .end(name):
+                    switch name {
+                    case "text:note", "office:annotation", "text:tracked-changes": skipDepth = max(0, skipDepth - 1)
+                    case "text:list": listDepth -= 1
+                    case "text:p", "text:h":
+                        if skipDepth == 0, let done = stack.popLast() { paragraphs.append((done.text, done.style)) }
+                    default: break
+                    }
+                case let .text(text):
+                    if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += text }
+                }
+            }
+        } catch let error as XMLScanner.Malformed {
+            throw damaged(url, kind: "ODT", reason: error.description)
+        }
+        return SourceText(format: .odt, paragraphs: paragraphs)
+    }
+
+    static func paragraphStyle(_ name: String) -> SourceText.ParagraphStyle {
+        let lowered = name.lowercased()
+        if lowered.contains("heading") || lowered.hasPrefix("kop") || lowered == "title" || lowered == "titel" { return .heading }
+        if lowered.contains("quote") || lowered.contains("citaat") { return .quote }
+        if lowered.contains("list") || lowered.contains("lijst") { return .listItem }
+        return .paragraph
+    }
+
+    // MARK: Archive access with limits
+
+    static func open(_ url: URL, kind: String) throws -> Archive {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw damaged(url, kind: kind, reason: "not a readable zip archive")
+        }
+        var count = 0
+        for _ in archive {
+            count += 1
+            guard count <= maximumEntries else { throw damaged(url, kind: kind, reason: "too many parts") }
+        }
+        return archive
+    }
+
+    static func part(_ path: String, of url: URL, kind: String) throws -> Data {
+        let archive = try open(url, kind: kind)
+        guard let entry = archive[path] else { throw damaged(url, kind: kind, reason: "\(path) is missing") }
+        return try extract(entry, from: archive, url: url, kind: kind)
+    }
+
+    /// Unpacks one part, stopping as soon as it grows past the limit, whatever its header claims.
+    static func extract(_ entry: Entry, from archive: Archive, url: URL, kind: String) throws -> Data {
+        guard entry.type == .file, entry.uncompressedSize <= UInt64(maximumPartSize) else {
+            throw damaged(url, kind: kind, reason: "\(entry.path) is larger than \(maximumPartSize / 1_048_576) MB unpacked")
+        }
+        var data = Data()
+        struct TooLarge: Error {}
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > maximumPartSize { throw TooLarge() }
+            }
+        } catch is TooLarge {
+            throw damaged(url, kind: kind, reason: "\(entry.path) unpacks to more than \(maximumPartSize / 1_048_576) MB (a zip bomb?)")
+        } catch {
+            throw damaged(url, kind: kind, reason: "\(entry.path) cannot be unpacked")
+        }
+        return data
+    }
+
+    static func damaged(_ url: URL, kind: String, reason: String) -> CasusError {
+        CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is geen bruikbaar \(kind)-bestand (\(reason)). Open en bewaar het opnieuw in uw tekstverwerker.",
+                   en: "'\(url.lastPathComponent)' is not a usable \(kind) file (\(reason)). Open and save it again in your word processor.")
+    }
+}

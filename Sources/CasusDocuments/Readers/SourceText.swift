@@ -1,0 +1,102 @@
+import CasusCore
+import Foundation
+
+/// Text read from a narrative file, ready for the linter. Markdown and plain text keep their
+/// own lines; DOCX and ODT become one line per paragraph, so "line" in a finding is the
+/// paragraph number there.
+public struct SourceText: Sendable, Equatable {
+    public enum Format: String, Sendable, Equatable {
+        case markdown, plain, docx, odt
+    }
+
+    /// How a paragraph of a word-processor document is styled.
+    public enum ParagraphStyle: Sendable, Equatable {
+        case paragraph, heading, quote, listItem
+    }
+
+    public var format: Format
+    public var text: String
+    /// For DOCX and ODT: the style of each line (paragraph). Empty for Markdown and plain text.
+    public var paragraphStyles: [ParagraphStyle]
+
+    public init(format: Format, text: String, paragraphStyles: [ParagraphStyle] = []) {
+        self.format = format
+        self.text = text
+        self.paragraphStyles = paragraphStyles
+    }
+
+    /// Joins extracted paragraphs one per line.
+    init(format: Format, paragraphs: [(String, ParagraphStyle)]) {
+        self.format = format
+        self.text = paragraphs.map { $0.0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        self.paragraphStyles = paragraphs.map(\.1)
+    }
+}
+
+/// Reads a narrative from a file, choosing the reader by extension, with clear errors for
+/// files that are too large, not text, damaged or of a kind casus does not read.
+public enum TextReader {
+    /// A narrative is never this long; larger input is refused instead of read.
+    public static let maximumSize = 50 * 1024 * 1024
+
+    public static func read(fileAt url: URL) throws -> SourceText {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw CasusError(.cannotRead, nl: "Het bestand '\(url.path)' bestaat niet.", en: "The file '\(url.path)' does not exist.")
+        }
+        guard !isFolder.boolValue else {
+            throw CasusError(.cannotRead, nl: "'\(url.path)' is een map, geen bestand.", en: "'\(url.path)' is a folder, not a file.")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maximumSize else {
+            throw CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus leest teksten tot 50 MB.",
+                             en: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus reads texts up to 50 MB.")
+        }
+        switch url.pathExtension.lowercased() {
+        case "docx": return try OfficeReader.docx(url)
+        case "odt": return try OfficeReader.odt(url)
+        case "md", "markdown", "mdown", "":
+            return SourceText(format: .markdown, text: try utf8(url))
+        case "txt", "text":
+            return SourceText(format: .plain, text: try utf8(url))
+        case "doc", "rtf", "pdf", "pages":
+            throw CasusError(.invalidInput, nl: "casus leest geen .\(url.pathExtension)-bestanden. Sla de tekst op als .docx, .odt, .md of .txt.",
+                             en: "casus does not read .\(url.pathExtension) files. Save the text as .docx, .odt, .md or .txt.")
+        default:
+            return SourceText(format: .plain, text: try utf8(url))
+        }
+    }
+
+    /// Reads standard input as Markdown.
+    public static func read(data: Data, format: SourceText.Format = .markdown) throws -> SourceText {
+        guard data.count <= maximumSize else {
+            throw CasusError(.invalidInput, nl: "De invoer is groter dan 50 MB.", en: "The input is larger than 50 MB.")
+        }
+        return SourceText(format: format, text: try decodeUTF8(data, name: "-"))
+    }
+
+    static func utf8(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CasusError(.cannotRead, nl: "Kan '\(url.path)' niet lezen.", en: "Cannot read '\(url.path)'.")
+        }
+        return try decodeUTF8(data, name: url.lastPathComponent)
+    }
+
+    static func decodeUTF8(_ data: Data, name: String) throws -> String {
+        guard var text = String(validatingUTF8Data: data) else {
+            throw CasusError(.invalidInput, nl: "'\(name)' is geen UTF-8-tekst. Sla het bestand op als UTF-8 (platte tekst of Markdown), of lever .docx of .odt aan.",
+                             en: "'\(name)' is not UTF-8 text. Save the file as UTF-8 (plain text or Markdown), or use .docx or .odt.")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        return text
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, refusing invalid sequences and NUL bytes instead of repairing them.
+    init?(validatingUTF8Data data: Data) {
+        guard let decoded = String(validating: data, as: UTF8.self), !data.contains(0) else { return nil }
+        self = decoded
+    }
+}

@@ -1,0 +1,258 @@
+import CasusCore
+import Foundation
+
+/// The rules that need more than a word list. Each reads its thresholds and lists from its rule file.
+enum Checks {
+    /// Sentences of the narrator longer than `max` words.
+    static func sentenceLength(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let maximum = rule.max ?? 25
+        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading && !isQuotation(sentence, c) {
+            let words = c.analysis.words(in: sentence)
+            guard words > maximum else { continue }
+            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(c.analysis.tokens[sentence.endToken - 1].end),
+                            sentence: s, values: ["count": String(words), "max": String(maximum)]))
+        }
+    }
+
+    /// Paragraphs longer than `max` words.
+    static func paragraphLength(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let maximum = rule.max ?? 150
+        var counts: [Int: Int] = [:]
+        var firstToken: [Int: Int] = [:]
+        for sentence in c.analysis.sentences where !sentence.isHeading {
+            counts[sentence.block, default: 0] += c.analysis.words(in: sentence)
+            if firstToken[sentence.block] == nil { firstToken[sentence.block] = sentence.firstToken }
+        }
+        for (block, words) in counts.sorted(by: { $0.key < $1.key }) where words > maximum && c.analysis.text.blocks[block].kind != .quote {
+            let start = Int(c.analysis.tokens[firstToken[block]!].start)
+            let (_, lineEnd) = c.analysis.text.lineRange(c.analysis.text.position(of: start).line - 1)
+            hits.append(Hit(rule: r, start: start, end: max(start + 1, lineEnd), sentence: nil, values: ["count": String(words), "max": String(maximum)]))
+        }
+    }
+
+    /// Whether a sentence is (almost) all quotation: then its length is the speaker's, not the writer's.
+    static func isQuotation(_ sentence: Sentence, _ c: CheckContext) -> Bool {
+        var quoted = 0, total = 0
+        for t in sentence.firstToken..<sentence.endToken where c.analysis.tokens[t].kind == .word {
+            total += 1
+            if c.analysis.tokens[t].inQuote { quoted += 1 }
+        }
+        return total > 0 && quoted * 10 >= total * 7
+    }
+
+    /// Passive voice: a form of the auxiliary, then a participle in the same clause. With
+    /// `impersonal` set, only impersonal passives ("er werd besloten"); otherwise all others.
+    static func passive(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let auxiliaries = Set(rule.auxiliaries ?? [])
+        let impersonalWords = Set(rule.impersonal ?? [])
+        let agents = Set(rule.agentMarkers ?? [])
+        let exceptions = Set(rule.participleExceptions ?? [])
+        let prefixes = c.rules.language == .nl ? (rule.prefixes ?? []) : (rule.participles ?? [])
+        let clauseBreaks: Set<String> = c.rules.language == .nl
+            ? ["en", "maar", "omdat", "want", "dat", "die", "als", "toen", "terwijl", "zodat", "of", "waarna", "nadat"]
+            : ["and", "but", "because", "that", "which", "when", "while", "so", "or", "after"]
+        let tokens = c.analysis.tokens
+        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
+            var t = sentence.firstToken
+            while t < sentence.endToken {
+                defer { t += 1 }
+                let token = tokens[t]
+                guard token.kind == .word, !token.inQuote, auxiliaries.contains(token.lower) else { continue }
+                var u = t + 1
+                var participle: Int?
+                while u < sentence.endToken, u - t <= 10 {
+                    let next = tokens[u]
+                    if next.inQuote { break }
+                    if next.kind == .punctuation, [",", ";", ":", "(", ")"].contains(next.lower) { break }
+                    if next.kind == .word && clauseBreaks.contains(next.lower) && u > t + 1 { break }
+                    if next.kind == .word, !exceptions.contains(next.lower), isParticiple(next.lower, language: c.rules.language, prefixes: prefixes) {
+                        participle = u
+                        break
+                    }
+                    u += 1
+                }
+                guard let end = participle else { continue }
+                let before = t > sentence.firstToken ? tokens[t - 1].lower : ""
+                let afterAux = t + 1 < sentence.endToken ? tokens[t + 1].lower : ""
+                let isImpersonal = impersonalWords.contains(before) || impersonalWords.contains(afterAux)
+                guard isImpersonal == (rule.variant == "impersonal") else { continue }
+                var hasAgent = false
+                var a = t + 1
+                while a < sentence.endToken, a <= end + 6 {
+                    if agents.contains(tokens[a].lower) { hasAgent = true; break }
+                    a += 1
+                }
+                let start = isImpersonal && impersonalWords.contains(before) ? t - 1 : t
+                hits.append(Hit(rule: r, start: Int(tokens[start].start), end: Int(tokens[end].end), sentence: s,
+                                values: ["match": c.analysis.text.text(Int(tokens[start].start), Int(tokens[end].end)),
+                                         "agent": hasAgent ? "" : (c.rules.language == .nl ? " Er staat niet bij wie het deed." : " It does not say who did it.")]))
+            }
+        }
+    }
+
+    static func isParticiple(_ word: String, language: Language, prefixes: [String]) -> Bool {
+        if language == .en && prefixes.contains(word) { return true }
+        guard word.count >= 5 else { return false }
+        switch language {
+        case .nl:
+            let endsRight = word.hasSuffix("d") || word.hasSuffix("t") || word.hasSuffix("en")
+            guard endsRight else { return false }
+            if word.hasPrefix("ge") { return true }
+            for particle in prefixes where word.hasPrefix(particle) {
+                let rest = word.dropFirst(particle.count)
+                if rest.hasPrefix("ge") && rest.count >= 4 { return true }
+                if ["be", "ver", "ont", "her", "er", "mis"].contains(particle) && (word.hasSuffix("d") || word.hasSuffix("t") || word.count >= 8) { return true }
+            }
+            return false
+        case .en:
+            if word.hasSuffix("ed") && word.count >= 5 { return true }
+            return prefixes.contains(word)
+        }
+    }
+
+    /// Sentences thick with abstract nouns and policy words.
+    static func abstractDensity(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let minimum = rule.min ?? 3
+        let ratio = rule.threshold ?? 0.2
+        let suffixes = c.rules.profile.abstractSuffixes
+        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
+            var abstract: [String] = []
+            var content = 0
+            for t in sentence.firstToken..<sentence.endToken {
+                let token = c.analysis.tokens[t]
+                guard token.kind == .word, !token.inQuote, !c.rules.functionWords.contains(token.lower) else { continue }
+                content += 1
+                if isAbstract(token.lower, c, suffixes: suffixes) { abstract.append(token.lower) }
+            }
+            guard abstract.count >= minimum, Double(abstract.count) >= ratio * Double(max(content, 1)) else { continue }
+            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(c.analysis.tokens[sentence.endToken - 1].end),
+                            sentence: s, values: ["words": abstract.joined(separator: ", "), "count": String(abstract.count)]))
+        }
+    }
+
+    static func isAbstract(_ word: String, _ c: CheckContext, suffixes: [String]) -> Bool {
+        if c.rules.abstractWords.contains(word) { return true }
+        guard word.count >= 7, !c.rules.concreteNouns.contains(word) else { return false }
+        return suffixes.contains { word.hasSuffix($0) }
+    }
+
+    /// A question asked by the narrator, outside any quotation.
+    static func rhetoricalQuestion(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
+            var t = sentence.endToken - 1
+            while t >= sentence.firstToken, c.analysis.tokens[t].kind == .quote || c.analysis.tokens[t].lower == ")" { t -= 1 }
+            guard t >= sentence.firstToken else { continue }
+            let last = c.analysis.tokens[t]
+            guard last.lower == "?", !last.inQuote, !isQuotation(sentence, c) else { continue }
+            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(last.end), sentence: s))
+        }
+    }
+
+    /// Quotations of at least `minWords` words that do not occur in any transcript.
+    static func quoteVerification(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        guard !c.transcripts.isEmpty else { return }
+        let minimum = rule.minWords ?? 3
+        for quote in c.analysis.quotes where quote.wordCount >= minimum {
+            let text = c.analysis.text.text(quote.contentStart, quote.contentEnd)
+            guard !QuoteText.occurs(text, in: c.transcripts) else { continue }
+            hits.append(Hit(rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: quote.sentence,
+                            values: ["match": QuoteText.short(text)]))
+        }
+    }
+
+    /// Quotations of at least `minWords` words with no speaker in their sentence or the ones around it.
+    static func quoteSpeaker(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let minimum = rule.minWords ?? 4
+        let tokens = c.analysis.tokens
+        for quote in c.analysis.quotes where quote.wordCount >= minimum {
+            // A colon just before the quotation names the speaker: "De agent zei: “…”".
+            if let open = quote.openToken, open > 0, tokens[open - 1].lower == ":" { continue }
+            let here = quote.sentence
+            var candidates = [here]
+            if here > 0, c.analysis.sentences[here - 1].block == quote.block || quote.openToken == nil { candidates.append(here - 1) }
+            if here + 1 < c.analysis.sentences.count, c.analysis.sentences[here + 1].block == quote.block { candidates.append(here + 1) }
+            let found = candidates.contains { s in
+                let sentence = c.analysis.sentences[s]
+                return (sentence.firstToken..<sentence.endToken).contains { t in
+                    let token = tokens[t]
+                    guard !token.inQuote else { return false }
+                    return c.rules.speechCues.contains(token.lower) || c.speakers.contains(token.lower)
+                        || (token.lower == ":" && t + 1 < tokens.count && tokens[t + 1].flags.contains(.opensQuote))
+                }
+            }
+            guard !found else { continue }
+            hits.append(Hit(rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: here,
+                            values: ["match": QuoteText.short(c.analysis.text.text(quote.contentStart, quote.contentEnd))]))
+        }
+    }
+
+    /// Too few quotations for the length of the narrative: one per `per` words.
+    static func quoteDensity(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let per = rule.per ?? 300
+        let words = c.analysis.wordCount
+        guard words >= per else { return }
+        let quotes = c.analysis.quotes.filter { $0.wordCount >= 3 }.count
+        let expected = words / per
+        guard quotes < expected, let first = c.analysis.tokens.first else { return }
+        hits.append(Hit(rule: r, start: Int(first.start), end: Int(first.end), sentence: nil,
+                        values: ["count": String(quotes), "words": String(words), "expected": String(expected), "per": String(per)]))
+    }
+
+    /// An opening quotation mark that is never closed in its paragraph.
+    static func unbalancedQuote(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        for index in c.analysis.unbalancedMarks {
+            let token = c.analysis.tokens[index]
+            hits.append(Hit(rule: r, start: Int(token.start), end: Int(token.end), sentence: Int(c.analysis.sentenceOfToken[index])))
+        }
+    }
+}
+
+/// Comparing quotations with transcripts, forgiving only typography, case and spacing.
+enum QuoteText {
+    static func normalize(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            var piece: String
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": piece = "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": piece = "\""
+            case "\u{2010}"..."\u{2015}": piece = "-"
+            case "\u{2026}": piece = "..."
+            default:
+                if scalar.properties.isWhitespace || scalar == "\u{00A0}" { piece = " " } else { piece = String(scalar) }
+            }
+            if piece == " " {
+                if lastWasSpace { continue }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            result += piece
+        }
+        return result.lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether the quotation occurs in one transcript; an ellipsis (… or […]) may stand for left-out words.
+    static func occurs(_ quote: String, in transcripts: [String]) -> Bool {
+        let normalized = normalize(quote)
+        let parts = normalized.replacingOccurrences(of: "[...]", with: "\u{1}").replacingOccurrences(of: "(...)", with: "\u{1}")
+            .replacingOccurrences(of: "...", with: "\u{1}")
+            .split(separator: "\u{1}").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return true }
+        return transcripts.contains { transcript in
+            var searchFrom = transcript.startIndex
+            for part in parts {
+                guard let found = transcript.range(of: part, range: searchFrom..<transcript.endIndex) else { return false }
+                searchFrom = found.upperBound
+            }
+            return true
+        }
+    }
+
+    static func short(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count <= 60 ? flat : String(flat.prefix(57)) + "…"
+    }
+}

@@ -1,0 +1,216 @@
+import CasusCore
+import Foundation
+
+/// Output formats for lint results. Each reporter is a pure function from reports to text.
+public enum LintFormat: String, CaseIterable, Sendable {
+    case line, json, sarif, checkstyle, github
+}
+
+public enum Reporters {
+    public static func render(_ reports: [LintReport], format: LintFormat, rules: [RuleDefinition], language: Language,
+                              color: Bool = false, summary: Bool = true) -> String {
+        switch format {
+        case .line: return LineReporter(language: language, color: color).render(reports, summary: summary)
+        case .json: return json(reports)
+        case .sarif: return SARIFReporter.render(reports, rules: rules, language: language)
+        case .checkstyle: return checkstyle(reports)
+        case .github: return github(reports)
+        }
+    }
+
+    /// `{"files": [{path, language, figures, findings: [{path, line, column, endLine, endColumn, rule, category, severity, message}]}]}`
+    static func json(_ reports: [LintReport]) -> String {
+        struct Shape: Encodable { var files: [LintReport]; var summary: [String: Int] }
+        var summary: [String: Int] = [:]
+        for report in reports { for finding in report.findings { summary[finding.category.rawValue, default: 0] += 1 } }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Shape(files: reports, summary: summary))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func checkstyle(_ reports: [LintReport]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"8.0\">\n"
+        for report in reports {
+            out += "  <file name=\"\(xml(report.path))\">\n"
+            for f in report.findings {
+                let severity = f.severity == .suggestion ? "info" : f.severity.rawValue
+                out += "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(xml(f.message))\" source=\"casus.\(xml(f.category.rawValue)).\(xml(f.rule))\"/>\n"
+            }
+            out += "  </file>\n"
+        }
+        return out + "</checkstyle>\n"
+    }
+
+    /// GitHub Actions workflow commands: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+    static func github(_ reports: [LintReport]) -> String {
+        var out = ""
+        for report in reports {
+            for f in report.findings {
+                let level = f.severity == .error ? "error" : (f.severity == .warning ? "warning" : "notice")
+                out += "::\(level) file=\(property(f.path)),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(property(f.category.rawValue + "/" + f.rule))::\(data(f.message))\n"
+            }
+        }
+        return out
+    }
+
+    static func xml(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            default:
+                if scalar.value < 0x20 && scalar != "\t" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Human output: `path:line:column: category/Rule: message`, the sentence with a marker under the
+/// finding, and a summary per category with the readability figures.
+struct LineReporter {
+    let language: Language
+    let color: Bool
+
+    private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    private func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
+
+    func render(_ reports: [LintReport], summary: Bool) -> String {
+        var out = ""
+        for report in reports {
+            for f in report.findings {
+                let severityColor = f.severity == .error ? "31" : (f.severity == .warning ? "33" : "36")
+                out += paint("\(f.path):\(f.line):\(f.column):", "1") + " " + paint("\(f.category.rawValue)/\(f.rule):", severityColor) + " \(f.message)\n"
+                if let suggestion = f.suggestion { out += "    " + t("Voorstel: ", "Suggestion: ") + suggestion + "\n" }
+                if let sentence = f.sentence, let column = f.sentenceColumn, let length = f.length {
+                    out += "    " + sentence + "\n"
+                    out += "    " + String(repeating: " ", count: displayWidth(String(sentence.unicodeScalars.prefix(column)))) + paint(String(repeating: "^", count: max(1, min(length, 200))), severityColor) + "\n"
+                }
+            }
+            if summary { out += summarize(report) }
+        }
+        return out
+    }
+
+    private func displayWidth(_ text: String) -> Int { text.count }
+
+    func summarize(_ report: LintReport) -> String {
+        var out = ""
+        let counts = LintCategory.allCases.compactMap { category -> String? in
+            let n = report.count(category)
+            return n > 0 ? "\(category.rawValue) \(n)" : nil
+        }
+        let total = report.findings.count
+        out += paint(report.path, "1") + ": "
+        out += total == 0 ? t("geen bevindingen", "no findings") : "\(total) " + t(total == 1 ? "bevinding" : "bevindingen", total == 1 ? "finding" : "findings") + " — " + counts.joined(separator: ", ")
+        out += "\n"
+        let f = report.figures
+        var figures = [t("\(f.words) woorden, \(f.sentences) zinnen, gemiddeld \(decimal(f.averageSentenceLength)) woorden per zin",
+                         "\(f.words) words, \(f.sentences) sentences, \(decimal(f.averageSentenceLength)) words per sentence on average")]
+        if let douma = f.fleschDouma { figures.append("Flesch-Douma \(decimal(douma))") }
+        if let brouwer = f.brouwer { figures.append("Brouwer \(decimal(brouwer))") }
+        if let flesch = f.fleschReadingEase { figures.append("Flesch \(decimal(flesch))") }
+        if let grade = f.fleschKincaidGrade { figures.append("Flesch-Kincaid \(decimal(grade))") }
+        if let concrete = f.concreteNounShare { figures.append(t("concrete naamwoorden \(Int((concrete * 100).rounded()))%", "concrete nouns \(Int((concrete * 100).rounded()))%")) }
+        figures.append(t("citaten \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% van de woorden)", "quotes \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% of the words)"))
+        if !report.quotesVerified && f.quotes > 0 {
+            figures.append(t("citaten niet gecontroleerd (geef --transcript of --case)", "quotes not checked (give --transcript or --case)"))
+        }
+        out += "    " + figures.joined(separator: "; ") + "\n"
+        return out
+    }
+
+    private func decimal(_ value: Double) -> String {
+        let text = String(format: "%.1f", value)
+        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// SARIF 2.1.0: one run, the rules that ran as `tool.driver.rules`, columns in Unicode code points.
+enum SARIFReporter {
+    static func render(_ reports: [LintReport], rules: [RuleDefinition], language: Language) -> String {
+        var ruleIndex: [String: Int] = [:]
+        var descriptors: [[String: Any]] = []
+        for (i, rule) in rules.enumerated() {
+            ruleIndex[rule.id] = i
+            descriptors.append([
+                "id": rule.id,
+                "name": rule.id.split(separator: ".").last.map(String.init) ?? rule.id,
+                "shortDescription": ["text": rule.name.text(language)],
+                "fullDescription": ["text": rule.rationale.text(language)],
+                "help": ["text": rule.rationale.text(language)],
+                "defaultConfiguration": ["level": level(rule.severity)],
+                "properties": ["category": rule.category.rawValue, "tags": [rule.category.rawValue]],
+            ])
+        }
+        for meta in ["lint.RedenOntbreekt", "lint.OverbodigeUitzondering"] {
+            ruleIndex[meta] = descriptors.count
+            descriptors.append(["id": meta, "shortDescription": ["text": meta == "lint.RedenOntbreekt"
+                ? (language == .en ? "Suppression without a reason" : "Uitzondering zonder reden")
+                : (language == .en ? "Suppression that silences nothing" : "Overbodige uitzondering")],
+                                "defaultConfiguration": ["level": "warning"], "properties": ["category": "uitzondering"]])
+        }
+        var results: [[String: Any]] = []
+        var artifacts: [[String: Any]] = []
+        for report in reports {
+            artifacts.append(["location": ["uri": uri(report.path)], "sourceLanguage": "markdown", "encoding": "utf-8"])
+            for f in report.findings {
+                var result: [String: Any] = [
+                    "ruleId": f.rule,
+                    "level": level(f.severity),
+                    "message": ["text": f.message + (f.suggestion.map { " " + $0 } ?? "")],
+                    "locations": [["physicalLocation": [
+                        "artifactLocation": ["uri": uri(f.path), "index": artifacts.count - 1],
+                        "region": ["startLine": f.line, "startColumn": f.column, "endLine": f.endLine, "endColumn": max(f.endColumn, f.column)],
+                    ]]],
+                    "properties": ["category": f.category.rawValue],
+                ]
+                if let index = ruleIndex[f.rule] { result["ruleIndex"] = index }
+                results.append(result)
+            }
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": ["name": "casus-lint", "version": "0.1.0", "informationUri": "https://example.org/casus",
+                                    "language": language.rawValue, "rules": descriptors]],
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": results,
+            ]],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: LintSeverity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .suggestion: "note"
+        }
+    }
+
+    /// A relative path stays relative; characters outside the URI grammar are percent-encoded.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

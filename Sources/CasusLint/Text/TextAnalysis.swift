@@ -1,0 +1,191 @@
+import Foundation
+
+/// A sentence: a run of tokens within one block.
+struct Sentence {
+    var firstToken: Int
+    /// One past the last token.
+    var endToken: Int
+    var block: Int
+    var isHeading: Bool
+}
+
+/// A quotation: the words between a pair of quotation marks, or a whole quotation block.
+struct QuoteSpan {
+    /// Token index of the opening mark; nil for a quotation block.
+    var openToken: Int?
+    var closeToken: Int?
+    /// Byte range of the quoted words, without the marks.
+    var contentStart: Int
+    var contentEnd: Int
+    var firstToken: Int
+    var endToken: Int
+    var block: Int
+    var sentence: Int
+    var wordCount: Int
+}
+
+/// The tokens, sentences and quotations of a text, computed once and read by every rule.
+struct TextAnalysis {
+    let text: PreparedText
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    var quotes: [QuoteSpan] = []
+    /// Quotation marks that open and are never closed (token indices).
+    var unbalancedMarks: [Int] = []
+    /// The sentence each token belongs to.
+    var sentenceOfToken: [Int32] = []
+
+    init(_ text: PreparedText, abbreviations: Set<String>) {
+        self.text = text
+        let tokenizer = Tokenizer(abbreviations: abbreviations)
+        tokens.reserveCapacity(text.masked.count / 5)
+        for (blockIndex, block) in text.blocks.enumerated() where block.kind != .code {
+            let first = tokens.count
+            tokenizer.tokenize(text.masked, from: block.start, to: block.end, into: &tokens)
+            guard tokens.count > first else { continue }
+            let quoteCountBefore = quotes.count
+            pairQuotes(first, tokens.count, block: blockIndex, isQuoteBlock: block.kind == .quote)
+            splitSentences(first, tokens.count, block: blockIndex, heading: block.kind == .heading)
+            for q in quoteCountBefore..<quotes.count {
+                quotes[q].sentence = sentenceIndex(containing: quotes[q].firstToken) ?? max(0, sentences.count - 1)
+            }
+        }
+        sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+        for (index, sentence) in sentences.enumerated() {
+            for t in sentence.firstToken..<sentence.endToken { sentenceOfToken[t] = Int32(index) }
+        }
+    }
+
+    private func sentenceIndex(containing token: Int) -> Int? {
+        var low = 0, high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].endToken <= token { low = mid + 1 } else if sentences[mid].firstToken > token { high = mid - 1 } else { return mid }
+        }
+        return nil
+    }
+
+    // MARK: Sentences
+
+    private static let terminal: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")]
+
+    private mutating func splitSentences(_ first: Int, _ end: Int, block: Int, heading: Bool) {
+        if heading {
+            sentences.append(Sentence(firstToken: first, endToken: end, block: block, isHeading: true))
+            return
+        }
+        var start = first
+        var i = first
+        while i < end {
+            let token = tokens[i]
+            let isTerminal = (token.kind == .punctuation && TextAnalysis.terminal.contains(token.ascii)) || token.kind == .ellipsis
+            if isTerminal {
+                // Take closing marks and further terminal marks with the sentence.
+                var j = i + 1
+                while j < end, (tokens[j].kind == .punctuation && (TextAnalysis.terminal.contains(tokens[j].ascii) || tokens[j].ascii == UInt8(ascii: ")")))
+                        || (tokens[j].kind == .quote && isClosing(j)) || tokens[j].kind == .ellipsis { j += 1 }
+                if j >= end || startsSentence(j) {
+                    sentences.append(Sentence(firstToken: start, endToken: j, block: block, isHeading: false))
+                    start = j
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        if start < end { sentences.append(Sentence(firstToken: start, endToken: end, block: block, isHeading: false)) }
+    }
+
+    private func isClosing(_ index: Int) -> Bool { tokens[index].flags.contains(.closesQuote) }
+
+    private func startsSentence(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .word: return token.flags.contains(.capitalized) || token.lower.hasPrefix("'")
+        case .number, .dash: return true
+        case .quote: return token.flags.contains(.opensQuote)
+        case .punctuation: return token.ascii == UInt8(ascii: "(")
+        case .ellipsis: return false
+        }
+    }
+
+    // MARK: Quotations
+
+    private enum Family { case double, single, guillemet, singleGuillemet }
+
+    private mutating func pairQuotes(_ first: Int, _ end: Int, block: Int, isQuoteBlock: Bool) {
+        if isQuoteBlock {
+            var words = 0
+            for t in first..<end {
+                tokens[t].flags.insert(.inQuote)
+                if tokens[t].isWord { words += 1 }
+            }
+            quotes.append(QuoteSpan(openToken: nil, closeToken: nil, contentStart: Int(tokens[first].start), contentEnd: Int(tokens[end - 1].end),
+                                    firstToken: first, endToken: end, block: block, sentence: 0, wordCount: words))
+            return
+        }
+        var open: [Family: Int] = [:]
+        for i in first..<end where tokens[i].kind == .quote {
+            let mark = tokens[i].mark
+            let family: Family
+            var canOpen = true, canClose = true
+            switch mark {
+            case .straightDouble, .closeDouble: family = .double
+            case .openDouble: family = .double
+            case .lowDouble: family = .double; canClose = false
+            case .straightSingle: family = .single
+            case .openSingle: family = .single; canClose = false
+            case .closeSingle: family = .single; canOpen = false
+            case .openGuillemet: family = .guillemet; canClose = false
+            case .closeGuillemet: family = .guillemet; canOpen = false
+            case .openSingleGuillemet: family = .singleGuillemet; canClose = false
+            case .closeSingleGuillemet: family = .singleGuillemet; canOpen = false
+            case .none: continue
+            }
+            if let opened = open[family], canClose {
+                close(opened, i, block: block)
+                open[family] = nil
+            } else if canOpen, open[family] == nil {
+                open[family] = i
+            } else if mark == .closeSingle || mark == .straightSingle {
+                // An apostrophe after a word (the kids' bikes), not a quotation mark.
+                tokens[i].flags.remove(.quoteMark)
+            }
+        }
+        for (_, index) in open { unbalancedMarks.append(index) }
+    }
+
+    private mutating func close(_ open: Int, _ close: Int, block: Int) {
+        guard close > open + 1 else { return }
+        var words = 0
+        for t in (open + 1)..<close {
+            tokens[t].flags.insert(.inQuote)
+            if tokens[t].isWord { words += 1 }
+        }
+        tokens[open].flags.formUnion([.inQuote, .opensQuote])
+        tokens[close].flags.formUnion([.inQuote, .closesQuote])
+        // The quoted words, without the punctuation that only ends the sentence around them.
+        var last = close - 1
+        while last > open, tokens[last].kind == .punctuation, [",", ".", ";", ":"].contains(tokens[last].lower) { last -= 1 }
+        guard last > open else { return }
+        quotes.append(QuoteSpan(openToken: open, closeToken: close, contentStart: Int(tokens[open + 1].start), contentEnd: Int(tokens[last].end),
+                                firstToken: open, endToken: close + 1, block: block, sentence: 0, wordCount: words))
+    }
+
+    // MARK: Helpers for rules
+
+    /// Word count of the text outside headings.
+    var wordCount: Int { tokens.reduce(0) { $0 + ($1.kind == .word || $1.kind == .number ? 1 : 0) } }
+
+    func words(in sentence: Sentence) -> Int {
+        var count = 0
+        for t in sentence.firstToken..<sentence.endToken where tokens[t].kind == .word || tokens[t].kind == .number { count += 1 }
+        return count
+    }
+
+    /// The source text of a sentence, on one line.
+    func text(of sentence: Sentence) -> String {
+        let start = Int(tokens[sentence.firstToken].start), end = Int(tokens[sentence.endToken - 1].end)
+        return text.text(start, end).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

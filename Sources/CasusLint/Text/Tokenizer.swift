@@ -1,0 +1,221 @@
+import Foundation
+
+/// One word, number or punctuation mark, found once per text and shared by every rule.
+struct Token {
+    enum Kind: UInt8 { case word, number, punctuation, quote, ellipsis, dash }
+
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let capitalized = Flags(rawValue: 1)
+        static let inQuote = Flags(rawValue: 2)
+        static let abbreviation = Flags(rawValue: 4)
+        static let quoteMark = Flags(rawValue: 8)
+        static let opensQuote = Flags(rawValue: 16)
+        static let closesQuote = Flags(rawValue: 32)
+    }
+
+    /// Which quotation mark a `.quote` token is.
+    enum Mark: UInt8 {
+        case none, straightDouble, openDouble, closeDouble, lowDouble, straightSingle, openSingle, closeSingle,
+             openGuillemet, closeGuillemet, openSingleGuillemet, closeSingleGuillemet
+    }
+
+    var start: Int32
+    var end: Int32
+    var kind: Kind
+    var flags: Flags = []
+    var mark: Mark = .none
+    /// For punctuation: the ASCII character (`.`, `?`, `,` …), else 0.
+    var ascii: UInt8 = 0
+    /// For words and numbers: the lower-case text; empty for punctuation.
+    var lower: String = ""
+
+    var isWord: Bool { kind == .word }
+    var inQuote: Bool { flags.contains(.inQuote) }
+}
+
+/// Splits text into tokens: words keep inner apostrophes and hyphens (`zo'n`, `auto's`,
+/// `Wmo-consulent`), numbers keep their separators (`1.200`, `3,5`, `2021-03-15`), known
+/// abbreviations keep their dots (`o.a.`, `bijv.`), and quotation marks are told apart from apostrophes.
+struct Tokenizer {
+    let abbreviations: Set<String>
+
+    /// One-character strings for ASCII punctuation, so patterns can name `,` or `:`.
+    static let punctuationText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    func tokenize(_ bytes: [UInt8], from start: Int, to end: Int, into tokens: inout [Token]) {
+        var p = start
+        while p < end {
+            let b = bytes[p]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { p += 1; continue }
+            if b < 0x80 {
+                if isASCIILetter(b) { p = word(bytes, p, end, &tokens); continue }
+                if isDigit(b) { p = number(bytes, p, end, &tokens); continue }
+                if b == UInt8(ascii: "'") { p = apostropheOrQuote(bytes, p, end, width: 1, straight: true, &tokens); continue }
+                if b == UInt8(ascii: "\"") {
+                    tokens.append(Token(start: Int32(p), end: Int32(p + 1), kind: .quote, flags: .quoteMark, mark: .straightDouble))
+                    p += 1; continue
+                }
+                if b == UInt8(ascii: "."), p + 2 < end, bytes[p + 1] == b, bytes[p + 2] == b {
+                    tokens.append(Token(start: Int32(p), end: Int32(p + 3), kind: .ellipsis, ascii: b))
+                    p += 3; continue
+                }
+                if b == UInt8(ascii: "-"), p + 1 < end, bytes[p + 1] == b {
+                    tokens.append(Token(start: Int32(p), end: Int32(p + 2), kind: .dash, ascii: b))
+                    p += 2; continue
+                }
+                tokens.append(Token(start: Int32(p), end: Int32(p + 1), kind: b == UInt8(ascii: "-") ? .dash : .punctuation, ascii: b,
+                                    lower: Tokenizer.punctuationText[Int(b)]))
+                p += 1
+                continue
+            }
+            // A multi-byte character: a space, punctuation or a letter.
+            let (scalar, width) = decode(bytes, p, end)
+            switch scalar {
+            case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF: p += width
+            case 0x201C: push(.quote, .openDouble, p, width, &tokens); p += width
+            case 0x201D: push(.quote, .closeDouble, p, width, &tokens); p += width
+            case 0x201E: push(.quote, .lowDouble, p, width, &tokens); p += width
+            case 0x00AB: push(.quote, .openGuillemet, p, width, &tokens); p += width
+            case 0x00BB: push(.quote, .closeGuillemet, p, width, &tokens); p += width
+            case 0x2039: push(.quote, .openSingleGuillemet, p, width, &tokens); p += width
+            case 0x203A: push(.quote, .closeSingleGuillemet, p, width, &tokens); p += width
+            case 0x2018, 0x201A: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, &tokens)
+            case 0x2019: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, closing: true, &tokens)
+            case 0x2026: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .ellipsis, ascii: UInt8(ascii: "."))); p += width
+            case 0x2010...0x2015: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .dash, ascii: UInt8(ascii: "-"))); p += width
+            case 0x2016...0x206F, 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2190...0x2BFF:
+                tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .punctuation)); p += width
+            default: p = word(bytes, p, end, &tokens)
+            }
+        }
+    }
+
+    private func push(_ kind: Token.Kind, _ mark: Token.Mark, _ p: Int, _ width: Int, _ tokens: inout [Token]) {
+        tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: kind, flags: .quoteMark, mark: mark))
+    }
+
+    @inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Whether the character at `p` continues a word: a letter, digit or non-punctuation multi-byte character.
+    private func isWordCharacter(_ bytes: [UInt8], _ p: Int, _ end: Int) -> Bool {
+        guard p < end else { return false }
+        let b = bytes[p]
+        if b < 0x80 { return isASCIILetter(b) || isDigit(b) }
+        let (scalar, _) = decode(bytes, p, end)
+        switch scalar {
+        case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x2190...0x2BFF, 0x3000, 0xFEFF: return false
+        default: return true
+        }
+    }
+
+    private func decode(_ bytes: [UInt8], _ p: Int, _ end: Int) -> (UInt32, Int) {
+        let b = bytes[p]
+        if b < 0xE0, p + 1 < end { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[p + 1] & 0x3F), 2) }
+        if b < 0xF0, p + 2 < end { return (UInt32(b & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6 | UInt32(bytes[p + 2] & 0x3F), 3) }
+        if p + 3 < end { return (UInt32(b & 0x07) << 18 | UInt32(bytes[p + 1] & 0x3F) << 12 | UInt32(bytes[p + 2] & 0x3F) << 6 | UInt32(bytes[p + 3] & 0x3F), 4) }
+        return (0xFFFD, end - p)
+    }
+
+    private func word(_ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+        var p = start
+        var ascii = true
+        while p < end {
+            let b = bytes[p]
+            if b < 0x80 {
+                if isASCIILetter(b) || isDigit(b) { p += 1; continue }
+                // Inner apostrophe or hyphen between word characters: zo'n, auto's, Wmo-consulent.
+                if (b == UInt8(ascii: "'") || b == UInt8(ascii: "-")), isWordCharacter(bytes, p + 1, end) { p += 1; continue }
+                break
+            }
+            if b == 0xE2, p + 2 < end, bytes[p + 1] == 0x80, bytes[p + 2] == 0x99, isWordCharacter(bytes, p + 3, end) {
+                ascii = false
+                p += 3
+                continue
+            }
+            guard isWordCharacter(bytes, p, end) else { break }
+            ascii = false
+            p += decode(bytes, p, end).1
+        }
+        var token = Token(start: Int32(start), end: Int32(p), kind: .word)
+        token.lower = lowercase(bytes, start, p, ascii: ascii)
+        let first = bytes[start]
+        if first >= 0x41 && first <= 0x5A {
+            token.flags.insert(.capitalized)
+        } else if first >= 0x80, let scalar = Unicode.Scalar(decode(bytes, start, p).0), scalar.properties.isUppercase {
+            token.flags.insert(.capitalized)
+        }
+        // Abbreviations keep their dots: "bijv.", "o.a.", "d.w.z.", initials.
+        if p < end, bytes[p] == UInt8(ascii: ".") {
+            var q = p
+            var parts = 1
+            while q + 2 < end, bytes[q] == UInt8(ascii: "."), isASCIILetter(bytes[q + 1]), q + 2 <= end {
+                var r = q + 1
+                while r < end, isASCIILetter(bytes[r]), r - q <= 3 { r += 1 }
+                guard r < end, bytes[r] == UInt8(ascii: "."), r - q <= 4 else { break }
+                q = r
+                parts += 1
+            }
+            let candidate = lowercase(bytes, start, q + 1, ascii: ascii)
+            let singleLetterChain = parts >= 2 && p - start <= 3
+            let initial = p - start == 1 && token.flags.contains(.capitalized)
+            if abbreviations.contains(candidate) || singleLetterChain || initial {
+                token.end = Int32(q + 1)
+                token.lower = candidate
+                token.flags.insert(.abbreviation)
+                p = q + 1
+            }
+        }
+        tokens.append(token)
+        return p
+    }
+
+    private func number(_ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+        var p = start
+        while p < end {
+            let b = bytes[p]
+            if isDigit(b) || isASCIILetter(b) { p += 1; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "/"),
+               p + 1 < end, isDigit(bytes[p + 1]) { p += 1; continue }
+            break
+        }
+        var token = Token(start: Int32(start), end: Int32(p), kind: .number)
+        token.lower = lowercase(bytes, start, p, ascii: true)
+        tokens.append(token)
+        return p
+    }
+
+    /// `'s nachts`, `zo'n` and `auto’s` hold apostrophes; other single marks are quotation marks.
+    private func apostropheOrQuote(_ bytes: [UInt8], _ p: Int, _ end: Int, width: Int, straight: Bool, closing: Bool = false,
+                                   _ tokens: inout [Token]) -> Int {
+        let next = p + width
+        // 's / 't / 'n as a word of its own: 's avonds, 't is, 'n brief.
+        if next < end, [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "S"), UInt8(ascii: "T")].contains(bytes[next]),
+           !isWordCharacter(bytes, next + 1, end) {
+            let before = p > 0 ? bytes[p - 1] : 0x20
+            if before == 0x20 || before == 0x0A || before == UInt8(ascii: "(") || p == 0 {
+                var token = Token(start: Int32(p), end: Int32(next + 1), kind: .word)
+                token.lower = "'" + String(UnicodeScalar(bytes[next] | 0x20))
+                tokens.append(token)
+                return next + 1
+            }
+        }
+        let mark: Token.Mark = straight ? .straightSingle : (closing ? .closeSingle : .openSingle)
+        tokens.append(Token(start: Int32(p), end: Int32(next), kind: .quote, flags: .quoteMark, mark: mark))
+        return next
+    }
+
+    private func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, ascii: Bool) -> String {
+        if ascii {
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for i in start..<end {
+                    let b = bytes[i]
+                    buffer[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                }
+                return end - start
+            }
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "’", with: "'").lowercased()
+    }
+}
