@@ -168,9 +168,12 @@ enum Checks {
             // A colon just before the quotation names the speaker: "De agent zei: “…”".
             if let open = quote.openToken, open > 0, tokens[open - 1].lower == ":" { continue }
             let here = quote.sentence
-            var candidates = [here]
+            // The sentences the quotation spans, and one on either side in the same paragraph.
+            var last = here
+            while last + 1 < c.analysis.sentences.count, c.analysis.sentences[last].endToken < quote.endToken { last += 1 }
+            var candidates = Array(here...last)
             if here > 0, c.analysis.sentences[here - 1].block == quote.block || quote.openToken == nil { candidates.append(here - 1) }
-            if here + 1 < c.analysis.sentences.count, c.analysis.sentences[here + 1].block == quote.block { candidates.append(here + 1) }
+            if last + 1 < c.analysis.sentences.count, c.analysis.sentences[last + 1].block == quote.block { candidates.append(last + 1) }
             let found = candidates.contains { s in
                 let sentence = c.analysis.sentences[s]
                 return (sentence.firstToken..<sentence.endToken).contains { t in

@@ -84,7 +84,7 @@ struct Tokenizer {
             case 0x2019: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, closing: true, &tokens)
             case 0x2026: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .ellipsis, ascii: UInt8(ascii: "."))); p += width
             case 0x2010...0x2015: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .dash, ascii: UInt8(ascii: "-"))); p += width
-            case 0x2016...0x206F, 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2190...0x2BFF:
+            case 0x2016...0x206F, 0x20A0...0x20CF, 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2190...0x2BFF:
                 tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .punctuation)); p += width
             default: p = word(bytes, p, end, &tokens)
             }
@@ -105,7 +105,7 @@ struct Tokenizer {
         if b < 0x80 { return isASCIILetter(b) || isDigit(b) }
         let (scalar, _) = decode(bytes, p, end)
         switch scalar {
-        case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x2190...0x2BFF, 0x3000, 0xFEFF: return false
+        case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2190...0x2BFF, 0x3000, 0xFEFF: return false
         default: return true
         }
     }
