@@ -74,6 +74,7 @@ final class CLI {
         return result.out
     }
 
+    @discardableResult
     func write(_ text: String, to name: String) throws -> String {
         let url = home.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

@@ -87,8 +87,8 @@ public enum TextReader {
             throw CasusError(.invalidInput, nl: "'\(name)' is geen UTF-8-tekst. Sla het bestand op als UTF-8 (platte tekst of Markdown), of lever .docx of .odt aan.",
                              en: "'\(name)' is not UTF-8 text. Save the file as UTF-8 (plain text or Markdown), or use .docx or .odt.")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
         return text
     }
 }
@@ -96,7 +96,8 @@ public enum TextReader {
 extension String {
     /// Decodes UTF-8, refusing invalid sequences and NUL bytes instead of repairing them.
     init?(validatingUTF8Data data: Data) {
-        guard let decoded = String(validating: data, as: UTF8.self), !data.contains(0) else { return nil }
+        let hasNUL = data.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        guard !hasNUL, let decoded = String(validating: data, as: UTF8.self) else { return nil }
         self = decoded
     }
 }

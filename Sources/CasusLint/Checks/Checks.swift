@@ -5,17 +5,19 @@ import Foundation
 enum Checks {
     /// Sentences of the narrator longer than `max` words.
     static func sentenceLength(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
         let maximum = rule.max ?? 25
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading && !isQuotation(sentence, c) {
             let words = c.analysis.words(in: sentence)
             guard words > maximum else { continue }
-            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(c.analysis.tokens[sentence.endToken - 1].end),
+            hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
                             sentence: s, values: ["count": String(words), "max": String(maximum)]))
         }
     }
 
     /// Paragraphs longer than `max` words.
     static func paragraphLength(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
         let maximum = rule.max ?? 150
         var counts: [Int: Int] = [:]
         var firstToken: [Int: Int] = [:]
@@ -24,7 +26,7 @@ enum Checks {
             if firstToken[sentence.block] == nil { firstToken[sentence.block] = sentence.firstToken }
         }
         for (block, words) in counts.sorted(by: { $0.key < $1.key }) where words > maximum && c.analysis.text.blocks[block].kind != .quote {
-            let start = Int(c.analysis.tokens[firstToken[block]!].start)
+            let start = Int(tokens[firstToken[block]!].start)
             let (_, lineEnd) = c.analysis.text.lineRange(c.analysis.text.position(of: start).line - 1)
             hits.append(Hit(rule: r, start: start, end: max(start + 1, lineEnd), sentence: nil, values: ["count": String(words), "max": String(maximum)]))
         }
@@ -32,10 +34,11 @@ enum Checks {
 
     /// Whether a sentence is (almost) all quotation: then its length is the speaker's, not the writer's.
     static func isQuotation(_ sentence: Sentence, _ c: CheckContext) -> Bool {
+        let tokens = c.analysis.tokens
         var quoted = 0, total = 0
-        for t in sentence.firstToken..<sentence.endToken where c.analysis.tokens[t].kind == .word {
+        for t in sentence.firstToken..<sentence.endToken where tokens[t].kind == .word {
             total += 1
-            if c.analysis.tokens[t].inQuote { quoted += 1 }
+            if tokens[t].inQuote { quoted += 1 }
         }
         return total > 0 && quoted * 10 >= total * 7
     }
@@ -43,7 +46,7 @@ enum Checks {
     /// Passive voice: a form of the auxiliary, then a participle in the same clause. With
     /// `impersonal` set, only impersonal passives ("er werd besloten"); otherwise all others.
     static func passive(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
-        let auxiliaries = Set(rule.auxiliaries ?? [])
+        let auxiliaries = c.rules.entrySet(rule.auxiliaries)
         let impersonalWords = Set(rule.impersonal ?? [])
         let agents = Set(rule.agentMarkers ?? [])
         let exceptions = Set(rule.participleExceptions ?? [])
@@ -56,8 +59,7 @@ enum Checks {
             var t = sentence.firstToken
             while t < sentence.endToken {
                 defer { t += 1 }
-                let token = tokens[t]
-                guard token.kind == .word, !token.inQuote, auxiliaries.contains(token.lower) else { continue }
+                guard c.lex[t] >= 0, auxiliaries.contains(c.lex[t]), tokens[t].kind == .word, !tokens[t].inQuote else { continue }
                 var u = t + 1
                 var participle: Int?
                 while u < sentence.endToken, u - t <= 10 {
@@ -92,59 +94,65 @@ enum Checks {
 
     static func isParticiple(_ word: String, language: Language, prefixes: [String]) -> Bool {
         if language == .en && prefixes.contains(word) { return true }
-        guard word.count >= 5 else { return false }
+        let bytes = word.utf8
+        guard bytes.count >= 5 else { return false }
         switch language {
         case .nl:
-            let endsRight = word.hasSuffix("d") || word.hasSuffix("t") || word.hasSuffix("en")
-            guard endsRight else { return false }
-            if word.hasPrefix("ge") { return true }
-            for particle in prefixes where word.hasPrefix(particle) {
-                let rest = word.dropFirst(particle.count)
-                if rest.hasPrefix("ge") && rest.count >= 4 { return true }
-                if ["be", "ver", "ont", "her", "er", "mis"].contains(particle) && (word.hasSuffix("d") || word.hasSuffix("t") || word.count >= 8) { return true }
+            let endsInDT = bytes.last == UInt8(ascii: "d") || bytes.last == UInt8(ascii: "t")
+            guard endsInDT || bytes.hasSuffix("en") else { return false }
+            if bytes.starts(with: "ge".utf8) { return true }
+            for particle in prefixes where bytes.starts(with: particle.utf8) {
+                let rest = bytes.dropFirst(particle.utf8.count)
+                if rest.starts(with: "ge".utf8) && rest.count >= 4 { return true }
+                if inseparable.contains(particle) && (endsInDT || bytes.count >= 8) { return true }
             }
             return false
         case .en:
-            if word.hasSuffix("ed") && word.count >= 5 { return true }
-            return prefixes.contains(word)
+            return bytes.hasSuffix("ed")
         }
     }
 
+    private static let inseparable: Set<String> = ["be", "ver", "ont", "her", "er", "mis"]
+
     /// Sentences thick with abstract nouns and policy words.
     static func abstractDensity(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
+        let flags = c.flagReader()
         let minimum = rule.min ?? 3
         let ratio = rule.threshold ?? 0.2
-        let suffixes = c.rules.profile.abstractSuffixes
+        let suffixes = c.rules.abstractSuffixes
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
             var abstract: [String] = []
             var content = 0
             for t in sentence.firstToken..<sentence.endToken {
-                let token = c.analysis.tokens[t]
-                guard token.kind == .word, !token.inQuote, !c.rules.functionWords.contains(token.lower) else { continue }
+                guard tokens[t].kind == .word, !tokens[t].inQuote else { continue }
+                let wordFlags = flags(t)
+                guard !wordFlags.contains(.function) else { continue }
                 content += 1
-                if isAbstract(token.lower, c, suffixes: suffixes) { abstract.append(token.lower) }
+                if isAbstract(tokens[t].lower, wordFlags, suffixes: suffixes) { abstract.append(tokens[t].lower) }
             }
             guard abstract.count >= minimum, Double(abstract.count) >= ratio * Double(max(content, 1)) else { continue }
-            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(c.analysis.tokens[sentence.endToken - 1].end),
+            hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
                             sentence: s, values: ["words": abstract.joined(separator: ", "), "count": String(abstract.count)]))
         }
     }
 
-    static func isAbstract(_ word: String, _ c: CheckContext, suffixes: [String]) -> Bool {
-        if c.rules.abstractWords.contains(word) { return true }
-        guard word.count >= 7, !c.rules.concreteNouns.contains(word) else { return false }
-        return suffixes.contains { word.hasSuffix($0) }
+    static func isAbstract(_ word: String, _ flags: LexiconEntry.Flags, suffixes: SuffixTable) -> Bool {
+        if flags.contains(.abstractWord) { return true }
+        guard word.utf8.count >= 7, !flags.contains(.concrete) else { return false }
+        return suffixes.matches(word)
     }
 
     /// A question asked by the narrator, outside any quotation.
     static func rhetoricalQuestion(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
             var t = sentence.endToken - 1
-            while t >= sentence.firstToken, c.analysis.tokens[t].kind == .quote || c.analysis.tokens[t].lower == ")" { t -= 1 }
+            while t >= sentence.firstToken, tokens[t].kind == .quote || tokens[t].lower == ")" { t -= 1 }
             guard t >= sentence.firstToken else { continue }
-            let last = c.analysis.tokens[t]
+            let last = tokens[t]
             guard last.lower == "?", !last.inQuote, !isQuotation(sentence, c) else { continue }
-            hits.append(Hit(rule: r, start: Int(c.analysis.tokens[sentence.firstToken].start), end: Int(last.end), sentence: s))
+            hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(last.end), sentence: s))
         }
     }
 
@@ -162,6 +170,7 @@ enum Checks {
 
     /// Quotations of at least `minWords` words with no speaker in their sentence or the ones around it.
     static func quoteSpeaker(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let flags = c.flagReader()
         let minimum = rule.minWords ?? 4
         let tokens = c.analysis.tokens
         for quote in c.analysis.quotes where quote.wordCount >= minimum {
@@ -179,7 +188,7 @@ enum Checks {
                 return (sentence.firstToken..<sentence.endToken).contains { t in
                     let token = tokens[t]
                     guard !token.inQuote else { return false }
-                    return c.rules.speechCues.contains(token.lower) || c.speakers.contains(token.lower)
+                    return flags(t).contains(.speechCue) || c.speakers.contains(token.lower)
                         || (token.lower == ":" && t + 1 < tokens.count && tokens[t + 1].flags.contains(.opensQuote))
                 }
             }
@@ -203,8 +212,9 @@ enum Checks {
 
     /// An opening quotation mark that is never closed in its paragraph.
     static func unbalancedQuote(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
         for index in c.analysis.unbalancedMarks {
-            let token = c.analysis.tokens[index]
+            let token = tokens[index]
             hits.append(Hit(rule: r, start: Int(token.start), end: Int(token.end), sentence: Int(c.analysis.sentenceOfToken[index])))
         }
     }
@@ -257,5 +267,34 @@ enum QuoteText {
     static func short(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count <= 60 ? flat : String(flat.prefix(57)) + "…"
+    }
+}
+
+extension String.UTF8View {
+    /// Byte-wise suffix test: exact, and far cheaper than `String.hasSuffix`, which compares by canonical equivalence.
+    func hasSuffix(_ suffix: String) -> Bool {
+        let tail = suffix.utf8
+        guard count >= tail.count else { return false }
+        return self.suffix(tail.count).elementsEqual(tail)
+    }
+}
+
+/// Suffixes grouped by their last byte, so most words are ruled out by one array lookup.
+struct SuffixTable: Sendable {
+    private var byLastByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ suffixes: [String]) {
+        for suffix in suffixes {
+            let bytes = Array(suffix.utf8)
+            if let last = bytes.last { byLastByte[Int(last)].append(bytes) }
+        }
+    }
+
+    func matches(_ word: String) -> Bool {
+        let bytes = word.utf8
+        guard let last = bytes.last else { return false }
+        let candidates = byLastByte[Int(last)]
+        if candidates.isEmpty { return false }
+        return candidates.contains { suffix in bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) }
     }
 }

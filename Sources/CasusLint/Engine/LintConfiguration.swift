@@ -24,6 +24,8 @@ public struct LintConfiguration: Sendable {
     public var extraRuleFolders: [URL] = []
     /// The file the settings came from, for messages.
     public var file: URL?
+    /// Rule ids as written in the file, for messages (keys are lower case).
+    var spelling: [String: String] = [:]
 
     public init() {}
 
@@ -87,6 +89,8 @@ public struct LintConfiguration: Sendable {
                 configuration.failOn = .some(severity)
             }
         }
+        let mentioned = (shape.disable ?? []) + Array((shape.severity ?? [:]).keys) + Array((shape.rules ?? [:]).keys) + Array((shape.words ?? [:]).keys)
+        configuration.spelling = Dictionary(mentioned.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         configuration.disabled = Set((shape.disable ?? []).map { $0.lowercased() })
         for (id, value) in shape.severity ?? [:] {
             guard let severity = LintSeverity(rawValue: value) else {
@@ -112,8 +116,9 @@ public struct LintConfiguration: Sendable {
             // A setting for the other language's rules is fine; an unknown id is a typo.
             let otherLanguage = id.hasPrefix(language == .nl ? "en." : "nl.")
             if !otherLanguage {
-                throw CasusError(.invalidInput, nl: "Instellingen \(file?.path ?? ""): regel '\(id)' bestaat niet. `casus lint --list-rules` toont de regels.",
-                                 en: "Settings \(file?.path ?? ""): rule '\(id)' does not exist. `casus lint --list-rules` lists the rules.")
+                let written = spelling[id] ?? id
+                throw CasusError(.invalidInput, nl: "Instellingen \(file?.path ?? ""): regel '\(written)' bestaat niet. `casus lint --list-rules` toont de regels.",
+                                 en: "Settings \(file?.path ?? ""): rule '\(written)' does not exist. `casus lint --list-rules` lists the rules.")
             }
         }
         return definitions.compactMap { original in

@@ -5,6 +5,8 @@ import Foundation
 /// A place a rule matched, before it becomes a finding.
 struct Hit {
     var rule: Int
+    /// The pattern that matched, for a substitution's replacement; -1 for a single word or a check.
+    var pattern: Int = -1
     var start: Int
     var end: Int
     var sentence: Int?
@@ -29,29 +31,37 @@ public struct Linter: Sendable {
     public func lint(_ source: SourceText, path: String, interfaceLanguage: Language) -> LintReport {
         let prepared = PreparedText(source)
         let analysis = TextAnalysis(prepared, abbreviations: rules.abbreviations)
+        let lex = rules.lookUp(analysis.tokens)
         var hits: [Hit] = []
-        let attributed = attributedSentences(analysis)
-        matchWordsAndPhrases(analysis, attributed: attributed, into: &hits)
-        runChecks(analysis, attributed: attributed, into: &hits)
-        var findings = hits.map { finding(for: $0, analysis: analysis, path: path, language: interfaceLanguage) }
+        let attributed = attributedSentences(analysis, lex)
+        matchWordsAndPhrases(analysis, lex, attributed: attributed, into: &hits)
+        let context = CheckContext(analysis: analysis, rules: rules, lex: lex, transcripts: transcripts, speakers: speakers)
+        runChecks(context, into: &hits)
+        var positions = PositionCursor(prepared)
+        var findings = hits.sorted { $0.start < $1.start }.map { finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage) }
         findings = Suppressions(directives: prepared.directives, rules: rules.definitions)
             .apply(to: findings, text: prepared, path: path, language: interfaceLanguage)
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
         return LintReport(path: path, language: rules.language, findings: findings,
-                          figures: Readability.figures(analysis, rules: rules), quotesVerified: !transcripts.isEmpty)
+                          figures: Readability.figures(context), quotesVerified: !transcripts.isEmpty)
     }
 
     // MARK: Attribution
 
     /// Sentences in which the writer attributes a view to someone else (and does not speak as "ik").
-    private func attributedSentences(_ analysis: TextAnalysis) -> [Bool] {
+    private func attributedSentences(_ analysis: TextAnalysis, _ lex: [Int32]) -> [Bool] {
         analysis.sentences.map { sentence in
             var cue = false
-            for t in sentence.firstToken..<sentence.endToken where !analysis.tokens[t].inQuote {
-                let lower = analysis.tokens[t].lower
-                if rules.firstPerson.contains(lower) { return false }
-                if !cue, let candidates = rules.attributionIndex[lower] {
-                    cue = candidates.contains { rules.attributionCues[$0].match(analysis.tokens, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) != nil }
+            let lexicon = rules.entries
+            for t in sentence.firstToken..<sentence.endToken where lex[t] >= 0 && !analysis.tokens[t].inQuote {
+                let e = Int(lex[t])
+                if lexicon.flags[e].contains(.firstPerson) { return false }
+                if !cue {
+                    for c in Int(lexicon.cueStart[e])..<Int(lexicon.cueStart[e + 1])
+                    where rules.attributionCues[Int(lexicon.cues[c])].match(analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) != nil {
+                        cue = true
+                        break
+                    }
                 }
             }
             return cue
@@ -60,61 +70,57 @@ public struct Linter: Sendable {
 
     // MARK: Words and phrases
 
-    private func matchWordsAndPhrases(_ analysis: TextAnalysis, attributed: [Bool], into hits: inout [Hit]) {
+    private func matchWordsAndPhrases(_ analysis: TextAnalysis, _ lex: [Int32], attributed: [Bool], into hits: inout [Hit]) {
         let tokens = analysis.tokens
         let hasPrefixes = !rules.prefixIndex.isEmpty
+        var found: [Hit] = []
         for (s, sentence) in analysis.sentences.enumerated() where !sentence.isHeading {
-            var t = sentence.firstToken
-            while t < sentence.endToken {
-                let token = tokens[t]
-                if token.kind != .quote && !token.lower.isEmpty {
-                    if let candidates = rules.index[token.lower] {
-                        for (r, p) in candidates {
-                            if let end = tryMatch(r, p, at: t, sentence: sentence, index: s, attributed: attributed, analysis) {
-                                hits.append(hit(r, p, t, end, s, analysis))
-                            }
-                        }
-                    }
-                    if hasPrefixes && token.kind == .word {
-                        for entry in rules.prefixIndex where token.lower.hasPrefix(entry.prefix) {
-                            if let end = tryMatch(entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed, analysis) {
-                                hits.append(hit(entry.rule, entry.pattern, t, end, s, analysis))
-                            }
+            for t in sentence.firstToken..<sentence.endToken {
+                if lex[t] >= 0 {
+                    let e = Int(lex[t])
+                    for c in Int(rules.entries.candidateStart[e])..<Int(rules.entries.candidateStart[e + 1]) {
+                        let (r, p) = rules.entries.candidates[c]
+                        if let end = tryMatch(Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex) {
+                            found.append(Hit(rule: Int(r), pattern: Int(p), start: Int(tokens[t].start), end: Int(tokens[end - 1].end), sentence: s))
                         }
                     }
                 }
-                t += 1
+                if hasPrefixes && tokens[t].kind == .word {
+                    for entry in rules.prefixIndex where tokens[t].lower.utf8.starts(with: entry.prefix) {
+                        if let end = tryMatch(entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex) {
+                            found.append(Hit(rule: entry.rule, pattern: entry.pattern, start: Int(tokens[t].start), end: Int(tokens[end - 1].end), sentence: s))
+                        }
+                    }
+                }
             }
         }
         // One finding per rule and place: a longer phrase wins over a word inside it.
-        hits = deduplicate(hits)
+        hits += deduplicate(found)
     }
 
-    private func tryMatch(_ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], _ analysis: TextAnalysis) -> Int? {
+    private func tryMatch(_ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], _ analysis: TextAnalysis, _ lex: [Int32]) -> Int? {
         let rule = rules.rules[r]
-        let definition = rule.definition
-        if definition.narratorOnly && analysis.tokens[t].inQuote { return nil }
-        if definition.respectsAttribution && attributed[s] { return nil }
-        guard let end = rule.patterns[p].match(analysis.tokens, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) else { return nil }
-        if definition.narratorOnly, (t..<end).contains(where: { analysis.tokens[$0].inQuote }) { return nil }
+        if rule.narratorOnly && analysis.tokens[t].inQuote { return nil }
+        if rule.respectsAttribution && attributed[s] { return nil }
+        let end: Int
+        if p < 0 {
+            end = t + 1
+        } else {
+            guard let matched = rule.patterns[p].match(analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) else { return nil }
+            if rule.narratorOnly, (t..<matched).contains(where: { analysis.tokens[$0].inQuote }) { return nil }
+            end = matched
+        }
         // An exception phrase around the match makes it fine ("terecht komen" is not a verdict).
         for exception in rule.exceptions {
             var e = max(sentence.firstToken, t - 6)
             while e <= t {
-                if let exceptionEnd = exception.match(analysis.tokens, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken), exceptionEnd > t {
+                if let exceptionEnd = exception.match(analysis.tokens, lex, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken), exceptionEnd > t {
                     return nil
                 }
                 e += 1
             }
         }
         return end
-    }
-
-    private func hit(_ r: Int, _ p: Int, _ start: Int, _ end: Int, _ s: Int, _ analysis: TextAnalysis) -> Hit {
-        let rule = rules.rules[r]
-        var values = ["match": analysis.text.text(Int(analysis.tokens[start].start), Int(analysis.tokens[end - 1].end))]
-        if p < rule.replacements.count { values["replacement"] = rule.replacements[p] }
-        return Hit(rule: r, start: Int(analysis.tokens[start].start), end: Int(analysis.tokens[end - 1].end), sentence: s, values: values)
     }
 
     private func deduplicate(_ hits: [Hit]) -> [Hit] {
@@ -129,8 +135,7 @@ public struct Linter: Sendable {
 
     // MARK: Checks in code
 
-    private func runChecks(_ analysis: TextAnalysis, attributed: [Bool], into hits: inout [Hit]) {
-        let context = CheckContext(analysis: analysis, rules: rules, transcripts: transcripts, speakers: speakers)
+    private func runChecks(_ context: CheckContext, into hits: inout [Hit]) {
         for (r, rule) in rules.rules.enumerated() {
             switch rule.definition.kind {
             case .words, .phrases, .substitution: continue
@@ -149,18 +154,17 @@ public struct Linter: Sendable {
 
     // MARK: Findings
 
-    private func finding(for hit: Hit, analysis: TextAnalysis, path: String, language: Language) -> LintFinding {
-        let definition = rules.rules[hit.rule].definition
-        let (line, column) = analysis.text.position(of: hit.start)
-        let (endLine, endColumn) = analysis.text.position(of: hit.end)
+    private func finding(for hit: Hit, analysis: TextAnalysis, positions: inout PositionCursor, path: String, language: Language) -> LintFinding {
+        let rule = rules.rules[hit.rule]
+        let definition = rule.definition
+        let (line, column) = positions.position(of: hit.start)
+        let (endLine, endColumn) = analysis.text.position(of: hit.end, from: (line, column, hit.start))
         var values = hit.values
+        if values["match"] == nil { values["match"] = analysis.text.flatText(hit.start, hit.end) }
+        if hit.pattern >= 0, hit.pattern < rule.replacements.count { values["replacement"] = rule.replacements[hit.pattern] }
         if let max = definition.max { values["max"] = values["max"] ?? String(max) }
-        var message = definition.message.text(language)
-        var suggestion = definition.suggestion?.text(language)
-        for (key, value) in values {
-            message = message.replacingOccurrences(of: "{\(key)}", with: value)
-            suggestion = suggestion?.replacingOccurrences(of: "{\(key)}", with: value)
-        }
+        let message = Linter.fill(definition.message.text(language), values)
+        let suggestion = definition.suggestion.map { Linter.fill($0.text(language), values) }
         var result = LintFinding(path: path, line: line, column: column, endLine: endLine, endColumn: endColumn, rule: definition.id,
                                  category: definition.category, severity: definition.severity, message: message, suggestion: suggestion)
         if let s = hit.sentence, s < analysis.sentences.count {
@@ -172,12 +176,51 @@ public struct Linter: Sendable {
                   analysis.sentences[last + 1].block == sentence.block { last += 1 }
             let sentenceEnd = max(Int(analysis.tokens[analysis.sentences[last].endToken - 1].end), hit.end)
             if sentenceEnd - sentenceStart <= 2_000 {
-                result.sentence = analysis.text.text(sentenceStart, sentenceEnd).replacingOccurrences(of: "\n", with: " ")
-                result.sentenceColumn = analysis.text.text(sentenceStart, max(sentenceStart, hit.start)).unicodeScalars.count
-                result.length = analysis.text.text(hit.start, hit.end).replacingOccurrences(of: "\n", with: " ").unicodeScalars.count
+                result.sentence = analysis.text.flatText(sentenceStart, sentenceEnd)
+                result.sentenceColumn = analysis.text.scalarCount(sentenceStart, max(sentenceStart, hit.start))
+                result.length = analysis.text.scalarCount(hit.start, hit.end)
             }
         }
         return result
+    }
+}
+
+extension Linter {
+    /// Puts values into `{name}` placeholders in one pass over the bytes.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        let bytes = Array(template.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(decoding: bytes[(i + 1)..<close], as: UTF8.self)] {
+                out += value.utf8
+                i = close + 1
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Turns byte offsets into line and column while walking forward through the text once.
+struct PositionCursor {
+    let text: PreparedText
+    var offset = 0
+    var line = 1
+    var column = 1
+
+    init(_ text: PreparedText) { self.text = text }
+
+    mutating func position(of target: Int) -> (line: Int, column: Int) {
+        if target < offset { return text.position(of: target) }
+        (line, column) = text.position(of: target, from: (line, column, offset))
+        offset = target
+        return (line, column)
     }
 }
 
@@ -185,6 +228,17 @@ public struct Linter: Sendable {
 struct CheckContext {
     let analysis: TextAnalysis
     let rules: RuleSet
+    /// The lexicon entry of each token.
+    let lex: [Int32]
     let transcripts: [String]
     let speakers: Set<String>
+
+    func flags(_ token: Int) -> LexiconEntry.Flags { rules.flags(lex[token]) }
+
+    /// A closure reading token flags with the arrays it needs captured once, for hot loops.
+    func flagReader() -> (Int) -> LexiconEntry.Flags {
+        let lex = self.lex
+        let table = rules.entries.flags
+        return { token in lex[token] < 0 ? [] : table[Int(lex[token])] }
+    }
 }

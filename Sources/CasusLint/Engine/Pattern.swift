@@ -59,51 +59,94 @@ struct Pattern: Sendable {
         elements.first { if case .sentenceStart = $0 { false } else { true } }!
     }
 
+    /// Every word the pattern names, so the lexicon can give each an index.
+    var words: [String] {
+        elements.flatMap { element -> [String] in if case .words(let set) = element { Array(set) } else { [] } }
+    }
+
+    /// The pattern with its word sets turned into bit sets over lexicon indices, for matching
+    /// without hashing a single string.
+    func compiled(_ index: (String) -> Int32?, lexiconSize: Int) -> CompiledPattern {
+        CompiledPattern(source: source, elements: elements.map { element in
+            switch element {
+            case .words(let set):
+                var bits = WordBits(size: lexiconSize)
+                for word in set { if let i = index(word) { bits.insert(i) } }
+                return .words(bits)
+            case .prefixes(let list): return .prefixes(list.map { Array($0.utf8) })
+            case .any: return .any
+            case .gap(let maximum): return .gap(maximum)
+            case .sentenceStart: return .sentenceStart
+            }
+        })
+    }
+}
+
+/// A set of lexicon indices as bits.
+struct WordBits: Sendable {
+    private var bits: [UInt64]
+
+    init(size: Int) { bits = Array(repeating: 0, count: size / 64 + 1) }
+
+    mutating func insert(_ index: Int32) { bits[Int(index) >> 6] |= 1 << UInt64(index & 63) }
+
+    @inline(__always) func contains(_ index: Int32) -> Bool {
+        index >= 0 && Int(index) >> 6 < bits.count && bits[Int(index) >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+}
+
+/// A pattern ready to match against tokens and their lexicon indices.
+struct CompiledPattern: Sendable {
+    enum Element: Sendable {
+        case words(WordBits)
+        case prefixes([[UInt8]])
+        case any
+        case gap(Int)
+        case sentenceStart
+    }
+
+    let source: String
+    let elements: [Element]
+
     var isSentenceStart: Bool { if case .sentenceStart = elements.first { true } else { false } }
 
     /// Tries to match starting at token `start`, within the sentence ending before `limit`.
     /// Returns the index one past the last matched token.
-    func match(_ tokens: [Token], at start: Int, sentenceStart: Int, limit: Int) -> Int? {
-        if isSentenceStart && start != firstWordIndex(tokens, from: sentenceStart, limit: limit) { return nil }
-        let offset = isSentenceStart ? 1 : 0
-        return match(tokens, element: offset, at: start, limit: limit)
+    func match(_ tokens: [Token], _ lex: [Int32], at start: Int, sentenceStart: Int, limit: Int) -> Int? {
+        if isSentenceStart {
+            var first = sentenceStart
+            while first < limit, !(tokens[first].kind == .word || tokens[first].kind == .number) { first += 1 }
+            if start != first { return nil }
+            return match(tokens, lex, element: 1, at: start, limit: limit)
+        }
+        return match(tokens, lex, element: 0, at: start, limit: limit)
     }
 
-    /// The first word of a sentence, past opening marks.
-    private func firstWordIndex(_ tokens: [Token], from start: Int, limit: Int) -> Int {
-        var i = start
-        while i < limit, !(tokens[i].kind == .word || tokens[i].kind == .number) { i += 1 }
-        return i
-    }
-
-    private func match(_ tokens: [Token], element: Int, at position: Int, limit: Int) -> Int? {
+    private func match(_ tokens: [Token], _ lex: [Int32], element: Int, at position: Int, limit: Int) -> Int? {
         if element == elements.count { return position }
         switch elements[element] {
+        case .words(let bits):
+            guard position < limit, bits.contains(lex[position]) else { return nil }
+            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
         case .gap(let maximum):
             var skip = 0
             var p = position
             while skip <= maximum, p <= limit {
-                if let end = match(tokens, element: element + 1, at: p, limit: limit) { return end }
+                if let end = match(tokens, lex, element: element + 1, at: p, limit: limit) { return end }
                 // A gap does not cross sentence-internal punctuation that ends a clause.
-                if p < limit, tokens[p].kind == .punctuation, [UInt8(ascii: ";"), UInt8(ascii: ":")].contains(tokens[p].ascii) { return nil }
+                if p < limit, tokens[p].kind == .punctuation, tokens[p].ascii == UInt8(ascii: ";") || tokens[p].ascii == UInt8(ascii: ":") { return nil }
                 p += 1
                 skip += 1
             }
             return nil
         case .sentenceStart:
-            return match(tokens, element: element + 1, at: position, limit: limit)
-        default:
-            guard position < limit, accepts(elements[element], tokens[position]) else { return nil }
-            return match(tokens, element: element + 1, at: position + 1, limit: limit)
-        }
-    }
-
-    private func accepts(_ element: Element, _ token: Token) -> Bool {
-        switch element {
-        case .words(let set): return set.contains(token.lower)
-        case .prefixes(let list): return token.kind == .word && list.contains { token.lower.hasPrefix($0) }
-        case .any: return token.kind == .word || token.kind == .number
-        case .gap, .sentenceStart: return false
+            return match(tokens, lex, element: element + 1, at: position, limit: limit)
+        case .prefixes(let list):
+            guard position < limit, tokens[position].kind == .word, list.contains(where: { tokens[position].lower.utf8.starts(with: $0) }) else { return nil }
+            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
+        case .any:
+            guard position < limit, tokens[position].kind == .word || tokens[position].kind == .number else { return nil }
+            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
         }
     }
 }
@@ -166,15 +209,14 @@ enum Inflector {
         var forms = [word, stem + "e", comparativeBase + "er", comparativeBase + "ere"]
         let superlative = word.hasSuffix("s") || word.hasSuffix("isch") ? word + "t" : word + "st"
         forms += [superlative, superlative + "e"]
-        return Array(Set(forms)).sorted()
+        return forms
     }
 
     static func dutchNoun(_ word: String) -> [String] {
         var forms = [word, word + "s"]
         if word.hasSuffix("e") { forms.append(word + "n") } else { forms.append(dutchStem(word) + "en") }
         if word.hasSuffix("heid") { forms.append(String(word.dropLast(4)) + "heden") }
-        if word.hasSuffix("ie") || word.hasSuffix("ier") { forms.append(word + "s") }
-        return Array(Set(forms)).sorted()
+        return forms
     }
 }
 

@@ -4,28 +4,34 @@ import Foundation
 /// Reading-ease figures for the whole text: Flesch-Douma and Brouwer for Dutch, Flesch and
 /// Flesch–Kincaid for English, sentence length, and the share of concrete nouns.
 enum Readability {
-    static func figures(_ analysis: TextAnalysis, rules: RuleSet) -> ReadabilityFigures {
+    static func figures(_ context: CheckContext) -> ReadabilityFigures {
+        let analysis = context.analysis
+        let rules = context.rules
         var words = 0, syllables = 0, sentences = 0, quotedWords = 0
         var nouns = 0, concreteNouns = 0
-        let suffixes = rules.profile.abstractSuffixes
-        let context = CheckContext(analysis: analysis, rules: rules, transcripts: [], speakers: [])
+        let suffixes = rules.abstractSuffixes
         var blocks = Set<Int>()
+        let tokens = analysis.tokens
+        let flagsOf = context.flagReader()
         for sentence in analysis.sentences where !sentence.isHeading {
             var sentenceWords = 0
             var afterDeterminer = false
             for t in sentence.firstToken..<sentence.endToken {
-                let token = analysis.tokens[t]
-                guard token.kind == .word || token.kind == .number else { continue }
+                let kind = tokens[t].kind
+                guard kind == .word || kind == .number else { continue }
+                let token = tokens[t]
                 sentenceWords += 1
                 if token.inQuote { quotedWords += 1 }
                 syllables += token.kind == .number ? 1 : count(syllablesIn: token.lower, language: rules.language)
                 // A noun, roughly: the first word after an article or possessive that does not end like an adjective.
-                if afterDeterminer, token.kind == .word, !rules.functionWords.contains(token.lower), !(token.lower.hasSuffix("e") && token.lower.count > 3 && !rules.concreteNouns.contains(token.lower)) {
+                let flags = flagsOf(t)
+                let endsInE = token.lower.utf8.last == UInt8(ascii: "e")
+                if afterDeterminer, token.kind == .word, !flags.contains(.function), !(endsInE && token.lower.utf8.count > 3 && !flags.contains(.concrete)) {
                     nouns += 1
-                    if !Checks.isAbstract(token.lower, context, suffixes: suffixes) { concreteNouns += 1 }
+                    if !Checks.isAbstract(token.lower, flags, suffixes: suffixes) { concreteNouns += 1 }
                     afterDeterminer = false
                 } else {
-                    afterDeterminer = rules.determiners.contains(token.lower) || (afterDeterminer && token.lower.hasSuffix("e"))
+                    afterDeterminer = flags.contains(.determiner) || (afterDeterminer && endsInE)
                 }
             }
             if sentenceWords > 0 {
@@ -59,22 +65,33 @@ enum Readability {
     static func count(syllablesIn word: String, language: Language) -> Int {
         var groups = 0
         var inVowel = false
-        var previous: Character = " "
-        for c in word {
-            var vowel: Bool
-            switch c {
-            case "a", "e", "i", "o", "u", "y", "á", "é", "í", "ó", "ú", "à", "è", "â", "ê", "î", "ô", "û": vowel = true
-            case "ä", "ë", "ï", "ö", "ü":
-                vowel = true
-                inVowel = false
-            case "j": vowel = language == .nl && previous == "i"
-            default: vowel = false
+        var previous: UInt8 = 0
+        var lead: UInt8 = 0
+        for byte in word.utf8 {
+            var vowel = false
+            if byte < 0x80 {
+                switch byte {
+                case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: vowel = true
+                case 0x6A: vowel = language == .nl && previous == 0x69
+                default: vowel = false
+                }
+            } else if byte >= 0xC0 {
+                lead = byte
+                previous = byte
+                continue
+            } else if lead == 0xC3 {
+                // à–ÿ: the Latin-1 vowels with accents; ä ë ï ö ü start a new syllable.
+                switch byte {
+                case 0xA4, 0xAB, 0xAF, 0xB6, 0xBC: vowel = true; inVowel = false
+                case 0xA0...0xA6, 0xA8...0xAE, 0xB2...0xB6, 0xB9...0xBD: vowel = true
+                default: vowel = false
+                }
             }
             if vowel && !inVowel { groups += 1 }
             inVowel = vowel
-            previous = c
+            previous = byte
         }
-        if language == .en, word.hasSuffix("e"), !word.hasSuffix("le"), groups > 1 { groups -= 1 }
+        if language == .en, word.utf8.last == UInt8(ascii: "e"), !word.utf8.hasSuffix("le"), groups > 1 { groups -= 1 }
         return max(1, groups)
     }
 }

@@ -42,7 +42,7 @@ public enum LintSeverity: String, Codable, CaseIterable, Sendable, Comparable {
 }
 
 /// Text in the two interface languages as written in a rule file: either `{nl: …, en: …}` or one string for both.
-public struct RuleText: Decodable, Sendable, Equatable {
+public struct RuleText: Codable, Sendable, Equatable {
     public var nl: String
     public var en: String
 
@@ -64,12 +64,18 @@ public struct RuleText: Decodable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case nl, en }
 
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nl, forKey: .nl)
+        try c.encode(en, forKey: .en)
+    }
+
     public func text(_ language: Language) -> String { language == .en ? en : nl }
 }
 
 /// What a rule looks for. `words`, `phrases` and `substitution` rules are pure data; the others
 /// name a check written in code whose thresholds and word lists come from the rule file.
-public enum RuleKind: String, Decodable, Sendable {
+public enum RuleKind: String, Codable, Sendable {
     case words, phrases, substitution
     case sentenceLength = "sentence-length"
     case paragraphLength = "paragraph-length"
@@ -83,12 +89,12 @@ public enum RuleKind: String, Decodable, Sendable {
 }
 
 /// How word-list entries are inflected before matching.
-public enum Inflection: String, Decodable, Sendable {
+public enum Inflection: String, Codable, Sendable {
     case none, adjective, noun
 }
 
 /// One rule as written in a YAML file under `Rules/<language>/`.
-public struct RuleDefinition: Decodable, Sendable {
+public struct RuleDefinition: Codable, Sendable {
     public var id: String
     public var name: RuleText
     public var category: LintCategory
@@ -129,7 +135,7 @@ public struct RuleDefinition: Decodable, Sendable {
 
     public var examples: Examples
 
-    public struct Examples: Decodable, Sendable {
+    public struct Examples: Codable, Sendable {
         /// Texts in which the rule finds something; ⟦ and ⟧ mark each expected finding.
         public var triggering: [String]
         public var nonTriggering: [String]
@@ -145,7 +151,7 @@ public struct RuleDefinition: Decodable, Sendable {
 
 /// Facts about a language that many rules share: function words, abbreviations, attribution and
 /// speech cues, determiners, concrete nouns and the suffixes of abstract nouns.
-public struct LanguageProfile: Decodable, Sendable {
+public struct LanguageProfile: Codable, Sendable {
     public var language: Language
     public var functionWords: [String]
     public var abbreviations: [String]

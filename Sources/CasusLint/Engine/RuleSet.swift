@@ -3,98 +3,213 @@ import Foundation
 import Yams
 
 /// A rule ready to run: its definition with configuration applied, its patterns compiled.
-struct CompiledRule: Sendable {
-    var definition: RuleDefinition
-    var patterns: [Pattern] = []
-    var exceptions: [Pattern] = []
+/// A class, so the hot loops pass references instead of copying word lists.
+final class CompiledRule: Sendable {
+    let definition: RuleDefinition
+    let patterns: [CompiledPattern]
+    let exceptions: [CompiledPattern]
     /// For substitution rules: the replacement of each pattern.
-    var replacements: [String] = []
+    let replacements: [String]
+    /// Single words the rule looks for; they need no pattern.
+    let singleWords: [String]
+    let narratorOnly: Bool
+    let respectsAttribution: Bool
+
+    init(definition: RuleDefinition, patterns: [CompiledPattern], exceptions: [CompiledPattern], replacements: [String], singleWords: [String]) {
+        self.definition = definition
+        self.patterns = patterns
+        self.exceptions = exceptions
+        self.replacements = replacements
+        self.singleWords = singleWords
+        narratorOnly = definition.narratorOnly
+        respectsAttribution = definition.respectsAttribution
+    }
+}
+
+/// What a word is to the linter, found with one lookup per token.
+struct LexiconEntry: Sendable {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let function = Flags(rawValue: 1)
+        static let firstPerson = Flags(rawValue: 2)
+        static let speechCue = Flags(rawValue: 4)
+        static let determiner = Flags(rawValue: 8)
+        static let concrete = Flags(rawValue: 16)
+        static let abstractWord = Flags(rawValue: 32)
+    }
+
+    var flags: Flags = []
+    /// (rule, pattern) pairs that may start at this word; pattern -1 is the word on its own.
+    var candidates: [(rule: Int32, pattern: Int32)] = []
+    /// Attribution cues that may start at this word.
+    var cues: [Int32] = []
+}
+
+/// The lexicon entries laid out flat for the hot loop: no nested arrays to retain per token.
+struct FlatLexicon: Sendable {
+    var flags: [LexiconEntry.Flags]
+    /// For entry i: candidates[candidateStart[i] ..< candidateStart[i + 1]].
+    var candidateStart: [Int32]
+    var candidates: [(rule: Int32, pattern: Int32)]
+    var cueStart: [Int32]
+    var cues: [Int32]
+
+    init(_ entries: [LexiconEntry]) {
+        flags = entries.map(\.flags)
+        candidateStart = [0]
+        candidates = []
+        cueStart = [0]
+        cues = []
+        for entry in entries {
+            candidates += entry.candidates
+            candidateStart.append(Int32(candidates.count))
+            cues += entry.cues
+            cueStart.append(Int32(cues.count))
+        }
+    }
 }
 
 /// All rules for one language, indexed for a single pass over the tokens.
 public struct RuleSet: Sendable {
     public let language: Language
     public let profile: LanguageProfile
-    var rules: [CompiledRule]
-    /// Word → the (rule, pattern) pairs whose first element accepts it.
-    var index: [String: [(rule: Int, pattern: Int)]] = [:]
+    let rules: [CompiledRule]
+    /// Word → its entry in `entries`.
+    let lexicon: [String: Int32]
+    /// Whether any pattern names a punctuation mark; if not, punctuation needs no lookup.
+    let lexiconHasPunctuation: Bool
+    let entries: FlatLexicon
     /// Prefix patterns, checked against every word.
-    var prefixIndex: [(prefix: String, rule: Int, pattern: Int)] = []
-    var attributionCues: [Pattern] = []
-    var attributionIndex: [String: [Int]] = [:]
-    let firstPerson: Set<String>
+    let prefixIndex: [(prefix: [UInt8], rule: Int, pattern: Int)]
+    let attributionCues: [CompiledPattern]
     let abbreviations: Set<String>
-    let functionWords: Set<String>
     let speechCues: Set<String>
-    let determiners: Set<String>
-    let concreteNouns: Set<String>
-    let abstractWords: Set<String>
+    let abstractSuffixes: SuffixTable
 
     public var definitions: [RuleDefinition] { rules.map(\.definition) }
 
     init(profile: LanguageProfile, definitions: [RuleDefinition]) throws {
         language = profile.language
         self.profile = profile
-        firstPerson = Set(profile.firstPerson)
         abbreviations = Set(profile.abbreviations.map { $0.lowercased() })
-        functionWords = Set(profile.functionWords)
         speechCues = Set(profile.speechCues)
-        determiners = Set(profile.determiners)
-        concreteNouns = Set(profile.concreteNouns.flatMap { Inflector.forms(of: $0.lowercased(), .noun, language: profile.language) })
-        abstractWords = Set(profile.abstractWords.flatMap { Inflector.forms(of: $0.lowercased(), .noun, language: profile.language) })
-        rules = []
-        for definition in definitions.sorted(by: { $0.id < $1.id }) {
-            rules.append(try RuleSet.compile(definition))
-        }
-        for cue in profile.attributionCues {
-            let pattern = try Pattern(cue)
-            attributionCues.append(pattern)
-            if case .words(let words) = pattern.anchor { for word in words { attributionIndex[word, default: []].append(attributionCues.count - 1) } }
-        }
-        buildIndex()
-    }
+        abstractSuffixes = SuffixTable(profile.abstractSuffixes)
+        let drafts = try definitions.sorted(by: { $0.id < $1.id }).map(RuleSet.parse)
+        let cueDrafts = try profile.attributionCues.map { try Pattern($0) }
 
-    private static func compile(_ definition: RuleDefinition) throws -> CompiledRule {
-        var rule = CompiledRule(definition: definition)
-        let sets = (definition.sets ?? [:]).mapValues { Set($0.flatMap { Inflector.forms(of: $0.lowercased(), definition.inflect ?? .none, language: definition.language) }) }
-        do {
-            switch definition.kind {
-            case .words:
-                for entry in definition.words ?? [] {
-                    for form in Inflector.forms(of: entry.lowercased(), definition.inflect ?? .none, language: definition.language) {
-                        rule.patterns.append(try Pattern(form, sets: sets))
-                    }
-                }
-            case .phrases:
-                rule.patterns = try (definition.phrases ?? []).map { try Pattern($0, sets: sets) }
-            case .substitution:
-                for (phrase, replacement) in (definition.substitutions ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    rule.patterns.append(try Pattern(phrase, sets: sets))
-                    rule.replacements.append(replacement)
-                }
-            default:
-                break
-            }
-            rule.exceptions = try (definition.exceptions ?? []).map { try Pattern($0, sets: sets) }
-        } catch let error as Pattern.Invalid {
-            throw CasusError(.invalidInput, nl: "Regel \(definition.id): \(error.description)", en: "Rule \(definition.id): \(error.description)")
+        var lexicon: [String: Int32] = [:]
+        var entries: [LexiconEntry] = []
+        func entry(_ word: String) -> Int {
+            if let index = lexicon[word] { return Int(index) }
+            entries.append(LexiconEntry())
+            lexicon[word] = Int32(entries.count - 1)
+            return entries.count - 1
         }
-        return rule
-    }
+        func flag(_ words: [String], _ flag: LexiconEntry.Flags) {
+            for word in words { entries[entry(word)].flags.insert(flag) }
+        }
+        let inflectNouns = { (words: [String]) in words.flatMap { Inflector.forms(of: $0.lowercased(), .noun, language: profile.language) } }
+        flag(profile.functionWords, .function)
+        flag(profile.firstPerson, .firstPerson)
+        flag(profile.speechCues, .speechCue)
+        flag(profile.determiners, .determiner)
+        flag(inflectNouns(profile.concreteNouns), .concrete)
+        flag(inflectNouns(profile.abstractWords), .abstractWord)
+        // Every word a pattern or check names gets an index, so matching compares indices, not strings.
+        for draft in drafts {
+            for word in draft.singleWords { _ = entry(word) }
+            for pattern in draft.patterns + draft.exceptions { for word in pattern.words { _ = entry(word) } }
+            let d = draft.definition
+            for word in (d.auxiliaries ?? []) + (d.impersonal ?? []) + (d.agentMarkers ?? []) { _ = entry(word.lowercased()) }
+        }
+        for cue in cueDrafts { for word in cue.words { _ = entry(word) } }
 
-    private mutating func buildIndex() {
-        index = [:]
-        prefixIndex = []
-        for (r, rule) in rules.enumerated() {
-            for (p, pattern) in rule.patterns.enumerated() {
+        let size = entries.count
+        let index = { (word: String) in lexicon[word] }
+        rules = drafts.map { draft in
+            CompiledRule(definition: draft.definition, patterns: draft.patterns.map { $0.compiled(index, lexiconSize: size) },
+                         exceptions: draft.exceptions.map { $0.compiled(index, lexiconSize: size) },
+                         replacements: draft.replacements, singleWords: draft.singleWords)
+        }
+        var prefixes: [(prefix: [UInt8], rule: Int, pattern: Int)] = []
+        for (r, draft) in drafts.enumerated() {
+            for word in draft.singleWords { entries[entry(word)].candidates.append((Int32(r), -1)) }
+            for (p, pattern) in draft.patterns.enumerated() {
                 switch pattern.anchor {
-                case .words(let words): for word in words { index[word, default: []].append((r, p)) }
-                case .prefixes(let prefixes): for prefix in prefixes { prefixIndex.append((prefix, r, p)) }
+                case .words(let words): for word in words { entries[entry(word)].candidates.append((Int32(r), Int32(p))) }
+                case .prefixes(let list): for prefix in list { prefixes.append((Array(prefix.utf8), r, p)) }
                 default: break
                 }
             }
         }
+        for (c, cue) in cueDrafts.enumerated() {
+            if case .words(let words) = cue.anchor { for word in words { entries[entry(word)].cues.append(Int32(c)) } }
+        }
+        self.attributionCues = cueDrafts.map { $0.compiled(index, lexiconSize: size) }
+        self.lexicon = lexicon
+        self.lexiconHasPunctuation = lexicon.keys.contains { $0.unicodeScalars.first.map { !CharacterSet.alphanumerics.contains($0) && $0 != "'" } ?? false }
+        self.entries = FlatLexicon(entries)
+        self.prefixIndex = prefixes
     }
+
+    /// A rule's patterns as written, before they are compiled against the lexicon.
+    private struct Draft {
+        var definition: RuleDefinition
+        var patterns: [Pattern] = []
+        var exceptions: [Pattern] = []
+        var replacements: [String] = []
+        var singleWords: [String] = []
+    }
+
+    private static func parse(_ definition: RuleDefinition) throws -> Draft {
+        let inflection = definition.inflect ?? .none
+        let sets = (definition.sets ?? [:]).mapValues { Set($0.flatMap { Inflector.forms(of: $0.lowercased(), inflection, language: definition.language) }) }
+        var draft = Draft(definition: definition)
+        /// A plain word becomes a lexicon entry; anything else a pattern.
+        func add(_ entry: String) throws {
+            let lowered = entry.lowercased()
+            let plain = !lowered.contains(" ") && !lowered.contains("|") && !lowered.contains("*") && !lowered.contains("{") && lowered != "^"
+            if plain { draft.singleWords.append(lowered) } else { draft.patterns.append(try Pattern(lowered, sets: sets)) }
+        }
+        do {
+            switch definition.kind {
+            case .words:
+                for entry in definition.words ?? [] {
+                    for form in Inflector.forms(of: entry.lowercased(), inflection, language: definition.language) { try add(form) }
+                }
+            case .phrases:
+                for phrase in definition.phrases ?? [] { try add(phrase) }
+            case .substitution:
+                for (phrase, replacement) in (definition.substitutions ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    draft.patterns.append(try Pattern(phrase.lowercased(), sets: sets))
+                    draft.replacements.append(replacement)
+                }
+            default:
+                break
+            }
+            draft.exceptions = try (definition.exceptions ?? []).map { try Pattern($0, sets: sets) }
+            return draft
+        } catch let error as Pattern.Invalid {
+            throw CasusError(.invalidInput, nl: "Regel \(definition.id): \(error.description)", en: "Rule \(definition.id): \(error.description)")
+        }
+    }
+
+    /// The lexicon entry of each token (-1 when the word is not in the lexicon).
+    func lookUp(_ tokens: [Token]) -> [Int32] {
+        let punctuation = lexiconHasPunctuation
+        return tokens.map { token in
+            switch token.kind {
+            case .word, .number: return lexicon[token.lower] ?? -1
+            case .punctuation: return punctuation && !token.lower.isEmpty ? (lexicon[token.lower] ?? -1) : -1
+            default: return -1
+            }
+        }
+    }
+
+    func flags(_ entry: Int32) -> LexiconEntry.Flags { entry < 0 ? [] : entries.flags[Int(entry)] }
+
+    /// The lexicon indices of some words, for checks that look for a handful of words.
+    func entrySet(_ words: [String]?) -> Set<Int32> { Set((words ?? []).compactMap { lexicon[$0.lowercased()] }) }
 
     public func definition(_ id: String) -> RuleDefinition? {
         rules.first { $0.definition.id.caseInsensitiveCompare(id) == .orderedSame }?.definition
@@ -114,26 +229,85 @@ public struct RuleSet: Sendable {
     }
 
     static func load(folders: [URL], language: Language, configuration: LintConfiguration) throws -> RuleSet {
+        let parsed = try RuleCache.load(folders: folders, language: language)
+        return try RuleSet(profile: parsed.profile, definitions: try configuration.apply(to: parsed.definitions, language: language))
+    }
+}
+
+/// The rule files of one language, parsed. Parsing YAML costs more than linting a narrative, so
+/// the parsed rules are kept in a cache file keyed by the rule files' names, sizes and times.
+struct ParsedRules: Codable {
+    var profile: LanguageProfile
+    var definitions: [RuleDefinition]
+}
+
+enum RuleCache {
+    static func load(folders: [URL], language: Language) throws -> ParsedRules {
+        var files: [URL] = []
+        for folder in folders {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            files += names.map { folder.appendingPathComponent($0) }
+        }
+        let cacheFile = cacheURL(for: files, language: language)
+        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
+           let cached = try? JSONDecoder().decode(ParsedRules.self, from: data) {
+            return cached
+        }
+        let parsed = try parse(files, language: language)
+        if let cacheFile, let data = try? JSONEncoder().encode(parsed) {
+            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = cacheFile.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
+            if FileManager.default.createFile(atPath: temporary.path, contents: data) {
+                if rename(temporary.path, cacheFile.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            }
+        }
+        return parsed
+    }
+
+    static func parse(_ files: [URL], language: Language) throws -> ParsedRules {
         var profile: LanguageProfile?
         var definitions: [String: RuleDefinition] = [:]
-        for folder in folders {
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
-            for name in files {
-                let url = folder.appendingPathComponent(name)
-                let text = try RuleFiles.read(url)
-                if name.hasPrefix("_") {
-                    profile = try RuleFiles.decode(LanguageProfile.self, from: text, file: url)
-                } else {
-                    let definition = try RuleFiles.decode(RuleDefinition.self, from: text, file: url)
-                    guard definition.language == language else { continue }
-                    definitions[definition.id] = definition
-                }
+        for url in files {
+            let text = try RuleFiles.read(url)
+            if url.lastPathComponent.hasPrefix("_") {
+                profile = try RuleFiles.decode(LanguageProfile.self, from: text, file: url)
+            } else {
+                let definition = try RuleFiles.decode(RuleDefinition.self, from: text, file: url)
+                guard definition.language == language else { continue }
+                definitions[definition.id] = definition
             }
         }
         guard let profile else {
             throw CasusError(.internalError, nl: "Het taalprofiel voor \(language.rawValue) ontbreekt tussen de regels.", en: "The language profile for \(language.rawValue) is missing from the rules.")
         }
-        return try RuleSet(profile: profile, definitions: try configuration.apply(to: Array(definitions.values), language: language))
+        return ParsedRules(profile: profile, definitions: definitions.values.sorted { $0.id < $1.id })
+    }
+
+    /// `$XDG_CACHE_HOME/casus/lint-rules/<language>-<fingerprint>.json`; nil when there is no home to write to.
+    static func cacheURL(for files: [URL], language: Language) -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["CASUS_NO_RULE_CACHE"] != nil { return nil }
+        var fingerprint: UInt64 = 0xcbf29ce484222325
+        func mix(_ text: String) {
+            for byte in text.utf8 { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100000001b3 }
+        }
+        mix("casus-lint-cache-1")
+        for url in files {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
+            mix(url.path)
+            mix(String(attributes[.size] as? Int ?? -1))
+            mix(String((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1))
+        }
+        let base: URL
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = URL(fileURLWithPath: xdg)
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+        } else {
+            return nil
+        }
+        return base.appendingPathComponent("casus/lint-rules/\(language.rawValue)-\(String(fingerprint, radix: 16)).json")
     }
 }
 

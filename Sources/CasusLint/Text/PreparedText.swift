@@ -61,9 +61,37 @@ struct PreparedText {
         return (low + 1, column)
     }
 
+    /// The position of `offset`, counting on from a known earlier position.
+    func position(of offset: Int, from known: (line: Int, column: Int, offset: Int)) -> (line: Int, column: Int) {
+        guard known.offset <= offset else { return position(of: offset) }
+        var line = known.line, column = known.column
+        var i = known.offset
+        let end = min(offset, original.count)
+        while i < end {
+            let byte = original[i]
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+
     /// The source text of a byte range.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: original[max(0, start)..<min(end, original.count)], as: UTF8.self)
+    }
+
+    /// The source text of a byte range on one line: line breaks become spaces.
+    func flatText(_ start: Int, _ end: Int) -> String {
+        let range = max(0, start)..<min(end, original.count)
+        guard original[range].contains(0x0A) else { return String(decoding: original[range], as: UTF8.self) }
+        return String(decoding: original[range].map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// The number of Unicode scalars in a byte range.
+    func scalarCount(_ start: Int, _ end: Int) -> Int {
+        var count = 0
+        for i in max(0, start)..<min(end, original.count) where original[i] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     func lineRange(_ line: Int) -> (start: Int, end: Int) {
@@ -100,21 +128,23 @@ struct PreparedText {
                 continue
             }
             let trimmedStart = firstNonSpace(start, end)
-            let content = Array(original[trimmedStart..<end])
+            let first = trimmedStart < end ? original[trimmedStart] : 0
+            let isFence = (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && trimmedStart + 2 < end
+                && original[trimmedStart + 1] == first && original[trimmedStart + 2] == first
             // Fenced code.
             if let open = fence {
                 blank(start, end)
-                if content.starts(with: open) { fence = nil }
+                if isFence && first == open.first { fence = nil }
                 continue
             }
-            if content.starts(with: Array("```".utf8)) || content.starts(with: Array("~~~".utf8)) {
+            if isFence {
                 close(&current, into: &blocks)
-                fence = Array(content.prefix(3))
+                fence = [first, first, first]
                 blank(start, end)
                 continue
             }
             // Comments may hold directives; they are blanked wherever they are.
-            if content.starts(with: Array("<!--".utf8)) || original[start..<end].contains(0x3C) {
+            if original[start..<end].contains(0x3C) {
                 inComment = !scanComments(start, end, line: line, continuing: false)
             }
             let rest = firstNonSpace(start, end)
@@ -191,9 +221,14 @@ struct PreparedText {
     }
 
     private func isRule(_ start: Int, _ end: Int) -> Bool {
-        let chars = original[start..<end].filter { $0 != 0x20 }
-        guard chars.count >= 3, let first = chars.first, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "=")].contains(first) else { return false }
-        return chars.allSatisfy { $0 == first }
+        let first = original[start]
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") || first == UInt8(ascii: "=") else { return false }
+        var count = 0
+        for byte in original[start..<end] where byte != 0x20 {
+            guard byte == first else { return false }
+            count += 1
+        }
+        return count >= 3
     }
 
     private func listMarkerEnd(_ start: Int, _ end: Int) -> Int? {

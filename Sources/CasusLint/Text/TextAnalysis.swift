@@ -67,7 +67,9 @@ struct TextAnalysis {
 
     // MARK: Sentences
 
-    private static let terminal: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")]
+    private static func isTerminal(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+    }
 
     private mutating func splitSentences(_ first: Int, _ end: Int, block: Int, heading: Bool) {
         if heading {
@@ -77,12 +79,12 @@ struct TextAnalysis {
         var start = first
         var i = first
         while i < end {
-            let token = tokens[i]
-            let isTerminal = (token.kind == .punctuation && TextAnalysis.terminal.contains(token.ascii)) || token.kind == .ellipsis
+            let kind = tokens[i].kind
+            let isTerminal = (kind == .punctuation && TextAnalysis.isTerminal(tokens[i].ascii)) || kind == .ellipsis
             if isTerminal {
                 // Take closing marks and further terminal marks with the sentence.
                 var j = i + 1
-                while j < end, (tokens[j].kind == .punctuation && (TextAnalysis.terminal.contains(tokens[j].ascii) || tokens[j].ascii == UInt8(ascii: ")")))
+                while j < end, (tokens[j].kind == .punctuation && (TextAnalysis.isTerminal(tokens[j].ascii) || tokens[j].ascii == UInt8(ascii: ")")))
                         || (tokens[j].kind == .quote && isClosing(j)) || tokens[j].kind == .ellipsis { j += 1 }
                 if j >= end || startsSentence(j) {
                     sentences.append(Sentence(firstToken: start, endToken: j, block: block, isHeading: false))

@@ -147,7 +147,7 @@ struct Tokenizer {
             token.flags.insert(.capitalized)
         }
         // Abbreviations keep their dots: "bijv.", "o.a.", "d.w.z.", initials.
-        if p < end, bytes[p] == UInt8(ascii: ".") {
+        if p < end, bytes[p] == UInt8(ascii: "."), p - start <= 6 {
             var q = p
             var parts = 1
             while q + 2 < end, bytes[q] == UInt8(ascii: "."), isASCIILetter(bytes[q + 1]), q + 2 <= end {

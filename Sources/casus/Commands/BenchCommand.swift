@@ -1,11 +1,13 @@
 import ArgumentParser
 import CasusCore
+import CasusDocuments
+import CasusLint
 import CasusStore
 import Foundation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-            subcommands: [StoreBench.self, WriteLoop.self])
+            subcommands: [StoreBench.self, LintBench.self, WriteLoop.self])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
@@ -44,9 +46,9 @@ struct BenchCommand: ParsableCommand {
                          list, ids.count, listAll, show, search, worst))
             let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
             let base = ["--store", folder.path]
-            let listP = try median(5) { _ in try run(me, ["case", "list"] + base) }
-            let showP = try median(5) { i in try run(me, ["case", "show", ids[(i * 7919) % ids.count]] + base) }
-            let searchP = try median(5) { i in try run(me, ["search", queries[i % queries.count]] + base) }
+            let listP = try median(5) { _ in try StoreBench.run(me, ["case", "list"] + base) }
+            let showP = try median(5) { i in try StoreBench.run(me, ["case", "show", ids[(i * 7919) % ids.count]] + base) }
+            let searchP = try median(5) { i in try StoreBench.run(me, ["search", queries[i % queries.count]] + base) }
             print(String(format: "whole process median: case list %.1f ms · case show %.1f ms · search %.1f ms", listP, showP, searchP))
         }
 
@@ -57,13 +59,20 @@ struct BenchCommand: ParsableCommand {
             return times.sorted()[times.count / 2]
         }
 
+        /// Seconds a whole process takes, started with posix_spawn.
+        static func time(_ executable: String, _ arguments: [String]) throws -> Double {
+            let clock = ContinuousClock()
+            return try clock.measure { try run(executable, arguments) }.seconds
+        }
+
         /// Starts a process with posix_spawn, output to /dev/null, and waits for it. Foundation's
         /// Process adds tens of milliseconds of its own, which would hide what casus costs.
-        private func run(_ executable: String, _ arguments: [String]) throws {
+        static func run(_ executable: String, _ arguments: [String]) throws {
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let argv = ([executable] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
             var pid = pid_t()
@@ -74,6 +83,82 @@ struct BenchCommand: ParsableCommand {
         }
 
         private func fileSize(_ url: URL) -> Int { (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
+    }
+
+    /// Lints a corpus of 10+ MB of Dutch case text in-process and a 2,000-word narrative as a whole
+    /// process, and times proselint on the same corpus when it is installed.
+    struct LintBench: CasusCommand {
+        static let configuration = CommandConfiguration(commandName: "lint", abstract: say("Meet de snelheid van de linter, naast proselint.", "Time the linter, beside proselint."))
+        @OptionGroup var global: GlobalOptions
+        @Option(help: help("Grootte van het corpus in MB.", "Size of the corpus in MB.")) var megabytes = 10
+        @Option(help: help("Herhalingen voor het bestand van 2.000 woorden.", "Repetitions for the 2,000-word file.")) var runs = 20
+        @Flag(name: .customLong("skip-proselint"), help: help("Sla proselint over.", "Skip proselint.")) var skipProselint = false
+
+        func execute(_ context: Context) throws {
+            guard let samples = Samples.folder() else {
+                throw CasusError(.cannotRead, nl: "De map Samples is niet gevonden.", en: "The Samples folder was not found.")
+            }
+            // Every narrative version of the sample dossiers, the drafts a coach sent back included.
+            var pieces: [String] = []
+            for url in Samples.files(in: samples) {
+                let dossier = try DossierFile.decode(try ImportCommand.read(url.path)).dossier
+                pieces += dossier.narrative.map(\.text)
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-lint-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+
+            // The corpus: those narratives, repeated with a numbered heading.
+            var corpus = ""
+            var round = 0
+            while corpus.utf8.count < megabytes * 1_000_000 {
+                round += 1
+                for piece in pieces { corpus += "## Deel \(round)\n\n" + piece + "\n\n" }
+            }
+            let corpusURL = folder.appendingPathComponent("corpus.md")
+            try Data(corpus.utf8).write(to: corpusURL)
+            let bytes = Double(corpus.utf8.count)
+
+            // A narrative of about 2,000 words from the current versions.
+            var narrative = ""
+            var index = 0
+            let currents = pieces
+            while narrative.split(whereSeparator: \.isWhitespace).count < 2_000 {
+                narrative += currents[index % currents.count] + "\n\n"
+                index += 1
+            }
+            let narrativeURL = folder.appendingPathComponent("narratief-2000.md")
+            try Data(narrative.utf8).write(to: narrativeURL)
+
+            let clock = ContinuousClock()
+            let session = LintSession(configuration: LintConfiguration(), interfaceLanguage: context.language)
+            _ = try session.rules(for: .nl)
+            var report: LintReport?
+            let source = SourceText(format: .markdown, text: corpus)
+            let lintTime = try clock.measure { report = try session.lint(source, path: "corpus.md", language: .nl) }.seconds
+            let words = report?.figures.words ?? 0
+            print(String(format: "corpus: %.1f MB, %d words, %d findings", bytes / 1_000_000, words, report?.findings.count ?? 0))
+            print(String(format: "casus lint in-process (one thread): %.2f s, %.1f MB/s, %.0f words/s", lintTime, bytes / 1_000_000 / lintTime, Double(words) / lintTime))
+            let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+            let corpusProcess = try StoreBench.time(me, ["lint", corpusURL.path, "--format", "json", "--fail-on", "none", "--text-lang", "nl"])
+            print(String(format: "casus lint whole process on the corpus: %.2f s, %.1f MB/s", corpusProcess, bytes / 1_000_000 / corpusProcess))
+            var times: [Double] = []
+            for _ in 0..<max(1, runs) {
+                times.append(try StoreBench.time(me, ["lint", narrativeURL.path, "--no-color", "--fail-on", "none"]) * 1000)
+            }
+            times.sort()
+            print(String(format: "2,000-word narrative as a whole process: median %.1f ms (min %.1f, max %.1f, %d runs)",
+                         times[times.count / 2], times.first!, times.last!, times.count))
+            guard !skipProselint else { return }
+            guard let proselint = ["/usr/local/bin/proselint", "/usr/bin/proselint", NSHomeDirectory() + "/.local/bin/proselint",
+                                   NSHomeDirectory() + "/.pyenv/shims/proselint"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+                print("proselint: not installed (pip install proselint); no comparison")
+                return
+            }
+            let peer = try StoreBench.time(proselint, ["check", corpusURL.path])
+            print(String(format: "proselint check on the same corpus: %.2f s, %.2f MB/s", peer, bytes / 1_000_000 / peer))
+            print(String(format: "ratio: casus lint is %.0f× faster in-process and %.0f× faster as a whole process", peer / lintTime, peer / corpusProcess))
+        }
     }
 
     /// Appends events to one case as fast as it can and prints `ack N` after each commit: the
