@@ -109,3 +109,18 @@ func makeWAV(seconds: Double, sampleRate: Int = 8000) -> Data {
     data.append(Data(count: samples * 2))
     return data
 }
+
+/// Runs a Python script (a real reader or validator) and returns its exit status and output.
+/// Scripts exit with 3 when a module they need is missing, so the test can say so and skip.
+func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", script] + arguments
+    let pipe = Pipe()
+    python.standardOutput = pipe
+    python.standardError = pipe
+    try python.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    python.waitUntilExit()
+    return (python.terminationStatus, output)
+}

@@ -62,16 +62,8 @@ struct LintCommandTests {
             assert root.tag == "checkstyle" and len(root.findall("file/error")) >= 4
             sys.exit(1 if errors else 0)
             """, to: "check.py")
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", script, sarif.path, checkstyle.path]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        python.standardError = pipe
-        try python.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        if python.terminationStatus == 3 { print(output) } else { #expect(python.terminationStatus == 0, "\(output)") }
+        let (status, output) = try runPython(script, [sarif.path, checkstyle.path])
+        if status == 3 { print(output) } else { #expect(status == 0, "\(output)") }
         let github = try cli.run(["lint", file, "--format", "github"]).out.split(separator: "\n")
         #expect(github.count >= 4)
         #expect(github.allSatisfy { $0.hasPrefix("::warning file=") || $0.hasPrefix("::error file=") || $0.hasPrefix("::notice file=") })

@@ -35,19 +35,8 @@ struct SchemaTests {
         try cli.ok(["export", "boete-schuldhulp", "--attachments", "reference", "--output", reference])
         files.append(reference)
         let script = try cli.write(Self.validator, to: "validate.py")
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", script, CLI.repository.appendingPathComponent("Schemas/casus-dossier.schema.json").path] + files
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        python.standardError = pipe
-        try python.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        if python.terminationStatus == 3 {
-            print(output)
-            return
-        }
-        #expect(python.terminationStatus == 0, "\(output)")
+        let (status, output) = try runPython(script, [CLI.repository.appendingPathComponent("Schemas/casus-dossier.schema.json").path] + files)
+        if status == 3 { return print(output) }
+        #expect(status == 0, "\(output)")
     }
 }
