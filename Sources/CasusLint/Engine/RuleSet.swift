@@ -293,7 +293,9 @@ enum RuleCache {
             for byte in text.utf8 { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100000001b3 }
         }
         mix("casus-lint-cache-1")
-        for url in files {
+        // A new build of casus may read rules differently: its own size and time are part of the key.
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for url in [executable] + files {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
             mix(url.path)
             mix(String(attributes[.size] as? Int ?? -1))
