@@ -17,12 +17,14 @@ public struct Casus: Codable, Sendable, Hashable {
     public var summary: String?
     /// The narrative version that counts now.
     public var currentNarrative: Int?
+    /// How the report will be published; consent must cover it.
+    public var publicationForm: PublicationForm?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(id: String, title: String, vraagstuk: String, opdrachtgever: String? = nil, language: Language = .nl,
                 researchers: [String] = [], coach: String? = nil, summary: String? = nil, currentNarrative: Int? = nil,
-                createdAt: Timestamp = .now(), updatedAt: Timestamp? = nil) {
+                publicationForm: PublicationForm? = nil, createdAt: Timestamp = .now(), updatedAt: Timestamp? = nil) {
         self.id = id
         self.title = title
         self.vraagstuk = vraagstuk
@@ -32,6 +34,7 @@ public struct Casus: Codable, Sendable, Hashable {
         self.coach = coach
         self.summary = summary
         self.currentNarrative = currentNarrative
+        self.publicationForm = publicationForm
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }
@@ -103,4 +106,34 @@ public struct PreconditionAnswer: Codable, Sendable, Hashable {
     }
 
     public var precondition: Precondition? { Precondition(rawValue: number) }
+}
+
+/// The form in which the story is published.
+public enum PublicationForm: String, Vocabulary {
+    case anoniem, pseudoniem, naam
+
+    public var label: Localized {
+        switch self {
+        case .anoniem: Localized(nl: "geanonimiseerd", en: "anonymised")
+        case .pseudoniem: Localized(nl: "onder pseudoniem", en: "under a pseudonym")
+        case .naam: Localized(nl: "met naam", en: "by name")
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .anoniem: ["anonymous", "anonymised", "anonymized"]
+        case .pseudoniem: ["pseudonym", "pseudonymised", "pseudonymized"]
+        case .naam: ["name", "named", "by-name"]
+        }
+    }
+
+    /// The consent purpose that covers publication in this form.
+    public var consentPurpose: ConsentPurpose {
+        switch self {
+        case .anoniem: .publicationAnonymised
+        case .pseudoniem: .publicationPseudonymised
+        case .naam: .publicationNamed
+        }
+    }
 }

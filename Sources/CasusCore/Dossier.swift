@@ -18,17 +18,20 @@ public struct Dossier: Codable, Sendable, Equatable {
     public var dilemmas: [Dilemma]
     public var reviews: [Review]
     public var wederhoor: [WederhoorRound]
+    public var overrides: [GateOverride]
+    public var doetank: [DoetankReview]
 
     enum CodingKeys: String, CodingKey {
         case casus = "case"
         case selection, participants, consent, lawfulBasis, interviews, quotes, narrative, events, handoffs, agencies,
-             findings, leervragen, dilemmas, reviews, wederhoor
+             findings, leervragen, dilemmas, reviews, wederhoor, overrides, doetank
     }
 
     public init(casus: Casus, selection: [PreconditionAnswer] = [], participants: [Participant] = [], consent: [ConsentEntry] = [],
                 lawfulBasis: [LawfulBasis] = [], interviews: [Interview] = [], quotes: [Quote] = [], narrative: [NarrativeVersion] = [],
                 events: [TimelineEvent] = [], handoffs: [Handoff] = [], agencies: [Agency] = [], findings: [Finding] = [],
-                leervragen: [Leervraag] = [], dilemmas: [Dilemma] = [], reviews: [Review] = [], wederhoor: [WederhoorRound] = []) {
+                leervragen: [Leervraag] = [], dilemmas: [Dilemma] = [], reviews: [Review] = [], wederhoor: [WederhoorRound] = [],
+                overrides: [GateOverride] = [], doetank: [DoetankReview] = []) {
         self.casus = casus
         self.selection = selection
         self.participants = participants
@@ -45,6 +48,8 @@ public struct Dossier: Codable, Sendable, Equatable {
         self.dilemmas = dilemmas
         self.reviews = reviews
         self.wederhoor = wederhoor
+        self.overrides = overrides
+        self.doetank = doetank
     }
 
     /// Missing collections read as empty, so a hand-written dossier may leave them out.
@@ -66,6 +71,8 @@ public struct Dossier: Codable, Sendable, Equatable {
         dilemmas = try c.decodeIfPresent([Dilemma].self, forKey: .dilemmas) ?? []
         reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
         wederhoor = try c.decodeIfPresent([WederhoorRound].self, forKey: .wederhoor) ?? []
+        overrides = try c.decodeIfPresent([GateOverride].self, forKey: .overrides) ?? []
+        doetank = try c.decodeIfPresent([DoetankReview].self, forKey: .doetank) ?? []
     }
 
     // MARK: Lookups

@@ -179,6 +179,17 @@ extension Dossier {
         }
         r.unique(reviews.map(\.id), what: ("beoordelingen", "reviews"))
         r.unique(wederhoor.map(\.id), what: ("wederhoorrondes", "wederhoor rounds"))
+        r.unique(overrides.map(\.id), what: ("uitzonderingen", "overrides"))
+        r.unique(doetank.map(\.id), what: ("Doetank-beoordelingen", "Doetank reviews"))
+        for override in overrides where override.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            r.add(nl: "uitzondering \(override.id): de reden ontbreekt", en: "override \(override.id): the reason is missing")
+        }
+        for review in doetank {
+            for answer in review.answers where !(1...review.phase.checklist.count).contains(answer.question) {
+                r.add(nl: "Doetank \(review.id): vraag \(answer.question) bestaat niet in fase \(review.phase.rawValue)",
+                      en: "Doetank \(review.id): question \(answer.question) does not exist in phase \(review.phase.rawValue)")
+            }
+        }
         for round in wederhoor {
             r.agency(round.agencyId, in: self, at: Localized(nl: "wederhoor \(round.id)", en: "wederhoor \(round.id)"))
         }

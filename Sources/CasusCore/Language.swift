@@ -24,7 +24,7 @@ public enum Language: String, Codable, Sendable, CaseIterable {
 }
 
 /// A text in both interface languages. The message catalogue is built from these.
-public struct Localized: Sendable, Equatable, CustomStringConvertible {
+public struct Localized: Sendable, Equatable, Codable, CustomStringConvertible {
     public let nl: String
     public let en: String
 

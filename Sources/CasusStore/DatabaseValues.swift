@@ -38,3 +38,5 @@ extension ContactStatus: DatabaseValueConvertible {}
 extension FindingStatus: DatabaseValueConvertible {}
 extension ReviewDecision: DatabaseValueConvertible {}
 extension WederhoorKind: DatabaseValueConvertible {}
+extension PublicationForm: DatabaseValueConvertible {}
+extension DoetankPhase: DatabaseValueConvertible {}

@@ -140,6 +140,18 @@ extension WederhoorRound: DossierPart {
     static var inDossier: WritableKeyPath<Dossier, [WederhoorRound]> { \.wederhoor }
 }
 
+extension GateOverride: DossierPart {
+    static let table = "gateOverride"
+    var partID: String { id }
+    static var inDossier: WritableKeyPath<Dossier, [GateOverride]> { \.overrides }
+}
+
+extension DoetankReview: DossierPart {
+    static let table = "doetankReview"
+    var partID: String { id }
+    static var inDossier: WritableKeyPath<Dossier, [DoetankReview]> { \.doetank }
+}
+
 /// Every kind of part, in the order they are loaded, written and verified.
 enum DossierParts {
     /// Calls `body` once per part type. Swift cannot store the generic types in an array of
@@ -160,5 +172,7 @@ enum DossierParts {
         try body(Dilemma.self)
         try body(Review.self)
         try body(WederhoorRound.self)
+        try body(GateOverride.self)
+        try body(DoetankReview.self)
     }
 }

@@ -9,6 +9,7 @@ enum StoreSchema {
         migrator.registerMigration("2026-11-v1-audit", migrate: createAuditLog)
         migrator.registerMigration("2026-11-v1-search", migrate: createSearchIndex)
         migrator.registerMigration("2026-11-v1-case-summary", migrate: createCaseSummary)
+        migrator.registerMigration("2026-11-v2-workflow", migrate: addWorkflow)
         return migrator
     }
 
@@ -180,5 +181,19 @@ enum StoreSchema {
           narrativeVersions INTEGER NOT NULL
         ) WITHOUT ROWID
         """)
+    }
+
+    /// The guided route: the publication form of a case, coaches' overrides of gate checks, and
+    /// Doetank gatekeepers reviews.
+    private static func addWorkflow(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE casus ADD COLUMN publicationForm TEXT")
+        try db.execute(sql: caseChild("gateOverride", columns: """
+          id TEXT NOT NULL, step INTEGER NOT NULL CHECK (step BETWEEN 0 AND 4), "check" TEXT NOT NULL, reason TEXT NOT NULL,
+          by TEXT NOT NULL, at TEXT NOT NULL
+        """))
+        try db.execute(sql: caseChild("doetankReview", columns: """
+          id TEXT NOT NULL, phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 6), answers TEXT NOT NULL, coach TEXT NOT NULL,
+          at TEXT NOT NULL, note TEXT
+        """))
     }
 }

@@ -80,7 +80,7 @@ struct LintCommandTests {
         try cli.ok(["init", "--samples"])
         let dossier = try cli.run(["lint", "--case", "boete-schuldhulp", "--no-color"])
         #expect(dossier.status == 0, "\(dossier.out)\(dossier.err)")
-        #expect(dossier.out.contains("boete-schuldhulp/narratief-v2.md: geen bevindingen"))
+        #expect(dossier.out.contains("boete-schuldhulp/narratief-v3.md: geen bevindingen"))
     }
 
     @Test("DOCX findings point at the paragraph; broken input gets exit code 65 or 66; an empty file is clean")

@@ -98,7 +98,7 @@ struct ConsentCommand: ParsableCommand {
                 var new = try entry.entry(id: EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: participant.id, context: context, store: store)
                 new.withdrawn = purposes
                 dossier.consent.append(new)
-                affected = ConsentImpact.material(of: participant.id, withdrawing: purposes, in: dossier, language: context.language)
+                affected = ConsentImpact.material(of: participant.id, withdrawing: purposes, in: dossier).map(context.t)
             }
             context.print("Intrekking vastgelegd. De eerdere toestemming blijft in de geschiedenis staan.", "Withdrawal recorded. The earlier consent stays in the history.")
             if !affected.isEmpty {
@@ -194,35 +194,5 @@ struct ConsentCommand: ParsableCommand {
             }
             context.print("Grondslag vastgelegd.", "Lawful basis recorded.")
         }
-    }
-}
-
-/// Which material a withdrawal touches, so the researcher knows what to take out.
-enum ConsentImpact {
-    static func material(of participantId: String, withdrawing purposes: [ConsentPurpose], in dossier: Dossier, language: Language) -> [String] {
-        let all = purposes.contains(.all)
-        func touches(_ purpose: ConsentPurpose) -> Bool { all || purposes.contains(purpose) }
-        var lines: [String] = []
-        let quotes = dossier.quotes.filter { $0.speakerId == participantId }
-        if touches(.verbatimQuotes) && !quotes.isEmpty {
-            lines.append(language == .en ? "\(quotes.count) quote(s): \(quotes.map(\.id).joined(separator: ", "))"
-                                         : "\(quotes.count) citaat/citaten: \(quotes.map(\.id).joined(separator: ", "))")
-        }
-        let interviews = dossier.interviews.filter { $0.participantId == participantId }
-        if touches(.audioRecording), interviews.contains(where: { $0.audio != nil }) {
-            lines.append(language == .en ? "the audio recording(s) of \(interviews.filter { $0.audio != nil }.map(\.id).joined(separator: ", "))"
-                                         : "de geluidsopname(n) van \(interviews.filter { $0.audio != nil }.map(\.id).joined(separator: ", "))")
-        }
-        if touches(.transcription), interviews.contains(where: { $0.transcript != nil }) {
-            lines.append(language == .en ? "the transcript(s) of \(interviews.map(\.id).joined(separator: ", "))" : "de transcripten van \(interviews.map(\.id).joined(separator: ", "))")
-        }
-        if touches(.narrative), dossier.participant(participantId)?.role == .eindgebruiker, !dossier.narrative.isEmpty {
-            lines.append(language == .en ? "the narrative (\(dossier.narrative.count) version(s))" : "het narratief (\(dossier.narrative.count) versie(s))")
-        }
-        if touches(.report) { lines.append(language == .en ? "reports to the commissioner" : "rapportage aan de opdrachtgever") }
-        for purpose in purposes where purpose.sharedAgency != nil {
-            lines.append(language == .en ? "sharing with \(purpose.sharedAgency!)" : "delen met \(purpose.sharedAgency!)")
-        }
-        return lines
     }
 }
