@@ -46,16 +46,19 @@ public struct GateCheck: Codable, Sendable, Equatable {
 /// The coach's latest word on a step.
 public struct ReviewState: Codable, Sendable, Equatable {
     public var review: Review?
-    /// Signed off, but the step's material changed since.
+    /// The step's material changed since the review (signed off or sent back).
     public var changedSinceReview: Bool
 
     public var signedOff: Bool { review?.decision == .goedgekeurd && !changedSinceReview }
+
+    /// Sent back by the coach and not revised since.
+    public var awaitingRevision: Bool { review?.decision == .teruggestuurd && !changedSinceReview }
 
     public var description: Localized {
         guard let review else { return WorkflowText.notReviewed }
         switch review.decision {
         case .goedgekeurd: return changedSinceReview ? WorkflowText.changedSinceReview(review) : WorkflowText.signedOff(review)
-        case .teruggestuurd: return WorkflowText.returned(review)
+        case .teruggestuurd: return changedSinceReview ? WorkflowText.revisedSinceReturn(review) : WorkflowText.returned(review)
         case .opmerking: return Localized(nl: "opmerking van \(review.coach)", en: "comment by \(review.coach)")
         }
     }
@@ -174,7 +177,7 @@ public enum Gates {
     // MARK: Step 2
 
     static func narrative(_ d: Dossier, lint: NarrativeLintResult?) -> [GateCheck] {
-        guard let narrative = d.currentNarrative else {
+        guard d.currentNarrative != nil else {
             return [check("2.narratief", .narrative, false, WorkflowText.narrative, WorkflowText.narrativeMissing, WorkflowText.narrativeWhy)]
         }
         let ledger = d.consentLedger
@@ -194,9 +197,7 @@ public enum Gates {
                                 WorkflowText.narrativeConsentWhy))
         }
         // Marked quotes that the narrative uses must have their speaker's consent now.
-        let text = QuoteMatching.normalize(narrative.text)
-        let used = d.quotes.filter { text.contains(QuoteMatching.normalize($0.text)) }
-        let withoutConsent = used.filter { !ledger.isGranted(.verbatimQuotes, to: $0.speakerId) }
+        let withoutConsent = quotesWithoutConsent(d)
         let described = withoutConsent.map { "\($0.id) (\(d.participant($0.speakerId)?.pseudonym ?? $0.speakerId))" }
         checks.append(check("2.toestemming-citaten", .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
                             WorkflowText.quoteConsentMissing(described), WorkflowText.quoteConsentWhy))
@@ -211,32 +212,60 @@ public enum Gates {
     // MARK: Step 3
 
     static func contraExpertise(_ d: Dossier) -> [GateCheck] {
-        let ledger = d.consentLedger
-        var inTimeline: [String] = []
-        for id in d.chronologicalEvents.compactMap(\.actor.agencyId) + d.handoffs.flatMap({ [$0.fromAgencyId, $0.toAgencyId] }) where !inTimeline.contains(id) {
-            inTimeline.append(id)
-        }
-        let notContacted = inTimeline.compactMap(d.agency).filter { $0.contact != .gesproken && $0.contact != .geweigerd }.map(\.name)
-        var checks = [check("3.instanties-benaderd", .contraExpertise, notContacted.isEmpty, WorkflowText.agenciesContacted,
-                            WorkflowText.agenciesNotContacted(notContacted), WorkflowText.agenciesContactedWhy)]
-        if let narrative = d.currentNarrative {
-            let text = narrative.text.lowercased()
-            let named = d.agencies.filter { agency in
-                AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(text, $0) }
-            }
-            let withoutFinding = named.filter { agency in !d.findings.contains { $0.agencyId == agency.id } }.map(\.name)
+        let notContacted = agenciesNotContacted(d).map(\.name)
+        let timelineHasAgency = d.events.contains { $0.actor.agencyId != nil } || !d.handoffs.isEmpty
+        var checks = [check("3.instanties-benaderd", .contraExpertise, notContacted.isEmpty && timelineHasAgency, WorkflowText.agenciesContacted,
+                            timelineHasAgency ? WorkflowText.agenciesNotContacted(notContacted) : WorkflowText.timelineWithoutAgencies,
+                            WorkflowText.agenciesContactedWhy)]
+        if d.currentNarrative != nil {
+            let withoutFinding = agenciesNamedWithoutFinding(d).map(\.name)
             checks.append(check("3.bevindingen", .contraExpertise, withoutFinding.isEmpty, WorkflowText.findings,
                                 WorkflowText.findingsMissing(withoutFinding), WorkflowText.findingsWhy))
         }
         checks.append(check("3.omgeving", .contraExpertise, d.participants.contains { $0.role == .omgeving }, WorkflowText.surroundings,
                             WorkflowText.surroundingsMissing, WorkflowText.surroundingsWhy))
-        if let endUser = d.endUser {
-            let shared = d.agencies.filter { agency in agency.contact == .gesproken || d.findings.contains { $0.agencyId == agency.id && $0.status != .geweigerd } }
-            let unconsented = shared.filter { !ledger.isGranted(.sharing(with: $0.id), to: endUser.id) }.map(\.name)
+        if d.endUser != nil {
+            let unconsented = agenciesSharedWithoutConsent(d).map(\.name)
             checks.append(check("3.toestemming-delen", .contraExpertise, unconsented.isEmpty, WorkflowText.sharingConsent,
                                 WorkflowText.sharingConsentMissing(unconsented), WorkflowText.sharingConsentWhy))
         }
         return checks
+    }
+
+    /// Agencies in the timeline (events and handoffs) that were neither interviewed nor declined.
+    public static func agenciesNotContacted(_ d: Dossier) -> [Agency] {
+        var inTimeline: [String] = []
+        for id in d.chronologicalEvents.compactMap(\.actor.agencyId) + d.handoffs.flatMap({ [$0.fromAgencyId, $0.toAgencyId] }) where !inTimeline.contains(id) {
+            inTimeline.append(id)
+        }
+        return inTimeline.compactMap(d.agency).filter { $0.contact != .gesproken && $0.contact != .geweigerd }
+    }
+
+    /// Agencies the current narrative names that have no finding yet.
+    public static func agenciesNamedWithoutFinding(_ d: Dossier) -> [Agency] {
+        guard let narrative = d.currentNarrative else { return [] }
+        let text = narrative.text.lowercased()
+        return d.agencies.filter { agency in
+            AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(text, $0) } && !d.findings.contains { $0.agencyId == agency.id }
+        }
+    }
+
+    /// Agencies the story went to (interviewed, or a finding other than a refusal) without the end user's consent to share with them.
+    public static func agenciesSharedWithoutConsent(_ d: Dossier) -> [Agency] {
+        guard let endUser = d.endUser else { return [] }
+        let ledger = d.consentLedger
+        return d.agencies.filter { agency in
+            (agency.contact == .gesproken || d.findings.contains { $0.agencyId == agency.id && $0.status != .geweigerd })
+                && !ledger.isGranted(.sharing(with: agency.id), to: endUser.id)
+        }
+    }
+
+    /// Marked quotes that the current narrative uses while their speaker's consent for verbatim quotes is missing.
+    public static func quotesWithoutConsent(_ d: Dossier) -> [Quote] {
+        guard let narrative = d.currentNarrative else { return [] }
+        let ledger = d.consentLedger
+        let text = QuoteMatching.normalize(narrative.text)
+        return d.quotes.filter { text.contains(QuoteMatching.normalize($0.text)) && !ledger.isGranted(.verbatimQuotes, to: $0.speakerId) }
     }
 
     // MARK: Step 4
@@ -265,7 +294,7 @@ public enum Gates {
         guard let latest = d.reviews.filter({ $0.step == step && $0.decision != .opmerking }).max(by: { EntityID.precedes($0.id, $1.id) }) else {
             return ReviewState(review: d.reviews.last { $0.step == step }, changedSinceReview: false)
         }
-        let changed = latest.decision == .goedgekeurd && latest.contentHash != nil && latest.contentHash != StepFingerprint.of(step, in: d)
+        let changed = latest.contentHash != nil && latest.contentHash != StepFingerprint.of(step, in: d)
         return ReviewState(review: latest, changedSinceReview: changed)
     }
 

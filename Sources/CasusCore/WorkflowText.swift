@@ -111,6 +111,9 @@ public enum WorkflowText {
     public static func agenciesNotContacted(_ names: [String]) -> Localized {
         Localized(nl: "Nog niet gesproken of geweigerd: \(names.joined(separator: ", ")).", en: "Not yet interviewed or declined: \(names.joined(separator: ", ")).")
     }
+    public static let timelineWithoutAgencies = Localized(
+        nl: "Er staat nog geen instantie in de tijdlijn. Leg de gebeurtenissen uit het verhaal vast met `casus agency add` en `casus event add`.",
+        en: "No agency is in the timeline yet. Record the events of the story with `casus agency add` and `casus event add`.")
     public static let agenciesContactedWhy = Localized(nl: "De feiten worden op elk niveau bij elke betrokken instantie nagegaan.", en: "The facts are checked with every agency involved, at every level.")
     public static let findings = Localized(nl: "Elke instantie in het narratief heeft een bevinding", en: "Every agency in the narrative has a finding")
     public static func findingsMissing(_ names: [String]) -> Localized {
@@ -171,8 +174,122 @@ public enum WorkflowText {
     public static func returned(_ review: Review) -> Localized {
         Localized(nl: "teruggestuurd door \(review.coach) op \(review.at.day)", en: "sent back by \(review.coach) on \(review.at.day)")
     }
+    public static func revisedSinceReturn(_ review: Review) -> Localized {
+        Localized(nl: "teruggestuurd door \(review.coach) op \(review.at.day); sindsdien aangepast, klaar voor een nieuwe beoordeling",
+                  en: "sent back by \(review.coach) on \(review.at.day); revised since, ready for another review")
+    }
+    public static func returnedNotice(_ step: Step, _ review: Review) -> Localized {
+        Localized(nl: "De coach stuurde stap \(step.rawValue) (\(step.label.nl)) terug: \(review.comments ?? "zie `casus review list`"). Pas het aan; daarna beoordeelt de coach opnieuw.",
+                  en: "The coach sent step \(step.rawValue) (\(step.label.en)) back: \(review.comments ?? "see `casus review list`"). Revise it; the coach then reviews again.")
+    }
     public static let notReviewed = Localized(nl: "nog niet beoordeeld door de coach", en: "not yet reviewed by the coach")
     public static func affected(_ items: [String]) -> Localized {
         Localized(nl: "Geraakt materiaal: \(items.joined(separator: "; ")).", en: "Affected material: \(items.joined(separator: "; ")).")
     }
+}
+
+/// The questions `casus next` asks, and what it says around them. Each question has a key that
+/// `--answer key=value` fills in for scripts.
+public enum PromptText {
+    public static let required = Localized(nl: "Dit antwoord is nodig.", en: "This answer is needed.")
+    public static let tryAgain = Localized(nl: "Probeer het opnieuw.", en: "Please try again.")
+    public static let yesNoHint = Localized(nl: "ja/nee", en: "yes/no")
+    public static func choices(_ list: String) -> Localized { Localized(nl: "kies uit: \(list)", en: "choose from: \(list)") }
+    public static let aborted = Localized(nl: "Gestopt; er is niets opgeslagen van deze stap.", en: "Stopped; nothing of this step was saved.")
+    public static let tooManyTries = Localized(nl: "Te veel ongeldige antwoorden; er is niets opgeslagen van deze stap.",
+                                               en: "Too many invalid answers; nothing of this step was saved.")
+    public static func missingAnswer(_ key: String) -> Localized {
+        Localized(nl: "Geen antwoord op '\(key)'. Geef het met --answer \(key)=… of beantwoord de vraag.", en: "No answer for '\(key)'. Give it with --answer \(key)=… or answer the question.")
+    }
+    public static let continueQuestion = Localized(nl: "Doorgaan met het volgende?", en: "Go on with the next thing?")
+    public static func next(_ check: GateCheck) -> Localized {
+        Localized(nl: "Volgende stap (\(check.step.rawValue) \(check.step.label.nl)): \(check.title.nl)", en: "Next (\(check.step.rawValue) \(check.step.label.en)): \(check.title.en)")
+    }
+    public static let why = Localized(nl: "Waarom", en: "Why")
+    public static let saved = Localized(nl: "Opgeslagen.", en: "Saved.")
+    public static let allDone = Localized(nl: "Alle stappen zijn rond. Vraag de coach om de laatste stappen goed te keuren en maak het rapport.",
+                                          en: "All steps are complete. Ask the coach to sign off the last steps and make the report.")
+    public static let readyForContraExpertise = Localized(nl: "Klaar voor de contra-expertise: stap 0 tot en met 2 zijn rond.",
+                                                          en: "Ready for contra-expertise: steps 0 to 2 are complete.")
+    public static func coachNeeded(_ check: GateCheck) -> Localized {
+        Localized(nl: "Dit kan alleen een coach oplossen: `casus override <casus> --check \(check.id) --reason …`.",
+                  en: "Only a coach can resolve this: `casus override <case> --check \(check.id) --reason …`.")
+    }
+    public static let manual = Localized(nl: "Dit gebeurt buiten casus; leg het daarna vast met de genoemde opdrachten.", en: "This happens outside casus; record it afterwards with the commands named.")
+    public static let editorHint = Localized(nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen", en: "path to a file, or Enter to open the editor ($EDITOR)")
+
+    // New case
+    public static let title = Localized(nl: "Titel van de casus", en: "Title of the case")
+    public static let vraagstuk = Localized(nl: "Het vraagstuk: wat wil je vanuit de praktijk verkennen?", en: "The question: what do you want to explore from practice?")
+    public static let opdrachtgever = Localized(nl: "Opdrachtgever (bijv. de rekenkamer; leeg als er geen is)", en: "Commissioner (e.g. the audit office; empty if none)")
+    public static let coach = Localized(nl: "Coach (leeg als er nog geen is)", en: "Coach (empty if none yet)")
+
+    // Step 0
+    public static func preconditionMet(_ p: Precondition) -> Localized {
+        Localized(nl: "Voorwaarde \(p.rawValue): \(p.label.nl) Voldaan?", en: "Precondition \(p.rawValue): \(p.label.en) Met?")
+    }
+    public static let justification = Localized(nl: "Korte onderbouwing", en: "Short justification")
+
+    // Step 1
+    public static let pseudonym = Localized(nl: "Pseudoniem van de eindgebruiker", en: "Pseudonym of the end user")
+    public static let endUserKind = Localized(nl: "Is zij/hij burger, ondernemer of professional?", en: "Citizen (burger), entrepreneur (ondernemer) or professional?")
+    public static let realName = Localized(nl: "Echte naam (alleen in de sleutelkluis; leeg laten mag)", en: "Real name (key vault only; may be left empty)")
+    public static let consentPurposes = Localized(nl: "Waarvoor gaf ze toestemming? (doelen met komma's)", en: "What did she consent to? (purposes, comma-separated)")
+    public static let consentRefused = Localized(nl: "Waarvoor niet? (leeg als niets geweigerd)", en: "What not? (empty if nothing refused)")
+    public static let consentMoment = Localized(nl: "Wanneer gaf ze toestemming? (bijv. 2024-03-05 13:50)", en: "When did she consent? (e.g. 2024-03-05 13:50)")
+    public static let consentMethod = Localized(nl: "Hoe? (schriftelijk, mondeling, opname)", en: "How? (schriftelijk = written, mondeling = oral, opname = recorded)")
+    public static let letterVersion = Localized(nl: "Versie van de informatiebrief (leeg als onbekend)", en: "Version of the information letter (empty if unknown)")
+    public static let copyGiven = Localized(nl: "Kreeg ze een kopie van het formulier?", en: "Did she get a copy of the form?")
+    public static func consentGiven(_ pseudonym: String, _ purposes: String) -> Localized {
+        Localized(nl: "Heeft \(pseudonym) toestemming gegeven voor: \(purposes)?", en: "Did \(pseudonym) consent to: \(purposes)?")
+    }
+    public static func consentNotGiven(_ pseudonym: String) -> Localized {
+        Localized(nl: "Zonder die toestemming kan deze stap niet verder. Bespreek het met \(pseudonym); leg een besluit vast met `casus consent record`, of haal het materiaal uit het dossier.",
+                  en: "Without that consent this step cannot go on. Discuss it with \(pseudonym); record a decision with `casus consent record`, or take the material out of the dossier.")
+    }
+    public static let interviewMoment = Localized(nl: "Wanneer begon het interview? (bijv. 2024-03-05 14:00)", en: "When did the interview start? (e.g. 2024-03-05 14:00)")
+    public static let consentBeforeInterview = Localized(nl: "De toestemming moet vóór het begin van het interview liggen.", en: "Consent must come before the interview starts.")
+    public static let plannedDuration = Localized(nl: "Geplande duur", en: "Planned length")
+    public static let actualDuration = Localized(nl: "Werkelijke duur (bijv. 2u15)", en: "Actual length (e.g. 2h15)")
+    public static let shortReason = Localized(nl: "Korter dan twee uur: waarom?", en: "Shorter than two hours: why?")
+    public static let place = Localized(nl: "Waar (leeg mag)", en: "Where (may be empty)")
+    public static let mode = Localized(nl: "Vastgelegd met aantekeningen of een geluidsopname?", en: "Recorded with notes (aantekeningen) or audio (geluidsopname)?")
+    public static let audioFile = Localized(nl: "Geluidsbestand (pad; leeg als de opname al gewist is)", en: "Audio file (path; empty if the recording was already deleted)")
+    public static let safe = Localized(nl: "Was de setting veilig voor haar?", en: "Was the setting safe for her?")
+    public static let explained = Localized(nl: "Is uitgelegd wat er met haar verhaal gebeurt?", en: "Was it explained what happens with her story?")
+    public static let transcript = Localized(nl: "Transcript of uitgewerkte aantekeningen", en: "Transcript or written-up notes")
+
+    // Step 2
+    public static let narrative = Localized(nl: "Het narratief", en: "The narrative")
+    public static let fixNarrative = Localized(nl: "Het narratief aanpassen?", en: "Revise the narrative?")
+
+    // Step 3
+    public static func agencyContact(_ name: String) -> Localized {
+        Localized(nl: "\(name): gesproken, geweigerd of benaderd?", en: "\(name): gesproken (interviewed), geweigerd (declined) or benaderd (contacted)?")
+    }
+    public static func findingClaim(_ name: String) -> Localized { Localized(nl: "Een bewering uit het verhaal over \(name)", en: "A claim from the story about \(name)") }
+    public static let findingStatus = Localized(nl: "Uitkomst: bevestigd, weersproken, genuanceerd, onbevestigd of geweigerd", en: "Outcome: bevestigd, weersproken, genuanceerd, onbevestigd or geweigerd")
+    public static let findingLevel = Localized(nl: "Niveau van wie antwoordde: uitvoering, management, beleid, bestuur of expert", en: "Level of who answered: uitvoering, management, beleid, bestuur or expert")
+    public static let findingSource = Localized(nl: "Bron (gesprek, dossierstuk, brief)", en: "Source (interview, file, letter)")
+    public static let surroundingPseudonym = Localized(nl: "Pseudoniem van iemand uit haar omgeving", en: "Pseudonym of someone around her")
+    public static let relation = Localized(nl: "Relatie tot haar (zus, buurman, wijkagent)", en: "Relation to her (sister, neighbour, neighbourhood officer)")
+    public static func sharingMoment(_ names: String) -> Localized {
+        Localized(nl: "Wanneer gaf ze toestemming om het verhaal te delen met \(names)?", en: "When did she consent to sharing the story with \(names)?")
+    }
+
+    // Step 4
+    public static let leervraag = Localized(nl: "Leervraag", en: "Learning question")
+    public static let leervraagFacts = Localized(nl: "Gebeurtenissen en bevindingen waar de leervraag uit voortkomt (bijv. E3,E7,F2)",
+                                                 en: "Events and findings the learning question comes from (e.g. E3,E7,F2)")
+    public static let publicationForm = Localized(nl: "Hoe verschijnt het rapport: anoniem, pseudoniem of naam?", en: "How does the report appear: anoniem, pseudoniem or naam?")
+    public static let reportConsentMoment = Localized(nl: "Wanneer gaf ze toestemming voor het rapport en de publicatie?", en: "When did she consent to the report and publication?")
+
+    // Review and Doetank
+    public static let decision = Localized(nl: "Besluit: goedgekeurd, teruggestuurd of opmerking", en: "Decision: goedgekeurd (signed off), teruggestuurd (sent back) or opmerking (comment)")
+    public static let comments = Localized(nl: "Opmerkingen voor de onderzoeker", en: "Comments for the researcher")
+    public static func doetankQuestion(_ phase: DoetankPhase, _ n: Int) -> Localized {
+        let q = phase.checklist[n - 1]
+        return Localized(nl: "Fase \(phase.rawValue) vraag \(n): \(q.nl)", en: "Phase \(phase.rawValue) question \(n): \(q.en)")
+    }
+    public static let note = Localized(nl: "Toelichting (leeg mag)", en: "Note (may be empty)")
 }

@@ -10,10 +10,14 @@ protocol DossierPart: Codable, Sendable, Equatable {
     static var idColumn: String { get }
     /// Where the dossier keeps this kind of part.
     static var inDossier: WritableKeyPath<Dossier, [Self]> { get }
+    /// What the audit log says about a new part besides its fingerprint; nil for parts that hold
+    /// personal content (which never goes into the log).
+    var auditDetail: String? { get }
 }
 
 extension DossierPart {
     static var idColumn: String { "id" }
+    var auditDetail: String? { nil }
 }
 
 /// A dossier part with the case it belongs to: the row as the database stores it.
@@ -141,6 +145,9 @@ extension WederhoorRound: DossierPart {
 }
 
 extension GateOverride: DossierPart {
+    /// A coach's override is a decision about the route, so the log keeps which check, who and why.
+    var auditDetail: String? { "check=\(check); by=\(by); reason=\(reason)" }
+
     static let table = "gateOverride"
     var partID: String { id }
     static var inDossier: WritableKeyPath<Dossier, [GateOverride]> { \.overrides }

@@ -27,6 +27,7 @@ enum DossierRows {
             new.sortParts()
             try new.validate()
             try checkConsentKept(old: old?.consent ?? [], new: new.consent)
+            try checkOverridesKept(old: old?.overrides ?? [], new: new.overrides)
             let known = Set(old?.attachmentRefs.map(\.sha256) ?? [])
             for ref in new.attachmentRefs where !known.contains(ref.sha256) && !attachments.contains(ref) {
                 throw CasusError(.cannotRead, nl: "Bijlage '\(ref.fileName)' staat niet in de opslag.", en: "Attachment '\(ref.fileName)' is not in the store.")
@@ -94,8 +95,17 @@ enum DossierRows {
             } else {
                 try row.insert(db)
                 try audit.append(db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "create",
-                                 contentHash: try Hashing.fingerprint(part))
+                                 contentHash: try Hashing.fingerprint(part), detail: part.auditDetail)
             }
+        }
+    }
+
+    /// Overrides only grow: a coach's decision is not rewritten afterwards.
+    static func checkOverridesKept(old: [GateOverride], new: [GateOverride]) throws {
+        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for entry in old where newByID[entry.id] != entry {
+            throw CasusError(.invalidInput, nl: "Overrule \(entry.id) kan niet veranderen of verdwijnen; leg een nieuwe beslissing vast.",
+                             en: "Override \(entry.id) cannot change or disappear; record a new decision.")
         }
     }
 

@@ -18,10 +18,10 @@ struct CasusMain: ParsableCommand {
             """),
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, InitCommand.self, CaseCommand.self, SelectionCommand.self, PersonCommand.self,
+            DemoCommand.self, InitCommand.self, StatusCommand.self, NextCommand.self, CaseCommand.self, SelectionCommand.self, PersonCommand.self,
             ConsentCommand.self, InterviewCommand.self, QuoteCommand.self, NarrativeCommand.self,
             EventCommand.self, HandoffCommand.self, AgencyCommand.self, FindingCommand.self,
-            LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, WederhoorCommand.self,
+            LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, OverrideCommand.self, DoetankCommand.self, WederhoorCommand.self,
             SearchCommand.self, LintCommand.self, ExportCommand.self, ImportCommand.self, AuditCommand.self, StoreCommand.self,
             BenchCommand.self,
         ]

@@ -63,7 +63,7 @@ struct ResearcherWorkflowTests {
                     "--status", "bevestigd", "--event", "E1"])
         try cli.ok(["leervraag", "add", "deur", "--text", "Hoe hoort het CJIB van een schuldhulptraject?", "--finding", "F1", "--event", "E1"])
         try cli.ok(["dilemma", "add", "deur", "--text", "Gelijke behandeling of rust in het traject?", "--event", "E1"])
-        try cli.ok(["review", "add", "deur", "--step", "0", "--decision", "goedgekeurd", "--coach", "Karin"])
+        try cli.ok(["review", "add", "deur", "--step", "1", "--decision", "opmerking", "--comment", "Goed gesprek.", "--coach", "Karin"])
         let badLink = try cli.run(["leervraag", "add", "deur", "--text", "x", "--finding", "F9"])
         #expect(badLink.status == 3)
 

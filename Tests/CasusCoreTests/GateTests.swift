@@ -152,4 +152,61 @@ struct GateTests {
         #expect(review.changedSinceReview && !review.signedOff)
         #expect(review.description.nl.contains("gewijzigd sinds"))
     }
+
+    /// A hand-made dossier in which every rule of every step fails at once.
+    func broken() -> Dossier {
+        var d = minimal()
+        d.selection = [PreconditionAnswer(number: 1, met: false, justification: "geen vraagstuk", answeredBy: "t")]
+        d.consent[0].at = Timestamp("2024-03-06T10:00:00+01:00")!
+        d.consent[0].granted = [.interview]
+        d.interviews[0].mode = .geluidsopname
+        d.interviews[0].actualMinutes = 45
+        d.interviews[0].safetyChecked = false
+        d.interviews[0].storyExplained = false
+        d.interviews[0].transcript = nil
+        d.agencies = [Agency(id: "cjib", name: "Centraal Justitieel Incassobureau", contact: .gesproken)]
+        d.events = [TimelineEvent(id: "E1", date: FuzzyDate("2024-01"), actor: .agency("cjib"), what: "Brief")]
+        d.narrative[0].text += " Het CJIB stuurde een brief."
+        d.leervragen = [Leervraag(id: "L1", text: "Wie hoort het?")]
+        d.casus.publicationForm = .naam
+        return d
+    }
+
+    @Test("every rule fails on a broken hand-made dossier, and an override of each one lets its step pass")
+    func overrideEveryRule() {
+        var d = broken()
+        let lint = NarrativeLintResult(untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 0, abstractFindings: 0, otherFindings: 0)
+        let failing = Gates.evaluate(d, lint: lint).steps.flatMap(\.checks).filter(\.holdsBack)
+        let expected = ["0.voorwaarde-1", "0.voorwaarde-2", "1.toestemming-interview", "1.toestemming-opname", "1.duur", "1.veiligheid", "1.uitleg",
+                        "1.transcript", "2.citaten-herleidbaar", "2.toestemming-narratief", "2.toestemming-citaten", "3.bevindingen", "3.omgeving",
+                        "3.toestemming-delen", "4.leervragen-gekoppeld", "4.toestemming-rapport"]
+        for id in expected { #expect(failing.contains { $0.id == id }, "\(id) should fail") }
+        #expect(failing.first { $0.id == "0.voorwaarde-1" }?.state == .blocked)
+        // An override for one check leaves the others as they are.
+        d.overrides = [GateOverride(id: "O1", step: .interview, check: "1.duur", reason: "Vervolggesprek gepland.", by: "coach")]
+        let one = Gates.evaluate(d, lint: lint)
+        #expect(state(one, "1.duur") == .overridden && state(one, "1.veiligheid") == .missing)
+        #expect(one.steps.flatMap(\.checks).first { $0.id == "1.duur" }?.detail?.nl.contains("Vervolggesprek gepland.") == true)
+        // Overriding every failing check lets every step pass, and keeps who and why.
+        d.overrides = failing.enumerated().map { i, check in GateOverride(id: "O\(i + 1)", step: check.step, check: check.id, reason: "reden \(i)", by: "Karin") }
+        let all = Gates.evaluate(d, lint: lint)
+        #expect(all.steps.filter { !$0.passed }.isEmpty)
+        #expect(all.steps.flatMap(\.checks).filter { $0.state == .overridden }.count == failing.count)
+        // An override recorded for a passing check changes nothing.
+        var fine = minimal()
+        fine.overrides = [GateOverride(id: "O1", step: .narrative, check: "2.narratief", reason: "-", by: "coach")]
+        #expect(state(Gates.evaluate(fine), "2.narratief") == .done)
+    }
+
+    @Test("step 3 needs agencies in the timeline; an empty timeline is missing, not passed")
+    func emptyTimeline() {
+        var d = minimal()
+        #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .missing)
+        #expect(Gates.evaluate(d).steps[3].checks.first?.detail?.nl.contains("casus event add") == true)
+        d.agencies = [Agency(id: "cjib", name: "CJIB")]
+        d.events = [TimelineEvent(id: "E1", date: nil, actor: .agency("cjib"), what: "Brief")]
+        #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .missing)
+        d.agencies[0].contact = .geweigerd
+        #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .done)
+    }
 }

@@ -18,6 +18,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: help("Coach die de stappen beoordeelt.", "Coach who reviews the steps.")) var coach: String?
         @Option(help: help("De casus in enkele regels.", "The case in a few lines.")) var summary: String?
         @Option(help: help("Eigen id (slug); anders afgeleid van de titel.", "Own id (slug); else derived from the title.")) var id: String?
+        @Option(help: help("Hoe het rapport verschijnt: anoniem, pseudoniem of naam.", "How the report appears: anoniem, pseudoniem or naam.")) var publication: PublicationForm?
         @Flag(help: help("Toon de casus als JSON.", "Print the case as JSON.")) var json = false
 
         func execute(_ context: Context) throws {
@@ -32,11 +33,12 @@ struct CaseCommand: ParsableCommand {
                 while try store.caseExists(caseId) { caseId = "\(base)-\(n)"; n += 1 }
             }
             let casus = Casus(id: caseId, title: title, vraagstuk: vraagstuk, opdrachtgever: nonEmpty(opdrachtgever), language: caseLanguage,
-                              researchers: researchers.isEmpty ? [context.actor] : researchers, coach: nonEmpty(coach), summary: nonEmpty(summary))
+                              researchers: researchers.isEmpty ? [context.actor] : researchers, coach: nonEmpty(coach), summary: nonEmpty(summary),
+                              publicationForm: publication)
             try store.create(Dossier(casus: casus))
             if json { try Output.json(casus) } else {
-                context.print("Casus '\(caseId)' aangemaakt. Volgende stap: leg de casusselectie vast met `casus selection set \(caseId) 1 --met ja --justification …`.",
-                              "Case '\(caseId)' created. Next: record the case selection with `casus selection set \(caseId) 1 --met yes --justification …`.")
+                context.print("Casus '\(caseId)' aangemaakt. Volgende stap: `casus next \(caseId)` loopt de casusselectie met je door.",
+                              "Case '\(caseId)' created. Next: `casus next \(caseId)` walks you through the case selection.")
             }
         }
     }
@@ -89,9 +91,11 @@ struct CaseCommand: ParsableCommand {
         @Option(name: .customLong("researcher"), help: help("Vervangt de onderzoekers (herhaalbaar).", "Replaces the researchers (repeatable).")) var researchers: [String] = []
         @Option var coach: String?
         @Option var summary: String?
+        @Option(help: help("Hoe het rapport verschijnt: anoniem, pseudoniem of naam.", "How the report appears: anoniem, pseudoniem or naam.")) var publication: PublicationForm?
 
         func execute(_ context: Context) throws {
             try context.store().modify(caseId) { dossier in
+                if let publication { dossier.casus.publicationForm = publication }
                 if let title = nonEmpty(title) { dossier.casus.title = title }
                 if let vraagstuk = nonEmpty(vraagstuk) { dossier.casus.vraagstuk = vraagstuk }
                 if let opdrachtgever { dossier.casus.opdrachtgever = nonEmpty(opdrachtgever) }

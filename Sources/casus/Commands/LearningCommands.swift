@@ -88,49 +88,6 @@ struct DilemmaCommand: ParsableCommand {
     }
 }
 
-struct ReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "review", abstract: say("Beoordelingen door de coach per stap.", "Coach reviews per step."),
-            subcommands: [Add.self, List.self])
-
-    struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een stap goedkeuren, terugsturen of van opmerkingen voorzien.", "Sign off, return or comment on a step."))
-        @OptionGroup var global: GlobalOptions
-        @Argument var caseId: String
-        @Option(help: help("Stap 0 t/m 4.", "Step 0 to 4.")) var step: Int
-        @Option var decision: ReviewDecision
-        @Option var comment: String?
-        @Option(help: help("Naam van de coach (standaard jij).", "Coach's name (default you).")) var coach: String?
-
-        func execute(_ context: Context) throws {
-            guard let stepValue = Step(rawValue: step) else {
-                throw CasusError(.invalidInput, nl: "Stap moet 0 t/m 4 zijn.", en: "Step must be 0 to 4.")
-            }
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                id = EntityID.next(prefix: "R", existing: dossier.reviews.map(\.id))
-                dossier.reviews.append(Review(id: id, step: stepValue, coach: nonEmpty(coach) ?? context.actor, decision: decision, comments: nonEmpty(comment)))
-            }
-            context.print("Beoordeling \(id) vastgelegd.", "Review \(id) recorded.")
-        }
-    }
-
-    struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De beoordelingen.", "The reviews."))
-        @OptionGroup var global: GlobalOptions
-        @Argument var caseId: String
-        @Flag var json = false
-
-        func execute(_ context: Context) throws {
-            let dossier = try context.store().dossier(caseId)
-            if json { return try Output.json(dossier.reviews) }
-            for r in dossier.reviews {
-                print("\(r.id)  \(context.t("stap", "step")) \(r.step.rawValue) \(context.t(r.step.label))  \(context.t(r.decision.label))  \(r.coach)  \(r.at.day)")
-                if let c = r.comments { print("      " + c) }
-            }
-        }
-    }
-}
-
 struct WederhoorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "wederhoor", abstract: say("Wederhoorrondes: verstuurd, reactie, wijzigingen.", "Wederhoor rounds: sent, response, changes."),
             subcommands: [Send.self, Respond.self, List.self])

@@ -47,6 +47,9 @@ extension ReviewDecision: ExpressibleByArgument {
 extension WederhoorKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(vocabularyArgument: argument) }
 }
+extension PublicationForm: ExpressibleByArgument {
+    public init?(argument: String) { self.init(vocabularyArgument: argument) }
+}
 extension Language: ExpressibleByArgument {
     public init?(argument: String) { self.init(code: argument) }
 }
