@@ -92,10 +92,14 @@ struct DemoCommand: CasusCommand {
             print("  \(event.date?.description ?? "?")  \(dossier.name(of: event.actor)): \(Output.short(event.what, 80))")
         }
         print("")
+        context.print("== Waar de casus staat (casus status \(first.id)) ==", "== Where the case stands (casus status \(first.id)) ==")
+        let (status, _) = try RouteStatus.evaluate(dossier)
+        for step in status.steps { StatusPrinter(context: context).printStepLine(step) }
+        print("")
         context.print("== Zoeken (casus search gijzeling) ==", "== Search (casus search gijzeling) ==")
         for hit in try store.search("gijzeling", limit: 3) { print("  \(hit.caseId) \(hit.kind) \(hit.ref): \(hit.excerpt)") }
         print("")
-        context.print("Verder: `swift run casus --help`, en de gids in Guides/onderzoekers-dossier.md.",
-                      "Next: `swift run casus --help`, and the guide in Guides/onderzoekers-dossier.md.")
+        context.print("Verder: `swift run casus next` begint een nieuwe casus, stap voor stap; `swift run casus --help`; de gidsen in Guides/.",
+                      "Next: `swift run casus next` starts a new case, step by step; `swift run casus --help`; the guides in Guides/.")
     }
 }

@@ -67,10 +67,7 @@ struct StatusPrinter {
         Swift.print("\(dossier.casus.title) (\(dossier.casus.id))")
         Swift.print("")
         for step in status.steps {
-            let open = step.checks.filter(\.holdsBack).count
-            let state = step.passed ? t("rond", "done") : t("\(open) open", "\(open) open")
-            let mark = !step.passed ? "✗" : step.review.awaitingRevision ? "↩" : "✓"
-            Swift.print("\(mark) \(t("Stap", "Step")) \(step.step.rawValue) \(t(step.step.label)) — \(state); \(t(step.review.description))")
+            printStepLine(step)
             if let comments = step.review.review?.comments, step.review.review?.decision != .goedgekeurd {
                 Swift.print("    \(t("Coach", "Coach")): \(comments)")
             }
@@ -87,6 +84,14 @@ struct StatusPrinter {
         if status.readyForContraExpertise && status.currentStep != nil {
             Swift.print(t(PromptText.readyForContraExpertise))
         }
+    }
+
+    /// One line per step: passed or how many checks are open, and the coach's word on it.
+    func printStepLine(_ step: StepStatus) {
+        let open = step.checks.filter(\.holdsBack).count
+        let state = step.passed ? t("rond", "done") : t("\(open) open", "\(open) open")
+        let mark = !step.passed ? "✗" : step.review.awaitingRevision ? "↩" : "✓"
+        Swift.print("\(mark) \(t("Stap", "Step")) \(step.step.rawValue) \(t(step.step.label)) — \(state); \(t(step.review.description))")
     }
 
     func printCheck(_ check: GateCheck) {
