@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CasusStore", targets: ["CasusStore"]),
         .library(name: "CasusDocuments", targets: ["CasusDocuments"]),
         .library(name: "CasusLint", targets: ["CasusLint"]),
+        .library(name: "CasusReports", targets: ["CasusReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The dossier model and its rules: Foundation only.
@@ -31,7 +33,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        // Documents: reading text out of Markdown, DOCX and ODT; later the report writers.
+        // Documents: reading text out of Markdown, DOCX and ODT; the document model and its writers (Markdown, HTML, ODT, DOCX).
         .target(
             name: "CasusDocuments",
             dependencies: ["CasusCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -42,11 +44,16 @@ let package = Package(
             dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Rules")]
         ),
+        // Reports: templates, consent-aware builders for the case description and the outside-in report.
+        .target(
+            name: "CasusReports",
+            dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint",
+                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +64,8 @@ let package = Package(
         ),
         .testTarget(name: "CasusDocumentsTests", dependencies: ["CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore"]),
+        .testTarget(name: "CasusReportsTests", dependencies: ["CasusReports", "CasusDocuments", "CasusCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Golden"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
     ]
 )

@@ -14,6 +14,8 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
         case consentMissing = 5
         /// A value or a file's content is not valid.
         case invalidInput = 65
+        /// A program casus needs for this (LibreOffice for PDF) is not installed or failed.
+        case unavailable = 69
         /// A file to read does not exist or cannot be read.
         case cannotRead = 66
         /// The store or the key vault cannot be opened or written.

@@ -5,11 +5,13 @@ import Foundation
 
 struct ExportCommand: CasusCommand {
     static let configuration = CommandConfiguration(commandName: "export",
-            abstract: say("Een dossier exporteren als één draagbaar JSON-bestand (zonder echte namen).", "Export a dossier as one portable JSON file (without real names)."),
-            discussion: say("Het formaat staat beschreven in Schemas/casus-dossier.schema.json. Echte namen uit de sleutelkluis gaan nooit mee; "
-            + "staat er toch een in de tekst, dan stopt de export.",
-            "The format is described in Schemas/casus-dossier.schema.json. Real names from the key vault never go along; "
-            + "if one is found in the text, the export stops."))
+            abstract: say("Een dossier exporteren als JSON-bestand, of een rapport maken (--report).", "Export a dossier as a JSON file, or make a report (--report)."),
+            discussion: say("Zonder --report: het hele dossier als één draagbaar bestand (Schemas/casus-dossier.schema.json). "
+            + "Met --report: een casusbeschrijving of outside-in rapport als md, html, odt, docx of pdf; wat toestemming niet dekt blijft eruit "
+            + "en staat in het exportlogboek. Echte namen uit de sleutelkluis gaan nooit mee; staat er toch een in de tekst, dan stopt de export.",
+            "Without --report: the whole dossier as one portable file (Schemas/casus-dossier.schema.json). "
+            + "With --report: a case description or outside-in report as md, html, odt, docx or pdf; what consent does not cover stays out "
+            + "and is listed in the export log. Real names from the key vault never go along; if one is found in the text, the export stops."))
 
     enum AttachmentMode: String, ExpressibleByArgument, CaseIterable { case include, reference }
 
@@ -17,8 +19,12 @@ struct ExportCommand: CasusCommand {
     @Argument var caseId: String
     @Option(name: [.short, .long], help: help("Schrijf naar dit bestand (anders standaarduitvoer).", "Write to this file (else standard output).")) var output: String?
     @Option(help: help("Bijlagen meenemen (include) of alleen verwijzen (reference).", "Carry attachments (include) or only refer to them (reference).")) var attachments: AttachmentMode = .include
+    @OptionGroup var reportOptions: ReportExportOptions
 
     func execute(_ context: Context) throws {
+        if let kind = reportOptions.report {
+            return try ReportExport.run(kind, caseId: caseId, options: reportOptions, output: output, context: context)
+        }
         let store = try context.store()
         let dossier = try store.dossier(caseId)
         let identities = try context.vault.identities().filter { $0.caseId == caseId }

@@ -7,16 +7,7 @@ import Foundation
 enum Samples {
     /// `CASUS_SAMPLES`, `./Samples`, or `Samples` beside the source tree the binary was built in.
     static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        var candidates: [URL] = []
-        if let env = environment["CASUS_SAMPLES"] { candidates.append(URL(fileURLWithPath: env)) }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Samples"))
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(folder.appendingPathComponent("Samples"))
-            folder = folder.deletingLastPathComponent()
-        }
-        return candidates.first { url in
+        ProjectFolder.find("Samples", override: environment["CASUS_SAMPLES"]) { url in
             (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.contains { $0.hasSuffix(".json") } == true
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes the ZIP container of ODT and DOCX files in memory, with entries in the given order and
+/// every timestamp set to the document date, so the same input gives the same bytes.
+enum ZipPackage {
+    struct Entry {
+        let path: String
+        let data: Data
+        /// ODT's `mimetype` must be stored uncompressed.
+        var compressed = true
+    }
+
+    static func build(_ entries: [Entry], date: Date) throws -> Data {
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(), accessMode: .create)
+        } catch {
+            throw DocumentWriteError("cannot create an in-memory ZIP archive: \(error)")
+        }
+        for entry in entries {
+            let data = entry.data
+            do {
+                try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                     permissions: 0o644, compressionMethod: entry.compressed ? .deflate : .none) { position, size in
+                    data.subdata(in: Int(position)..<(Int(position) + size))
+                }
+            } catch {
+                throw DocumentWriteError("cannot add \(entry.path) to the ZIP archive: \(error)")
+            }
+        }
+        guard let bytes = archive.data else { throw DocumentWriteError("the ZIP archive has no data") }
+        return bytes
+    }
+}
+
+/// A writer could not produce its file (a bug or an exhausted resource, never bad user input).
+public struct DocumentWriteError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

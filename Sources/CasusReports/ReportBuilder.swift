@@ -1,0 +1,446 @@
+import CasusCore
+import CasusDocuments
+import Foundation
+
+/// What to build: which report, in which state, language and date, and for whom.
+public struct ReportOptions: Sendable {
+    public var kind: ReportKind
+    public var status: ReportStatus
+    public var language: Language
+    /// `YYYY-MM-DD`; the same date gives the same bytes.
+    public var date: String
+    public var version: String?
+    /// The wederhoor version for one agency: only the passages and findings about it.
+    public var agencyId: String?
+
+    public init(kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language = .nl, date: String,
+                version: String? = nil, agencyId: String? = nil) {
+        self.kind = kind
+        self.status = status
+        self.language = language
+        self.date = date
+        self.version = version
+        self.agencyId = agencyId
+    }
+}
+
+/// A built report and what was left out of it.
+public struct ReportResult: Sendable {
+    public var document: Document
+    public var log: ExportLog
+}
+
+/// Turns a dossier into a report document, section by section as the template orders them.
+/// Consent decides what goes in (see `ReportScope`); only pseudonyms appear, or role
+/// descriptions when the case is published anonymised.
+public struct ReportBuilder {
+    var scope: ReportScope
+    let template: ReportTemplate
+    let language: Language
+    var blocks: [Block] = []
+    var anchors: Set<String> = []
+
+    public static func build(_ dossier: Dossier, template: ReportTemplate, options: ReportOptions) throws -> ReportResult {
+        var builder = ReportBuilder(scope: try ReportScope(dossier, options: options), template: template, language: options.language)
+        let values = builder.values
+        for quote in builder.scope.withheldQuotes {
+            let speaker = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
+            builder.scope.log.omitted.append(Localized(nl: "citaat \(quote.id) van \(speaker): geen toestemming voor letterlijke citaten",
+                                                       en: "quote \(quote.id) by \(speaker): no consent for verbatim quotes"))
+        }
+        for section in template.sections { try builder.add(section, values: values) }
+        if options.agencyId != nil && !builder.hasAgencyMaterial {
+            throw CasusError(.invalidInput, nl: "Er staat niets over deze instantie in het narratief of de bevindingen: de wederhoorversie zou leeg zijn. Er is niets geschreven.",
+                             en: "Nothing in the narrative or the findings is about this agency: the wederhoor version would be empty. Nothing was written.")
+        }
+        let casus = dossier.casus
+        var meta = DocumentMeta(title: template.title.render(builder.language, values), subtitle: template.subtitle?.render(builder.language, values),
+                                status: template.statusLabel(options.status, builder.language, values), version: options.version,
+                                date: options.date, language: builder.language.rawValue, authors: casus.researchers,
+                                organisation: template.organisation, coverLines: builder.coverLines, footerText: template.footer?.render(builder.language, values))
+        if let agency = builder.scope.agency {
+            meta.subtitle = [meta.subtitle, builder.t("Versie voor \(agency.name)", "Version for \(agency.name)")].compactMap { $0 }.joined(separator: " — ")
+        }
+        var document = Document(meta: meta, style: template.style, blocks: builder.blocks)
+        if casus.publicationForm == .anoniem { document = Anonymiser(dossier: dossier, language: builder.language).apply(document) }
+        return ReportResult(document: document, log: builder.scope.log)
+    }
+
+    func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
+    func t(_ text: Localized) -> String { text.text(language) }
+
+    var dossier: Dossier { scope.dossier }
+
+    /// The values standard texts may use as `{{name}}`.
+    var values: [String: Any] {
+        let casus = dossier.casus
+        let agencies = dossier.agencies.map(\.name)
+        var values: [String: Any] = [
+            "titel": casus.title, "vraagstuk": casus.vraagstuk, "datum": scope.options.date,
+            "eindgebruiker": scope.endUser.pseudonym, "aantalInterviews": dossier.interviews.count,
+            "aantalInstanties": agencies.count, "instanties": agencies.joined(separator: ", "),
+            "onderzoekers": casus.researchers.joined(separator: ", "),
+            "publicatievorm": casus.publicationForm.map { t($0.label) } ?? "",
+            "anoniem": casus.publicationForm == .anoniem, "pseudoniem": casus.publicationForm != .anoniem,
+        ]
+        if let opdrachtgever = casus.opdrachtgever { values["opdrachtgever"] = opdrachtgever }
+        if let coach = casus.coach { values["coach"] = coach }
+        if let agency = scope.agency { values["instantie"] = agency.name }
+        return values
+    }
+
+    var coverLines: [String] {
+        var lines: [String] = []
+        if let opdrachtgever = dossier.casus.opdrachtgever { lines.append(t("In opdracht van \(opdrachtgever)", "Commissioned by \(opdrachtgever)")) }
+        return lines
+    }
+
+    /// Whether an agency's version holds anything about it.
+    var hasAgencyMaterial: Bool {
+        guard scope.agency != nil else { return true }
+        return dossier.findings.contains(where: scope.findingIncluded) || narrativeBlocks().contains { block in
+            if case .paragraph = block { return true }
+            if case .quote = block { return true }
+            return false
+        }
+    }
+
+    // MARK: Sections
+
+    mutating func add(_ section: TemplateSection, values: [String: Any]) throws {
+        if let heading = section.heading?.render(language, values), section.content != .inhoudsopgave {
+            blocks.append(.heading(level: section.level, text: [.text(heading)], anchor: anchor(for: section.content.rawValue)))
+        }
+        if let text = section.text?.render(language, values), !text.isEmpty {
+            blocks += MarkdownBlocks.parse(text, headingOffset: section.level, anchorPrefix: section.content.rawValue)
+        }
+        switch section.content {
+        case .tekst, .leeswijzer, .nawoord: break
+        case .colofon: colophon()
+        case .inhoudsopgave: blocks.append(.tableOfContents(title: section.heading?.render(language, values) ?? t("Inhoud", "Contents")))
+        case .casusKort, .samenvatting: summary()
+        case .verantwoording: accountability()
+        case .verhaal: blocks += narrativeBlocks()
+        case .klantreis, .tijdlijn: timeline()
+        case .citaten: quotes()
+        case .grondslag: consentBasis()
+        case .feiten: findings()
+        case .knelpunten: bottlenecks()
+        case .leervragen: learningQuestions()
+        case .dilemmas: dilemmas()
+        case .reacties: responses()
+        case .bronnen: sources()
+        case .gesprekspartners: interlocutors()
+        case .wederhoorlog: wederhoorLog()
+        case .begrippen: glossary(values)
+        }
+    }
+
+    mutating func anchor(for base: String) -> String {
+        var candidate = base, n = 2
+        while anchors.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
+        anchors.insert(candidate)
+        return candidate
+    }
+
+    mutating func gap(_ nl: String, _ en: String) {
+        blocks.append(.gap(t(nl, en)))
+        scope.log.gaps.append(Localized(nl: nl, en: en))
+    }
+
+    mutating func colophon() {
+        let casus = dossier.casus
+        var rows: [[String]] = [[t("Titel", "Title"), casus.title], [t("Vraagstuk", "Question"), casus.vraagstuk]]
+        if let opdrachtgever = casus.opdrachtgever { rows.append([t("Opdrachtgever", "Commissioner"), opdrachtgever]) }
+        rows.append([t("Onderzoekers", "Researchers"), casus.researchers.joined(separator: ", ")])
+        if let coach = casus.coach { rows.append([t("Coach", "Coach"), coach]) }
+        rows.append([t("Status", "Status"), template.statusLabel(scope.options.status, language, values)])
+        if let version = scope.options.version { rows.append([t("Versie", "Version"), version]) }
+        rows.append([t("Datum", "Date"), scope.options.date])
+        rows.append([t("Publicatievorm", "Publication form"), casus.publicationForm.map { t($0.label) } ?? t("nog niet gekozen", "not chosen yet")])
+        rows.append([t("Namen", "Names"), casus.publicationForm == .anoniem ? t("alle personen zijn geanonimiseerd", "everyone is anonymised")
+                                                                            : t("alle namen van personen zijn pseudoniemen", "all names of people are pseudonyms")])
+        blocks.append(.table(Table(header: [t("Onderdeel", "Item"), t("Gegevens", "Details")], plainRows: rows, widths: [1, 3])))
+    }
+
+    mutating func summary() {
+        if let summary = dossier.casus.summary, !summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            blocks += MarkdownBlocks.parse(summary)
+        } else {
+            gap("Samenvatting ontbreekt: schrijf de casus in enkele regels met `casus case set \(dossier.casus.id) --summary`.",
+                "Summary missing: write the case in a few lines with `casus case set \(dossier.casus.id) --summary`.")
+        }
+    }
+
+    mutating func accountability() {
+        let endUserInterviews = dossier.interviews.filter { $0.participantId == scope.endUser.id }
+        let minutes = endUserInterviews.map { $0.actualMinutes ?? $0.plannedMinutes }.reduce(0, +)
+        let others = dossier.interviews.count - endUserInterviews.count
+        let spoken = dossier.agencies.filter { $0.contact == .gesproken }.count
+        let declined = dossier.agencies.filter { $0.contact == .geweigerd }.map(\.name)
+        var items: [[Inline]] = [
+            [.text(t("Gesprekken met de hoofdpersoon: \(endUserInterviews.count), samen \(minutes) minuten.",
+                     "Interviews with the main character: \(endUserInterviews.count), \(minutes) minutes together."))],
+            [.text(t("Andere gesprekken (omgeving, medewerkers): \(others).", "Other interviews (people around her, staff): \(others)."))],
+            [.text(t("Instanties gesproken voor de contra-expertise: \(spoken) van \(dossier.agencies.count).",
+                     "Agencies interviewed for the contra-expertise: \(spoken) of \(dossier.agencies.count)."))],
+            [.text(t("Vastgestelde feiten: \(dossier.findings.count) bevindingen.", "Established facts: \(dossier.findings.count) findings."))],
+        ]
+        if !declined.isEmpty {
+            items.append([.text(t("Niet meegewerkt: \(declined.joined(separator: ", ")).", "Did not take part: \(declined.joined(separator: ", "))."))])
+        }
+        blocks.append(.list(ordered: false, items: items))
+    }
+
+    /// The narrative, without quotes whose speaker withheld consent; for one agency only the passages about it.
+    func narrativeBlocks() -> [Block] {
+        guard let narrative = dossier.currentNarrative else { return [] }
+        var result: [Block] = []
+        var skipped = false
+        for block in MarkdownBlocks.parse(narrative.text, headingOffset: 1, anchorPrefix: "verhaal") {
+            let cleaned = withoutWithheldQuotes(block)
+            if scope.agency != nil {
+                if case .heading = cleaned { continue }
+                guard scope.concernsAgency(BlockText.plain(cleaned)) else { skipped = true; continue }
+                if skipped && !result.isEmpty { result.append(.paragraph([.text("[…]")])) }
+                skipped = false
+            }
+            result.append(cleaned)
+        }
+        return result
+    }
+
+    /// Replaces the words of withheld quotes with a marker, or the whole passage when the words cannot be found exactly.
+    func withoutWithheldQuotes(_ block: Block) -> Block {
+        let withheld = scope.withheldQuotes
+        guard !withheld.isEmpty else { return block }
+        let normalized = QuoteMatching.normalize(BlockText.plain(block))
+        var result = block
+        for quote in withheld where normalized.contains(QuoteMatching.normalize(quote.text)) {
+            let marker = t("[citaat weggelaten]", "[quote left out]")
+            if let replaced = BlockText.replacing(quote.text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")), with: marker, in: result) {
+                result = replaced
+            } else {
+                result = .gap(t("[passage weggelaten: bevat een citaat zonder toestemming]", "[passage left out: holds a quote without consent]"))
+            }
+        }
+        return result
+    }
+
+    mutating func timeline() {
+        let events = dossier.chronologicalEvents.filter(scope.eventIncluded)
+        guard !events.isEmpty else {
+            return gap("De tijdlijn is leeg: leg de gebeurtenissen vast met `casus event add`.", "The timeline is empty: record the events with `casus event add`.")
+        }
+        let rows: [[[Inline]]] = events.map { event in
+            var what: [Inline] = [.text(event.what)]
+            if let experience = event.experience, !experience.isEmpty { what += [.lineBreak, .emphasis([.text(experience)])] }
+            if let quoteId = event.quoteId, let quote = dossier.quotes.first(where: { $0.id == quoteId }), scope.quoteAllowed(quote) {
+                what += [.lineBreak, .text("“\(quote.text)”")]
+            }
+            return [[.text(event.date?.description ?? "?")], [.text(dossier.name(of: event.actor))], [.text(event.channel.map { t($0.label) } ?? "")], what]
+        }
+        blocks.append(.table(Table(caption: t("Tijdlijn van de gebeurtenissen", "Timeline of events"),
+                                   header: [t("Datum", "Date"), t("Wie", "Who"), t("Hoe", "How"), t("Wat er gebeurde", "What happened")], rows: rows, widths: [1.2, 1.8, 1, 5])))
+        let handoffs = dossier.handoffs.filter(scope.handoffIncluded)
+        if !handoffs.isEmpty {
+            let rows = handoffs.map { h in
+                [h.date?.description ?? "?", (dossier.agency(h.fromAgencyId)?.name ?? h.fromAgencyId) + " → " + (dossier.agency(h.toAgencyId)?.name ?? h.toAgencyId),
+                 h.what, h.happened ? t("gebeurd", "happened") : t("niet gebeurd", "did not happen")]
+            }
+            blocks.append(.table(Table(caption: t("Overdrachten tussen instanties", "Hand-offs between agencies"),
+                                       header: [t("Datum", "Date"), t("Van → naar", "From → to"), t("Wat", "What"), t("Gebeurd?", "Happened?")], plainRows: rows, widths: [1.2, 3, 4, 1.3])))
+        }
+    }
+
+    mutating func quotes() {
+        let narrativeText = QuoteMatching.normalize(narrativeBlocks().map(BlockText.plain).joined(separator: " "))
+        var shown = 0
+        for quote in dossier.quotes {
+            guard scope.quoteAllowed(quote) else { continue }
+            if scope.agency != nil && !narrativeText.contains(QuoteMatching.normalize(quote.text)) { continue }
+            let interview = dossier.interview(quote.interviewId)
+            blocks.append(.quote(text: [.text(quote.text)], speaker: dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId,
+                                 source: interview.map { t("interview \($0.id), \($0.at.day)", "interview \($0.id), \($0.at.day)") } ?? quote.interviewId))
+            shown += 1
+        }
+        if shown == 0 { blocks.append(.paragraph([.text(t("Geen citaten om te tonen.", "No quotes to show."))])) }
+    }
+
+    mutating func consentBasis() {
+        let ledger = dossier.consentLedger
+        var rows: [[String]] = []
+        for participant in dossier.participants where participant.role != .medewerker {
+            let granted = ConsentPurpose.fixed.filter { ledger.isGranted($0, to: participant.id) }.map { t($0.label) }
+            rows.append([participant.pseudonym, t(participant.role.label), granted.isEmpty ? t("geen", "none") : granted.joined(separator: ", ")])
+        }
+        blocks.append(.table(Table(header: [t("Persoon", "Person"), t("Rol", "Role"), t("Toestemming voor", "Consented to")], plainRows: rows, widths: [1.3, 1.5, 5])))
+        for basis in dossier.lawfulBasis {
+            blocks.append(.paragraph([.strong([.text(t(basis.basis.label) + ": ")]), .text(basis.explanation)]))
+        }
+    }
+
+    mutating func findings() {
+        let agencies = dossier.agencies.filter { agency in scope.agency.map { $0.id == agency.id } ?? true }
+        for agency in agencies {
+            blocks.append(.heading(level: 2, text: [.text(agency.name)], anchor: anchor(for: "feiten-\(agency.id)")))
+            let own = dossier.findings.filter { $0.agencyId == agency.id }
+            if agency.contact == .geweigerd {
+                blocks.append(.paragraph([.text(t("\(agency.name) wilde niet meewerken aan de contra-expertise.", "\(agency.name) declined to take part in the contra-expertise."))]))
+            }
+            guard !own.isEmpty else {
+                if agency.contact != .geweigerd {
+                    gap("Geen bevindingen van \(agency.name): leg ze vast met `casus finding add`.", "No findings from \(agency.name): record them with `casus finding add`.")
+                }
+                continue
+            }
+            let rows: [[[Inline]]] = own.map { f in
+                [[.text(f.claim)], [.strong([.text(t(f.status.label))])], [.text(t(f.level.label))], [.text(f.source ?? "")]]
+            }
+            blocks.append(.table(Table(header: [t("Bewering uit het verhaal", "Claim from the story"), t("Uitkomst", "Outcome"), t("Niveau", "Level"), t("Bron", "Source")],
+                                       rows: rows, widths: [4.2, 1.9, 1.5, 2.2])))
+        }
+        if agencies.isEmpty { gap("Er zijn nog geen instanties in het dossier.", "There are no agencies in the dossier yet.") }
+    }
+
+    mutating func bottlenecks() {
+        // The same bottleneck at several moments is one item, with every moment.
+        var order: [String] = []
+        var moments: [String: [String]] = [:]
+        for event in dossier.chronologicalEvents where scope.eventIncluded(event) {
+            for point in event.knelpunten {
+                if moments[point] == nil { order.append(point) }
+                moments[point, default: []].append("\(event.date?.description ?? "?"), \(dossier.name(of: event.actor))")
+            }
+        }
+        var items: [[Inline]] = order.map { point in
+            [.strong([.text(Self.readable(point))]), .text(" — " + (moments[point] ?? []).joined(separator: "; "))]
+        }
+        for handoff in dossier.handoffs where !handoff.happened && scope.handoffIncluded(handoff) {
+            let from = dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId, to = dossier.agency(handoff.toAgencyId)?.name ?? handoff.toAgencyId
+            items.append([.text(t("Niet doorgegeven van \(from) aan \(to): \(handoff.what)", "Not passed on from \(from) to \(to): \(handoff.what)"))])
+        }
+        guard !items.isEmpty else {
+            return gap("Geen knelpunten vastgelegd: noteer ze bij de gebeurtenissen (`casus event set … --knelpunt`).",
+                       "No bottlenecks recorded: note them with the events (`casus event set … --knelpunt`).")
+        }
+        blocks.append(.list(ordered: false, items: items))
+    }
+
+    /// A bottleneck tag such as `post-naar-oud-adres` as words: "Post naar oud adres".
+    static func readable(_ tag: String) -> String {
+        let words = tag.contains(" ") ? tag : tag.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    func factsIncluded(events: [String], findings: [String]) -> Bool {
+        guard scope.agency != nil else { return true }
+        return events.contains { id in dossier.events.first { $0.id == id }.map(scope.eventIncluded) ?? false }
+            || findings.contains { id in dossier.findings.first { $0.id == id }.map(scope.findingIncluded) ?? false }
+    }
+
+    func factReferences(events: [String], findings: [String]) -> Inline {
+        let refs = (events + findings)
+        return .footnote([.text(t("Uit: ", "From: ") + refs.joined(separator: ", "))])
+    }
+
+    mutating func learningQuestions() {
+        let questions = dossier.leervragen.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
+        guard !questions.isEmpty else {
+            return gap("Nog geen leervragen: leg ze vast met `casus leervraag add`.", "No learning questions yet: record them with `casus leervraag add`.")
+        }
+        blocks.append(.list(ordered: true, items: questions.map { l in
+            var item: [Inline] = [.text(l.text)]
+            if !(l.eventIds + l.findingIds).isEmpty { item.append(factReferences(events: l.eventIds, findings: l.findingIds)) }
+            return item
+        }))
+    }
+
+    mutating func dilemmas() {
+        let list = dossier.dilemmas.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
+        guard !list.isEmpty else {
+            if scope.agency == nil { gap("Nog geen dilemma's voor de raad: leg ze vast met `casus dilemma add`.", "No dilemmas for the council yet: record them with `casus dilemma add`.") }
+            return
+        }
+        for dilemma in list {
+            blocks.append(.paragraph([.strong([.text(dilemma.text)])]))
+            if let explanation = dilemma.explanation { blocks.append(.paragraph([.text(explanation)])) }
+        }
+    }
+
+    mutating func responses() {
+        let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
+        guard !rounds.isEmpty else {
+            return blocks.append(.paragraph([.text(t("Er is nog geen wederhoor gehouden.", "No wederhoor has been held yet."))]))
+        }
+        for round in rounds {
+            let name = dossier.agency(round.agencyId)?.name ?? round.agencyId
+            blocks.append(.heading(level: 2, text: [.text("\(name) — \(t(round.kind.label))")], anchor: anchor(for: "reactie-\(round.id.lowercased())")))
+            if round.declined {
+                blocks.append(.paragraph([.text(t("\(name) zag af van een reactie.", "\(name) declined to respond."))]))
+            } else if let response = round.response {
+                blocks.append(.quote(text: [.text(response)], speaker: name, source: round.respondedAt.map { t("reactie van \($0.day)", "response of \($0.day)") }))
+            } else {
+                blocks.append(.paragraph([.text(t("Nog geen reactie", "No response yet") + (round.dueDate.map { t(" (verwacht vóór \($0.description))", " (due by \($0.description))") } ?? "") + ".")]))
+            }
+            if let changes = round.changes {
+                blocks.append(.paragraph([.emphasis([.text(t("Aangepast naar aanleiding van de reactie: ", "Changed after the response: "))]), .text(changes)]))
+            }
+        }
+    }
+
+    mutating func sources() {
+        var rows: [[String]] = []
+        for interview in dossier.interviews {
+            guard let person = dossier.participant(interview.participantId) else { continue }
+            if let agency = scope.agency, person.role == .medewerker, person.agencyId != agency.id { continue }
+            rows.append([interview.at.day, t("gesprek met", "interview with") + " " + roleDescription(person), "\(interview.actualMinutes ?? interview.plannedMinutes) min"])
+        }
+        for finding in dossier.findings where scope.findingIncluded(finding) {
+            if let source = finding.source, !source.isEmpty { rows.append(["", source, finding.id]) }
+        }
+        guard !rows.isEmpty else { return gap("Geen bronnen vastgelegd.", "No sources recorded.") }
+        blocks.append(.table(Table(header: [t("Datum", "Date"), t("Bron", "Source"), t("Omvang / bij", "Length / with")], plainRows: rows, widths: [1.2, 5, 1.3])))
+    }
+
+    /// A participant by role, never by name.
+    func roleDescription(_ person: Participant) -> String {
+        switch person.role {
+        case .eindgebruiker: return t("de hoofdpersoon", "the main character")
+        case .omgeving: return person.relation.map { t("iemand uit haar omgeving (\($0))", "someone around her (\($0))") } ?? t("iemand uit haar omgeving", "someone around her")
+        case .medewerker:
+            let agency = person.agencyId.flatMap(dossier.agency)?.name ?? t("een instantie", "an agency")
+            return t("medewerker", "staff member") + (person.level.map { " (\(t($0.label)))" } ?? "") + ", " + agency
+        }
+    }
+
+    mutating func interlocutors() {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for person in dossier.participants {
+            if let agency = scope.agency, person.role == .medewerker, person.agencyId != agency.id { continue }
+            let role = roleDescription(person)
+            if counts[role] == nil { order.append(role) }
+            counts[role, default: 0] += 1
+        }
+        blocks.append(.table(Table(header: [t("Gesprekspartner (naar rol)", "Interlocutor (by role)"), t("Aantal", "Number")],
+                                   plainRows: order.map { [$0, String(counts[$0] ?? 0)] }, widths: [5, 1])))
+    }
+
+    mutating func wederhoorLog() {
+        let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
+        guard !rounds.isEmpty else { return blocks.append(.paragraph([.text(t("Nog geen wederhoorrondes.", "No wederhoor rounds yet."))])) }
+        let rows = rounds.map { w in
+            [dossier.agency(w.agencyId)?.name ?? w.agencyId, t(w.kind.label), w.sentAt.day,
+             w.declined ? t("afgezien", "declined") : (w.respondedAt?.day ?? t("nog niet", "not yet")), w.changes == nil ? "" : t("ja", "yes")]
+        }
+        blocks.append(.table(Table(header: [t("Instantie", "Agency"), t("Ronde", "Round"), t("Verstuurd", "Sent"), t("Reactie", "Response"), t("Aangepast", "Changed")],
+                                   plainRows: rows, widths: [3, 2, 1.3, 1.3, 1])))
+    }
+
+    mutating func glossary(_ values: [String: Any]) {
+        let rows = template.glossary.map { [$0.term.render(language, values), $0.explanation.render(language, values)] }
+        guard !rows.isEmpty else { return }
+        blocks.append(.table(Table(header: [t("Begrip", "Term"), t("Betekenis", "Meaning")], plainRows: rows, widths: [1.5, 5])))
+    }
+}

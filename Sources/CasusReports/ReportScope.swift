@@ -1,0 +1,100 @@
+import CasusCore
+import Foundation
+
+/// What one export may show, decided from the consent ledger before anything is built:
+/// which report purpose applies, which quotes may appear, and which agency it is for.
+struct ReportScope {
+    let dossier: Dossier
+    let options: ReportOptions
+    let endUser: Participant
+    let agency: Agency?
+    var log: ExportLog
+
+    init(_ dossier: Dossier, options: ReportOptions) throws {
+        self.dossier = dossier
+        self.options = options
+        log = ExportLog()
+        let ledger = dossier.consentLedger
+        guard let endUser = dossier.endUser else {
+            throw CasusError(.invalidInput, nl: "Er is geen eindgebruiker in het dossier: een rapport zonder haar verhaal schrijft casus niet.",
+                             en: "There is no end user in the dossier: casus does not write a report without her story.")
+        }
+        self.endUser = endUser
+        guard dossier.currentNarrative != nil else {
+            throw CasusError(.invalidInput, nl: "Er is nog geen narratief: het rapport zou geen verhaal bevatten. Leg het vast met `casus narrative set`.",
+                             en: "There is no narrative yet: the report would hold no story. Record it with `casus narrative set`.")
+        }
+        var needed: [ConsentPurpose] = [.narrative, .report]
+        if options.status == .definitief {
+            guard let form = dossier.casus.publicationForm else {
+                throw CasusError(.invalidInput, nl: "Kies eerst hoe het rapport verschijnt: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.",
+                                 en: "First choose how the report appears: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.")
+            }
+            needed.append(form.consentPurpose)
+        }
+        if let agencyId = options.agencyId {
+            guard let agency = dossier.agency(agencyId) ?? dossier.agencies.first(where: { $0.name.caseInsensitiveCompare(agencyId) == .orderedSame }) else {
+                throw CasusError(.notFound, nl: "Geen instantie '\(agencyId)' in deze casus. Bekend: \(dossier.agencies.map(\.id).joined(separator: ", ")).",
+                                 en: "No agency '\(agencyId)' in this case. Known: \(dossier.agencies.map(\.id).joined(separator: ", ")).")
+            }
+            self.agency = agency
+            needed.append(.sharing(with: agency.id))
+        } else {
+            agency = nil
+        }
+        let missing = needed.filter { !ledger.isGranted($0, to: endUser.id) }
+        guard missing.isEmpty else {
+            throw CasusError(.consentMissing,
+                             nl: "\(endUser.pseudonym) gaf (nog) geen toestemming voor: \(missing.map { $0.label.nl }.joined(separator: ", ")). Zonder die toestemming blijft het verhaal buiten dit rapport; er is niets geschreven.",
+                             en: "\(endUser.pseudonym) has not (or no longer) consented to: \(missing.map { $0.label.en }.joined(separator: ", ")). Without that consent the story stays out of this report; nothing was written.")
+        }
+    }
+
+    /// Whether a marked quote may appear word for word.
+    func quoteAllowed(_ quote: Quote) -> Bool {
+        dossier.consentLedger.isGranted(.verbatimQuotes, to: quote.speakerId)
+    }
+
+    /// Quotes whose speaker did not consent to verbatim use.
+    var withheldQuotes: [Quote] { dossier.quotes.filter { !quoteAllowed($0) } }
+
+    /// Whether a text is about the agency this export is for (always true without `--for`).
+    func concernsAgency(_ text: String) -> Bool {
+        guard let agency else { return true }
+        let lower = text.lowercased()
+        return AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(lower, $0) }
+    }
+
+    func eventIncluded(_ event: TimelineEvent) -> Bool {
+        guard let agency else { return true }
+        return event.actor.agencyId == agency.id
+            || dossier.handoffs.contains { $0.eventId == event.id && ($0.fromAgencyId == agency.id || $0.toAgencyId == agency.id) }
+            || dossier.findings.contains { $0.agencyId == agency.id && $0.eventIds.contains(event.id) }
+    }
+
+    func findingIncluded(_ finding: Finding) -> Bool { agency.map { finding.agencyId == $0.id } ?? true }
+
+    func handoffIncluded(_ handoff: Handoff) -> Bool { agency.map { handoff.fromAgencyId == $0.id || handoff.toAgencyId == $0.id } ?? true }
+}
+
+/// What an export left out and what the author still has to supply. Shown to the user; it names
+/// parts by id and pseudonym, never by content.
+public struct ExportLog: Sendable {
+    public var omitted: [Localized] = []
+    public var gaps: [Localized] = []
+
+    public var isEmpty: Bool { omitted.isEmpty && gaps.isEmpty }
+
+    public func text(_ language: Language) -> String {
+        var lines: [String] = []
+        if !omitted.isEmpty {
+            lines.append(language == .en ? "Left out (consent):" : "Weggelaten (toestemming):")
+            lines += omitted.map { "  - " + $0.text(language) }
+        }
+        if !gaps.isEmpty {
+            lines.append(language == .en ? "Still to supply (marked in the report):" : "Nog aan te vullen (gemarkeerd in het rapport):")
+            lines += gaps.map { "  - " + $0.text(language) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

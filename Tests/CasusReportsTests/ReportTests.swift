@@ -1,0 +1,199 @@
+import CasusCore
+import CasusDocuments
+@testable import CasusReports
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// The repository's folders, found from this source file.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("Templates/rapport")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func sample(_ name: String) throws -> Dossier {
+        try DossierFile.decode(Data(contentsOf: root.appendingPathComponent("Samples/\(name).json"))).dossier
+    }
+
+    static let sampleNames = ["boete-schuldhulp", "bezwaar-wmo"]
+
+    /// Compares with a golden file; `CASUS_UPDATE_GOLDEN=1` rewrites it (review the diff before committing).
+    static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
+        let url = golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["CASUS_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+            return true
+        }
+        return (try? String(contentsOf: url, encoding: .utf8)) == text
+    }
+}
+
+@Suite("reports: consent, structure, templates")
+struct ReportTests {
+    static let date = "2026-11-29"
+
+    func build(_ dossier: Dossier, _ kind: ReportKind = .outsideIn, status: ReportStatus = .conceptAmbtelijk, agency: String? = nil,
+               language: Language = .nl) throws -> ReportResult {
+        try ReportBuilder.build(dossier, template: ReportTemplate.load(kind, from: Repository.templates),
+                                options: ReportOptions(kind: kind, status: status, language: language, date: Self.date, agencyId: agency))
+    }
+
+    func markdown(_ result: ReportResult) -> String { String(decoding: MarkdownWriter.render(result.document), as: UTF8.self) }
+
+    func headings(_ document: Document) -> [String] {
+        document.blocks.compactMap { if case .heading(let level, let text, _) = $0, level == 1 { return Inline.plain(text) } else { return nil } }
+    }
+
+    @Test("both reports follow their template's sections, for every sample, in both languages")
+    func structure() throws {
+        for name in Repository.sampleNames {
+            let dossier = try Repository.sample(name)
+            let outside = try build(dossier)
+            #expect(headings(outside.document) == ["Colofon", "Samenvatting", "Leeswijzer", "Verantwoording", "Het verhaal", "De klantreis",
+                                                   "Vastgestelde feiten", "Knelpunten", "Leervragen", "Dilemma's voor de raad",
+                                                   "Reacties van de instanties", "Nawoord", "Bijlage: bronnen", "Bijlage: gesprekspartners",
+                                                   "Bijlage: verloop van het wederhoor", "Bijlage: begrippen"], "\(name)")
+            let description = try build(dossier, .casusbeschrijving)
+            #expect(headings(description.document) == ["Colofon", "De casus in het kort", "Het narratief", "Tijdlijn", "Citaten en hun bron", "Toestemming en grondslag"])
+            let english = try build(dossier, language: .en)
+            #expect(headings(english.document).first == "Colophon")
+            #expect(english.document.meta.status == "Draft for factual check by officials — confidential, do not circulate")
+            #expect(english.document.meta.language == "en")
+        }
+    }
+
+    @Test("the status is on the cover and in the footer of every format")
+    func status() throws {
+        let result = try build(Repository.sample("bezwaar-wmo"), status: .definitief)
+        #expect(result.document.meta.status == "Definitief")
+        let html = String(decoding: HTMLWriter.render(result.document), as: UTF8.self)
+        #expect(html.contains("<p class=\"status\">Definitief</p>") && html.contains("<footer>Definitief"))
+        let odt = try ODTWriter.render(result.document)
+        #expect(try ZipText.entry("styles.xml", in: odt).contains("<style:footer><text:p text:style-name=\"Footer\">Definitief"))
+        let docx = try DOCXWriter.render(result.document)
+        #expect(try ZipText.entry("word/footer1.xml", in: docx).contains(">Definitief · "))
+    }
+
+    @Test("a speaker who withdrew consent for quotes has none of her words in the report, and the log says so")
+    func withheldQuotes() throws {
+        var dossier = try Repository.sample("boete-schuldhulp")
+        let sanne = try #require(dossier.participant(named: "Sanne"))
+        dossier.consent.append(ConsentEntry(id: "C99", participantId: sanne.id, withdrawn: [.verbatimQuotes], at: .now(), method: .mondeling, obtainedBy: "t"))
+        for kind in ReportKind.allCases {
+            let result = try build(dossier, kind)
+            let text = QuoteMatching.normalize(markdown(result).replacingOccurrences(of: "\\", with: ""))
+            for quote in dossier.quotes where quote.speakerId == sanne.id {
+                #expect(!text.contains(QuoteMatching.normalize(quote.text)), "\(kind) still holds \(quote.id)")
+            }
+            #expect(result.log.omitted.contains { $0.nl.contains("citaat") && $0.nl.contains("Sanne") })
+            #expect(text.contains("[citaat weggelaten]") || text.contains("[passage weggelaten"))
+        }
+        // Marloes withdrew in the sample itself: her quote is never in a report.
+        let plain = try build(Repository.sample("boete-schuldhulp"))
+        let marloes = try #require(try Repository.sample("boete-schuldhulp").quotes.first { $0.id == "Q9" })
+        #expect(!QuoteMatching.normalize(markdown(plain)).contains(QuoteMatching.normalize(marloes.text)))
+    }
+
+    @Test("without consent for the report, the narrative, the publication form or sharing with an agency, nothing is built")
+    func consentStops() throws {
+        var dossier = try Repository.sample("bezwaar-wmo")
+        let gerrit = try #require(dossier.endUser)
+        var withdrawn = dossier
+        withdrawn.consent.append(ConsentEntry(id: "C99", participantId: gerrit.id, withdrawn: [.narrative], at: .now(), method: .mondeling, obtainedBy: "t"))
+        #expect(throws: CasusError.self) { try build(withdrawn) }
+        do { _ = try build(withdrawn) } catch let error as CasusError { #expect(error.kind == .consentMissing && error.message.nl.contains("narratief")) }
+
+        dossier.casus.publicationForm = .naam
+        #expect(throws: CasusError.self) { try build(dossier, status: .definitief) }
+        _ = try build(dossier, status: .conceptAmbtelijk)
+
+        var noNarrative = try Repository.sample("bezwaar-wmo")
+        noNarrative.narrative = []
+        noNarrative.casus.currentNarrative = nil
+        do { _ = try build(noNarrative); Issue.record("built without a story") } catch let error as CasusError { #expect(error.message.nl.contains("geen verhaal")) }
+    }
+
+    @Test("the wederhoor version for one agency holds only the passages, findings and responses about it")
+    func agencyVersion() throws {
+        let dossier = try Repository.sample("boete-schuldhulp")
+        let result = try build(dossier, agency: "kredietbank")
+        let text = markdown(result)
+        #expect(text.contains("Versie voor Kredietbank Rijnstede"))
+        #expect(text.contains("## Kredietbank Rijnstede"))
+        for other in ["## Centraal Justitieel Incassobureau", "## Politie, basisteam Rijnstede-Oost", "Energieleverancier Stroomwijzer — ambtelijk"] {
+            #expect(!text.contains(other), "\(other) should not be in the Kredietbank version")
+        }
+        // Every narrative paragraph in it names the Kredietbank.
+        let story = result.document.blocks.drop { if case .heading(_, let t, _) = $0 { return Inline.plain(t) != "Het verhaal" } else { return true } }.dropFirst()
+        for block in story.prefix { if case .heading = $0 { return false } else { return true } } {
+            guard case .paragraph(let inlines) = block, Inline.plain(inlines) != "[…]" else { continue }
+            #expect(Inline.plain(inlines).lowercased().contains("kredietbank"), "\(Inline.plain(inlines))")
+        }
+        // An agency without consent to share is refused.
+        var noSharing = dossier
+        noSharing.consent.append(ConsentEntry(id: "C99", participantId: dossier.endUser!.id, withdrawn: [.sharing(with: "kredietbank")], at: .now(), method: .mondeling, obtainedBy: "t"))
+        #expect(throws: CasusError.self) { try build(noSharing, agency: "kredietbank") }
+    }
+
+    @Test("a case published anonymised shows roles, never pseudonyms")
+    func anonymised() throws {
+        var dossier = try Repository.sample("bezwaar-wmo")
+        dossier.casus.publicationForm = .anoniem
+        let gerrit = try #require(dossier.endUser)
+        dossier.consent.append(ConsentEntry(id: "C99", participantId: gerrit.id, granted: [.publicationAnonymised], at: .now(), method: .schriftelijk, obtainedBy: "t"))
+        let text = markdown(try build(dossier, status: .definitief))
+        for person in dossier.participants where person.pseudonym.count > 3 {
+            #expect(!text.contains(person.pseudonym), "\(person.pseudonym)")
+        }
+        #expect(text.contains("de bewoner"))
+    }
+
+    @Test("missing parts still export, marked for the author and listed in the log")
+    func gaps() throws {
+        var dossier = try Repository.sample("bezwaar-wmo")
+        dossier.casus.summary = nil
+        dossier.leervragen = []
+        dossier.dilemmas = []
+        dossier.findings.removeAll { $0.agencyId == dossier.agencies[0].id }
+        dossier.agencies[0].contact = .gesproken
+        let result = try build(dossier)
+        let gaps = result.document.blocks.compactMap { if case .gap(let text) = $0 { return text } else { return nil } }
+        #expect(gaps.contains { $0.hasPrefix("Samenvatting ontbreekt") })
+        #expect(gaps.contains { $0.hasPrefix("Nog geen leervragen") })
+        #expect(gaps.contains { $0.hasPrefix("Geen bevindingen van \(dossier.agencies[0].name)") })
+        #expect(result.log.gaps.count == gaps.count)
+        #expect(String(decoding: HTMLWriter.render(result.document), as: UTF8.self).contains("class=\"gap\" role=\"note\""))
+    }
+
+    @Test("the same dossier and date give the same bytes in every format")
+    func reproducible() throws {
+        let dossier = try Repository.sample("boete-schuldhulp")
+        let a = try build(dossier).document, b = try build(dossier).document
+        #expect(try ODTWriter.render(a) == ODTWriter.render(b))
+        #expect(try DOCXWriter.render(a) == DOCXWriter.render(b))
+        #expect(HTMLWriter.render(a) == HTMLWriter.render(b))
+        let odt = try ODTWriter.render(a)
+        // ODF: the mimetype entry comes first and is stored, so tools can sniff the type.
+        #expect(odt.subdata(in: 30..<38) == Data("mimetype".utf8))
+        #expect(String(decoding: odt.subdata(in: 38..<77), as: UTF8.self) == "application/vnd.oasis.opendocument.text")
+    }
+
+    @Test("the rendered Markdown of the sample report stays as reviewed (golden file)")
+    func goldenMarkdown() throws {
+        for name in Repository.sampleNames {
+            let text = markdown(try build(Repository.sample(name)))
+            #expect(try Repository.matchesGolden(text, "\(name)-outside-in.md"), "Golden/\(name)-outside-in.md differs; rerun with CASUS_UPDATE_GOLDEN=1 and review the diff")
+        }
+    }
+}
+
+/// Reads one entry of a ZIP container as text.
+enum ZipText {
+    static func entry(_ path: String, in data: Data) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        guard let entry = archive[path] else { throw CocoaError(.fileNoSuchFile) }
+        var out = Data()
+        _ = try archive.extract(entry) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
