@@ -336,7 +336,10 @@ public enum QuoteMatching {
             case "\u{2018}", "\u{2019}", "\u{201A}": out += "'"; space = false
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": out += "\""; space = false
             default:
-                if scalar.properties.isWhitespace {
+                // ASCII first: the Unicode property lookup is slow and most text is ASCII.
+                let whitespace = scalar.value < 128 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                                                    : scalar.properties.isWhitespace
+                if whitespace {
                     if !space { out += " " }
                     space = true
                 } else {
@@ -345,7 +348,11 @@ public enum QuoteMatching {
                 }
             }
         }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?"))
+        // Trim spaces and sentence punctuation at both ends (by scalars: Foundation's trimming is slow here).
+        let edge: (Unicode.Scalar) -> Bool = { " .,;:!?".unicodeScalars.contains($0) }
+        let scalars = out.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !edge($0) }), let last = scalars.lastIndex(where: { !edge($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// Whether `needle` occurs in `haystack` with no letter or digit directly around it.

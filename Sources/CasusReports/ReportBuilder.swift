@@ -197,8 +197,9 @@ public struct ReportBuilder {
         guard let narrative = dossier.currentNarrative else { return [] }
         var result: [Block] = []
         var skipped = false
+        let withheld = scope.withheldQuotes.map { ($0, QuoteMatching.normalize($0.text)) }
         for block in MarkdownBlocks.parse(narrative.text, headingOffset: 1, anchorPrefix: "verhaal") {
-            let cleaned = withoutWithheldQuotes(block)
+            let cleaned = withoutWithheldQuotes(block, withheld)
             if scope.agency != nil {
                 if case .heading = cleaned { continue }
                 guard scope.concernsAgency(BlockText.plain(cleaned)) else { skipped = true; continue }
@@ -211,12 +212,11 @@ public struct ReportBuilder {
     }
 
     /// Replaces the words of withheld quotes with a marker, or the whole passage when the words cannot be found exactly.
-    func withoutWithheldQuotes(_ block: Block) -> Block {
-        let withheld = scope.withheldQuotes
+    func withoutWithheldQuotes(_ block: Block, _ withheld: [(quote: Quote, normalized: String)]) -> Block {
         guard !withheld.isEmpty else { return block }
         let normalized = QuoteMatching.normalize(BlockText.plain(block))
         var result = block
-        for quote in withheld where normalized.contains(QuoteMatching.normalize(quote.text)) {
+        for (quote, words) in withheld where normalized.contains(words) {
             let marker = t("[citaat weggelaten]", "[quote left out]")
             if let replaced = BlockText.replacing(quote.text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")), with: marker, in: result) {
                 result = replaced

@@ -6,6 +6,7 @@ import Foundation
 public enum ExportGuard {
     /// The identities whose real name occurs in `text`.
     public static func leakedIdentities(in text: String, identities: [Identity]) -> [Identity] {
+        guard !identities.isEmpty else { return [] }
         let folded = fold(text)
         return identities.filter { identity in
             let name = fold(identity.realName).trimmingCharacters(in: .whitespaces)

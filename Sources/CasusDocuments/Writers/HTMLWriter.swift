@@ -156,6 +156,8 @@ public enum HTMLWriter {
 /// Escaping for XML and HTML text and attribute values.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: check the bytes first.
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -70,17 +70,23 @@ public enum MarkdownWriter {
         return Data(out.utf8)
     }
 
+    /// ASCII characters Markdown reads as markup anywhere in a line: \\ * _ ` [ ] < > | $
+    private static let markup: [Bool] = (0..<128).map { [0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x24].contains($0) }
+
     /// Backslash-escapes the characters Markdown would read as markup.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for (i, c) in text.enumerated() {
-            switch c {
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "|", "$": out.append("\\"); out.append(c)
-            case "#" where i == 0, "-" where i == 0, "+" where i == 0: out.append("\\"); out.append(c)
-            default: out.append(c)
+        // Most text has nothing to escape: check the bytes first.
+        let first = text.utf8.first
+        guard text.utf8.contains(where: { $0 < 128 && markup[Int($0)] }) || first == 0x23 || first == 0x2D || first == 0x2B else { return text }
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            let value = scalar.value
+            if value < 128 && (markup[Int(value)] || (i == 0 && (value == 0x23 || value == 0x2D || value == 0x2B))) {
+                out.append("\\")
             }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 
     private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }

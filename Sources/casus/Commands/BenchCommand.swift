@@ -2,12 +2,13 @@ import ArgumentParser
 import CasusCore
 import CasusDocuments
 import CasusLint
+import CasusReports
 import CasusStore
 import Foundation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-            subcommands: [StoreBench.self, LintBench.self, WriteLoop.self])
+            subcommands: [StoreBench.self, LintBench.self, ReportBench.self, WriteLoop.self])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
@@ -196,6 +197,87 @@ struct BenchCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Times every report format for a generated dossier with a report of about 50,000 words, each as a
+/// whole process, beside pandoc converting the same content from Markdown to DOCX and ODT.
+struct ReportBench: CasusCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: say("Meet het maken van rapporten, naast pandoc.", "Time making reports, beside pandoc."))
+    @OptionGroup var global: GlobalOptions
+    @Option(help: help("Woorden in het narratief.", "Words in the narrative.")) var words = 42_000
+    @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 5
+
+    func execute(_ context: Context) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try DossierStore(workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
+        guard let samples = Samples.folder() else {
+            throw CasusError(.cannotRead, nl: "De map Samples is nodig voor deze meting.", en: "This benchmark needs the Samples folder.")
+        }
+        let file = try DossierFile.decode(Data(contentsOf: samples.appendingPathComponent("boete-schuldhulp.json")))
+        let dossier = ReportBench.enlarged(file.dossier, words: words)
+        _ = try store.importFile(DossierFile(dossier: dossier, attachments: file.attachments), replace: false)
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let base = ["export", dossier.casus.id, "--report", "outside-in", "--date", "2026-11-29", "--store", folder.appendingPathComponent("store").path]
+        let markdown = out.appendingPathComponent("rapport.md")
+        try BenchCommand.StoreBench.run(me, base + ["--output", markdown.path])
+        let reportWords = (try String(contentsOf: markdown, encoding: .utf8)).split(whereSeparator: { $0.isWhitespace }).count
+        print("report: \(reportWords) words of Markdown, \(dossier.events.count) events, \(dossier.findings.count) findings")
+        var casusTimes: [String: Double] = [:]
+        for format in ["md", "html", "odt", "docx"] {
+            casusTimes[format] = try median(runs) { try BenchCommand.StoreBench.run(me, base + ["--output", out.appendingPathComponent("r.\(format)").path]) }
+            print(String(format: "casus %@: %.0f ms (whole process, median of %d)", format, casusTimes[format]!, runs))
+        }
+        guard let pandoc = ["/usr/bin/pandoc", "/usr/local/bin/pandoc"].first(where: FileManager.default.isExecutableFile) else {
+            return print("pandoc is not installed: no comparison")
+        }
+        for format in ["docx", "odt"] {
+            let time = try median(max(1, runs / 2)) { try BenchCommand.StoreBench.run(pandoc, [markdown.path, "-o", out.appendingPathComponent("p.\(format)").path]) }
+            print(String(format: "pandoc md → %@: %.0f ms · casus is %.1f× faster", format, time, time / casusTimes[format]!))
+        }
+    }
+
+    private func median(_ count: Int, _ body: () throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        for _ in 0..<max(1, count) { times.append(try clock.measure { try body() }.seconds * 1000) }
+        return times.sorted()[times.count / 2]
+    }
+
+    /// The sample grown to a long report: its narrative repeated with generated passages, and many more events and findings.
+    static func enlarged(_ sample: Dossier, words: Int) -> Dossier {
+        var d = sample
+        d.casus.id = "bench-rapport"
+        var generator = DossierGenerator(seed: 7)
+        let original = d.currentNarrative?.text ?? ""
+        var text = original
+        var chapter = 1
+        while text.split(whereSeparator: { $0.isWhitespace }).count < words {
+            chapter += 1
+            text += "\n\n## Deel \(chapter)\n\n"
+            for _ in 0..<12 { text += generator.sentence(words: 18).capitalizedFirst + ". " + generator.sentence(words: 14) + ". De Kredietbank belde.\n\n" }
+        }
+        let number = (d.narrative.map(\.number).max() ?? 0) + 1
+        d.narrative.append(NarrativeVersion(number: number, author: "bench", text: text))
+        d.casus.currentNarrative = number
+        let agencies = d.agencies.map(\.id)
+        for n in 1...300 {
+            d.events.append(TimelineEvent(id: "E\(1000 + n)", date: FuzzyDate(String(format: "2022-%02d-%02d", n % 12 + 1, n % 28 + 1)),
+                                          actor: .agency(agencies[n % agencies.count]), channel: .brief, what: generator.sentence(words: 16),
+                                          knelpunten: n % 10 == 0 ? ["gegenereerd-knelpunt-\(n % 7)"] : []))
+        }
+        for n in 1...100 {
+            d.findings.append(Finding(id: "F\(1000 + n)", agencyId: agencies[n % agencies.count], level: .uitvoering,
+                                      claim: generator.sentence(words: 14), status: .bevestigd, source: "gegenereerd"))
+        }
+        return d
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
 extension Duration {
