@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CasusDocuments", targets: ["CasusDocuments"]),
         .library(name: "CasusLint", targets: ["CasusLint"]),
         .library(name: "CasusReports", targets: ["CasusReports"]),
+        .library(name: "CasusJourney", targets: ["CasusJourney"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,16 +45,21 @@ let package = Package(
             dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Rules")]
         ),
+        // Customer-journey maps: lanes on a real time axis, hand-offs, her experience; SVG, HTML, Mermaid, CSV.
+        .target(
+            name: "CasusJourney",
+            dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")]
+        ),
         // Reports: templates, consent-aware builders for the case description and the outside-in report.
         .target(
             name: "CasusReports",
-            dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["CasusCore", "CasusDocuments", "CasusJourney", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports",
+                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports", "CasusJourney",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore"]),
         .testTarget(name: "CasusReportsTests", dependencies: ["CasusReports", "CasusDocuments", "CasusCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden"]),
+        .testTarget(name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore"], exclude: ["Golden"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import CasusCore
 import CasusDocuments
+import CasusJourney
 import Foundation
 
 /// What to build: which report, in which state, language and date, and for whom.
@@ -121,7 +122,10 @@ public struct ReportBuilder {
         case .casusKort, .samenvatting: summary()
         case .verantwoording: accountability()
         case .verhaal: blocks += narrativeBlocks()
-        case .klantreis, .tijdlijn: timeline()
+        case .klantreis:
+            try journeyFigure()
+            timeline()
+        case .tijdlijn: timeline()
         case .citaten: quotes()
         case .grondslag: consentBasis()
         case .feiten: findings()
@@ -225,6 +229,18 @@ public struct ReportBuilder {
             }
         }
         return result
+    }
+
+    /// The journey map (overview, or the agency's slice for its version), with the map's own summary as text alternative.
+    mutating func journeyFigure() throws {
+        guard !dossier.events.isEmpty else { return }
+        let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .overview
+        let map = try JourneyMap.build(dossier, view: view, language: language, catalogue: KnelpuntCatalogue())
+        let drawing = SVGJourneyWriter.drawing(map)
+        let width = 170.0
+        blocks.append(.figure(Figure(svg: drawing.svg, alt: map.summary, caption: t("De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
+                                                                                "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt."),
+                                     widthMillimetres: width, heightMillimetres: (width * drawing.height / max(1, drawing.width) * 10).rounded() / 10)))
     }
 
     mutating func timeline() {

@@ -22,7 +22,7 @@ struct CasusMain: ParsableCommand {
             ConsentCommand.self, InterviewCommand.self, QuoteCommand.self, NarrativeCommand.self,
             EventCommand.self, HandoffCommand.self, AgencyCommand.self, FindingCommand.self,
             LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, OverrideCommand.self, DoetankCommand.self, WederhoorCommand.self,
-            SearchCommand.self, LintCommand.self, ExportCommand.self, ImportCommand.self, AuditCommand.self, StoreCommand.self,
+            SearchCommand.self, LintCommand.self, JourneyCommand.self, ExportCommand.self, ImportCommand.self, AuditCommand.self, StoreCommand.self,
             BenchCommand.self,
         ]
     )

@@ -182,3 +182,54 @@ struct ReportExportTests {
         #expect(pale.status == 65 && pale.err.contains("huisstijl.yml, regel") && pale.err.contains("WCAG"), "\(pale.err)")
     }
 }
+
+@Suite("journey maps on the command line")
+struct JourneyCommandTests {
+    @Test("every view of both samples renders to PNG with rsvg-convert; HTML has the map and the table; the report embeds the map")
+    func render() throws {
+        let cli = CLI()
+        try cli.ok(["init", "--samples"])
+        let converter = program("rsvg-convert")
+        if converter == nil {
+            if ProcessInfo.processInfo.environment["CASUS_SKIP_READERS"] == "1" { print("skipping rendering: rsvg-convert not installed") } else {
+                Issue.record("rsvg-convert is not installed; ./scripts/test installs it")
+            }
+        }
+        for caseId in ["boete-schuldhulp", "bezwaar-wmo"] {
+            for view in ["overview", "blueprint", "agency:gemeente"] where !(caseId == "bezwaar-wmo" && view == "agency:gemeente") {
+                let svg = cli.home.appendingPathComponent("\(caseId)-\(view.replacingOccurrences(of: ":", with: "-")).svg").path
+                let run = try cli.run(["journey", caseId, "--view", view, "--output", svg])
+                #expect(run.status == 0, "\(caseId) \(view): \(run.err)")
+                if let converter {
+                    let png = svg.replacingOccurrences(of: ".svg", with: ".png")
+                    let (status, output) = try runProgram(converter, [svg, "-o", png])
+                    #expect(status == 0, "\(output)")
+                    #expect(FileManager.default.contents(atPath: png)?.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+                }
+            }
+        }
+        let html = try cli.ok(["journey", "bezwaar-wmo", "--format", "html"])
+        #expect(html.contains("<svg") && html.contains("<th scope=\"col\">Datum</th>") && html.contains("<html lang=\"nl\">"))
+        let mermaid = try cli.ok(["journey", "bezwaar-wmo", "--format", "mermaid", "--view", "overview"])
+        #expect(mermaid.contains("\njourney\n"))
+        let csv = try cli.ok(["journey", "bezwaar-wmo", "--output", cli.home.appendingPathComponent("k.csv").path])
+        #expect(csv.isEmpty)
+        #expect(try String(contentsOf: cli.home.appendingPathComponent("k.csv"), encoding: .utf8).hasPrefix("id,datum"))
+        let report = try cli.ok(["export", "bezwaar-wmo", "--report", "outside-in", "--format", "html"])
+        #expect(report.contains("<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,") && report.contains("alt=\"Klantreis van Gerrit:"))
+    }
+
+    @Test("bad views, missing consent and real names give clear errors")
+    func errors() throws {
+        let cli = CLI()
+        try cli.ok(["init", "--samples"])
+        #expect(try cli.run(["journey", "bezwaar-wmo", "--view", "sideways"]).status == 64)
+        #expect(try cli.run(["journey", "bezwaar-wmo", "--view", "agency:belastingdienst"]).status == 3)
+        try cli.ok(["person", "identity", "bezwaar-wmo", "Gerrit", "--set-real-name", "Gerrit Jan Mulder"])
+        try cli.ok(["event", "add", "bezwaar-wmo", "--date", "2023-05-01", "--actor", "Gerrit", "--what", "Gerrit Jan Mulder belt de gemeente."])
+        let leaked = try cli.run(["journey", "bezwaar-wmo"])
+        #expect(leaked.status == 65 && leaked.err.contains("echte naam van Gerrit") && !leaked.out.contains("Mulder"))
+        try cli.ok(["consent", "withdraw", "bezwaar-wmo", "Gerrit", "--purpose", "narratief"])
+        #expect(try cli.run(["journey", "bezwaar-wmo"]).status == 5)
+    }
+}

@@ -8,7 +8,7 @@ import Foundation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-            subcommands: [StoreBench.self, LintBench.self, ReportBench.self, WriteLoop.self])
+            subcommands: [StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, WriteLoop.self])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
@@ -273,6 +273,59 @@ struct ReportBench: CasusCommand {
                                       claim: generator.sentence(words: 14), status: .bevestigd, source: "gegenereerd"))
         }
         return d
+    }
+}
+
+/// Times a 500-event journey map over ten agencies as a whole process, for each format.
+struct JourneyBench: CasusCommand {
+    static let configuration = CommandConfiguration(commandName: "journey", abstract: say("Meet het tekenen van een klantreis met 500 gebeurtenissen.", "Time drawing a 500-event journey map."))
+    @OptionGroup var global: GlobalOptions
+    @Option(help: help("Aantal gebeurtenissen.", "Number of events.")) var events = 500
+    @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 7
+    @Option(help: help("Bewaar de blueprint-SVG in dit bestand, om te bekijken.", "Keep the blueprint SVG in this file, to look at.")) var svg: String?
+
+    func execute(_ context: Context) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-journey-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try DossierStore(workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
+        guard let samples = Samples.folder() else {
+            throw CasusError(.cannotRead, nl: "De map Samples is nodig voor deze meting.", en: "This benchmark needs the Samples folder.")
+        }
+        let file = try DossierFile.decode(Data(contentsOf: samples.appendingPathComponent("boete-schuldhulp.json")))
+        var d = file.dossier
+        d.casus.id = "bench-klantreis"
+        var generator = DossierGenerator(seed: 11)
+        d.agencies += (0..<10).map { Agency(id: "a\($0)", name: "Instantie \($0)", contact: .gesproken) }
+        d.findings = []
+        d.leervragen = []
+        d.dilemmas = []
+        d.wederhoor = []
+        d.quotes = []
+        d.events = (0..<events).map { n in
+            let date = FuzzyDate(year: 2019 + n * 4 / max(1, events), month: (n * 48 / max(1, events)) % 12 + 1, day: n % 27 + 1)
+            let actor: Actor = n % 11 == 0 ? .participant(d.endUser!.id) : .agency("a\(n % 10)")
+            return TimelineEvent(id: "E\(n + 1)", date: date, actor: actor, channel: .brief, what: generator.sentence(words: 12),
+                                 impact: n % 6 == 0 ? n % 5 - 2 : nil, visibleToEndUser: n % 3 != 0, knelpunten: n % 13 == 0 ? ["fout-reist-mee"] : [])
+        }
+        d.handoffs = (0..<60).map { n in
+            Handoff(id: "H\(n + 1)", fromAgencyId: "a\(n % 10)", toAgencyId: "a\((n + 3) % 10)", date: FuzzyDate(year: 2019 + n / 15, month: n % 12 + 1), what: generator.sentence(words: 5), happened: n % 5 != 0)
+        }
+        d.overrides = []
+        d.doetank = []
+        d.reviews = []
+        _ = try store.importFile(DossierFile(dossier: d, attachments: file.attachments), replace: false)
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+        let base = ["journey", d.casus.id, "--store", folder.appendingPathComponent("store").path]
+        if let svg { try BenchCommand.StoreBench.run(me, base + ["--output", svg]) }
+        print("journey map: \(events) events over 10 agencies, 60 hand-offs")
+        for (format, view) in [("svg", "blueprint"), ("svg", "overview"), ("html", "blueprint"), ("mermaid", "blueprint"), ("csv", "blueprint")] {
+            let clock = ContinuousClock()
+            var times: [Double] = []
+            for _ in 0..<max(1, runs) {
+                times.append(try clock.measure { try BenchCommand.StoreBench.run(me, base + ["--format", format, "--view", view, "--output", folder.appendingPathComponent("out").path]) }.seconds * 1000)
+            }
+            print(String(format: "%@ %@: %.0f ms (whole process, median of %d)", format, view, times.sorted()[times.count / 2], times.count))
+        }
     }
 }
 
