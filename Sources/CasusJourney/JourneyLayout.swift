@@ -94,6 +94,7 @@ struct JourneyLayout {
     /// Piecewise linear: each stretch between dates at one scale; a silence longer than the threshold is drawn as a labelled break.
     private mutating func buildScale() {
         var days = Set(map.items.compactMap { $0.date.map(Self.middle) })
+        for item in map.items where item.date != nil { if let end = item.endDate { days.insert(end.lastDay) } }
         for h in map.handoffs { if let d = h.date { days.insert(Self.middle(d)) } }
         let sorted = days.sorted()
         guard let first = sorted.first else { undatedStart = Self.titleColumn + Self.gap; return }
@@ -261,7 +262,8 @@ struct JourneyLayout {
                 let h = Double(lines.count) * Self.lineHeight + 10
                 let by = Self.stack(x, Self.boxWidth, h, among: placed)
                 placed.append((x, by, Self.boxWidth, h))
-                let span = item.date.map { (position($0.firstDay) ?? x, position($0.lastDay) ?? x) } ?? (x, x)
+                // The bar above a box: the range a vague date stands for, or how long something lasted.
+                let span = item.date.map { (position($0.firstDay) ?? x, position(item.endDate?.lastDay ?? $0.lastDay) ?? x) } ?? (x, x)
                 boxes.append(Box(item: item, x: x, y: y + 16 + by, lines: lines, headLines: headLines.count, height: h, spanFrom: span.0, spanTo: span.1))
             }
             let contentHeight = (placed.map { $0.y + $0.h }.max() ?? 0)

@@ -96,6 +96,8 @@ public struct JourneyItem: Sendable, Equatable {
     public let eventId: String
     public let laneId: String
     public let date: FuzzyDate?
+    /// For something that lasted: when it ended.
+    public let endDate: FuzzyDate?
     public let what: String
     public let experience: String?
     public let quote: String?
@@ -188,7 +190,7 @@ public struct JourneyMap: Sendable {
                     omitted.append(Localized(nl: "citaat \(q.id) bij \(event.id): geen toestemming voor letterlijke citaten", en: "quote \(q.id) at \(event.id): no consent for verbatim quotes"))
                 }
             }
-            items.append(JourneyItem(eventId: event.id, laneId: laneId(event), date: event.date, what: event.what, experience: event.experience, quote: quote,
+            items.append(JourneyItem(eventId: event.id, laneId: laneId(event), date: event.date, endDate: event.endDate, what: event.what, experience: event.experience, quote: quote,
                                      impact: event.impact, channel: event.channel.map { $0.label.text(language) }, evidence: evidence(of: event, in: dossier),
                                      knelpunten: event.knelpunten.map(catalogue.type), keyMoment: event.keyMoment, phase: event.phase,
                                      visibleToEndUser: event.visibleToEndUser))

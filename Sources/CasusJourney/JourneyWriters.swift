@@ -146,8 +146,8 @@ public enum SVGJourneyWriter {
             x += 40 + Double(label.count) * JourneyLayout.charWidth
         }
         y += 22
-        svg.text(12, y, map.t("✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: periode die een datum beslaat (~ = ongeveer)",
-                              "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: period a date stands for (~ = about)"))
+        svg.text(12, y, map.t("✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
+                              "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"))
         let used = Set(map.items.flatMap { $0.knelpunten.map(\.id) })
         let knelpunten = map.catalogue.types.filter { used.contains($0.id) } + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } }
         if !knelpunten.isEmpty, map.view != .overview {

@@ -131,6 +131,18 @@ struct JourneyTests {
         #expect(throws: CasusError.self) { try map(withdrawn) }
     }
 
+    @Test("something that lasted draws a bar from start to end; an approximate date draws the range it stands for")
+    func durations() throws {
+        var dossier = try Repository.sample("bezwaar-wmo")
+        let index = try #require(dossier.events.firstIndex { $0.date?.precision == .day })
+        dossier.events[index].endDate = FuzzyDate(year: dossier.events[index].date!.year + 1, month: 1, day: 20)
+        let layout = JourneyLayout(try map(dossier))
+        let box = try #require(layout.boxes.first { $0.item.eventId == dossier.events[index].id })
+        #expect(box.spanTo > box.spanFrom + 50)
+        let approximate = try #require(layout.boxes.first { $0.item.date?.approximate == true || $0.item.date?.precision == .month })
+        #expect(approximate.spanTo > approximate.spanFrom)
+    }
+
     @Test("Mermaid output follows the journey syntax: a title, sections without ':', tasks with a score 1..5")
     func mermaid() throws {
         for name in ["boete-schuldhulp", "bezwaar-wmo"] {
