@@ -40,10 +40,13 @@ public struct ReportBuilder {
     let language: Language
     var blocks: [Block] = []
     var anchors: Set<String> = []
+    /// The narrative as it may appear in this report, made once and used by every section that needs it.
+    var story: [Block] = []
 
     public static func build(_ dossier: Dossier, template: ReportTemplate, options: ReportOptions) throws -> ReportResult {
         var builder = ReportBuilder(scope: try ReportScope(dossier, options: options), template: template, language: options.language)
         let values = builder.values
+        builder.story = builder.narrativeBlocks()
         for quote in builder.scope.withheldQuotes {
             let speaker = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
             builder.scope.log.omitted.append(Localized(nl: "citaat \(quote.id) van \(speaker): geen toestemming voor letterlijke citaten",
@@ -99,7 +102,7 @@ public struct ReportBuilder {
     /// Whether an agency's version holds anything about it.
     var hasAgencyMaterial: Bool {
         guard scope.agency != nil else { return true }
-        return dossier.findings.contains(where: scope.findingIncluded) || narrativeBlocks().contains { block in
+        return dossier.findings.contains(where: scope.findingIncluded) || story.contains { block in
             if case .paragraph = block { return true }
             if case .quote = block { return true }
             return false
@@ -121,7 +124,7 @@ public struct ReportBuilder {
         case .inhoudsopgave: blocks.append(.tableOfContents(title: section.heading?.render(language, values) ?? t("Inhoud", "Contents")))
         case .casusKort, .samenvatting: summary()
         case .verantwoording: accountability()
-        case .verhaal: blocks += narrativeBlocks()
+        case .verhaal: blocks += story
         case .klantreis:
             try journeyFigure()
             timeline()
@@ -270,7 +273,7 @@ public struct ReportBuilder {
     }
 
     mutating func quotes() {
-        let narrativeText = QuoteMatching.normalize(narrativeBlocks().map(BlockText.plain).joined(separator: " "))
+        let narrativeText = QuoteMatching.normalize(story.map(BlockText.plain).joined(separator: " "))
         var shown = 0
         for quote in dossier.quotes {
             guard scope.quoteAllowed(quote) else { continue }

@@ -110,17 +110,24 @@ func makeWAV(seconds: Double, sampleRate: Int = 8000) -> Data {
     return data
 }
 
+/// Runs a program and returns its status and combined output.
+@discardableResult
+func runProgram(_ path: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
+
 /// Runs a Python script (a real reader or validator) and returns its exit status and output.
 /// Scripts exit with 3 when a module they need is missing, so the test can say so and skip.
 func runPython(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", script] + arguments
-    let pipe = Pipe()
-    python.standardOutput = pipe
-    python.standardError = pipe
-    try python.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    python.waitUntilExit()
-    return (python.terminationStatus, output)
+    try runProgram("/usr/bin/env", ["python3", script] + arguments)
 }

@@ -10,22 +10,6 @@ func program(_ name: String) -> String? {
     return nil
 }
 
-/// Runs a program and returns its status and combined output.
-@discardableResult
-func runProgram(_ path: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = folder }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
-}
-
 @Suite("reports on the command line, opened by real readers")
 struct ReportExportTests {
     static let realNames = ["Fatima el Amrani", "Johanna Verbeek", "Gerrit Jan Mulder"]

@@ -70,8 +70,9 @@ enum ReportExport {
         let result = try ReportBuilder.build(dossier, template: template, options: reportOptions)
         // The last guard: no real name from the key vault in any text of the report.
         let identities = try context.vault.identities().filter { $0.caseId == caseId }
-        try ExportGuard.check(String(decoding: MarkdownWriter.render(result.document), as: UTF8.self), identities: identities, dossier: dossier)
-        let bytes = try render(result.document, format)
+        let markdown = MarkdownWriter.render(result.document)
+        try ExportGuard.check(String(decoding: markdown, as: UTF8.self), identities: identities, dossier: dossier)
+        let bytes = format == .md ? markdown : try render(result.document, format)
         if let output, output != "-" {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
         } else {
