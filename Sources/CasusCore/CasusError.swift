@@ -39,9 +39,15 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
         self.init(kind, Localized(nl: nl, en: en), details: details)
     }
 
-    public var description: String { ([message.en] + details.map(\.en)).joined(separator: "\n") }
+    public var description: String { Excerpt.forMessage(([message.en] + details.map(\.en)).joined(separator: "\n")) }
 
+    /// The message with its details; long lines and long values are cut (`Excerpt.forMessage`).
     public func text(_ language: Language) -> String {
-        ([message.text(language)] + details.map { "  - " + $0.text(language) }).joined(separator: "\n")
+        let shown = details.count > 50 ? Array(details.prefix(50)) : details
+        var lines = [message.text(language)] + shown.map { "  - " + $0.text(language) }
+        if details.count > shown.count {
+            lines.append(language == .en ? "  … and \(details.count - shown.count) more" : "  … en nog \(details.count - shown.count)")
+        }
+        return Excerpt.forMessage(lines.joined(separator: "\n"))
     }
 }

@@ -6,7 +6,7 @@ public struct DossierFile: Sendable, Equatable {
     public static let format = "casus-dossier"
     public static let formatVersion = 1
     /// Files larger than this are refused on import rather than read into memory.
-    public static let maximumFileSize = 512 * 1024 * 1024
+    public static let maximumFileSize = InputLimits.dossierFileBytes
 
     public var dossier: Dossier
     /// Attachment bytes carried in the file; when empty, the file only refers to them by hash.
@@ -50,7 +50,15 @@ public struct DossierFile: Sendable, Equatable {
         guard data.count <= maximumFileSize else {
             throw CasusError(.invalidInput, nl: "Het dossierbestand is groter dan 512 MB; casus leest het niet in.", en: "The dossier file is larger than 512 MB; casus will not read it.")
         }
-        // Check the header first, so a file of another kind gets a plain message.
+        // The structure first: a broken file is reported with line and column, duplicate keys are refused.
+        do {
+            try JSONSyntaxCheck.check(data)
+        } catch let problem as JSONSyntaxCheck.Problem {
+            throw CasusError(.invalidInput,
+                             nl: "Het dossierbestand is geen geldige JSON: regel \(problem.line), kolom \(problem.column): \(problem.message.nl).",
+                             en: "The dossier file is not valid JSON: line \(problem.line), column \(problem.column): \(problem.message.en).")
+        }
+        // Then the header, so a file of another kind gets a plain message.
         let header: [String: Any]
         do {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -96,7 +104,7 @@ public struct DossierFile: Sendable, Equatable {
             let at = path(context.codingPath)
             return (at.isEmpty ? "" : "\(at): ") + context.debugDescription
         default:
-            return (error as NSError).localizedDescription
+            return SystemErrors.describe(error).en
         }
     }
 

@@ -13,6 +13,8 @@ extension Dossier {
         checkNarrative(&report)
         checkTimeline(&report)
         checkContraExpertise(&report)
+        report.problems += TextFieldCheck.problems(in: self)
+        checkIDNumbers(&report)
         return report.problems
     }
 
@@ -20,15 +22,26 @@ extension Dossier {
     public func validate() throws {
         let found = problems()
         guard found.isEmpty else {
-            throw CasusError(.invalidInput, nl: "Het dossier '\(casus.id)' klopt niet op \(found.count) punt(en):",
-                             en: "The dossier '\(casus.id)' has \(found.count) problem(s):", details: found)
+            throw CasusError(.invalidInput, nl: "Het dossier '\(casus.id.excerpt)' klopt niet op \(found.count) punt(en):",
+                             en: "The dossier '\(casus.id.excerpt)' has \(found.count) problem(s):", details: found)
+        }
+    }
+
+    /// Ids whose number no new id could follow (`E9223372036854775807`).
+    private func checkIDNumbers(_ r: inout ProblemReport) {
+        let ids = participants.map(\.id) + consent.map(\.id) + lawfulBasis.map(\.id) + interviews.map(\.id) + quotes.map(\.id)
+            + events.map(\.id) + handoffs.map(\.id) + findings.map(\.id) + leervragen.map(\.id) + dilemmas.map(\.id)
+            + reviews.map(\.id) + wederhoor.map(\.id) + overrides.map(\.id) + doetank.map(\.id)
+        for id in ids where EntityID.isOutOfRange(id) {
+            r.add(nl: "id '\(id.excerpt)': het nummer is groter dan \(EntityID.maximumNumber); nummer de delen opnieuw",
+                  en: "id '\(id.excerpt)': the number is larger than \(EntityID.maximumNumber); renumber the parts")
         }
     }
 
     private func checkCase(_ r: inout ProblemReport) {
         if !Casus.isValidID(casus.id) {
-            r.add(nl: "casus: het id '\(casus.id)' mag alleen letters, cijfers, '-', '_' en '.' bevatten (max. 64 tekens)",
-                  en: "case: the id '\(casus.id)' may only hold letters, digits, '-', '_' and '.' (at most 64 characters)")
+            r.add(nl: "casus: het id '\(casus.id.excerpt)' mag alleen letters, cijfers, '-', '_' en '.' bevatten (max. 64 tekens)",
+                  en: "case: the id '\(casus.id.excerpt)' may only hold letters, digits, '-', '_' and '.' (at most 64 characters)")
         }
         if casus.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             r.add(nl: "casus: de titel is leeg", en: "case: the title is empty")
@@ -48,10 +61,10 @@ extension Dossier {
         r.unique(agencies.map(\.id), what: ("instanties", "agencies"))
         for p in participants {
             if p.pseudonym.trimmingCharacters(in: .whitespaces).isEmpty {
-                r.add(nl: "persoon \(p.id): het pseudoniem is leeg", en: "participant \(p.id): the pseudonym is empty")
+                r.add(nl: "persoon \(p.id.excerpt): het pseudoniem is leeg", en: "participant \(p.id.excerpt): the pseudonym is empty")
             }
             if let agencyId = p.agencyId, agency(agencyId) == nil {
-                r.add(nl: "persoon \(p.id): instantie '\(agencyId)' bestaat niet in dit dossier", en: "participant \(p.id): agency '\(agencyId)' is not in this dossier")
+                r.add(nl: "persoon \(p.id.excerpt): instantie '\(agencyId.excerpt)' bestaat niet in dit dossier", en: "participant \(p.id.excerpt): agency '\(agencyId.excerpt)' is not in this dossier")
             }
         }
     }
@@ -59,7 +72,7 @@ extension Dossier {
     private func checkConsent(_ r: inout ProblemReport) {
         r.unique(consent.map(\.id), what: ("toestemmingen", "consent entries"))
         for entry in consent {
-            let place = Localized(nl: "toestemming \(entry.id)", en: "consent \(entry.id)")
+            let place = Localized(nl: "toestemming \(entry.id.excerpt)", en: "consent \(entry.id.excerpt)")
             r.participant(entry.participantId, in: self, at: place)
             if entry.granted.isEmpty && entry.refused.isEmpty && entry.withdrawn.isEmpty {
                 r.add(nl: "\(place.nl): noemt geen enkel doel", en: "\(place.en): names no purpose")
@@ -70,7 +83,7 @@ extension Dossier {
             }
             for purpose in entry.granted + entry.refused + entry.withdrawn {
                 if let agencyId = purpose.sharedAgency, agency(agencyId) == nil {
-                    r.add(nl: "\(place.nl): delen met onbekende instantie '\(agencyId)'", en: "\(place.en): sharing with unknown agency '\(agencyId)'")
+                    r.add(nl: "\(place.nl): delen met onbekende instantie '\(agencyId.excerpt)'", en: "\(place.en): sharing with unknown agency '\(agencyId.excerpt)'")
                 }
             }
             if let sha = entry.letterSha256, !ProblemReport.isSHA256(sha) {
@@ -81,7 +94,7 @@ extension Dossier {
         r.unique(lawfulBasis.map(\.id), what: ("grondslagen", "lawful bases"))
         for basis in lawfulBasis {
             if let pid = basis.participantId {
-                r.participant(pid, in: self, at: Localized(nl: "grondslag \(basis.id)", en: "lawful basis \(basis.id)"))
+                r.participant(pid, in: self, at: Localized(nl: "grondslag \(basis.id.excerpt)", en: "lawful basis \(basis.id.excerpt)"))
             }
         }
     }
@@ -89,7 +102,7 @@ extension Dossier {
     private func checkInterviewsAndQuotes(_ r: inout ProblemReport) {
         r.unique(interviews.map(\.id), what: ("interviews", "interviews"))
         for interview in interviews {
-            let place = Localized(nl: "interview \(interview.id)", en: "interview \(interview.id)")
+            let place = Localized(nl: "interview \(interview.id.excerpt)", en: "interview \(interview.id.excerpt)")
             r.participant(interview.participantId, in: self, at: place)
             if interview.plannedMinutes <= 0 || interview.plannedMinutes > 24 * 60 {
                 r.add(nl: "\(place.nl): geplande duur \(interview.plannedMinutes) minuten is onmogelijk", en: "\(place.en): planned duration \(interview.plannedMinutes) minutes is impossible")
@@ -106,15 +119,15 @@ extension Dossier {
         }
         r.unique(quotes.map(\.id), what: ("citaten", "quotes"))
         for quote in quotes {
-            let place = Localized(nl: "citaat \(quote.id)", en: "quote \(quote.id)")
+            let place = Localized(nl: "citaat \(quote.id.excerpt)", en: "quote \(quote.id.excerpt)")
             r.participant(quote.speakerId, in: self, at: place)
             guard let interview = interview(quote.interviewId) else {
-                r.add(nl: "\(place.nl): interview '\(quote.interviewId)' bestaat niet", en: "\(place.en): interview '\(quote.interviewId)' does not exist")
+                r.add(nl: "\(place.nl): interview '\(quote.interviewId.excerpt)' bestaat niet", en: "\(place.en): interview '\(quote.interviewId.excerpt)' does not exist")
                 continue
             }
             guard let span = Quote.span(of: interview.transcript ?? "", start: quote.start, end: quote.end) else {
-                r.add(nl: "\(place.nl): tekens \(quote.start)–\(quote.end) vallen buiten het transcript van \(interview.id) (\(interview.transcriptLength) tekens)",
-                      en: "\(place.en): characters \(quote.start)–\(quote.end) fall outside the transcript of \(interview.id) (\(interview.transcriptLength) characters)")
+                r.add(nl: "\(place.nl): tekens \(quote.start)–\(quote.end) vallen buiten het transcript van \(interview.id.excerpt) (\(interview.transcriptLength) tekens)",
+                      en: "\(place.en): characters \(quote.start)–\(quote.end) fall outside the transcript of \(interview.id.excerpt) (\(interview.transcriptLength) characters)")
                 continue
             }
             if span != quote.text {
@@ -134,13 +147,13 @@ extension Dossier {
     private func checkTimeline(_ r: inout ProblemReport) {
         r.unique(events.map(\.id), what: ("gebeurtenissen", "events"))
         for event in events {
-            let place = Localized(nl: "gebeurtenis \(event.id)", en: "event \(event.id)")
+            let place = Localized(nl: "gebeurtenis \(event.id.excerpt)", en: "event \(event.id.excerpt)")
             r.actor(event.actor, in: self, at: place)
             if let impact = event.impact, !(-2...2).contains(impact) {
                 r.add(nl: "\(place.nl): impact \(impact) valt buiten -2..+2", en: "\(place.en): impact \(impact) is outside -2..+2")
             }
             if let quoteId = event.quoteId, !quotes.contains(where: { $0.id == quoteId }) {
-                r.add(nl: "\(place.nl): citaat '\(quoteId)' bestaat niet", en: "\(place.en): quote '\(quoteId)' does not exist")
+                r.add(nl: "\(place.nl): citaat '\(quoteId.excerpt)' bestaat niet", en: "\(place.en): quote '\(quoteId.excerpt)' does not exist")
             }
             if let start = event.date, let end = event.endDate, end.lastDay < start.firstDay {
                 r.add(nl: "\(place.nl): de einddatum ligt voor de begindatum", en: "\(place.en): the end date is before the start date")
@@ -151,7 +164,7 @@ extension Dossier {
         }
         r.unique(handoffs.map(\.id), what: ("overdrachten", "hand-offs"))
         for handoff in handoffs {
-            let place = Localized(nl: "overdracht \(handoff.id)", en: "hand-off \(handoff.id)")
+            let place = Localized(nl: "overdracht \(handoff.id.excerpt)", en: "hand-off \(handoff.id.excerpt)")
             r.agency(handoff.fromAgencyId, in: self, at: place)
             r.agency(handoff.toAgencyId, in: self, at: place)
             r.events([handoff.eventId].compactMap { $0 }, in: self, at: place)
@@ -161,7 +174,7 @@ extension Dossier {
     private func checkContraExpertise(_ r: inout ProblemReport) {
         r.unique(findings.map(\.id), what: ("bevindingen", "findings"))
         for finding in findings {
-            let place = Localized(nl: "bevinding \(finding.id)", en: "finding \(finding.id)")
+            let place = Localized(nl: "bevinding \(finding.id.excerpt)", en: "finding \(finding.id.excerpt)")
             r.agency(finding.agencyId, in: self, at: place)
             if let respondent = finding.respondentId { r.participant(respondent, in: self, at: place) }
             r.events(finding.eventIds, in: self, at: place)
@@ -171,10 +184,10 @@ extension Dossier {
         let links = leervragen.map { ($0.id, $0.eventIds, $0.findingIds, "leervraag", "learning question") }
             + dilemmas.map { ($0.id, $0.eventIds, $0.findingIds, "dilemma", "dilemma") }
         for (id, eventIds, findingIds, nl, en) in links {
-            let place = Localized(nl: "\(nl) \(id)", en: "\(en) \(id)")
+            let place = Localized(nl: "\(nl) \(id.excerpt)", en: "\(en) \(id.excerpt)")
             r.events(eventIds, in: self, at: place)
             for findingId in findingIds where !findings.contains(where: { $0.id == findingId }) {
-                r.add(nl: "\(place.nl): bevinding '\(findingId)' bestaat niet", en: "\(place.en): finding '\(findingId)' does not exist")
+                r.add(nl: "\(place.nl): bevinding '\(findingId.excerpt)' bestaat niet", en: "\(place.en): finding '\(findingId.excerpt)' does not exist")
             }
         }
         r.unique(reviews.map(\.id), what: ("beoordelingen", "reviews"))
@@ -182,16 +195,16 @@ extension Dossier {
         r.unique(overrides.map(\.id), what: ("uitzonderingen", "overrides"))
         r.unique(doetank.map(\.id), what: ("Doetank-beoordelingen", "Doetank reviews"))
         for override in overrides where override.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            r.add(nl: "uitzondering \(override.id): de reden ontbreekt", en: "override \(override.id): the reason is missing")
+            r.add(nl: "uitzondering \(override.id.excerpt): de reden ontbreekt", en: "override \(override.id.excerpt): the reason is missing")
         }
         for review in doetank {
             for answer in review.answers where !(1...review.phase.checklist.count).contains(answer.question) {
-                r.add(nl: "Doetank \(review.id): vraag \(answer.question) bestaat niet in fase \(review.phase.rawValue)",
-                      en: "Doetank \(review.id): question \(answer.question) does not exist in phase \(review.phase.rawValue)")
+                r.add(nl: "Doetank \(review.id.excerpt): vraag \(answer.question) bestaat niet in fase \(review.phase.rawValue)",
+                      en: "Doetank \(review.id.excerpt): question \(answer.question) does not exist in phase \(review.phase.rawValue)")
             }
         }
         for round in wederhoor {
-            r.agency(round.agencyId, in: self, at: Localized(nl: "wederhoor \(round.id)", en: "wederhoor \(round.id)"))
+            r.agency(round.agencyId, in: self, at: Localized(nl: "wederhoor \(round.id.excerpt)", en: "wederhoor \(round.id.excerpt)"))
         }
     }
 }
@@ -205,19 +218,19 @@ struct ProblemReport {
     mutating func unique(_ ids: [String], what: (nl: String, en: String)) {
         var seen = Set<String>()
         for id in ids where !seen.insert(id).inserted {
-            add(nl: "\(what.nl): '\(id)' komt meer dan eens voor", en: "\(what.en): '\(id)' occurs more than once")
+            add(nl: "\(what.nl): '\(id.excerpt)' komt meer dan eens voor", en: "\(what.en): '\(id.excerpt)' occurs more than once")
         }
     }
 
     mutating func participant(_ id: String, in dossier: Dossier, at place: Localized) {
         if dossier.participant(id) == nil {
-            add(nl: "\(place.nl): persoon '\(id)' bestaat niet", en: "\(place.en): participant '\(id)' does not exist")
+            add(nl: "\(place.nl): persoon '\(id.excerpt)' bestaat niet", en: "\(place.en): participant '\(id.excerpt)' does not exist")
         }
     }
 
     mutating func agency(_ id: String, in dossier: Dossier, at place: Localized) {
         if dossier.agency(id) == nil {
-            add(nl: "\(place.nl): instantie '\(id)' bestaat niet", en: "\(place.en): agency '\(id)' does not exist")
+            add(nl: "\(place.nl): instantie '\(id.excerpt)' bestaat niet", en: "\(place.en): agency '\(id.excerpt)' does not exist")
         }
     }
 
@@ -230,13 +243,13 @@ struct ProblemReport {
 
     mutating func events(_ ids: [String], in dossier: Dossier, at place: Localized) {
         for id in ids where !dossier.events.contains(where: { $0.id == id }) {
-            add(nl: "\(place.nl): gebeurtenis '\(id)' bestaat niet", en: "\(place.en): event '\(id)' does not exist")
+            add(nl: "\(place.nl): gebeurtenis '\(id.excerpt)' bestaat niet", en: "\(place.en): event '\(id.excerpt)' does not exist")
         }
     }
 
     mutating func attachment(_ ref: AttachmentRef, at place: Localized) {
         if !ProblemReport.isSHA256(ref.sha256) {
-            add(nl: "\(place.nl): bijlage '\(ref.fileName)' heeft geen geldige SHA-256", en: "\(place.en): attachment '\(ref.fileName)' has no valid SHA-256")
+            add(nl: "\(place.nl): bijlage '\(ref.fileName.excerpt)' heeft geen geldige SHA-256", en: "\(place.en): attachment '\(ref.fileName.excerpt)' has no valid SHA-256")
         }
     }
 

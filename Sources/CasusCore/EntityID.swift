@@ -2,16 +2,34 @@ import Foundation
 
 /// Ids of the parts of a dossier: a letter and a number within the case (`P1`, `E12`).
 public enum EntityID {
-    /// The number in `E12`, or nil when the id has another shape.
+    /// The highest number an id may carry (`E999999999`); import refuses larger ones.
+    public static let maximumNumber = 999_999_999
+
+    /// The number in `E12`, or nil when the id has another shape (or a number too long for an Int).
     public static func number(_ id: String) -> Int? {
         let digits = id.drop { !$0.isNumber }
-        guard !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
     }
 
+    /// Whether the id's number, if it has one, is beyond `maximumNumber`.
+    public static func isOutOfRange(_ id: String) -> Bool {
+        let digits = id.drop { !$0.isNumber }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return (Int(digits) ?? Int.max) > maximumNumber
+    }
+
     /// The next free id with the given prefix, after the highest number in use.
-    public static func next(prefix: String, existing: some Sequence<String>) -> String {
-        let highest = existing.compactMap { id in id.hasPrefix(prefix) ? number(id) : nil }.max() ?? 0
+    /// Throws when the numbers are used up, instead of overflowing.
+    public static func next(prefix: String, existing: some Sequence<String>) throws -> String {
+        var highest = 0
+        for id in existing where id.hasPrefix(prefix) {
+            if let n = number(id) { highest = max(highest, n) } else if isOutOfRange(id) { highest = Int.max }
+        }
+        guard highest < maximumNumber else {
+            throw CasusError(.invalidInput, nl: "Er is geen nieuw id met '\(prefix)' meer vrij: het hoogste nummer is al \(maximumNumber) of meer.",
+                             en: "No new id with '\(prefix)' is left: the highest number is already \(maximumNumber) or more.")
+        }
         return prefix + String(highest + 1)
     }
 

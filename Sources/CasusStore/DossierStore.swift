@@ -30,30 +30,130 @@ public final class DossierStore: Sendable {
         self.workspace = workspace
         self.actor = actor
         self.attachments = AttachmentStore(folder: workspace.attachmentsURL)
+        try DossierStore.checkFolder(workspace)
         if !workspace.exists && !create {
             throw CasusError(.storeFailure,
                              nl: "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE.",
                              en: "There is no casus store in '\(workspace.folder.path)' yet. Create one with `casus init`, or pick another with --store or CASUS_STORE.")
         }
+        let existed = workspace.exists
+        let readOnly = existed && !DossierStore.isWritable(workspace)
+        self.isReadOnly = readOnly
         do {
-            try FileManager.default.createDirectory(at: workspace.attachmentsURL, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            configuration.busyMode = .timeout(15)
-            configuration.prepareDatabase { db in
-                // A commit is acknowledged only once it is on disk; deleted personal data is overwritten.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                try db.execute(sql: "PRAGMA secure_delete = ON")
+            if !readOnly {
+                try FileManager.default.createDirectory(at: workspace.attachmentsURL, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
             }
-            pool = try DatabasePool(path: workspace.databaseURL.path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            // A new store is made by the writer; an existing one is read through read-only connections,
+            // so reading never waits for another process's write. The writer opens on the first change.
+            if !existed { _ = try writer.open(workspace) }
+            var configuration = DossierStore.configuration(readOnly: true)
+            configuration.maximumReaderCount = 2
+            // A read-only folder cannot hold WAL's shared-memory file: read the file as it is, unlocked.
+            let path = readOnly ? "file:" + DossierStore.uriPath(workspace.databaseURL.path) + "?immutable=1" : workspace.databaseURL.path
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let needsMigration = try DossierStore.checkSchema(pool, path: workspace.databaseURL.path)
+            if needsMigration {
+                guard !readOnly else {
+                    throw CasusError(.storeFailure, nl: "De opslag '\(workspace.databaseURL.path)' moet bijgewerkt worden, maar is alleen-lezen.",
+                                     en: "The store '\(workspace.databaseURL.path)' needs an upgrade, but it is read-only.")
+                }
+                try StoreSchema.migrator.migrate(try writer.open(workspace))
+            }
         } catch let error as CasusError {
             throw error
         } catch {
             throw CasusError(.storeFailure, nl: "Kan de opslag '\(workspace.databaseURL.path)' niet openen: \(StoreErrors.describe(error))",
                              en: "Cannot open the store '\(workspace.databaseURL.path)': \(StoreErrors.describe(error))")
         }
+    }
+
+    /// The connection settings: foreign keys on; for the writer, commits acknowledged only once on disk
+    /// and deleted personal data overwritten.
+    static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
+        // Only a second writer waits, and then for at most 15 seconds.
+        configuration.busyMode = .timeout(15)
+        if !readOnly {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        }
+        return configuration
+    }
+
+    /// The writing connection, opened when first needed.
+    private let writer = LazyWriter()
+
+    final class LazyWriter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pool: DatabasePool?
+
+        func open(_ workspace: Workspace) throws -> DatabasePool {
+            lock.lock()
+            defer { lock.unlock() }
+            if let pool { return pool }
+            let opened = try DatabasePool(path: workspace.databaseURL.path, configuration: DossierStore.configuration(readOnly: false))
+            // GRDB sets NORMAL when it switches to WAL; casus acknowledges a commit only once it is on disk.
+            try opened.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            pool = opened
+            return opened
+        }
+    }
+
+    /// Whether the store was opened for reading only (its files or folder are not writable).
+    public let isReadOnly: Bool
+
+    /// Refuses a store path that is a file, and a database file that is empty or not SQLite.
+    static func checkFolder(_ workspace: Workspace) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: workspace.folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CasusError(.storeFailure, nl: "'\(workspace.folder.path)' is een bestand, geen map. Geef met --store of CASUS_STORE de map van de opslag.",
+                             en: "'\(workspace.folder.path)' is a file, not a folder. Give the store's folder with --store or CASUS_STORE.")
+        }
+        guard workspace.exists else { return }
+        let path = workspace.databaseURL.path
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else {
+            throw CasusError(.storeFailure, nl: "'\(path)' is leeg (0 bytes): dit is geen casus-opslag. Zet een reservekopie terug (`casus store restore`) of haal het bestand weg.",
+                             en: "'\(path)' is empty (0 bytes): this is not a casus store. Restore a backup (`casus store restore`) or remove the file.")
+        }
+        let header = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 16) } ?? Data()
+        guard header == Data("SQLite format 3\u{0}".utf8) else {
+            throw CasusError(.storeFailure, nl: "'\(path)' is geen SQLite-database; casus laat het ongemoeid.",
+                             en: "'\(path)' is not an SQLite database; casus leaves it alone.")
+        }
+    }
+
+    static func uriPath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+    }
+
+    static func isWritable(_ workspace: Workspace) -> Bool {
+        let manager = FileManager.default
+        return manager.isWritableFile(atPath: workspace.folder.path) && manager.isWritableFile(atPath: workspace.databaseURL.path)
+    }
+
+    /// Applies missing migrations, after refusing a database of another program or a newer casus.
+    /// When nothing is missing, no write lock is taken, so opening never waits for another writer.
+    /// Refuses a database of another program or of a newer casus; says whether migrations are missing.
+    static func checkSchema(_ pool: DatabasePool, path: String) throws -> Bool {
+        let migrator = StoreSchema.migrator
+        let (complete, superseded, foreign) = try pool.read { db -> (Bool, Bool, Bool) in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            if tables.isEmpty { return (false, false, false) }
+            if !tables.contains("grdb_migrations") { return (false, false, true) }
+            return (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db), false)
+        }
+        if foreign {
+            throw CasusError(.storeFailure, nl: "'\(path)' is een SQLite-database van een ander programma, geen casus-opslag; casus verandert er niets aan.",
+                             en: "'\(path)' is an SQLite database of another program, not a casus store; casus changes nothing in it.")
+        }
+        if superseded {
+            throw CasusError(.storeFailure, nl: "De opslag '\(path)' is gemaakt door een nieuwere casus. Werk casus bij; deze versie schrijft er niet in.",
+                             en: "The store '\(path)' was made by a newer casus. Update casus; this version does not write to it.")
+        }
+        return !complete
     }
 
     // MARK: Reading
@@ -236,7 +336,11 @@ public final class DossierStore: Sendable {
 
     private func write<T>(_ body: (Database, inout AuditWriter) throws -> T) throws -> T {
         do {
-            return try pool.write { db in
+            if isReadOnly {
+                throw CasusError(.storeFailure, nl: "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
+                                 en: "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy.")
+            }
+            return try writer.open(workspace).write { db in
                 var audit = try AuditWriter(db: db, actor: actor)
                 return try body(db, &audit)
             }
@@ -250,6 +354,10 @@ public final class DossierStore: Sendable {
 enum StoreErrors {
     static func wrap(_ error: Error) -> Error {
         if error is CasusError { return error }
+        if let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY {
+            return CasusError(.storeFailure, nl: "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
+                              en: "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy.")
+        }
         return CasusError(.storeFailure, nl: "De opslag weigerde de wijziging: \(describe(error)). Er is niets veranderd.",
                           en: "The store refused the change: \(describe(error)). Nothing was changed.")
     }
@@ -258,6 +366,6 @@ enum StoreErrors {
         if let db = error as? DatabaseError {
             return db.message ?? "SQLite error \(db.resultCode.rawValue)"
         }
-        return "\(error)"
+        return SystemErrors.describe(error).en
     }
 }

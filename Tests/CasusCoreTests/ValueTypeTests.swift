@@ -71,11 +71,11 @@ struct ValueTypeTests {
     }
 
     @Test("ids order by prefix, then number")
-    func idOrder() {
+    func idOrder() throws {
         let ids = ["E10", "E2", "cjib", "E1", "agency2", "agency10", "P3"]
         #expect(ids.sorted(by: EntityID.precedes) == ["E1", "E2", "E10", "P3", "agency2", "agency10", "cjib"])
-        #expect(EntityID.next(prefix: "E", existing: ["E1", "E9", "E3"]) == "E10")
-        #expect(EntityID.next(prefix: "Q", existing: []) == "Q1")
+        #expect(try EntityID.next(prefix: "E", existing: ["E1", "E9", "E3"]) == "E10")
+        #expect(try EntityID.next(prefix: "Q", existing: []) == "Q1")
     }
 
     @Test("slugs from Dutch titles")

@@ -6,8 +6,30 @@ import ZIPFoundation
 /// style (heading, quotation, list item). Guards against damaged archives and zip bombs.
 enum OfficeReader {
     /// The largest XML part casus will unpack.
-    static let maximumPartSize = 64 * 1024 * 1024
-    static let maximumEntries = 20_000
+    static let maximumPartSize = InputLimits.officePartBytes
+    static let maximumEntries = InputLimits.officeEntries
+
+    /// Counts the text taken out of a document, so a few bytes of markup (`<text:s text:c="100"/>`
+    /// repeated) cannot expand past the limit of a plain text file.
+    struct ExtractedText {
+        let url: URL
+        let kind: String
+        private(set) var bytes = 0
+
+        init(url: URL, kind: String) {
+            self.url = url
+            self.kind = kind
+        }
+
+        mutating func add(_ count: Int) throws {
+            bytes += count
+            guard bytes <= InputLimits.textBytes else {
+                throw CasusError(.invalidInput,
+                                 nl: "'\(url.lastPathComponent)' bevat meer dan \(InputLimits.textBytes / 1_048_576) MB tekst; casus leest teksten tot die grootte.",
+                                 en: "'\(url.lastPathComponent)' holds more than \(InputLimits.textBytes / 1_048_576) MB of text; casus reads texts up to that size.")
+            }
+        }
+    }
 
     static func docx(_ url: URL) throws -> SourceText {
         let xml = try part("word/document.xml", of: url, kind: "DOCX")
@@ -16,6 +38,7 @@ enum OfficeReader {
         var style = SourceText.ParagraphStyle.paragraph
         var inText = false
         var skipDepth = 0
+        var extracted = ExtractedText(url: url, kind: "DOCX")
         do {
             try XMLScanner.scan(xml) { event in
                 switch event {
@@ -25,8 +48,8 @@ enum OfficeReader {
                     case "w:pStyle": style = paragraphStyle(attributes["w:val"] ?? "")
                     case "w:numPr": if style == .paragraph { style = .listItem }
                     case "w:t": inText = skipDepth == 0
-                    case "w:tab": if skipDepth == 0 { current? += "\t" }
-                    case "w:br", "w:cr": if skipDepth == 0 { current? += " " }
+                    case "w:tab": if skipDepth == 0 { current? += "\t"; try extracted.add(1) }
+                    case "w:br", "w:cr": if skipDepth == 0 { current? += " "; try extracted.add(1) }
                     case "w:delText", "w:instrText", "w:footnoteReference", "w:commentReference": skipDepth += 1
                     default: break
                     }
@@ -38,7 +61,7 @@ enum OfficeReader {
                     default: break
                     }
                 case let .text(text):
-                    if inText { current? += text }
+                    if inText { current? += text; try extracted.add(text.utf8.count) }
                 }
             }
         } catch let error as XMLScanner.Malformed {
@@ -63,6 +86,7 @@ enum OfficeReader {
         var stack: [(text: String, style: SourceText.ParagraphStyle)] = []
         var skipDepth = 0
         var listDepth = 0
+        var extracted = ExtractedText(url: url, kind: "ODT")
         func resolve(_ name: String?) -> SourceText.ParagraphStyle {
             var name = name ?? ""
             for _ in 0..<8 {
@@ -91,11 +115,14 @@ enum OfficeReader {
                         stack.append(("", style))
                     case "text:s":
                         let count = min(Int(attributes["text:c"] ?? "1") ?? 1, 100)
-                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += String(repeating: " ", count: count) }
+                        if skipDepth == 0, !stack.isEmpty {
+                            try extracted.add(count)
+                            stack[stack.count - 1].text += String(repeating: " ", count: count)
+                        }
                     case "text:tab":
-                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += "\t" }
+                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += "\t"; try extracted.add(1) }
                     case "text:line-break":
-                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += " " }
+                        if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += " "; try extracted.add(1) }
                     default: break
                     }
                 case let .end(name):
@@ -107,7 +134,7 @@ enum OfficeReader {
                     default: break
                     }
                 case let .text(text):
-                    if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += text }
+                    if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += text; try extracted.add(text.utf8.count) }
                 }
             }
         } catch let error as XMLScanner.Malformed {
@@ -154,8 +181,9 @@ enum OfficeReader {
         }
         var data = Data()
         struct TooLarge: Error {}
+        var checksum: CRC32 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
                 if data.count > maximumPartSize { throw TooLarge() }
             }
@@ -163,6 +191,10 @@ enum OfficeReader {
             throw damaged(url, kind: kind, reason: "\(entry.path) unpacks to more than \(maximumPartSize / 1_048_576) MB (a zip bomb?)")
         } catch {
             throw damaged(url, kind: kind, reason: "\(entry.path) cannot be unpacked")
+        }
+        // A part whose bytes do not match the checksum in the archive is damaged: refuse it, never guess.
+        guard checksum == entry.checksum else {
+            throw damaged(url, kind: kind, reason: "\(entry.path) fails its CRC-32 check")
         }
         return data
     }

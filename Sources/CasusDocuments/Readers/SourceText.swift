@@ -37,7 +37,7 @@ public struct SourceText: Sendable, Equatable {
 /// files that are too large, not text, damaged or of a kind casus does not read.
 public enum TextReader {
     /// A narrative is never this long; larger input is refused instead of read.
-    public static let maximumSize = 50 * 1024 * 1024
+    public static let maximumSize = InputLimits.textBytes
 
     public static func read(fileAt url: URL) throws -> SourceText {
         var isFolder: ObjCBool = false

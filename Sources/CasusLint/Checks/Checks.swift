@@ -226,7 +226,8 @@ enum QuoteText {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
-        for scalar in text.unicodeScalars {
+        // Composed first, so é typed as e + accent matches é typed as one character.
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             var piece: String
             switch scalar {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": piece = "'"
@@ -247,21 +248,17 @@ enum QuoteText {
         return result.lowercased().trimmingCharacters(in: .whitespaces)
     }
 
-    /// Whether the quotation occurs in one transcript; an ellipsis (… or […]) may stand for left-out words.
-    static func occurs(_ quote: String, in transcripts: [String]) -> Bool {
-        let normalized = normalize(quote)
-        let parts = normalized.replacingOccurrences(of: "[...]", with: "\u{1}").replacingOccurrences(of: "(...)", with: "\u{1}")
+    /// The parts of a quotation to find in order: an ellipsis (… or […]) may stand for left-out words.
+    static func parts(_ quote: String) -> [String] {
+        normalize(quote).replacingOccurrences(of: "[...]", with: "\u{1}").replacingOccurrences(of: "(...)", with: "\u{1}")
             .replacingOccurrences(of: "...", with: "\u{1}")
             .split(separator: "\u{1}").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")) }.filter { !$0.isEmpty }
-        guard !parts.isEmpty else { return true }
-        return transcripts.contains { transcript in
-            var searchFrom = transcript.startIndex
-            for part in parts {
-                guard let found = transcript.range(of: part, range: searchFrom..<transcript.endIndex) else { return false }
-                searchFrom = found.upperBound
-            }
-            return true
-        }
+    }
+
+    /// Whether the quotation occurs in one transcript.
+    static func occurs(_ quote: String, in index: TranscriptIndex) -> Bool {
+        let parts = parts(quote)
+        return parts.isEmpty || index.occurs(parts)
     }
 
     static func short(_ text: String) -> String {

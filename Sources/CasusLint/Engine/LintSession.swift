@@ -45,7 +45,9 @@ public enum LanguageDetector {
 
     public static func detect(_ text: String) -> Language {
         var nl = 0, en = 0, seen = 0
-        for word in text.prefix(20_000).lowercased().split(whereSeparator: { !$0.isLetter }) {
+        // Scalars, not characters: a cluster of many combining marks must not make this quadratic.
+        let start = String(String.UnicodeScalarView(text.unicodeScalars.prefix(20_000)))
+        for word in start.lowercased().split(whereSeparator: { !$0.isLetter }) where word.utf8.count <= 8 {
             let w = String(word)
             if dutch.contains(w) { nl += 1 }
             if english.contains(w) { en += 1 }

@@ -17,14 +17,14 @@ struct Hit {
 /// checks written in code, then the suppressions in the text.
 public struct Linter: Sendable {
     public let rules: RuleSet
-    /// Normalised transcripts that quotations must come from; empty when none were given.
-    let transcripts: [String]
+    /// The transcripts that quotations must come from, indexed once; empty when none were given.
+    let transcripts: TranscriptIndex
     /// Pseudonyms that count as a speaker near a quotation.
     let speakers: Set<String>
 
     public init(rules: RuleSet, transcripts: [String] = [], speakers: [String] = []) {
         self.rules = rules
-        self.transcripts = transcripts.map(QuoteText.normalize)
+        self.transcripts = TranscriptIndex(transcripts)
         self.speakers = Set(speakers.map { $0.lowercased() })
     }
 
@@ -230,7 +230,7 @@ struct CheckContext {
     let rules: RuleSet
     /// The lexicon entry of each token.
     let lex: [Int32]
-    let transcripts: [String]
+    let transcripts: TranscriptIndex
     let speakers: Set<String>
 
     func flags(_ token: Int) -> LexiconEntry.Flags { rules.flags(lex[token]) }

@@ -78,6 +78,9 @@ public struct RuleSet: Sendable {
     let lexicon: [String: Int32]
     /// Whether any pattern names a punctuation mark; if not, punctuation needs no lookup.
     let lexiconHasPunctuation: Bool
+    /// The longest lexicon word in UTF-8 bytes: longer tokens are never looked up, so a "word" of
+    /// thousands of combining marks never reaches String hashing, whose normalisation is quadratic in it.
+    let longestLexiconWord: Int
     let entries: FlatLexicon
     /// Prefix patterns, checked against every word.
     let prefixIndex: [(prefix: [UInt8], rule: Int, pattern: Int)]
@@ -147,6 +150,7 @@ public struct RuleSet: Sendable {
         }
         self.attributionCues = cueDrafts.map { $0.compiled(index, lexiconSize: size) }
         self.lexicon = lexicon
+        self.longestLexiconWord = lexicon.keys.map(\.utf8.count).max() ?? 0
         self.lexiconHasPunctuation = lexicon.keys.contains { $0.unicodeScalars.first.map { !CharacterSet.alphanumerics.contains($0) && $0 != "'" } ?? false }
         self.entries = FlatLexicon(entries)
         self.prefixIndex = prefixes
@@ -197,7 +201,9 @@ public struct RuleSet: Sendable {
     /// The lexicon entry of each token (-1 when the word is not in the lexicon).
     func lookUp(_ tokens: [Token]) -> [Int32] {
         let punctuation = lexiconHasPunctuation
+        let longest = longestLexiconWord
         return tokens.map { token in
+            guard token.lower.utf8.count <= longest else { return -1 }
             switch token.kind {
             case .word, .number: return lexicon[token.lower] ?? -1
             case .punctuation: return punctuation && !token.lower.isEmpty ? (lexicon[token.lower] ?? -1) : -1

@@ -39,6 +39,8 @@ struct Token {
 /// abbreviations keep their dots (`o.a.`, `bijv.`), and quotation marks are told apart from apostrophes.
 struct Tokenizer {
     let abbreviations: Set<String>
+    /// Bytes of a word's lower-case form that are kept.
+    static let longestWord = 96
 
     /// One-character strings for ASCII punctuation, so patterns can name `,` or `:`.
     static let punctuationText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
@@ -73,6 +75,8 @@ struct Tokenizer {
             let (scalar, width) = decode(bytes, p, end)
             switch scalar {
             case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF: p += width
+            // Invisible format characters (joiners, direction marks, soft hyphen) outside a word.
+            case _ where Tokenizer.isFormatCharacter(scalar): p += width
             case 0x201C: push(.quote, .openDouble, p, width, &tokens); p += width
             case 0x201D: push(.quote, .closeDouble, p, width, &tokens); p += width
             case 0x201E: push(.quote, .lowDouble, p, width, &tokens); p += width
@@ -86,8 +90,19 @@ struct Tokenizer {
             case 0x2010...0x2015: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .dash, ascii: UInt8(ascii: "-"))); p += width
             case 0x2016...0x206F, 0x20A0...0x20CF, 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2190...0x2BFF:
                 tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .punctuation)); p += width
-            default: p = word(bytes, p, end, &tokens)
+            default:
+                // A character the word scanner does not take still moves the scan on: never an empty token.
+                let next = word(bytes, p, end, &tokens)
+                p = next > p ? next : p + width
             }
+        }
+    }
+
+    /// Joiners, direction marks, the soft hyphen and other invisible format characters.
+    static func isFormatCharacter(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x00AD, 0x061C, 0x180E, 0x200C...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFFF9...0xFFFB: return true
+        default: return false
         }
     }
 
@@ -134,12 +149,26 @@ struct Tokenizer {
                 p += 3
                 continue
             }
+            // A joiner or soft hyphen inside a word (Persian text, emoji families, hyphenation points).
+            let (scalar, width) = decode(bytes, p, end)
+            if Tokenizer.isFormatCharacter(scalar), p > start, isWordCharacter(bytes, p + width, end) {
+                ascii = false
+                p += width
+                continue
+            }
             guard isWordCharacter(bytes, p, end) else { break }
             ascii = false
             p += decode(bytes, p, end).1
         }
         var token = Token(start: Int32(start), end: Int32(p), kind: .word)
-        token.lower = lowercase(bytes, start, p, ascii: ascii)
+        // No word is this long; its lower-case form is cut, so sets and dictionaries keyed by it stay cheap
+        // even for thousands of combining marks (String hashing normalises, quadratically in such runs).
+        var lowerEnd = p
+        if p - start > Tokenizer.longestWord {
+            lowerEnd = start + Tokenizer.longestWord
+            while lowerEnd > start, bytes[lowerEnd] & 0xC0 == 0x80 { lowerEnd -= 1 }
+        }
+        token.lower = lowercase(bytes, start, lowerEnd, ascii: ascii)
         let first = bytes[start]
         if first >= 0x41 && first <= 0x5A {
             token.flags.insert(.capitalized)

@@ -90,7 +90,7 @@ struct FindingCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             var id = ""
             try context.store().modify(caseId) { dossier in
-                id = EntityID.next(prefix: "F", existing: dossier.findings.map(\.id))
+                id = try EntityID.next(prefix: "F", existing: dossier.findings.map(\.id))
                 dossier.findings.append(Finding(id: id, agencyId: try dossier.requireAgency(agency).id, level: level, claim: claim, status: status,
                                                 source: nonEmpty(source), respondentId: try respondent.map { try dossier.requireParticipant($0).id },
                                                 eventIds: try dossier.requireIDs(event, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),

@@ -189,7 +189,7 @@ struct BenchCommand: ParsableCommand {
             for _ in 0..<count {
                 var id = ""
                 try store.modify(caseId) { dossier in
-                    id = EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
+                    id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
                     dossier.events.append(TimelineEvent(id: id, date: FuzzyDate("2024-01-01"), actor: .agency("gemeente"), channel: .brief,
                                                         what: generator.sentence(words: 40)))
                 }

@@ -60,7 +60,7 @@ struct ConsentCommand: ParsableCommand {
             var recorded: ConsentEntry?
             try store.modify(caseId) { dossier in
                 let participant = try dossier.requireParticipant(person)
-                var new = try entry.entry(id: EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: participant.id, context: context, store: store)
+                var new = try entry.entry(id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: participant.id, context: context, store: store)
                 new.granted = granted
                 new.refused = refused
                 new.letterVersion = nonEmpty(letterVersion)
@@ -95,7 +95,7 @@ struct ConsentCommand: ParsableCommand {
             var affected: [String] = []
             try store.modify(caseId) { dossier in
                 let participant = try dossier.requireParticipant(person)
-                var new = try entry.entry(id: EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: participant.id, context: context, store: store)
+                var new = try entry.entry(id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: participant.id, context: context, store: store)
                 new.withdrawn = purposes
                 dossier.consent.append(new)
                 affected = ConsentImpact.material(of: participant.id, withdrawing: purposes, in: dossier).map(context.t)
@@ -189,7 +189,7 @@ struct ConsentCommand: ParsableCommand {
             }
             try context.store().modify(caseId) { dossier in
                 let pid = try person.map { try dossier.requireParticipant($0).id }
-                dossier.lawfulBasis.append(LawfulBasis(id: EntityID.next(prefix: "G", existing: dossier.lawfulBasis.map(\.id)), participantId: pid,
+                dossier.lawfulBasis.append(LawfulBasis(id: try EntityID.next(prefix: "G", existing: dossier.lawfulBasis.map(\.id)), participantId: pid,
                                                        basis: basis, explanation: explanation, recordedBy: context.actor))
             }
             context.print("Grondslag vastgelegd.", "Lawful basis recorded.")

@@ -63,7 +63,7 @@ struct EventCommand: ParsableCommand {
             }
             var id = ""
             try context.store().modify(caseId) { dossier in
-                id = EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
+                id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
                 var event = TimelineEvent(id: id, date: nil, actor: try dossier.resolveActor(actorText), what: fields.what ?? "")
                 try fields.apply(to: &event, in: dossier)
                 dossier.events.append(event)
@@ -154,7 +154,7 @@ struct HandoffCommand: ParsableCommand {
                 if let event, !dossier.events.contains(where: { $0.id == event }) {
                     throw CasusError(.notFound, nl: "Geen gebeurtenis '\(event)'.", en: "No event '\(event)'.")
                 }
-                id = EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
+                id = try EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
                 dossier.handoffs.append(Handoff(id: id, fromAgencyId: try dossier.requireAgency(from).id, toAgencyId: try dossier.requireAgency(to).id, date: day,
                                                 channel: channel, what: what, happened: !missing, eventId: event, evidence: evidence, note: nonEmpty(note)))
             }

@@ -57,7 +57,7 @@ struct InterviewCommand: ParsableCommand {
             try store.modify(caseId) { dossier in
                 let participant = try dossier.requireParticipant(person)
                 let recording = try audio.map { try InterviewCommand.attachAudio($0, duration: audioDuration, participant: participant, at: moment, dossier: dossier, store: store) }
-                let interview = Interview(id: EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: participant.id, at: moment,
+                let interview = Interview(id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: participant.id, at: moment,
                                           plannedMinutes: plannedMinutes, actualMinutes: actualMinutes, shortReason: nonEmpty(shortReason), place: nonEmpty(place),
                                           mode: mode ?? (recording == nil ? .aantekeningen : .geluidsopname),
                                           interviewers: interviewers.isEmpty ? [context.actor] : interviewers, safetyChecked: safetyChecked,

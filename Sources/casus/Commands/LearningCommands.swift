@@ -29,7 +29,7 @@ struct LeervraagCommand: ParsableCommand {
             var id = ""
             try context.store().modify(caseId) { dossier in
                 let (events, findings) = try links.checked(in: dossier)
-                id = EntityID.next(prefix: "L", existing: dossier.leervragen.map(\.id))
+                id = try EntityID.next(prefix: "L", existing: dossier.leervragen.map(\.id))
                 dossier.leervragen.append(Leervraag(id: id, text: text, eventIds: events, findingIds: findings))
             }
             context.print("Leervraag \(id) toegevoegd.", "Learning question \(id) added.")
@@ -67,7 +67,7 @@ struct DilemmaCommand: ParsableCommand {
             var id = ""
             try context.store().modify(caseId) { dossier in
                 let (events, findings) = try links.checked(in: dossier)
-                id = EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
+                id = try EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
                 dossier.dilemmas.append(Dilemma(id: id, text: text, explanation: nonEmpty(explanation), eventIds: events, findingIds: findings))
             }
             context.print("Dilemma \(id) toegevoegd.", "Dilemma \(id) added.")
@@ -106,7 +106,7 @@ struct WederhoorCommand: ParsableCommand {
             let dueDate = try due.map(InputParsing.fuzzyDate)
             var id = ""
             try context.store().modify(caseId) { dossier in
-                id = EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
+                id = try EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
                 dossier.wederhoor.append(WederhoorRound(id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id, sentAt: sentAt, dueDate: dueDate))
             }
             context.print("Wederhoor \(id) vastgelegd.", "Wederhoor \(id) recorded.")

@@ -26,7 +26,7 @@ struct PersonCommand: ParsableCommand {
             guard let pseudonym = nonEmpty(pseudonym) else {
                 throw CasusError(.invalidInput, nl: "Het pseudoniem mag niet leeg zijn.", en: "The pseudonym must not be empty.")
             }
-            if let realName = nonEmpty(realName), realName.caseInsensitiveCompare(pseudonym) == .orderedSame {
+            if let realName = nonEmpty(realName), NameFolding.sameName(realName, pseudonym) {
                 throw CasusError(.invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.", en: "The pseudonym equals the real name. Choose another pseudonym.")
             }
             let store = try context.store()
@@ -39,7 +39,7 @@ struct PersonCommand: ParsableCommand {
                 if role == .medewerker && agencyId == nil {
                     throw CasusError(.invalidInput, nl: "Een medewerker hoort bij een instantie: geef --agency.", en: "Agency staff belong to an agency: give --agency.")
                 }
-                let participant = Participant(id: EntityID.next(prefix: "P", existing: dossier.participants.map(\.id)), pseudonym: pseudonym, role: role,
+                let participant = Participant(id: try EntityID.next(prefix: "P", existing: dossier.participants.map(\.id)), pseudonym: pseudonym, role: role,
                                               endUserKind: role == .eindgebruiker ? (kind ?? .burger) : kind, agencyId: agencyId, level: level,
                                               relation: nonEmpty(relation), description: nonEmpty(description))
                 dossier.participants.append(participant)

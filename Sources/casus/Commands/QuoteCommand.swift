@@ -30,7 +30,7 @@ struct QuoteCommand: ParsableCommand {
                 }
                 let span = try locateSpan(in: transcript, interviewId: interview.id)
                 let speakerId = try speaker.map { try dossier.requireParticipant($0).id } ?? interview.participantId
-                let quote = Quote(id: EntityID.next(prefix: "Q", existing: dossier.quotes.map(\.id)), interviewId: interview.id, start: span.lowerBound,
+                let quote = Quote(id: try EntityID.next(prefix: "Q", existing: dossier.quotes.map(\.id)), interviewId: interview.id, start: span.lowerBound,
                                   end: span.upperBound, speakerId: speakerId, text: Quote.span(of: transcript, start: span.lowerBound, end: span.upperBound) ?? "",
                                   note: nonEmpty(note))
                 dossier.quotes.append(quote)

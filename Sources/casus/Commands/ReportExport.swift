@@ -78,7 +78,7 @@ enum ReportExport {
         } else {
             FileHandle.standardOutput.write(bytes)
         }
-        let logText = result.log.text(context.language)
+        let logText = ExportGuard.redacted(result.log.text(context.language), identities: identities, dossier: dossier)
         if let path = options.log { try AtomicFile.write(Data((logText.isEmpty ? context.t("Niets weggelaten, niets ontbreekt.", "Nothing left out, nothing missing.") : logText).utf8 + [10]), to: URL(fileURLWithPath: path)) }
         if !logText.isEmpty { Output.error(logText) }
         if let output, output != "-" {

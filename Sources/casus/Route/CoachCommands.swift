@@ -62,7 +62,7 @@ struct ReviewCommand: ParsableCommand {
             }
             var id = ""
             try store.modify(caseId) { d in
-                id = EntityID.next(prefix: "R", existing: d.reviews.map(\.id))
+                id = try EntityID.next(prefix: "R", existing: d.reviews.map(\.id))
                 d.reviews.append(Review(id: id, step: step, coach: nonEmpty(coach) ?? context.actor, decision: decision, comments: comments, contentHash: hash))
             }
             context.print("Beoordeling \(id) vastgelegd: stap \(step.rawValue) \(context.t(decision.label)).", "Review \(id) recorded: step \(step.rawValue) \(context.t(decision.label)).")
@@ -120,7 +120,7 @@ struct OverrideCommand: CasusCommand {
         }
         var id = ""
         try store.modify(caseId) { d in
-            id = EntityID.next(prefix: "O", existing: d.overrides.map(\.id))
+            id = try EntityID.next(prefix: "O", existing: d.overrides.map(\.id))
             d.overrides.append(GateOverride(id: id, step: target.step, check: checkId, reason: reason, by: nonEmpty(coach) ?? context.actor))
         }
         context.print("Overrule \(id) vastgelegd voor \(checkId).", "Override \(id) recorded for \(checkId).")
@@ -164,7 +164,7 @@ struct DoetankCommand: CasusCommand {
         }
         var review: DoetankReview?
         try store.modify(caseId) { d in
-            let new = DoetankReview(id: EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase, answers: given,
+            let new = DoetankReview(id: try EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase, answers: given,
                                     coach: nonEmpty(coach) ?? context.actor, note: nonEmpty(note))
             d.doetank.append(new)
             review = new

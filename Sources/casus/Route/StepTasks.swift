@@ -72,7 +72,7 @@ enum StepTask {
             let pseudonym = try p.ask("omgeving-pseudoniem", PromptText.surroundingPseudonym) { try newPseudonym($0, in: dossier) }
             let relation = try p.text("relatie", PromptText.relation)
             return .change(PromptText.saved, { d in
-                d.participants.append(Participant(id: EntityID.next(prefix: "P", existing: d.participants.map(\.id)), pseudonym: pseudonym, role: .omgeving, relation: relation))
+                d.participants.append(Participant(id: try EntityID.next(prefix: "P", existing: d.participants.map(\.id)), pseudonym: pseudonym, role: .omgeving, relation: relation))
             })
         case "3.toestemming-delen":
             guard let endUser else { break }
@@ -83,7 +83,7 @@ enum StepTask {
             let text = try p.text("leervraag", PromptText.leervraag)
             let facts = try p.ids("feiten", PromptText.leervraagFacts, known: dossier.events.map(\.id) + dossier.findings.map(\.id), required: true)
             return .change(PromptText.saved, { d in
-                d.leervragen.append(Leervraag(id: EntityID.next(prefix: "L", existing: d.leervragen.map(\.id)), text: text,
+                d.leervragen.append(Leervraag(id: try EntityID.next(prefix: "L", existing: d.leervragen.map(\.id)), text: text,
                                               eventIds: facts.filter { $0.hasPrefix("E") }, findingIds: facts.filter { $0.hasPrefix("F") }))
             })
         case "4.leervragen-gekoppeld":
@@ -151,7 +151,7 @@ enum StepTask {
             }
             return text
         }
-        let id = EntityID.next(prefix: "P", existing: dossier.participants.map(\.id))
+        let id = try EntityID.next(prefix: "P", existing: dossier.participants.map(\.id))
         let caseId = dossier.casus.id
         return .change(PromptText.saved, { d in
             d.participants.append(Participant(id: id, pseudonym: pseudonym, role: .eindgebruiker, endUserKind: kind))
@@ -182,7 +182,7 @@ enum StepTask {
             let method: ConsentMethod = try p.choice("toestemming-wijze", PromptText.consentMethod, default: .schriftelijk)
             let letter = try p.optionalText("brief-versie", PromptText.letterVersion)
             let copy = try p.yesNo("kopie", PromptText.copyGiven, default: true)
-            consent = ConsentEntry(id: EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: endUser.id, granted: granted, refused: refused,
+            consent = ConsentEntry(id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)), participantId: endUser.id, granted: granted, refused: refused,
                                    letterVersion: letter, at: moment, method: method, obtainedBy: context.actor, copyGiven: copy)
             consentAt = moment
         }
@@ -206,7 +206,7 @@ enum StepTask {
         let safe = try p.yesNo("veilig", PromptText.safe)
         let explained = try p.yesNo("uitgelegd", PromptText.explained)
         let transcript = try p.longText("transcript", PromptText.transcript)
-        let interview = Interview(id: EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: endUser.id, at: start,
+        let interview = Interview(id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: endUser.id, at: start,
                                   actualMinutes: actual, shortReason: reason, place: place, mode: mode, interviewers: [context.actor],
                                   safetyChecked: safe, storyExplained: explained, transcript: transcript)
         return .change(PromptText.saved, { d in
@@ -245,7 +245,7 @@ enum StepTask {
         let level: AgencyLevel = try p.choice("niveau", PromptText.findingLevel, default: .uitvoering)
         let source = try p.optionalText("bron", PromptText.findingSource)
         return .change(PromptText.saved, { d in
-            d.findings.append(Finding(id: EntityID.next(prefix: "F", existing: d.findings.map(\.id)), agencyId: agency.id, level: level,
+            d.findings.append(Finding(id: try EntityID.next(prefix: "F", existing: d.findings.map(\.id)), agencyId: agency.id, level: level,
                                       claim: claim, status: status, source: source))
         })
     }
@@ -260,7 +260,7 @@ enum StepTask {
             if let limit, moment.date > limit.date { throw CasusError(.invalidInput, PromptText.consentBeforeInterview) }
         }
         let method: ConsentMethod = try p.choice("toestemming-wijze", PromptText.consentMethod, default: .schriftelijk)
-        let id = EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
+        let id = try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
         return .change(PromptText.saved, { d in
             d.consent.append(ConsentEntry(id: id, participantId: person.id, granted: purposes, at: moment, method: method, obtainedBy: context.actor))
         })

@@ -77,6 +77,15 @@ extension CasusCommand {
         } catch let error as CasusError {
             FileHandle.standardError.write(Data(("casus: " + error.text(context.language) + "\n").utf8))
             throw ExitCode(error.kind.rawValue)
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch {
+            // Anything else is put in words too: never a raw error domain and code.
+            let text = Excerpt.forMessage(SystemErrors.describe(error).text(context.language))
+            FileHandle.standardError.write(Data(("casus: " + text + "\n").utf8))
+            throw ExitCode(CasusError.Kind.internalError.rawValue)
         }
     }
 }
