@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CasusLint", targets: ["CasusLint"]),
         .library(name: "CasusReports", targets: ["CasusReports"]),
         .library(name: "CasusJourney", targets: ["CasusJourney"]),
+        .library(name: "CasusApp", targets: ["CasusApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,11 +56,16 @@ let package = Package(
             name: "CasusReports",
             dependencies: ["CasusCore", "CasusDocuments", "CasusJourney", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // The application layer: operations every front end calls (data protection, backup).
+        .target(
+            name: "CasusApp",
+            dependencies: ["CasusCore", "CasusStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "casus",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports", "CasusJourney",
+                "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports", "CasusJourney", "CasusApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,5 +80,9 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore"], exclude: ["Golden"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
+        .testTarget(
+            name: "CasusAppTests",
+            dependencies: ["CasusApp", "CasusStore", "CasusCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -69,6 +69,12 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return FuzzyDate.dayNumber(year: year, month: m, day: day ?? FuzzyDate.daysIn(month: m, year: year))
     }
 
+    /// Today in the local calendar, to the day.
+    public static var today: FuzzyDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return FuzzyDate(year: parts.year ?? 1970, month: parts.month, day: parts.day)
+    }
+
     /// Days since 1970-01-01 for a proleptic Gregorian date (civil-from-days inverse).
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

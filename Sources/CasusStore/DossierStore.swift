@@ -309,19 +309,70 @@ public final class DossierStore: Sendable {
 
     /// Erases a case: every part, its consent ledger, its search entries and the attachments no other
     /// case uses. The audit log keeps the record that it existed and was erased, without content.
-    public func erase(_ caseId: String) throws {
+    /// `beforeCommit` runs last inside the transaction (the CLI removes the case's real names from the
+    /// key vault there): when it throws, nothing is erased.
+    public func erase(_ caseId: String, beforeCommit: () throws -> Void = {}) throws {
         let refs = try write { db, audit -> [AttachmentRef] in
             let old = try DossierRows.load(db, caseId: caseId)
             try db.execute(sql: "INSERT INTO caseErasure(caseId) VALUES (?)", arguments: [caseId])
             try DossierRows.apply(db, from: old, to: nil, audit: &audit, attachments: attachments)
             try db.execute(sql: "DELETE FROM caseErasure WHERE caseId = ?", arguments: [caseId])
             try audit.append(db, caseId: caseId, entity: "casus", entityId: caseId, operation: "erase", contentHash: nil)
+            try beforeCommit()
             return old.attachmentRefs
         }
+        try removeUnusedAttachments(refs)
+    }
+
+    /// Deletes attachment files no case refers to any more, overwriting their bytes first.
+    public func removeUnusedAttachments(_ refs: [AttachmentRef]) throws {
         let stillUsed = try read { db in try DossierRows.attachmentHashesInUse(db) }
         for ref in refs where !stillUsed.contains(ref.sha256) {
-            try? FileManager.default.removeItem(at: attachments.url(for: ref))
+            let url = attachments.url(for: ref)
+            if let handle = FileHandle(forWritingAtPath: url.path) {
+                let size = (try? handle.seekToEnd()) ?? 0
+                try? handle.seek(toOffset: 0)
+                try? handle.write(contentsOf: Data(count: Int(size)))
+                try? handle.synchronize()
+                try? handle.close()
+            }
+            try? FileManager.default.removeItem(at: url)
         }
+    }
+
+    /// Makes erased text unrecoverable from the files: merges the full-text index (dropping deleted
+    /// entries), rewrites the database without free pages (VACUUM) and empties the WAL. Returns false
+    /// when another process kept the WAL from being emptied (it is emptied at its next checkpoint).
+    @discardableResult
+    public func compact() throws -> Bool {
+        guard !isReadOnly else { throw StoreErrors.wrap(DatabaseError(resultCode: .SQLITE_READONLY)) }
+        do {
+            return try writer.open(workspace).writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO searchFts(searchFts) VALUES ('optimize')")
+                try db.execute(sql: "VACUUM")
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (row?[0] as Int?) == 0
+            }
+        } catch {
+            throw StoreErrors.wrap(error)
+        }
+    }
+
+    /// Copies the database, while it is in use, into a new SQLite file (SQLite's online backup).
+    public func snapshot(to url: URL) throws {
+        do {
+            let target = try DatabaseQueue(path: url.path)
+            try pool.backup(to: target)
+            try target.close()
+        } catch {
+            throw CasusError(.storeFailure, nl: "De reservekopie van de database mislukte: \(StoreErrors.describe(error)).",
+                             en: "Backing up the database failed: \(StoreErrors.describe(error)).")
+        }
+    }
+
+    /// The newest entry of the audit chain (its hash proves the whole log before it).
+    public func auditHead() throws -> AuditEntry? {
+        try read { db in try AuditEntry.order(Column("seq").desc).fetchOne(db) }
     }
 
     // MARK: Transactions

@@ -50,7 +50,7 @@ public struct KeyVault: Sendable {
                 throw CasusError(.storeFailure, nl: "De sleutelkluis '\(url.path)' is versleuteld. Zet het wachtwoord in CASUS_KEYS_PASSPHRASE.",
                                  en: "The key vault '\(url.path)' is encrypted. Put its passphrase in CASUS_KEYS_PASSPHRASE.")
             }
-            let plain = try sealed.open(passphrase: passphrase, vault: url)
+            let plain = try sealed.open(passphrase: passphrase, file: url, what: Localized(nl: "de sleutelkluis", en: "the key vault"))
             do {
                 return try JSONDecoder().decode([Identity].self, from: plain)
             } catch {
@@ -90,46 +90,7 @@ public struct KeyVault: Sendable {
         var format = "casus-keyvault"
         var formatVersion = 1
         var identities: [Identity]?
-        var sealed: SealedBox?
-    }
-
-    /// Identities encrypted under a passphrase.
-    private struct SealedBox: Codable {
-        var kdf = "scrypt"
-        var salt: Data
-        var n: Int
-        var r: Int
-        var p: Int
-        /// AES-GCM nonce, ciphertext and tag, combined.
-        var box: Data
-
-        static func seal(_ plain: Data, passphrase: String) throws -> SealedBox {
-            var salt = Data(count: 16)
-            for i in salt.indices { salt[i] = UInt8.random(in: .min ... .max) }
-            var box = SealedBox(salt: salt, n: 1 << 15, r: 8, p: 1, box: Data())
-            let key = try box.key(passphrase)
-            guard let combined = try AES.GCM.seal(plain, using: key).combined else {
-                throw CasusError(.internalError, nl: "Versleutelen mislukte.", en: "Encryption failed.")
-            }
-            box.box = combined
-            return box
-        }
-
-        func key(_ passphrase: String) throws -> SymmetricKey {
-            try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: n, blockSize: r, parallelism: p)
-        }
-
-        func open(passphrase: String, vault: URL) throws -> Data {
-            guard kdf == "scrypt", n >= 2, n <= 1 << 20, r >= 1, r <= 32, p >= 1, p <= 16 else {
-                throw CasusError(.storeFailure, nl: "De sleutelkluis '\(vault.path)' gebruikt onbekende instellingen.", en: "The key vault '\(vault.path)' uses unknown settings.")
-            }
-            do {
-                return try AES.GCM.open(AES.GCM.SealedBox(combined: box), using: key(passphrase))
-            } catch {
-                throw CasusError(.storeFailure, nl: "Kan de sleutelkluis '\(vault.path)' niet openen: verkeerd wachtwoord of beschadigd bestand.",
-                                 en: "Cannot open the key vault '\(vault.path)': wrong passphrase or damaged file.")
-            }
-        }
+        var sealed: PassphraseSeal?
     }
 
     private func damaged() -> CasusError {
@@ -152,7 +113,7 @@ public struct KeyVault: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var file = VaultFile()
         if let passphrase {
-            file.sealed = try SealedBox.seal(try encoder.encode(sorted), passphrase: passphrase)
+            file.sealed = try PassphraseSeal.seal(try encoder.encode(sorted), passphrase: passphrase)
         } else {
             file.identities = sorted
         }
