@@ -137,8 +137,22 @@ public struct JourneyMap: Sendable {
 
     func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
 
+    static func tooManyEvents(_ events: [TimelineEvent], limit: Int, agencyOf: (Actor) -> String?) -> CasusError {
+        let counts = Dictionary(grouping: events.compactMap { agencyOf($0.actor) }, by: { $0 }).mapValues(\.count)
+        let largest = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
+        let perAgency = largest.map { "agency:\($0.key) (\($0.value))" }.joined(separator: ", ")
+        return CasusError(.invalidInput,
+                          nl: "De kaart zou \(events.count) gebeurtenissen tonen; boven \(limit) is hij onleesbaar. Kies het deel van één instantie "
+                              + "met --view (\(perAgency)) of neem de tabel met --format csv.",
+                          en: "The map would show \(events.count) events; above \(limit) it cannot be read. Choose one agency's slice "
+                              + "with --view (\(perAgency)) or take the table with --format csv.")
+    }
+
     /// Builds the map. Throws when the end user's consent does not allow her story to be shown.
-    public static func build(_ dossier: Dossier, view: JourneyView, language: Language, catalogue: KnelpuntCatalogue) throws -> JourneyMap {
+    /// Above `eventLimit` events a drawn map is unreadable (and slow to draw): `build` then says so and
+    /// names narrower views instead of working for minutes. Nil for tables (CSV), which have no such limit.
+    public static func build(_ dossier: Dossier, view: JourneyView, language: Language, catalogue: KnelpuntCatalogue,
+                             eventLimit: Int? = InputLimits.journeyEvents) throws -> JourneyMap {
         guard let endUser = dossier.endUser else {
             throw CasusError(.invalidInput, nl: "Er is geen eindgebruiker in het dossier: de kaart volgt haar.", en: "There is no end user in the dossier: the map follows her.")
         }
@@ -182,6 +196,7 @@ public struct JourneyMap: Sendable {
 
         var omitted: [Localized] = []
         let events = dossier.chronologicalEvents.filter(included)
+        if let eventLimit, events.count > eventLimit { throw tooManyEvents(events, limit: eventLimit, agencyOf: agencyOf) }
         var items: [JourneyItem] = []
         for event in events {
             var quote: String?

@@ -238,7 +238,13 @@ public struct ReportBuilder {
     mutating func journeyFigure() throws {
         guard !dossier.events.isEmpty else { return }
         let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .overview
-        let map = try JourneyMap.build(dossier, view: view, language: language, catalogue: KnelpuntCatalogue())
+        let map: JourneyMap
+        do {
+            map = try JourneyMap.build(dossier, view: view, language: language, catalogue: KnelpuntCatalogue())
+        } catch let error as CasusError where error.kind == .invalidInput {
+            // Too many events to draw: the report keeps its timeline table and says why the map is missing.
+            return gap("De klantreiskaart is weggelaten: \(error.message.nl)", "The journey map is left out: \(error.message.en)")
+        }
         let drawing = SVGJourneyWriter.drawing(map)
         let width = 170.0
         blocks.append(.figure(Figure(svg: drawing.svg, alt: map.summary, caption: t("De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",

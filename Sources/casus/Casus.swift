@@ -23,6 +23,7 @@ struct CasusMain: ParsableCommand {
             EventCommand.self, HandoffCommand.self, AgencyCommand.self, FindingCommand.self,
             LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, OverrideCommand.self, DoetankCommand.self, WederhoorCommand.self,
             SearchCommand.self, LintCommand.self, JourneyCommand.self, ExportCommand.self, ImportCommand.self, AuditCommand.self, StoreCommand.self,
+            EraseCommand.self, RetentionCommand.self,
             BenchCommand.self,
         ]
     )

@@ -121,8 +121,7 @@ struct CaseCommand: ParsableCommand {
                 throw CasusError(.invalidInput, nl: "Wissen kan niet ongedaan worden. Herhaal met --yes om casus '\(caseId)' en alles wat erbij hoort te wissen.",
                                  en: "Erasing cannot be undone. Repeat with --yes to erase case '\(caseId)' and everything in it.")
             }
-            try store.erase(caseId)
-            try context.vault.remove(caseId: caseId)
+            try context.dataProtection().eraseCase(caseId)
             context.print("Casus '\(caseId)' is gewist. Het auditlog bewaart alleen dat hij bestond en gewist is.",
                           "Case '\(caseId)' is erased. The audit log keeps only that it existed and was erased.")
         }

@@ -139,7 +139,7 @@ struct AuditCommand: ParsableCommand {
 
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "store", abstract: say("De opslag zelf: waar, hoe groot, heel?", "The store itself: where, how large, intact?"),
-            subcommands: [Info.self, Check.self])
+            subcommands: [Info.self, Check.self, BackupCommand.self, RestoreCommand.self])
 
     struct Info: CasusCommand {
         static let configuration = CommandConfiguration(commandName: "info", abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are."))

@@ -45,7 +45,8 @@ struct JourneyCommand: CasusCommand {
             default: return nil
             }
         } ?? .svg
-        let map = try JourneyMap.build(dossier, view: view, language: mapLanguage ?? dossier.casus.language, catalogue: try JourneyCommand.catalogue(knelpunten))
+        let map = try JourneyMap.build(dossier, view: view, language: mapLanguage ?? dossier.casus.language, catalogue: try JourneyCommand.catalogue(knelpunten),
+                                       eventLimit: chosen == .csv ? nil : InputLimits.journeyEvents)
         let text: String
         switch chosen {
         case .svg: text = SVGJourneyWriter.render(map)

@@ -84,6 +84,19 @@ struct StatusPrinter {
         if status.readyForContraExpertise && status.currentStep != nil {
             Swift.print(t(PromptText.readyForContraExpertise))
         }
+        printRetention(dossier)
+    }
+
+    /// Warns ahead of a retention date (60 days), and when one has passed.
+    func printRetention(_ dossier: Dossier) {
+        for item in Retention.items(dossier) where item.hasMaterial {
+            guard let days = item.daysLeft, let date = item.retainUntil, days <= 60 else { continue }
+            Swift.print(days < 0
+                ? t("⚠ De bewaartermijn van \(item.pseudonym) is verstreken (\(date)); wis het materiaal met `casus retention --erase`.",
+                    "⚠ The retention date of \(item.pseudonym) has passed (\(date)); erase the material with `casus retention --erase`.")
+                : t("⚠ De bewaartermijn van \(item.pseudonym) verloopt over \(days) dagen (\(date)).",
+                    "⚠ The retention date of \(item.pseudonym) is \(days) days away (\(date))."))
+        }
     }
 
     /// One line per step: passed or how many checks are open, and the coach's word on it.
