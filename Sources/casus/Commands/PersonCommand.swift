@@ -143,6 +143,10 @@ struct PersonCommand: ParsableCommand {
                 return context.print("Echte naam van \(participant.pseudonym) gewist.", "Real name of \(participant.pseudonym) erased.")
             }
             if let realName = nonEmpty(realName) {
+                if NameFolding.sameName(realName, participant.pseudonym) {
+                    throw CasusError(.invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies eerst een ander pseudoniem.",
+                                     en: "The pseudonym equals the real name. Choose another pseudonym first.")
+                }
                 try context.vault.set(CasusStore.Identity(caseId: caseId, participantId: participant.id, realName: realName, contact: nonEmpty(contact), recordedBy: context.actor))
                 try store.logEvent(caseId: caseId, entity: "identity", entityId: participant.id, operation: "set-identity")
                 return context.print("Echte naam van \(participant.pseudonym) staat in de sleutelkluis.", "Real name of \(participant.pseudonym) is in the key vault.")
