@@ -69,6 +69,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets for libFuzzer (scripts/fuzz builds them with -sanitize=fuzzer); a replay tool otherwise.
+        .executableTarget(
+            name: "casus-fuzz",
+            dependencies: ["CasusCore", "CasusDocuments", "CasusLint", "CasusReports"]
+        ),
         .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
         .testTarget(
             name: "CasusStoreTests",

@@ -169,6 +169,10 @@ struct TemplateFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CasusError(.cannotRead, nl: "Het sjabloon \(url.path) bestaat niet of is onleesbaar.", en: "The template \(url.path) does not exist or cannot be read.")
         }
+        guard data.count <= InputLimits.yamlBytes else {
+            throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                             en: "The template \(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is geen UTF-8-tekst.", en: "The template \(url.path) is not UTF-8 text.")
         }

@@ -40,6 +40,11 @@ public final class DossierStore: Sendable {
         let readOnly = existed && !DossierStore.isWritable(workspace)
         self.isReadOnly = readOnly
         do {
+            if !existed {
+                // Only the owner may enter a new store folder: it holds transcripts of vulnerable people.
+                try FileManager.default.createDirectory(at: workspace.folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
             if !readOnly {
                 try FileManager.default.createDirectory(at: workspace.attachmentsURL, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])

@@ -234,6 +234,17 @@ public struct RuleSet: Sendable {
         return try load(folders: folders, language: language, configuration: configuration)
     }
 
+    /// One rule file's text checked as casus would load it: parsed, its patterns compiled beside the
+    /// language profile of `base`. Throws the error a user would see for a broken file.
+    public static func compile(ruleYAML text: String, beside base: RuleSet) throws -> RuleSet {
+        guard text.utf8.count <= InputLimits.yamlBytes else {
+            throw CasusError(.invalidInput, nl: "Het regelbestand is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                             en: "The rule file is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+        }
+        let definition = try RuleFiles.decode(RuleDefinition.self, from: text, file: URL(fileURLWithPath: "rule.yml"))
+        return try RuleSet(profile: base.profile, definitions: [definition])
+    }
+
     static func load(folders: [URL], language: Language, configuration: LintConfiguration) throws -> RuleSet {
         let parsed = try RuleCache.load(folders: folders, language: language)
         return try RuleSet(profile: parsed.profile, definitions: try configuration.apply(to: parsed.definitions, language: language))
@@ -341,6 +352,10 @@ enum RuleFiles {
     static func read(_ url: URL) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw CasusError(.cannotRead, nl: "Kan regelbestand '\(url.path)' niet lezen.", en: "Cannot read rule file '\(url.path)'.")
+        }
+        guard data.count <= InputLimits.yamlBytes else {
+            throw CasusError(.invalidInput, nl: "Regelbestand '\(url.path)' is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                             en: "Rule file '\(url.path)' is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         return text
     }
