@@ -42,8 +42,8 @@ public struct AttachmentStore: Sendable {
         } catch let error as CasusError {
             throw error
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan de bijlage niet opslaan in '\(folder.path)': \(error.localizedDescription)",
-                             en: "Cannot store the attachment in '\(folder.path)': \(error.localizedDescription)")
+            throw CasusError(.storeFailure, nl: "Kan de bijlage niet opslaan in '\(folder.path)': \(SystemErrors.describe(error).nl)",
+                             en: "Cannot store the attachment in '\(folder.path)': \(SystemErrors.describe(error).en)")
         }
         return ref
     }

@@ -45,6 +45,11 @@ public struct Workspace: Sendable {
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, permissions: Int? = nil) throws {
         let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CasusError(.storeFailure, nl: "'\(url.path)' is een map; geef een bestandsnaam, bijvoorbeeld '\(url.path)/export.json'.",
+                             en: "'\(url.path)' is a folder; give a file name, for example '\(url.path)/export.json'.")
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
@@ -57,14 +62,14 @@ public enum AtomicFile {
                 try handle.write(contentsOf: data)
                 try handle.synchronize()
                 try handle.close()
-                if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+                if rename(temporary.path, url.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
             }
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan '\(url.path)' niet schrijven: \(error.localizedDescription)",
-                             en: "Cannot write '\(url.path)': \(error.localizedDescription)")
+            throw CasusError(.storeFailure, nl: "Kan '\(url.path)' niet schrijven: \(SystemErrors.describe(error).nl).",
+                             en: "Cannot write '\(url.path)': \(SystemErrors.describe(error).en).")
         }
     }
 }

@@ -81,20 +81,13 @@ struct HardeningTests {
         try FileManager.default.copyItem(at: cli.store, to: readOnly)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.appendingPathComponent("casus.sqlite").path)
-        let list = Process()
-        list.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        list.arguments = ["-u", "nobody", "--", "env", "HOME=/tmp", CLI.executable.path, "case", "list", "--store", readOnly.path, "--lang", "en"]
-        let out = Pipe()
-        list.standardOutput = out
-        list.standardError = out
-        try list.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        list.waitUntilExit()
-        if text.contains("Permission denied") && text.contains("casus") && list.terminationStatus == 126 {
+        let (status, text) = try runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", "env", "HOME=/tmp", CLI.executable.path,
+                                                                 "case", "list", "--store", readOnly.path, "--lang", "en"])
+        if text.contains("Permission denied") && text.contains("casus") && status == 126 {
             print("skipping the read-only store check: 'nobody' cannot run the test build of casus here")
             return
         }
-        #expect(list.terminationStatus == 0, "\(text)")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("bezwaar-wmo"))
     }
 
