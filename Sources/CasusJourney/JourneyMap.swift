@@ -41,6 +41,10 @@ public struct KnelpuntCatalogue: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw CasusError(.cannotRead, nl: "Kan \(url.path) niet lezen.", en: "Cannot read \(url.path).")
         }
+        guard data.count <= InputLimits.yamlBytes else {
+            throw CasusError(.invalidInput, nl: "\(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                             en: "\(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw CasusError(.invalidInput, nl: "\(url.path) is geen geldige YAML: \(error)", en: "\(url.path) is not valid YAML: \(error)")

@@ -24,6 +24,11 @@ public struct AttachmentStore: Sendable {
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder), !isFolder.boolValue else {
             throw CasusErrorFactory.cannotRead(source)
         }
+        let declared = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
+        guard declared <= InputLimits.attachmentBytes else {
+            throw CasusError(.invalidInput, nl: "'\(source.lastPathComponent)' is groter dan \(InputLimits.attachmentBytes >> 30) GB; casus bewaart bijlagen tot die grootte.",
+                             en: "'\(source.lastPathComponent)' is larger than \(InputLimits.attachmentBytes >> 30) GB; casus keeps attachments up to that size.")
+        }
         let (hash, size) = try Hashing.sha256(fileAt: source)
         let ref = AttachmentRef(sha256: hash, fileName: source.lastPathComponent, byteSize: size)
         let target = url(for: ref)
