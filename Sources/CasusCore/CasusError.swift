@@ -12,6 +12,8 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
         case conflict = 4
         /// The action needs consent that was not given or was withdrawn.
         case consentMissing = 5
+        /// The actor's role on the dossier does not allow the action.
+        case notPermitted = 77
         /// A value or a file's content is not valid.
         case invalidInput = 65
         /// A program casus needs for this (LibreOffice for PDF) is not installed or failed.

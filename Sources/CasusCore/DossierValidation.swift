@@ -112,6 +112,11 @@ extension Dossier {
             }
             if let audio = interview.audio {
                 r.attachment(audio.file, at: place)
+                // The rule holds for every way in: a command, a form, an imported file.
+                if !consentLedger.isGranted(.audioRecording, to: interview.participantId, asOf: interview.at.date) {
+                    r.add(nl: "\(place.nl): er is een geluidsopname, maar geen toestemming voor een opname op \(interview.at.day)",
+                          en: "\(place.en): there is an audio recording, but no consent for a recording on \(interview.at.day)")
+                }
                 if !(audio.durationSeconds >= 0) || audio.durationSeconds > 48 * 3600 {
                     r.add(nl: "\(place.nl): de opnameduur is onmogelijk", en: "\(place.en): the recording's duration is impossible")
                 }

@@ -12,6 +12,8 @@ struct BackupTests {
         let audio = Data("an interview recording".utf8)
         let ref = AttachmentRef(sha256: Hashing.sha256(audio), fileName: "i1.ogg", byteSize: audio.count)
         try fixture.store.attachments.add(data: audio, as: ref)
+        let interview = try fixture.store.dossier("bezwaar-wmo").interviews[0]
+        try fixture.grant("bezwaar-wmo", interview.participantId, [.audioRecording], at: interview.at)
         try fixture.store.modify("bezwaar-wmo") { dossier in dossier.interviews[0].audio = AudioRecording(file: ref, durationSeconds: 7) }
         let backup = fixture.folder.appendingPathComponent("backup.casusbak")
         // A second store handle writes events while the backup is made.

@@ -38,6 +38,15 @@ final class ProtectedStore {
         return try everyByte().filter { $0.1.range(of: needle) != nil }.map(\.0)
     }
 
+    /// Records consent given at `at`, as `casus consent record` does.
+    func grant(_ caseId: String, _ participantId: String, _ purposes: [ConsentPurpose], at: Timestamp) throws {
+        try store.modify(caseId) { dossier in
+            let id = try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
+            dossier.consent.append(ConsentEntry(id: id, participantId: participantId, granted: purposes, at: at,
+                                                method: .mondeling, obtainedBy: "onderzoeker"))
+        }
+    }
+
     /// Records a withdrawal in the consent ledger, as `casus consent withdraw` does.
     func withdraw(_ caseId: String, _ participantId: String, _ purposes: [ConsentPurpose]) throws {
         try store.modify(caseId) { dossier in
@@ -66,6 +75,8 @@ struct DataProtectionTests {
         let audio = Data("RIFF-fake-audio-Ilse-unique-bytes-0123456789".utf8)
         let ref = AttachmentRef(sha256: Hashing.sha256(audio), fileName: "i2.wav", byteSize: audio.count)
         try fixture.store.attachments.add(data: audio, as: ref)
+        let interviewAt = try fixture.store.dossier("boete-schuldhulp").interviews.first { $0.id == "I2" }!.at
+        try fixture.grant("boete-schuldhulp", "P4", [.audioRecording], at: interviewAt)
         try fixture.store.modify("boete-schuldhulp") { dossier in
             let index = dossier.interviews.firstIndex { $0.id == "I2" }!
             dossier.interviews[index].audio = AudioRecording(file: ref, durationSeconds: 61)

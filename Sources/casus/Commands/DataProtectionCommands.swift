@@ -7,6 +7,9 @@ import Foundation
 extension Context {
     /// The data-protection operations on this context's store and key vault.
     func dataProtection() throws -> DataProtection { DataProtection(store: try store(), vault: vault) }
+
+    /// The application layer for this context: the terminal on a personal store acts as its owner.
+    func casework() throws -> Casework { Casework(store: try store(), vault: vault, actor: .owner(actor)) }
 }
 
 /// Prints what an erasure takes out, by kind and id (never the content).

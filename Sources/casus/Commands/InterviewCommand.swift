@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusStore
 import Foundation
@@ -7,24 +8,9 @@ struct InterviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "interview", abstract: say("Interviews met transcript en geluidsopname.", "Interviews with transcript and audio recording."),
             subcommands: [Add.self, List.self, Show.self, Change.self, Transcript.self])
 
-    /// Stores an audio file after checking consent for recording, and reads its length.
-    static func attachAudio(_ path: String, duration: String?, participant: Participant, at moment: Timestamp, dossier: Dossier,
-                            store: DossierStore) throws -> AudioRecording {
-        guard dossier.consentLedger.isGranted(.audioRecording, to: participant.id, asOf: moment.date) else {
-            throw CasusError(.consentMissing,
-                             nl: "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast: `casus consent record \(dossier.casus.id) \(participant.pseudonym) --grant geluidsopname --at …`.",
-                             en: "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that first: `casus consent record \(dossier.casus.id) \(participant.pseudonym) --grant geluidsopname --at …`.")
-        }
-        let url = URL(fileURLWithPath: path)
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw CasusError(.cannotRead, nl: "Het geluidsbestand '\(path)' bestaat niet of is niet leesbaar.", en: "The audio file '\(path)' does not exist or cannot be read.")
-        }
-        let seconds = try duration.map(InputParsing.seconds) ?? AudioInfo.duration(ofFileAt: url)
-        guard let seconds else {
-            throw CasusError(.invalidInput, nl: "Kan de lengte van '\(path)' niet bepalen (alleen WAV, of andere formaten met ffprobe). Geef --audio-duration, bijv. 2:05:30.",
-                             en: "Cannot tell the length of '\(path)' (WAV only, or other formats with ffprobe). Give --audio-duration, e.g. 2:05:30.")
-        }
-        return AudioRecording(file: try store.attachments.add(fileAt: url), durationSeconds: seconds)
+    /// The audio file named on the command line, with a duration when one was given.
+    static func audioFile(_ path: String?, duration: String?) throws -> AudioFile? {
+        try path.map { AudioFile(url: URL(fileURLWithPath: $0), durationSeconds: try duration.map(InputParsing.seconds)) }
     }
 
     struct Add: CasusCommand {
@@ -47,30 +33,21 @@ struct InterviewCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            let moment = try InputParsing.timestamp(at)
-            let plannedMinutes = try InputParsing.minutes(planned)
-            let actualMinutes = try actual.map(InputParsing.minutes)
-            let text = try transcript.map(readText)
-            let store = try context.store()
-            var added: Interview?
-            var warnings: [String] = []
-            try store.modify(caseId) { dossier in
-                let participant = try dossier.requireParticipant(person)
-                let recording = try audio.map { try InterviewCommand.attachAudio($0, duration: audioDuration, participant: participant, at: moment, dossier: dossier, store: store) }
-                let interview = Interview(id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: participant.id, at: moment,
-                                          plannedMinutes: plannedMinutes, actualMinutes: actualMinutes, shortReason: nonEmpty(shortReason), place: nonEmpty(place),
-                                          mode: mode ?? (recording == nil ? .aantekeningen : .geluidsopname),
-                                          interviewers: interviewers.isEmpty ? [context.actor] : interviewers, safetyChecked: safetyChecked,
-                                          storyExplained: storyExplained, transcript: text, audio: recording, note: nonEmpty(note))
-                dossier.interviews.append(interview)
-                added = interview
-                if !dossier.consentLedger.isGranted(.interview, to: participant.id, asOf: moment.date) {
-                    warnings.append(context.t("Let op: voor \(participant.pseudonym) is geen toestemming voor het interview vastgelegd vóór \(moment.day).",
-                                              "Note: no consent for the interview was recorded for \(participant.pseudonym) before \(moment.day)."))
-                }
-            }
-            if let added { context.print("Interview \(added.id) vastgelegd.", "Interview \(added.id) recorded.") }
-            warnings.forEach { Output.error($0) }
+            var new = NewInterview(participant: person, at: try InputParsing.timestamp(at))
+            new.plannedMinutes = try InputParsing.minutes(planned)
+            new.actualMinutes = try actual.map(InputParsing.minutes)
+            new.shortReason = shortReason
+            new.place = place
+            new.mode = mode
+            new.interviewers = interviewers
+            new.safetyChecked = safetyChecked
+            new.storyExplained = storyExplained
+            new.transcript = try transcript.map(readText)
+            new.audio = try InterviewCommand.audioFile(audio, duration: audioDuration)
+            new.note = note
+            let (added, warnings) = try context.casework().addInterview(caseId, new)
+            context.print("Interview \(added.id) vastgelegd.", "Interview \(added.id) recorded.")
+            warnings.forEach { Output.error(context.t($0)) }
         }
     }
 
@@ -155,30 +132,18 @@ struct InterviewCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            let newAt = try at.map { try InputParsing.timestamp($0) }
-            let newPlanned = try planned.map(InputParsing.minutes), newActual = try actual.map(InputParsing.minutes)
-            let safety = try safetyChecked.map(InputParsing.yesNo), explained = try storyExplained.map(InputParsing.yesNo)
-            let store = try context.store()
-            try store.modify(caseId) { dossier in
-                let id = try dossier.requireInterview(interviewId).id
-                guard let index = dossier.interviews.firstIndex(where: { $0.id == id }) else { return }
-                var i = dossier.interviews[index]
-                if let newAt { i.at = newAt }
-                if let newPlanned { i.plannedMinutes = newPlanned }
-                if let newActual { i.actualMinutes = newActual }
-                if let shortReason { i.shortReason = nonEmpty(shortReason) }
-                if let place { i.place = nonEmpty(place) }
-                if let mode { i.mode = mode }
-                if let safety { i.safetyChecked = safety }
-                if let explained { i.storyExplained = explained }
-                if let note { i.note = nonEmpty(note) }
-                if let audio {
-                    let participant = try dossier.requireParticipant(i.participantId)
-                    i.audio = try InterviewCommand.attachAudio(audio, duration: audioDuration, participant: participant, at: i.at, dossier: dossier, store: store)
-                    i.mode = .geluidsopname
-                }
-                dossier.interviews[index] = i
-            }
+            var change = InterviewChange()
+            change.at = try at.map { try InputParsing.timestamp($0) }
+            change.plannedMinutes = try planned.map(InputParsing.minutes)
+            change.actualMinutes = try actual.map(InputParsing.minutes)
+            change.shortReason = shortReason
+            change.place = place
+            change.mode = mode
+            change.safetyChecked = try safetyChecked.map(InputParsing.yesNo)
+            change.storyExplained = try storyExplained.map(InputParsing.yesNo)
+            change.audio = try InterviewCommand.audioFile(audio, duration: audioDuration)
+            change.note = note
+            try context.casework().changeInterview(caseId, interviewId, change)
             context.print("Interview bijgewerkt.", "Interview updated.")
         }
     }
@@ -192,31 +157,7 @@ struct InterviewCommand: ParsableCommand {
         @Option(help: help("Bestand met het transcript (UTF-8), of - voor standaardinvoer.", "File with the transcript (UTF-8), or - for standard input.")) var file: String
 
         func execute(_ context: Context) throws {
-            let text = try readText(file)
-            var moved = 0
-            try context.store().modify(caseId) { dossier in
-                let id = try dossier.requireInterview(interviewId).id
-                guard let index = dossier.interviews.firstIndex(where: { $0.id == id }) else { return }
-                var lost: [Localized] = []
-                for q in dossier.quotes.indices where dossier.quotes[q].interviewId == id {
-                    let quote = dossier.quotes[q]
-                    if Quote.span(of: text, start: quote.start, end: quote.end) == quote.text { continue }
-                    let places = Quote.locate(quote.text, in: text)
-                    if places.count == 1 {
-                        dossier.quotes[q].start = places[0].lowerBound
-                        dossier.quotes[q].end = places[0].upperBound
-                        moved += 1
-                    } else {
-                        lost.append(Localized(nl: "\(quote.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
-                                              en: "\(quote.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"))
-                    }
-                }
-                guard lost.isEmpty else {
-                    throw CasusError(.invalidInput, nl: "Het nieuwe transcript past niet bij de gemarkeerde citaten. Pas de citaten aan of verwijder ze eerst:",
-                                     en: "The new transcript does not fit the marked quotes. Adjust or remove those quotes first:", details: lost)
-                }
-                dossier.interviews[index].transcript = text
-            }
+            let moved = try context.casework().replaceTranscript(caseId, interviewId, with: try readText(file))
             context.print("Transcript vervangen" + (moved > 0 ? "; \(moved) citaat/citaten verschoven." : "."),
                           "Transcript replaced" + (moved > 0 ? "; \(moved) quote(s) moved." : "."))
         }

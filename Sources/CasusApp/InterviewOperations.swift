@@ -1,0 +1,161 @@
+import CasusCore
+import CasusStore
+import Foundation
+
+/// An audio file to attach to an interview; its length is read from the file when not given.
+public struct AudioFile: Sendable {
+    public var url: URL
+    public var durationSeconds: Double?
+
+    public init(url: URL, durationSeconds: Double? = nil) {
+        self.url = url
+        self.durationSeconds = durationSeconds
+    }
+}
+
+/// The details of a new interview, as a front end collected them.
+public struct NewInterview: Sendable {
+    public var participant: String
+    public var at: Timestamp
+    public var plannedMinutes = Interview.recommendedMinutes
+    public var actualMinutes: Int?
+    public var shortReason: String?
+    public var place: String?
+    public var mode: InterviewMode?
+    public var interviewers: [String] = []
+    public var safetyChecked = false
+    public var storyExplained = false
+    public var transcript: String?
+    public var audio: AudioFile?
+    public var note: String?
+
+    public init(participant: String, at: Timestamp) {
+        self.participant = participant
+        self.at = at
+    }
+}
+
+/// Changes to an interview; nil leaves a field as it is, an empty text clears it.
+public struct InterviewChange: Sendable {
+    public var at: Timestamp?
+    public var plannedMinutes: Int?
+    public var actualMinutes: Int?
+    public var shortReason: String?
+    public var place: String?
+    public var mode: InterviewMode?
+    public var safetyChecked: Bool?
+    public var storyExplained: Bool?
+    public var audio: AudioFile?
+    public var note: String?
+
+    public init() {}
+}
+
+extension Casework {
+    /// Records an interview. Audio needs consent for a recording at the interview's time; an
+    /// interview without consent for the interview itself is recorded with a warning.
+    public func addInterview(_ caseId: String, _ new: NewInterview) throws -> (interview: Interview, warnings: [Localized]) {
+        try require(.edit, caseId: caseId)
+        var added: Interview?
+        var warnings: [Localized] = []
+        try store.modify(caseId) { dossier in
+            let participant = try dossier.requireParticipant(new.participant)
+            let recording = try new.audio.map { try attach($0, for: participant, at: new.at, in: dossier) }
+            let interview = Interview(id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: participant.id,
+                                      at: new.at, plannedMinutes: new.plannedMinutes, actualMinutes: new.actualMinutes,
+                                      shortReason: new.shortReason.nonBlank, place: new.place.nonBlank,
+                                      mode: new.mode ?? (recording == nil ? .aantekeningen : .geluidsopname),
+                                      interviewers: new.interviewers.isEmpty ? [actor.name] : new.interviewers,
+                                      safetyChecked: new.safetyChecked, storyExplained: new.storyExplained, transcript: new.transcript,
+                                      audio: recording, note: new.note.nonBlank)
+            dossier.interviews.append(interview)
+            added = interview
+            if !dossier.consentLedger.isGranted(.interview, to: participant.id, asOf: new.at.date) {
+                warnings.append(Localized(nl: "Let op: voor \(participant.pseudonym) is geen toestemming voor het interview vastgelegd vóór \(new.at.day).",
+                                          en: "Note: no consent for the interview was recorded for \(participant.pseudonym) before \(new.at.day)."))
+            }
+        }
+        return (added!, warnings)
+    }
+
+    /// Changes an interview's details; a new recording is checked against consent as in `addInterview`.
+    public func changeInterview(_ caseId: String, _ interviewId: String, _ change: InterviewChange) throws {
+        try require(.edit, caseId: caseId)
+        try store.modify(caseId) { dossier in
+            let id = try dossier.requireInterview(interviewId).id
+            guard let index = dossier.interviews.firstIndex(where: { $0.id == id }) else { return }
+            var i = dossier.interviews[index]
+            if let at = change.at { i.at = at }
+            if let planned = change.plannedMinutes { i.plannedMinutes = planned }
+            if let actual = change.actualMinutes { i.actualMinutes = actual }
+            if let reason = change.shortReason { i.shortReason = Optional(reason).nonBlank }
+            if let place = change.place { i.place = Optional(place).nonBlank }
+            if let mode = change.mode { i.mode = mode }
+            if let safety = change.safetyChecked { i.safetyChecked = safety }
+            if let explained = change.storyExplained { i.storyExplained = explained }
+            if let note = change.note { i.note = Optional(note).nonBlank }
+            if let audio = change.audio {
+                i.audio = try attach(audio, for: try dossier.requireParticipant(i.participantId), at: i.at, in: dossier)
+                i.mode = .geluidsopname
+            }
+            dossier.interviews[index] = i
+        }
+    }
+
+    /// Replaces a transcript; quotes move along when their text still occurs exactly once, and the
+    /// change is refused (listing the quotes) when one would be lost. Returns how many quotes moved.
+    public func replaceTranscript(_ caseId: String, _ interviewId: String, with text: String) throws -> Int {
+        try require(.edit, caseId: caseId)
+        var moved = 0
+        try store.modify(caseId) { dossier in
+            let id = try dossier.requireInterview(interviewId).id
+            guard let index = dossier.interviews.firstIndex(where: { $0.id == id }) else { return }
+            var lost: [Localized] = []
+            for q in dossier.quotes.indices where dossier.quotes[q].interviewId == id {
+                let quote = dossier.quotes[q]
+                if Quote.span(of: text, start: quote.start, end: quote.end) == quote.text { continue }
+                let places = Quote.locate(quote.text, in: text)
+                if places.count == 1 {
+                    dossier.quotes[q].start = places[0].lowerBound
+                    dossier.quotes[q].end = places[0].upperBound
+                    moved += 1
+                } else {
+                    lost.append(Localized(nl: "\(quote.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
+                                          en: "\(quote.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"))
+                }
+            }
+            guard lost.isEmpty else {
+                throw CasusError(.invalidInput, nl: "Het nieuwe transcript past niet bij de gemarkeerde citaten. Pas de citaten aan of verwijder ze eerst:",
+                                 en: "The new transcript does not fit the marked quotes. Adjust or remove those quotes first:", details: lost)
+            }
+            dossier.interviews[index].transcript = text
+        }
+        return moved
+    }
+
+    /// Stores an audio file after checking consent for recording at `moment`, and reads its length.
+    func attach(_ audio: AudioFile, for participant: Participant, at moment: Timestamp, in dossier: Dossier) throws -> AudioRecording {
+        guard dossier.consentLedger.isGranted(.audioRecording, to: participant.id, asOf: moment.date) else {
+            throw CasusError(.consentMissing,
+                             nl: "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast (doel 'geluidsopname').",
+                             en: "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that consent first (purpose 'geluidsopname').")
+        }
+        guard FileManager.default.isReadableFile(atPath: audio.url.path) else {
+            throw CasusError(.cannotRead, nl: "Het geluidsbestand '\(audio.url.path)' bestaat niet of is niet leesbaar.",
+                             en: "The audio file '\(audio.url.path)' does not exist or cannot be read.")
+        }
+        guard let seconds = audio.durationSeconds ?? AudioInfo.duration(ofFileAt: audio.url) else {
+            throw CasusError(.invalidInput, nl: "Kan de lengte van '\(audio.url.lastPathComponent)' niet bepalen (alleen WAV, of andere formaten met ffprobe). Geef de duur op.",
+                             en: "Cannot tell the length of '\(audio.url.lastPathComponent)' (WAV only, or other formats with ffprobe). Give the duration.")
+        }
+        return AudioRecording(file: try store.attachments.add(fileAt: audio.url), durationSeconds: seconds)
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text, or nil when it is absent or only white space.
+    var nonBlank: String? {
+        guard let self, !self.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return self
+    }
+}
