@@ -54,7 +54,10 @@ let package = Package(
         // Reports: templates, consent-aware builders for the case description and the outside-in report.
         .target(
             name: "CasusReports",
-            dependencies: ["CasusCore", "CasusDocuments", "CasusJourney", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "CasusCore", "CasusDocuments", "CasusJourney", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // The application layer: operations every front end calls (data protection, backup).
         .target(
@@ -79,10 +82,17 @@ let package = Package(
             name: "CasusStoreTests",
             dependencies: ["CasusStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CasusDocumentsTests", dependencies: ["CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "CasusDocumentsTests",
+            dependencies: ["CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore"]),
-        .testTarget(name: "CasusReportsTests", dependencies: ["CasusReports", "CasusDocuments", "CasusCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "CasusReportsTests",
+            dependencies: [
+                "CasusReports", "CasusDocuments", "CasusCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Golden"]),
         .testTarget(name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore"], exclude: ["Golden"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
         .testTarget(

@@ -52,8 +52,9 @@ public enum Backup {
     @discardableResult
     public static func create(_ store: DossierStore, to url: URL, passphrase: String? = nil) throws -> Manifest {
         if FileManager.default.fileExists(atPath: url.path) {
-            throw CasusError(.conflict, nl: "'\(url.path)' bestaat al; kies een nieuwe naam voor de reservekopie.",
-                             en: "'\(url.path)' exists already; choose a new name for the backup.")
+            throw CasusError(
+                .conflict, nl: "'\(url.path)' bestaat al; kies een nieuwe naam voor de reservekopie.",
+                en: "'\(url.path)' exists already; choose a new name for the backup.")
         }
         let work = try temporaryFolder(near: url)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -70,16 +71,19 @@ public enum Backup {
             files.append(try entry(file.url, path: path))
             sources.append((path, file.url))
         }
-        let manifest = Manifest(createdAt: .now(), createdBy: store.actor, cases: cases, files: files,
-                                auditSeq: head?.seq, auditHash: head?.hash)
+        let manifest = Manifest(
+            createdAt: .now(), createdBy: store.actor, cases: cases, files: files,
+            auditSeq: head?.seq, auditHash: head?.hash)
         let zipURL = work.appendingPathComponent("backup.zip")
         do {
             let archive = try Archive(url: zipURL, accessMode: .create)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let manifestData = try encoder.encode(manifest)
-            try archive.addEntry(with: "manifest.json", type: .file, uncompressedSize: Int64(manifestData.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: "manifest.json", type: .file, uncompressedSize: Int64(manifestData.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 manifestData.subdata(in: Int(position)..<Int(position) + size)
             }
             for (path, source) in sources {
@@ -88,8 +92,9 @@ public enum Backup {
         } catch let error as CasusError {
             throw error
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan de reservekopie niet schrijven: \(SystemErrors.describe(error).nl).",
-                             en: "Cannot write the backup: \(SystemErrors.describe(error).en).")
+            throw CasusError(
+                .storeFailure, nl: "Kan de reservekopie niet schrijven: \(SystemErrors.describe(error).nl).",
+                en: "Cannot write the backup: \(SystemErrors.describe(error).en).")
         }
         var bytes = try Data(contentsOf: zipURL)
         if let passphrase, !passphrase.isEmpty {
@@ -104,15 +109,22 @@ public enum Backup {
     /// Restores a backup into a new folder, and reports success only after every file's hash, the
     /// database's integrity and the audit chain (up to the head in the manifest) have been checked.
     /// Nothing is left at `folder` when a check fails.
-    public static func restore(_ url: URL, to folder: URL, passphrase: String? = nil, actor: String) throws -> RestoreReport {
+    public static func restore(
+        _ url: URL, to folder: URL, passphrase: String? = nil, actor: String
+    ) throws -> RestoreReport {
         let manager = FileManager.default
         if manager.fileExists(atPath: folder.path),
-           !((try? manager.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? false) {
-            throw CasusError(.conflict, nl: "'\(folder.path)' bestaat al en is niet leeg; zet de reservekopie terug in een nieuwe map.",
-                             en: "'\(folder.path)' exists and is not empty; restore the backup into a new folder.")
+            !((try? manager.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? false)
+        {
+            throw CasusError(
+                .conflict,
+                nl: "'\(folder.path)' bestaat al en is niet leeg; zet de reservekopie terug in een nieuwe map.",
+                en: "'\(folder.path)' exists and is not empty; restore the backup into a new folder.")
         }
         guard let raw = manager.contents(atPath: url.path) else {
-            throw CasusError(.cannotRead, nl: "Kan de reservekopie '\(url.path)' niet lezen.", en: "Cannot read the backup '\(url.path)'.")
+            throw CasusError(
+                .cannotRead, nl: "Kan de reservekopie '\(url.path)' niet lezen.",
+                en: "Cannot read the backup '\(url.path)'.")
         }
         let zipData = try unseal(raw, url: url, passphrase: passphrase)
         let work = try temporaryFolder(near: folder)
@@ -128,25 +140,33 @@ public enum Backup {
         let head = try store.auditHead()
         var problems = integrity.map { Localized(nl: $0, en: $0) }
         if !audit.isIntact {
-            problems.append(Localized(nl: "het auditlog klopt niet met de opslag", en: "the audit log does not match the store"))
+            problems.append(
+                Localized(nl: "het auditlog klopt niet met de opslag", en: "the audit log does not match the store"))
         }
         if head?.seq != manifest.auditSeq || head?.hash != manifest.auditHash {
-            problems.append(Localized(nl: "het auditlog eindigt niet waar het manifest zegt", en: "the audit log does not end where the manifest says"))
+            problems.append(
+                Localized(
+                    nl: "het auditlog eindigt niet waar het manifest zegt",
+                    en: "the audit log does not end where the manifest says"))
         }
         guard problems.isEmpty else {
-            throw CasusError(.checkFailed, nl: "De reservekopie '\(url.lastPathComponent)' is niet heel; er is niets teruggezet:",
-                             en: "The backup '\(url.lastPathComponent)' is not whole; nothing was restored:", details: problems)
+            throw CasusError(
+                .checkFailed, nl: "De reservekopie '\(url.lastPathComponent)' is niet heel; er is niets teruggezet:",
+                en: "The backup '\(url.lastPathComponent)' is not whole; nothing was restored:", details: problems)
         }
         try manager.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         if manager.fileExists(atPath: folder.path) { try manager.removeItem(at: folder) }
         try manager.moveItem(at: storeFolder, to: folder)
-        return RestoreReport(manifest: manifest, folder: folder, filesVerified: manifest.files.count, auditEntries: Int(head?.seq ?? 0))
+        return RestoreReport(
+            manifest: manifest, folder: folder, filesVerified: manifest.files.count, auditEntries: Int(head?.seq ?? 0))
     }
 
     /// Reads the manifest of a backup without restoring it.
     public static func manifest(of url: URL, passphrase: String? = nil) throws -> Manifest {
         guard let raw = FileManager.default.contents(atPath: url.path) else {
-            throw CasusError(.cannotRead, nl: "Kan de reservekopie '\(url.path)' niet lezen.", en: "Cannot read the backup '\(url.path)'.")
+            throw CasusError(
+                .cannotRead, nl: "Kan de reservekopie '\(url.path)' niet lezen.",
+                en: "Cannot read the backup '\(url.path)'.")
         }
         let archive = try Archive(data: try unseal(raw, url: url, passphrase: passphrase), accessMode: .read)
         return try readManifest(archive, backup: url)
@@ -160,10 +180,13 @@ public enum Backup {
             throw damaged(url, "not a casus backup")
         }
         guard let passphrase, !passphrase.isEmpty else {
-            throw CasusError(.invalidInput, nl: "De reservekopie '\(url.path)' is versleuteld. Zet het wachtwoord in CASUS_BACKUP_PASSPHRASE.",
-                             en: "The backup '\(url.path)' is encrypted. Put its passphrase in CASUS_BACKUP_PASSPHRASE.")
+            throw CasusError(
+                .invalidInput,
+                nl: "De reservekopie '\(url.path)' is versleuteld. Zet het wachtwoord in CASUS_BACKUP_PASSPHRASE.",
+                en: "The backup '\(url.path)' is encrypted. Put its passphrase in CASUS_BACKUP_PASSPHRASE.")
         }
-        return try file.sealed.open(passphrase: passphrase, file: url, what: Localized(nl: "de reservekopie", en: "the backup"))
+        return try file.sealed.open(
+            passphrase: passphrase, file: url, what: Localized(nl: "de reservekopie", en: "the backup"))
     }
 
     private static func readManifest(_ archive: Archive, backup: URL) throws -> Manifest {
@@ -176,8 +199,9 @@ public enum Backup {
             throw damaged(backup, "manifest.json is not a casus backup manifest")
         }
         guard manifest.formatVersion <= formatVersion else {
-            throw CasusError(.invalidInput, nl: "De reservekopie is gemaakt door een nieuwere casus; werk casus bij.",
-                             en: "The backup was made by a newer casus; update casus.")
+            throw CasusError(
+                .invalidInput, nl: "De reservekopie is gemaakt door een nieuwere casus; werk casus bij.",
+                en: "The backup was made by a newer casus; update casus.")
         }
         return manifest
     }
@@ -185,23 +209,32 @@ public enum Backup {
     /// Unpacks exactly the files the manifest names, each to a checked path, each verified by hash.
     private static func unpack(_ zipURL: URL, into folder: URL, backup: URL) throws -> Manifest {
         let archive: Archive
-        do { archive = try Archive(url: zipURL, accessMode: .read) } catch { throw damaged(backup, "not a readable zip archive") }
+        do { archive = try Archive(url: zipURL, accessMode: .read) } catch {
+            throw damaged(backup, "not a readable zip archive")
+        }
         let manifest = try readManifest(archive, backup: backup)
         let named = Set(manifest.files.map(\.path) + ["manifest.json"])
         for entry in archive where !named.contains(entry.path) {
             throw damaged(backup, "'\(entry.path.excerpt)' is not in the manifest")
         }
-        guard manifest.files.contains(where: { $0.path == "casus.sqlite" }) else { throw damaged(backup, "the database is missing") }
+        guard manifest.files.contains(where: { $0.path == "casus.sqlite" }) else {
+            throw damaged(backup, "the database is missing")
+        }
         for file in manifest.files {
             guard isSafe(file.path), let entry = archive[file.path], entry.type == .file else {
                 throw damaged(backup, "'\(file.path.excerpt)' is missing or not a plain file")
             }
             let target = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let handle = FileHandle(forWritingAtPath: target.path) else {
-                throw CasusError(.storeFailure, nl: "Kan '\(target.path)' niet schrijven.", en: "Cannot write '\(target.path)'.")
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            guard
+                FileManager.default.createFile(
+                    atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                let handle = FileHandle(forWritingAtPath: target.path)
+            else {
+                throw CasusError(
+                    .storeFailure, nl: "Kan '\(target.path)' niet schrijven.", en: "Cannot write '\(target.path)'.")
             }
             var written = 0
             do {
@@ -236,7 +269,8 @@ public enum Backup {
     }
 
     private static func attachmentFiles(in folder: URL) throws -> [(relative: String, url: URL)] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
         var found: [(String, URL)] = []
         let base = folder.standardizedFileURL.path + "/"
         for case let url as URL in walker {
@@ -252,12 +286,15 @@ public enum Backup {
         let parent = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let folder = parent.appendingPathComponent(".casus-backup-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         return folder
     }
 
     private static func damaged(_ url: URL, _ reason: String) -> CasusError {
-        CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is geen bruikbare reservekopie (\(reason)); er is niets teruggezet.",
-                   en: "'\(url.lastPathComponent)' is not a usable backup (\(reason)); nothing was restored.")
+        CasusError(
+            .invalidInput,
+            nl: "'\(url.lastPathComponent)' is geen bruikbare reservekopie (\(reason)); er is niets teruggezet.",
+            en: "'\(url.lastPathComponent)' is not a usable backup (\(reason)); nothing was restored.")
     }
 }

@@ -72,9 +72,13 @@ public struct Casework: Sendable {
     /// Throws when the actor's role lacks `capability`.
     public func require(_ capability: Capability, caseId: String) throws {
         guard actor.role.capabilities.contains(capability) else {
-            throw CasusError(.notPermitted,
-                             nl: "\(actor.name) mag dit niet in casus '\(caseId)': de rol heeft geen recht op '\(capability.rawValue)'.",
-                             en: "\(actor.name) may not do this in case '\(caseId)': the role has no '\(capability.rawValue)' capability.")
+            throw CasusError(
+                .notPermitted,
+                nl:
+                    "\(actor.name) mag dit niet in casus '\(caseId)': de rol heeft geen recht op '\(capability.rawValue)'.",
+                en:
+                    "\(actor.name) may not do this in case '\(caseId)': the role has no '\(capability.rawValue)' capability."
+            )
         }
     }
 }

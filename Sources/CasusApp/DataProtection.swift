@@ -51,11 +51,14 @@ public struct DataProtection: Sendable {
 
     /// What erasing would take out, for the user to confirm. `purposes` nil: every withdrawn purpose.
     /// Throws when a named purpose is still granted: erase only after the withdrawal is recorded.
-    public func preview(_ caseId: String, participant nameOrId: String, purposes: [ConsentPurpose]? = nil) throws -> ErasurePlan {
+    public func preview(
+        _ caseId: String, participant nameOrId: String, purposes: [ConsentPurpose]? = nil
+    ) throws -> ErasurePlan {
         let dossier = try store.dossier(caseId)
         guard let participant = dossier.participant(named: nameOrId) else {
-            throw CasusError(.notFound, nl: "Geen persoon '\(nameOrId.excerpt)' in casus '\(caseId)'.",
-                             en: "No participant '\(nameOrId.excerpt)' in case '\(caseId)'.")
+            throw CasusError(
+                .notFound, nl: "Geen persoon '\(nameOrId.excerpt)' in casus '\(caseId)'.",
+                en: "No participant '\(nameOrId.excerpt)' in case '\(caseId)'.")
         }
         let erasable = DataProtection.erasablePurposes(dossier, participantId: participant.id)
         let chosen: Set<ConsentPurpose>
@@ -63,21 +66,28 @@ public struct DataProtection: Sendable {
             let stillGranted = purposes.filter { !erasable.contains($0) }
             guard stillGranted.isEmpty else {
                 let names = stillGranted.map(\.rawValue).joined(separator: ", ")
-                throw CasusError(.consentMissing,
-                                 nl: "\(participant.pseudonym) heeft '\(names)' niet ingetrokken. Leg eerst de intrekking vast (casus consent withdraw); wissen volgt daarop.",
-                                 en: "\(participant.pseudonym) has not withdrawn '\(names)'. Record the withdrawal first (casus consent withdraw); erasure follows it.")
+                throw CasusError(
+                    .consentMissing,
+                    nl:
+                        "\(participant.pseudonym) heeft '\(names)' niet ingetrokken. Leg eerst de intrekking vast (casus consent withdraw); wissen volgt daarop.",
+                    en:
+                        "\(participant.pseudonym) has not withdrawn '\(names)'. Record the withdrawal first (casus consent withdraw); erasure follows it."
+                )
             }
             chosen = purposes.contains(.all) ? erasable : Set(purposes)
         } else {
             chosen = erasable
         }
         guard !chosen.isEmpty else {
-            throw CasusError(.consentMissing,
-                             nl: "\(participant.pseudonym) heeft geen toestemming ingetrokken; er valt niets te wissen.",
-                             en: "\(participant.pseudonym) has withdrawn no consent; there is nothing to erase.")
+            throw CasusError(
+                .consentMissing,
+                nl: "\(participant.pseudonym) heeft geen toestemming ingetrokken; er valt niets te wissen.",
+                en: "\(participant.pseudonym) has withdrawn no consent; there is nothing to erase.")
         }
         var plan = ErasurePlan.make(dossier, participantId: participant.id, purposes: chosen)
-        if plan.identity, try vault.identity(caseId: caseId, participantId: participant.id) == nil { plan.identity = false }
+        if plan.identity, try vault.identity(caseId: caseId, participantId: participant.id) == nil {
+            plan.identity = false
+        }
         return plan
     }
 
@@ -98,8 +108,9 @@ public struct DataProtection: Sendable {
         }
         if plan.identity { try vault.remove(caseId: caseId, participantId: plan.participantId) }
         try store.removeUnusedAttachments(done.audioFiles)
-        try store.logEvent(caseId: caseId, entity: "participant", entityId: plan.participantId, operation: "erase-material",
-                           detail: "ground: \(ground.rawValue); " + done.summary)
+        try store.logEvent(
+            caseId: caseId, entity: "participant", entityId: plan.participantId, operation: "erase-material",
+            detail: "ground: \(ground.rawValue); " + done.summary)
         try store.compact()
         return done
     }
@@ -110,14 +121,21 @@ public struct DataProtection: Sendable {
     public func retention(caseId: String? = nil) throws -> [Retention.Item] {
         let ids = try caseId.map { [$0] } ?? store.caseSummaries().map(\.id)
         return try ids.flatMap { Retention.items(try store.dossier($0)) }
-            .sorted { ($0.daysLeft ?? Int.max, $0.caseId, $0.participantId) < ($1.daysLeft ?? Int.max, $1.caseId, $1.participantId) }
+            .sorted {
+                ($0.daysLeft ?? Int.max, $0.caseId, $0.participantId) < (
+                    $1.daysLeft ?? Int.max, $1.caseId, $1.participantId
+                )
+            }
     }
 
     /// The erasures that retention asks for today.
     public func retentionPlans(caseId: String? = nil) throws -> [ErasurePlan] {
         try retention(caseId: caseId).filter(\.isDue).map { item in
-            var plan = ErasurePlan.make(try store.dossier(item.caseId), participantId: item.participantId, purposes: [.all])
-            if try vault.identity(caseId: item.caseId, participantId: item.participantId) == nil { plan.identity = false }
+            var plan = ErasurePlan.make(
+                try store.dossier(item.caseId), participantId: item.participantId, purposes: [.all])
+            if try vault.identity(caseId: item.caseId, participantId: item.participantId) == nil {
+                plan.identity = false
+            }
             return plan
         }
     }

@@ -6,25 +6,41 @@ extension Dossier {
     public func requireParticipant(_ nameOrID: String) throws -> Participant {
         guard let participant = participant(named: nameOrID) else {
             let known = participants.map(\.pseudonym).joined(separator: ", ")
-            throw CasusError(.notFound, nl: "Geen persoon met pseudoniem of id '\(nameOrID)' in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog niemand" : known).",
-                             en: "No participant with pseudonym or id '\(nameOrID)' in case '\(casus.id)'. Known: \(known.isEmpty ? "nobody yet" : known).")
+            throw CasusError(
+                .notFound,
+                nl:
+                    "Geen persoon met pseudoniem of id '\(nameOrID)' in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog niemand" : known).",
+                en:
+                    "No participant with pseudonym or id '\(nameOrID)' in case '\(casus.id)'. Known: \(known.isEmpty ? "nobody yet" : known)."
+            )
         }
         return participant
     }
 
     public func requireAgency(_ id: String) throws -> Agency {
-        guard let agency = agency(id) ?? agencies.first(where: { $0.name.caseInsensitiveCompare(id) == .orderedSame }) else {
+        guard let agency = agency(id) ?? agencies.first(where: { $0.name.caseInsensitiveCompare(id) == .orderedSame })
+        else {
             let known = agencies.map(\.id).joined(separator: ", ")
-            throw CasusError(.notFound, nl: "Geen instantie '\(id)' in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog geen" : known). Voeg haar eerst toe als instantie.",
-                             en: "No agency '\(id)' in case '\(casus.id)'. Known: \(known.isEmpty ? "none yet" : known). Add it as an agency first.")
+            throw CasusError(
+                .notFound,
+                nl:
+                    "Geen instantie '\(id)' in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog geen" : known). Voeg haar eerst toe als instantie.",
+                en:
+                    "No agency '\(id)' in case '\(casus.id)'. Known: \(known.isEmpty ? "none yet" : known). Add it as an agency first."
+            )
         }
         return agency
     }
 
     public func requireInterview(_ id: String) throws -> Interview {
         guard let interview = interview(id.uppercased()) ?? interview(id) else {
-            throw CasusError(.notFound, nl: "Geen interview '\(id)' in casus '\(casus.id)'. Bekend: \(interviews.map(\.id).joined(separator: ", ")).",
-                             en: "No interview '\(id)' in case '\(casus.id)'. Known: \(interviews.map(\.id).joined(separator: ", ")).")
+            throw CasusError(
+                .notFound,
+                nl:
+                    "Geen interview '\(id)' in casus '\(casus.id)'. Bekend: \(interviews.map(\.id).joined(separator: ", ")).",
+                en:
+                    "No interview '\(id)' in case '\(casus.id)'. Known: \(interviews.map(\.id).joined(separator: ", "))."
+            )
         }
         return interview
     }
@@ -37,20 +53,23 @@ extension Dossier {
             case .participant(let id): return .participant(try requireParticipant(id).id)
             }
         }
-        if let agency = agency(text) ?? agencies.first(where: { $0.name.caseInsensitiveCompare(text) == .orderedSame }) {
+        if let agency = agency(text) ?? agencies.first(where: { $0.name.caseInsensitiveCompare(text) == .orderedSame })
+        {
             return .agency(agency.id)
         }
         if let participant = participant(named: text) { return .participant(participant.id) }
-        throw CasusError(.notFound, nl: "'\(text)' is geen instantie en geen persoon in casus '\(casus.id)'.",
-                         en: "'\(text)' is neither an agency nor a participant in case '\(casus.id)'.")
+        throw CasusError(
+            .notFound, nl: "'\(text)' is geen instantie en geen persoon in casus '\(casus.id)'.",
+            en: "'\(text)' is neither an agency nor a participant in case '\(casus.id)'.")
     }
 
     /// Checks that every listed id is in the collection.
     public func requireIDs(_ ids: [String], in existing: [String], what: Localized) throws -> [String] {
         for id in ids where !existing.contains(id) {
-            throw CasusError(.notFound, nl: "\(what.nl) '\(id)' bestaat niet in casus '\(casus.id)'.", en: "\(what.en) '\(id)' does not exist in case '\(casus.id)'.")
+            throw CasusError(
+                .notFound, nl: "\(what.nl) '\(id)' bestaat niet in casus '\(casus.id)'.",
+                en: "\(what.en) '\(id)' does not exist in case '\(casus.id)'.")
         }
         return ids
     }
 }
-

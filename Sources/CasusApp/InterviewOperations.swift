@@ -54,25 +54,34 @@ public struct InterviewChange: Sendable {
 extension Casework {
     /// Records an interview. Audio needs consent for a recording at the interview's time; an
     /// interview without consent for the interview itself is recorded with a warning.
-    public func addInterview(_ caseId: String, _ new: NewInterview) throws -> (interview: Interview, warnings: [Localized]) {
+    public func addInterview(
+        _ caseId: String, _ new: NewInterview
+    ) throws -> (interview: Interview, warnings: [Localized]) {
         try require(.edit, caseId: caseId)
         var added: Interview?
         var warnings: [Localized] = []
         try store.modify(caseId) { dossier in
             let participant = try dossier.requireParticipant(new.participant)
             let recording = try new.audio.map { try attach($0, for: participant, at: new.at, in: dossier) }
-            let interview = Interview(id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)), participantId: participant.id,
-                                      at: new.at, plannedMinutes: new.plannedMinutes, actualMinutes: new.actualMinutes,
-                                      shortReason: new.shortReason.nonBlank, place: new.place.nonBlank,
-                                      mode: new.mode ?? (recording == nil ? .aantekeningen : .geluidsopname),
-                                      interviewers: new.interviewers.isEmpty ? [actor.name] : new.interviewers,
-                                      safetyChecked: new.safetyChecked, storyExplained: new.storyExplained, transcript: new.transcript,
-                                      audio: recording, note: new.note.nonBlank)
+            let interview = Interview(
+                id: try EntityID.next(prefix: "I", existing: dossier.interviews.map(\.id)),
+                participantId: participant.id,
+                at: new.at, plannedMinutes: new.plannedMinutes, actualMinutes: new.actualMinutes,
+                shortReason: new.shortReason.nonBlank, place: new.place.nonBlank,
+                mode: new.mode ?? (recording == nil ? .aantekeningen : .geluidsopname),
+                interviewers: new.interviewers.isEmpty ? [actor.name] : new.interviewers,
+                safetyChecked: new.safetyChecked, storyExplained: new.storyExplained, transcript: new.transcript,
+                audio: recording, note: new.note.nonBlank)
             dossier.interviews.append(interview)
             added = interview
             if !dossier.consentLedger.isGranted(.interview, to: participant.id, asOf: new.at.date) {
-                warnings.append(Localized(nl: "Let op: voor \(participant.pseudonym) is geen toestemming voor het interview vastgelegd vóór \(new.at.day).",
-                                          en: "Note: no consent for the interview was recorded for \(participant.pseudonym) before \(new.at.day)."))
+                warnings.append(
+                    Localized(
+                        nl:
+                            "Let op: voor \(participant.pseudonym) is geen toestemming voor het interview vastgelegd vóór \(new.at.day).",
+                        en:
+                            "Note: no consent for the interview was recorded for \(participant.pseudonym) before \(new.at.day)."
+                    ))
             }
         }
         return (added!, warnings)
@@ -120,13 +129,22 @@ extension Casework {
                     dossier.quotes[q].end = places[0].upperBound
                     moved += 1
                 } else {
-                    lost.append(Localized(nl: "\(quote.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
-                                          en: "\(quote.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"))
+                    lost.append(
+                        Localized(
+                            nl:
+                                "\(quote.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
+                            en:
+                                "\(quote.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"
+                        ))
                 }
             }
             guard lost.isEmpty else {
-                throw CasusError(.invalidInput, nl: "Het nieuwe transcript past niet bij de gemarkeerde citaten. Pas de citaten aan of verwijder ze eerst:",
-                                 en: "The new transcript does not fit the marked quotes. Adjust or remove those quotes first:", details: lost)
+                throw CasusError(
+                    .invalidInput,
+                    nl:
+                        "Het nieuwe transcript past niet bij de gemarkeerde citaten. Pas de citaten aan of verwijder ze eerst:",
+                    en: "The new transcript does not fit the marked quotes. Adjust or remove those quotes first:",
+                    details: lost)
             }
             dossier.interviews[index].transcript = text
         }
@@ -134,19 +152,31 @@ extension Casework {
     }
 
     /// Stores an audio file after checking consent for recording at `moment`, and reads its length.
-    func attach(_ audio: AudioFile, for participant: Participant, at moment: Timestamp, in dossier: Dossier) throws -> AudioRecording {
+    func attach(
+        _ audio: AudioFile, for participant: Participant, at moment: Timestamp, in dossier: Dossier
+    ) throws -> AudioRecording {
         guard dossier.consentLedger.isGranted(.audioRecording, to: participant.id, asOf: moment.date) else {
-            throw CasusError(.consentMissing,
-                             nl: "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast (doel 'geluidsopname').",
-                             en: "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that consent first (purpose 'geluidsopname').")
+            throw CasusError(
+                .consentMissing,
+                nl:
+                    "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast (doel 'geluidsopname').",
+                en:
+                    "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that consent first (purpose 'geluidsopname')."
+            )
         }
         guard FileManager.default.isReadableFile(atPath: audio.url.path) else {
-            throw CasusError(.cannotRead, nl: "Het geluidsbestand '\(audio.url.path)' bestaat niet of is niet leesbaar.",
-                             en: "The audio file '\(audio.url.path)' does not exist or cannot be read.")
+            throw CasusError(
+                .cannotRead, nl: "Het geluidsbestand '\(audio.url.path)' bestaat niet of is niet leesbaar.",
+                en: "The audio file '\(audio.url.path)' does not exist or cannot be read.")
         }
         guard let seconds = audio.durationSeconds ?? AudioInfo.duration(ofFileAt: audio.url) else {
-            throw CasusError(.invalidInput, nl: "Kan de lengte van '\(audio.url.lastPathComponent)' niet bepalen (alleen WAV, of andere formaten met ffprobe). Geef de duur op.",
-                             en: "Cannot tell the length of '\(audio.url.lastPathComponent)' (WAV only, or other formats with ffprobe). Give the duration.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Kan de lengte van '\(audio.url.lastPathComponent)' niet bepalen (alleen WAV, of andere formaten met ffprobe). Geef de duur op.",
+                en:
+                    "Cannot tell the length of '\(audio.url.lastPathComponent)' (WAV only, or other formats with ffprobe). Give the duration."
+            )
         }
         return AudioRecording(file: try store.attachments.add(fileAt: audio.url), durationSeconds: seconds)
     }

@@ -36,7 +36,9 @@ public struct Agency: Codable, Sendable, Hashable {
     public var contact: ContactStatus
     public var note: String?
 
-    public init(id: String, name: String, kind: String? = nil, contact: ContactStatus = .nietBenaderd, note: String? = nil) {
+    public init(
+        id: String, name: String, kind: String? = nil, contact: ContactStatus = .nietBenaderd, note: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -85,8 +87,10 @@ public struct Finding: Codable, Sendable, Hashable {
     public var eventIds: [String]
     public var note: String?
 
-    public init(id: String, agencyId: String, level: AgencyLevel, claim: String, status: FindingStatus, source: String? = nil,
-                respondentId: String? = nil, eventIds: [String] = [], note: String? = nil) {
+    public init(
+        id: String, agencyId: String, level: AgencyLevel, claim: String, status: FindingStatus, source: String? = nil,
+        respondentId: String? = nil, eventIds: [String] = [], note: String? = nil
+    ) {
         self.id = id
         self.agencyId = agencyId
         self.level = level
@@ -124,7 +128,9 @@ public struct Dilemma: Codable, Sendable, Hashable {
     public var eventIds: [String]
     public var findingIds: [String]
 
-    public init(id: String, text: String, explanation: String? = nil, eventIds: [String] = [], findingIds: [String] = []) {
+    public init(
+        id: String, text: String, explanation: String? = nil, eventIds: [String] = [], findingIds: [String] = []
+    ) {
         self.id = id
         self.text = text
         self.explanation = explanation

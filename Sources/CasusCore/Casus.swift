@@ -22,9 +22,11 @@ public struct Casus: Codable, Sendable, Hashable {
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
-    public init(id: String, title: String, vraagstuk: String, opdrachtgever: String? = nil, language: Language = .nl,
-                researchers: [String] = [], coach: String? = nil, summary: String? = nil, currentNarrative: Int? = nil,
-                publicationForm: PublicationForm? = nil, createdAt: Timestamp = .now(), updatedAt: Timestamp? = nil) {
+    public init(
+        id: String, title: String, vraagstuk: String, opdrachtgever: String? = nil, language: Language = .nl,
+        researchers: [String] = [], coach: String? = nil, summary: String? = nil, currentNarrative: Int? = nil,
+        publicationForm: PublicationForm? = nil, createdAt: Timestamp = .now(), updatedAt: Timestamp? = nil
+    ) {
         self.id = id
         self.title = title
         self.vraagstuk = vraagstuk
@@ -41,7 +43,8 @@ public struct Casus: Codable, Sendable, Hashable {
 
     /// A slug made from a title: lower case, ASCII letters and digits, words joined by hyphens.
     public static func slug(from title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL"))
+        let folded = title.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL"))
         var words: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -61,7 +64,8 @@ public struct Casus: Codable, Sendable, Hashable {
     public static func isValidID(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.count <= 64 else { return false }
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        return CharacterSet.alphanumerics.contains(first) && first.isASCII && text.unicodeScalars.allSatisfy { allowed.contains($0) }
+        return CharacterSet.alphanumerics.contains(first) && first.isASCII
+            && text.unicodeScalars.allSatisfy { allowed.contains($0) }
     }
 }
 
@@ -71,20 +75,39 @@ public enum Precondition: Int, CaseIterable, Codable, Sendable {
 
     public var label: Localized {
         switch self {
-        case .question: Localized(nl: "Er is een vraagstuk dat je vanuit de praktijk wilt verkennen.",
-                                  en: "There is a question you want to explore from practice.")
-        case .access: Localized(nl: "Je hebt toegang tot de mensen die dit probleem als eindgebruiker meemaken.",
-                                en: "You have access to the people who meet this problem as end users.")
-        case .exemplary: Localized(nl: "Er is genoeg vooronderzoek gedaan om te weten wiens verhaal exemplarisch is: de problemen komen structureel voor bij een grotere groep.",
-                                   en: "Enough preliminary research was done to know whose story is exemplary: the problems recur structurally for a larger group.")
-        case .willingAndAble: Localized(nl: "De persoon achter het verhaal wil het vertellen en kan dat ook.",
-                                        en: "The person behind the story is willing to tell it, and able to.")
-        case .consentToDiscuss: Localized(nl: "Die persoon staat toe dat je het verhaal met anderen bespreekt.",
-                                          en: "That person allows you to discuss the story with others.")
-        case .workingArea: Localized(nl: "De casus komt uit het werkgebied van de organisaties waarmee je wilt experimenteren.",
-                                     en: "The case comes from the working area of the organisations you want to experiment with.")
-        case .urgency: Localized(nl: "De casus is ernstig of politiek urgent genoeg dat betrokkenen zich willen inzetten voor een oplossing.",
-                                 en: "The case is serious or politically urgent enough that those involved want to commit to solving it.")
+        case .question:
+            Localized(
+                nl: "Er is een vraagstuk dat je vanuit de praktijk wilt verkennen.",
+                en: "There is a question you want to explore from practice.")
+        case .access:
+            Localized(
+                nl: "Je hebt toegang tot de mensen die dit probleem als eindgebruiker meemaken.",
+                en: "You have access to the people who meet this problem as end users.")
+        case .exemplary:
+            Localized(
+                nl:
+                    "Er is genoeg vooronderzoek gedaan om te weten wiens verhaal exemplarisch is: de problemen komen structureel voor bij een grotere groep.",
+                en:
+                    "Enough preliminary research was done to know whose story is exemplary: the problems recur structurally for a larger group."
+            )
+        case .willingAndAble:
+            Localized(
+                nl: "De persoon achter het verhaal wil het vertellen en kan dat ook.",
+                en: "The person behind the story is willing to tell it, and able to.")
+        case .consentToDiscuss:
+            Localized(
+                nl: "Die persoon staat toe dat je het verhaal met anderen bespreekt.",
+                en: "That person allows you to discuss the story with others.")
+        case .workingArea:
+            Localized(
+                nl: "De casus komt uit het werkgebied van de organisaties waarmee je wilt experimenteren.",
+                en: "The case comes from the working area of the organisations you want to experiment with.")
+        case .urgency:
+            Localized(
+                nl:
+                    "De casus is ernstig of politiek urgent genoeg dat betrokkenen zich willen inzetten voor een oplossing.",
+                en: "The case is serious or politically urgent enough that those involved want to commit to solving it."
+            )
         }
     }
 }

@@ -48,7 +48,9 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
         let shown = details.count > 50 ? Array(details.prefix(50)) : details
         var lines = [message.text(language)] + shown.map { "  - " + $0.text(language) }
         if details.count > shown.count {
-            lines.append(language == .en ? "  … and \(details.count - shown.count) more" : "  … en nog \(details.count - shown.count)")
+            lines.append(
+                language == .en
+                    ? "  … and \(details.count - shown.count) more" : "  … en nog \(details.count - shown.count)")
         }
         return Excerpt.forMessage(lines.joined(separator: "\n"))
     }

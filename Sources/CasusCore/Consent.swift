@@ -21,7 +21,9 @@ public struct ConsentPurpose: RawRepresentable, Codable, Sendable, Hashable, Com
     public static let all = ConsentPurpose(rawValue: "alles")
 
     /// Sharing the story with one named agency.
-    public static func sharing(with agencyId: String) -> ConsentPurpose { ConsentPurpose(rawValue: "delen:" + agencyId) }
+    public static func sharing(with agencyId: String) -> ConsentPurpose {
+        ConsentPurpose(rawValue: "delen:" + agencyId)
+    }
 
     /// The fixed purposes, in the order a consent form lists them.
     public static let fixed: [ConsentPurpose] = [
@@ -44,9 +46,11 @@ public struct ConsentPurpose: RawRepresentable, Codable, Sendable, Hashable, Com
         case "transcriptie": return Localized(nl: "transcriptie", en: "transcription")
         case "citaten": return Localized(nl: "letterlijke citaten", en: "verbatim quotes")
         case "narratief": return Localized(nl: "narratief", en: "narrative")
-        case "rapport": return Localized(nl: "rapport aan opdrachtgever/rekenkamer", en: "report to the commissioner/audit office")
+        case "rapport":
+            return Localized(nl: "rapport aan opdrachtgever/rekenkamer", en: "report to the commissioner/audit office")
         case "publicatie-anoniem": return Localized(nl: "publicatie, geanonimiseerd", en: "publication, anonymised")
-        case "publicatie-pseudoniem": return Localized(nl: "publicatie, onder pseudoniem", en: "publication, pseudonymised")
+        case "publicatie-pseudoniem":
+            return Localized(nl: "publicatie, onder pseudoniem", en: "publication, pseudonymised")
         case "publicatie-naam": return Localized(nl: "publicatie, met naam", en: "publication, by name")
         case "archief": return Localized(nl: "archivering", en: "archiving")
         case "hergebruik": return Localized(nl: "hergebruik voor ander onderzoek", en: "re-use in other research")
@@ -156,10 +160,12 @@ public struct ConsentEntry: Codable, Sendable, Hashable {
     public var retainUntil: FuzzyDate?
     public var note: String?
 
-    public init(id: String, participantId: String, granted: [ConsentPurpose] = [], refused: [ConsentPurpose] = [],
-                withdrawn: [ConsentPurpose] = [], letterVersion: String? = nil, letterSha256: String? = nil,
-                at: Timestamp, method: ConsentMethod, evidence: AttachmentRef? = nil, obtainedBy: String,
-                support: String? = nil, copyGiven: Bool = false, retainUntil: FuzzyDate? = nil, note: String? = nil) {
+    public init(
+        id: String, participantId: String, granted: [ConsentPurpose] = [], refused: [ConsentPurpose] = [],
+        withdrawn: [ConsentPurpose] = [], letterVersion: String? = nil, letterSha256: String? = nil,
+        at: Timestamp, method: ConsentMethod, evidence: AttachmentRef? = nil, obtainedBy: String,
+        support: String? = nil, copyGiven: Bool = false, retainUntil: FuzzyDate? = nil, note: String? = nil
+    ) {
         self.id = id
         self.participantId = participantId
         self.granted = granted
@@ -231,9 +237,12 @@ public enum LawfulBasisKind: String, Vocabulary {
     public var label: Localized {
         switch self {
         case .toestemming: Localized(nl: "toestemming (AVG art. 6 lid 1a)", en: "consent (GDPR art. 6(1)(a))")
-        case .publiekeTaak: Localized(nl: "taak van algemeen belang (AVG art. 6 lid 1e)", en: "public task (GDPR art. 6(1)(e))")
-        case .gerechtvaardigdBelang: Localized(nl: "gerechtvaardigd belang (AVG art. 6 lid 1f)", en: "legitimate interest (GDPR art. 6(1)(f))")
-        case .wettelijkeVerplichting: Localized(nl: "wettelijke verplichting (AVG art. 6 lid 1c)", en: "legal obligation (GDPR art. 6(1)(c))")
+        case .publiekeTaak:
+            Localized(nl: "taak van algemeen belang (AVG art. 6 lid 1e)", en: "public task (GDPR art. 6(1)(e))")
+        case .gerechtvaardigdBelang:
+            Localized(nl: "gerechtvaardigd belang (AVG art. 6 lid 1f)", en: "legitimate interest (GDPR art. 6(1)(f))")
+        case .wettelijkeVerplichting:
+            Localized(nl: "wettelijke verplichting (AVG art. 6 lid 1c)", en: "legal obligation (GDPR art. 6(1)(c))")
         case .vitaalBelang: Localized(nl: "vitaal belang (AVG art. 6 lid 1d)", en: "vital interest (GDPR art. 6(1)(d))")
         }
     }
@@ -260,7 +269,10 @@ public struct LawfulBasis: Codable, Sendable, Hashable {
     public var recordedBy: String
     public var at: Timestamp
 
-    public init(id: String, participantId: String? = nil, basis: LawfulBasisKind, explanation: String, recordedBy: String, at: Timestamp = .now()) {
+    public init(
+        id: String, participantId: String? = nil, basis: LawfulBasisKind, explanation: String, recordedBy: String,
+        at: Timestamp = .now()
+    ) {
         self.id = id
         self.participantId = participantId
         self.basis = basis
@@ -282,7 +294,8 @@ public struct ConsentLedger: Sendable {
     }
 
     /// The state of a purpose for a participant, as of `moment` (now when nil).
-    public func status(of participantId: String, for purpose: ConsentPurpose, asOf moment: Date? = nil) -> ConsentStatus {
+    public func status(of participantId: String, for purpose: ConsentPurpose, asOf moment: Date? = nil) -> ConsentStatus
+    {
         var decided: (ConsentDecision, ConsentEntry)?
         for entry in entries where entry.participantId == participantId {
             if let moment, entry.at.date > moment { break }
@@ -299,7 +312,9 @@ public struct ConsentLedger: Sendable {
     public func overview(of participantId: String) -> [ConsentStatus] {
         var purposes = Set(ConsentPurpose.fixed)
         for entry in entries where entry.participantId == participantId {
-            for purpose in entry.granted + entry.refused + entry.withdrawn where purpose != .all { purposes.insert(purpose) }
+            for purpose in entry.granted + entry.refused + entry.withdrawn where purpose != .all {
+                purposes.insert(purpose)
+            }
         }
         return purposes.sorted().map { status(of: participantId, for: $0) }
     }

@@ -24,14 +24,19 @@ public struct Dossier: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case casus = "case"
         case selection, participants, consent, lawfulBasis, interviews, quotes, narrative, events, handoffs, agencies,
-             findings, leervragen, dilemmas, reviews, wederhoor, overrides, doetank
+            findings, leervragen, dilemmas, reviews, wederhoor, overrides, doetank
     }
 
-    public init(casus: Casus, selection: [PreconditionAnswer] = [], participants: [Participant] = [], consent: [ConsentEntry] = [],
-                lawfulBasis: [LawfulBasis] = [], interviews: [Interview] = [], quotes: [Quote] = [], narrative: [NarrativeVersion] = [],
-                events: [TimelineEvent] = [], handoffs: [Handoff] = [], agencies: [Agency] = [], findings: [Finding] = [],
-                leervragen: [Leervraag] = [], dilemmas: [Dilemma] = [], reviews: [Review] = [], wederhoor: [WederhoorRound] = [],
-                overrides: [GateOverride] = [], doetank: [DoetankReview] = []) {
+    public init(
+        casus: Casus, selection: [PreconditionAnswer] = [], participants: [Participant] = [],
+        consent: [ConsentEntry] = [],
+        lawfulBasis: [LawfulBasis] = [], interviews: [Interview] = [], quotes: [Quote] = [],
+        narrative: [NarrativeVersion] = [],
+        events: [TimelineEvent] = [], handoffs: [Handoff] = [], agencies: [Agency] = [], findings: [Finding] = [],
+        leervragen: [Leervraag] = [], dilemmas: [Dilemma] = [], reviews: [Review] = [],
+        wederhoor: [WederhoorRound] = [],
+        overrides: [GateOverride] = [], doetank: [DoetankReview] = []
+    ) {
         self.casus = casus
         self.selection = selection
         self.participants = participants
@@ -86,7 +91,8 @@ public struct Dossier: Codable, Sendable, Equatable {
     /// A participant by pseudonym (ignoring case) or by id.
     public func participant(named nameOrID: String) -> Participant? {
         let key = nameOrID.trimmingCharacters(in: .whitespaces)
-        return participants.first { $0.id == key } ?? participants.first { $0.pseudonym.caseInsensitiveCompare(key) == .orderedSame }
+        return participants.first { $0.id == key }
+            ?? participants.first { $0.pseudonym.caseInsensitiveCompare(key) == .orderedSame }
     }
 
     /// The end user (the first, when a case has more than one).
@@ -94,7 +100,9 @@ public struct Dossier: Codable, Sendable, Equatable {
 
     /// The narrative version that counts: the chosen one, else the latest.
     public var currentNarrative: NarrativeVersion? {
-        if let number = casus.currentNarrative, let chosen = narrative.first(where: { $0.number == number }) { return chosen }
+        if let number = casus.currentNarrative, let chosen = narrative.first(where: { $0.number == number }) {
+            return chosen
+        }
         return narrative.max { $0.number < $1.number }
     }
 

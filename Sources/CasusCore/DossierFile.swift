@@ -48,44 +48,62 @@ public struct DossierFile: Sendable, Equatable {
             throw CasusError(.invalidInput, nl: "Het dossierbestand is leeg.", en: "The dossier file is empty.")
         }
         guard data.count <= maximumFileSize else {
-            throw CasusError(.invalidInput, nl: "Het dossierbestand is groter dan 512 MB; casus leest het niet in.", en: "The dossier file is larger than 512 MB; casus will not read it.")
+            throw CasusError(
+                .invalidInput, nl: "Het dossierbestand is groter dan 512 MB; casus leest het niet in.",
+                en: "The dossier file is larger than 512 MB; casus will not read it.")
         }
         // The structure first: a broken file is reported with line and column, duplicate keys are refused.
         do {
             try JSONSyntaxCheck.check(data)
         } catch let problem as JSONSyntaxCheck.Problem {
-            throw CasusError(.invalidInput,
-                             nl: "Het dossierbestand is geen geldige JSON: regel \(problem.line), kolom \(problem.column): \(problem.message.nl).",
-                             en: "The dossier file is not valid JSON: line \(problem.line), column \(problem.column): \(problem.message.en).")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Het dossierbestand is geen geldige JSON: regel \(problem.line), kolom \(problem.column): \(problem.message.nl).",
+                en:
+                    "The dossier file is not valid JSON: line \(problem.line), column \(problem.column): \(problem.message.en)."
+            )
         }
         // Then the header, so a file of another kind gets a plain message.
         let header: [String: Any]
         do {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw CasusError(.invalidInput, nl: "Het dossierbestand is geen JSON-object.", en: "The dossier file is not a JSON object.")
+                throw CasusError(
+                    .invalidInput, nl: "Het dossierbestand is geen JSON-object.",
+                    en: "The dossier file is not a JSON object.")
             }
             header = object
         } catch let error as CasusError {
             throw error
         } catch {
-            throw CasusError(.invalidInput, nl: "Het dossierbestand is geen geldige JSON (afgebroken of beschadigd?): \(DossierFile.describe(error))",
-                             en: "The dossier file is not valid JSON (truncated or damaged?): \(DossierFile.describe(error))")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Het dossierbestand is geen geldige JSON (afgebroken of beschadigd?): \(DossierFile.describe(error))",
+                en: "The dossier file is not valid JSON (truncated or damaged?): \(DossierFile.describe(error))")
         }
         guard header["format"] as? String == format else {
-            throw CasusError(.invalidInput, nl: "Dit is geen casus-dossierbestand: \"format\" moet \"\(format)\" zijn.",
-                             en: "This is not a casus dossier file: \"format\" must be \"\(format)\".")
+            throw CasusError(
+                .invalidInput, nl: "Dit is geen casus-dossierbestand: \"format\" moet \"\(format)\" zijn.",
+                en: "This is not a casus dossier file: \"format\" must be \"\(format)\".")
         }
         guard let version = header["formatVersion"] as? Int, version <= formatVersion, version >= 1 else {
-            throw CasusError(.invalidInput, nl: "Deze versie van het dossierformaat kent casus niet (verwacht 1 t/m \(formatVersion)); werk casus bij.",
-                             en: "casus does not know this version of the dossier format (expected 1 to \(formatVersion)); update casus.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Deze versie van het dossierformaat kent casus niet (verwacht 1 t/m \(formatVersion)); werk casus bij.",
+                en:
+                    "casus does not know this version of the dossier format (expected 1 to \(formatVersion)); update casus."
+            )
         }
         let decoder = JSONDecoder()
         decoder.dataDecodingStrategy = .base64
         do {
             return try decoder.decode(FileShape.self, from: data).file
         } catch let error as DecodingError {
-            throw CasusError(.invalidInput, nl: "Het dossierbestand klopt niet: \(DossierFile.describe(error))",
-                             en: "The dossier file is not valid: \(DossierFile.describe(error))")
+            throw CasusError(
+                .invalidInput, nl: "Het dossierbestand klopt niet: \(DossierFile.describe(error))",
+                en: "The dossier file is not valid: \(DossierFile.describe(error))")
         }
     }
 

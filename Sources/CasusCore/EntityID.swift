@@ -27,8 +27,10 @@ public enum EntityID {
             if let n = number(id) { highest = max(highest, n) } else if isOutOfRange(id) { highest = Int.max }
         }
         guard highest < maximumNumber else {
-            throw CasusError(.invalidInput, nl: "Er is geen nieuw id met '\(prefix)' meer vrij: het hoogste nummer is al \(maximumNumber) of meer.",
-                             en: "No new id with '\(prefix)' is left: the highest number is already \(maximumNumber) or more.")
+            throw CasusError(
+                .invalidInput,
+                nl: "Er is geen nieuw id met '\(prefix)' meer vrij: het hoogste nummer is al \(maximumNumber) of meer.",
+                en: "No new id with '\(prefix)' is left: the highest number is already \(maximumNumber) or more.")
         }
         return prefix + String(highest + 1)
     }

@@ -24,7 +24,9 @@ public struct ErasurePlan: Sendable, Equatable {
     /// The text that stands where an erased quotation was.
     public static let gap = "[citaat verwijderd / quote erased]"
 
-    public var isEmpty: Bool { transcripts.isEmpty && recordings.isEmpty && quotes.isEmpty && narrativeGaps == 0 && !identity }
+    public var isEmpty: Bool {
+        transcripts.isEmpty && recordings.isEmpty && quotes.isEmpty && narrativeGaps == 0 && !identity
+    }
 
     /// An account for the audit log and the user: kinds and counts, ids only.
     public var summary: String {
@@ -38,12 +40,16 @@ public struct ErasurePlan: Sendable, Equatable {
     }
 
     /// The material kinds each purpose covers.
-    public static func covers(_ purposes: Set<ConsentPurpose>) -> (transcripts: Bool, audio: Bool, quotes: Bool, identity: Bool) {
+    public static func covers(
+        _ purposes: Set<ConsentPurpose>
+    ) -> (transcripts: Bool, audio: Bool, quotes: Bool, identity: Bool) {
         let everything = purposes.contains(.all) || purposes.contains(.interview)
-        return (everything || purposes.contains(.transcription),
-                everything || purposes.contains(.audioRecording),
-                everything || purposes.contains(.transcription) || purposes.contains(.verbatimQuotes),
-                purposes.contains(.all))
+        return (
+            everything || purposes.contains(.transcription),
+            everything || purposes.contains(.audioRecording),
+            everything || purposes.contains(.transcription) || purposes.contains(.verbatimQuotes),
+            purposes.contains(.all)
+        )
     }
 
     /// Plans the erasure of `participantId`'s material covered by `purposes` in `dossier`.
@@ -87,8 +93,13 @@ public struct ErasurePlan: Sendable, Equatable {
     /// Replaces every occurrence of `quote` in `text` by the gap, matching words whatever the white
     /// space, line breaks and case between them.
     static func replacingQuotation(_ quote: String, in text: String) -> (String, Int) {
-        let words = quote.split(whereSeparator: { $0.isWhitespace }).map { NSRegularExpression.escapedPattern(for: String($0)) }
-        guard !words.isEmpty, let pattern = try? NSRegularExpression(pattern: words.joined(separator: "\\s+"), options: [.caseInsensitive]) else {
+        let words = quote.split(whereSeparator: { $0.isWhitespace }).map {
+            NSRegularExpression.escapedPattern(for: String($0))
+        }
+        guard !words.isEmpty,
+            let pattern = try? NSRegularExpression(
+                pattern: words.joined(separator: "\\s+"), options: [.caseInsensitive])
+        else {
             return (text, 0)
         }
         let range = NSRange(text.startIndex..., in: text)
@@ -126,8 +137,9 @@ public enum Retention {
             let date = dated?.retainUntil
             let plan = ErasurePlan.make(dossier, participantId: participant.id, purposes: [.all])
             let material = !(plan.transcripts.isEmpty && plan.recordings.isEmpty && plan.quotes.isEmpty)
-            return Item(caseId: dossier.casus.id, participantId: participant.id, pseudonym: participant.pseudonym,
-                        retainUntil: date, daysLeft: date.map { $0.lastDay - today }, hasMaterial: material)
+            return Item(
+                caseId: dossier.casus.id, participantId: participant.id, pseudonym: participant.pseudonym,
+                retainUntil: date, daysLeft: date.map { $0.lastDay - today }, hasMaterial: material)
         }
     }
 }

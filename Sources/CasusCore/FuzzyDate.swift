@@ -21,7 +21,9 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             body = Substring(body.trimmingCharacters(in: .whitespaces))
         }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        guard (1...3).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
         guard parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         var month: Int?
         var day: Int?
@@ -31,7 +33,8 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
         if parts.count == 3 {
             guard parts[2].count == 2, let d = Int(parts[2]), let month,
-                  (1...FuzzyDate.daysIn(month: month, year: year)).contains(d) else { return nil }
+                (1...FuzzyDate.daysIn(month: month, year: year)).contains(d)
+            else { return nil }
             day = d
         }
         self.init(year: year, month: month, day: day, approximate: approximate)
@@ -96,7 +99,8 @@ public struct FuzzyDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
         guard let value = FuzzyDate(raw) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(raw)' is not a date like 2021-03-15, 2021-03, 2021 or ~2021-03")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not a date like 2021-03-15, 2021-03, 2021 or ~2021-03")
         }
         self = value
     }

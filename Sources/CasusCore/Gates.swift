@@ -57,8 +57,10 @@ public struct ReviewState: Codable, Sendable, Equatable {
     public var description: Localized {
         guard let review else { return WorkflowText.notReviewed }
         switch review.decision {
-        case .goedgekeurd: return changedSinceReview ? WorkflowText.changedSinceReview(review) : WorkflowText.signedOff(review)
-        case .teruggestuurd: return changedSinceReview ? WorkflowText.revisedSinceReturn(review) : WorkflowText.returned(review)
+        case .goedgekeurd:
+            return changedSinceReview ? WorkflowText.changedSinceReview(review) : WorkflowText.signedOff(review)
+        case .teruggestuurd:
+            return changedSinceReview ? WorkflowText.revisedSinceReturn(review) : WorkflowText.returned(review)
         case .opmerking: return Localized(nl: "opmerking van \(review.coach)", en: "comment by \(review.coach)")
         }
     }
@@ -104,18 +106,25 @@ public enum Gates {
         return WorkflowStatus(
             caseId: dossier.casus.id,
             steps: steps.map { step, checks in
-                StepStatus(step: step, checks: checks.map { applyOverride($0, dossier) }, review: reviewState(step, dossier))
+                StepStatus(
+                    step: step, checks: checks.map { applyOverride($0, dossier) }, review: reviewState(step, dossier))
             },
             doetank: dossier.doetank.max { EntityID.precedes($0.id, $1.id) })
     }
 
-    private static func check(_ id: String, _ step: Step, _ ok: Bool, _ title: Localized, _ missing: @autoclosure () -> Localized,
-                              _ why: Localized, blocked: Bool = false) -> GateCheck {
-        GateCheck(id: id, step: step, state: ok ? .done : (blocked ? .blocked : .missing), title: title, detail: ok ? nil : missing(), why: why)
+    private static func check(
+        _ id: String, _ step: Step, _ ok: Bool, _ title: Localized, _ missing: @autoclosure () -> Localized,
+        _ why: Localized, blocked: Bool = false
+    ) -> GateCheck {
+        GateCheck(
+            id: id, step: step, state: ok ? .done : (blocked ? .blocked : .missing), title: title,
+            detail: ok ? nil : missing(), why: why)
     }
 
     private static func applyOverride(_ check: GateCheck, _ dossier: Dossier) -> GateCheck {
-        guard check.holdsBack, let override = dossier.overrides.last(where: { $0.check == check.id && $0.step == check.step }) else { return check }
+        guard check.holdsBack,
+            let override = dossier.overrides.last(where: { $0.check == check.id && $0.step == check.step })
+        else { return check }
         var result = check
         result.state = .overridden
         result.detail = WorkflowText.overriddenBy(override)
@@ -130,10 +139,14 @@ public enum Gates {
             let answer = d.selection.first { $0.number == n }
             let id = "0.voorwaarde-\(n)"
             guard let answer, !answer.justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                return check(id, .selection, false, WorkflowText.precondition(n), WorkflowText.preconditionMissing(n, precondition.label), WorkflowText.preconditionWhy)
+                return check(
+                    id, .selection, false, WorkflowText.precondition(n),
+                    WorkflowText.preconditionMissing(n, precondition.label), WorkflowText.preconditionWhy)
             }
-            return check(id, .selection, answer.met, WorkflowText.precondition(n), WorkflowText.preconditionNotMet(n, answer.justification),
-                         WorkflowText.preconditionWhy, blocked: true)
+            return check(
+                id, .selection, answer.met, WorkflowText.precondition(n),
+                WorkflowText.preconditionNotMet(n, answer.justification),
+                WorkflowText.preconditionWhy, blocked: true)
         }
     }
 
@@ -142,35 +155,70 @@ public enum Gates {
     static func interview(_ d: Dossier) -> [GateCheck] {
         let ledger = d.consentLedger
         let endUsers = d.participants.filter { $0.role == .eindgebruiker }
-        var checks = [check("1.eindgebruiker", .interview, !endUsers.isEmpty, WorkflowText.endUser, WorkflowText.endUserMissing, WorkflowText.endUserWhy)]
+        var checks = [
+            check(
+                "1.eindgebruiker", .interview, !endUsers.isEmpty, WorkflowText.endUser, WorkflowText.endUserMissing,
+                WorkflowText.endUserWhy)
+        ]
         let interviews = d.interviews.filter { i in endUsers.contains { $0.id == i.participantId } }
-        checks.append(check("1.interview", .interview, !interviews.isEmpty, WorkflowText.interview, WorkflowText.interviewMissing, WorkflowText.interviewWhy))
+        checks.append(
+            check(
+                "1.interview", .interview, !interviews.isEmpty, WorkflowText.interview, WorkflowText.interviewMissing,
+                WorkflowText.interviewWhy))
         guard !interviews.isEmpty else { return checks }
-        let noConsent = interviews.filter { !ledger.isGranted(.interview, to: $0.participantId, asOf: $0.at.date) }.map(\.id)
-        checks.append(check("1.toestemming-interview", .interview, noConsent.isEmpty, WorkflowText.interviewConsent,
-                            WorkflowText.interviewConsentMissing(noConsent), WorkflowText.interviewConsentWhy))
+        let noConsent = interviews.filter { !ledger.isGranted(.interview, to: $0.participantId, asOf: $0.at.date) }.map(
+            \.id)
+        checks.append(
+            check(
+                "1.toestemming-interview", .interview, noConsent.isEmpty, WorkflowText.interviewConsent,
+                WorkflowText.interviewConsentMissing(noConsent), WorkflowText.interviewConsentWhy))
         let recorded = interviews.filter { $0.mode == .geluidsopname }
         if !recorded.isEmpty {
-            let noRecording = recorded.filter { !ledger.isGranted(.audioRecording, to: $0.participantId, asOf: $0.at.date) }.map(\.id)
-            checks.append(check("1.toestemming-opname", .interview, noRecording.isEmpty, WorkflowText.recordingConsent,
-                                WorkflowText.recordingConsentMissing(noRecording), WorkflowText.recordingConsentWhy))
+            let noRecording = recorded.filter {
+                !ledger.isGranted(.audioRecording, to: $0.participantId, asOf: $0.at.date)
+            }.map(\.id)
+            checks.append(
+                check(
+                    "1.toestemming-opname", .interview, noRecording.isEmpty, WorkflowText.recordingConsent,
+                    WorkflowText.recordingConsentMissing(noRecording), WorkflowText.recordingConsentWhy))
             let transcribed = recorded.filter { $0.transcript != nil }
             let noTranscription = transcribed.filter { !ledger.isGranted(.transcription, to: $0.participantId) }
             if !transcribed.isEmpty {
-                let affected = noTranscription.flatMap { ConsentImpact.material(of: $0.participantId, withdrawing: [.transcription], in: d) }
-                checks.append(check("1.toestemming-transcriptie", .interview, noTranscription.isEmpty, WorkflowText.transcriptionConsent,
-                                    join(WorkflowText.transcriptionConsentMissing(noTranscription.map(\.id)), affected),
-                                    WorkflowText.transcriptionConsentWhy))
+                let affected = noTranscription.flatMap {
+                    ConsentImpact.material(of: $0.participantId, withdrawing: [.transcription], in: d)
+                }
+                checks.append(
+                    check(
+                        "1.toestemming-transcriptie", .interview, noTranscription.isEmpty,
+                        WorkflowText.transcriptionConsent,
+                        join(WorkflowText.transcriptionConsentMissing(noTranscription.map(\.id)), affected),
+                        WorkflowText.transcriptionConsentWhy))
             }
         }
-        let short = interviews.filter { ($0.actualMinutes ?? $0.plannedMinutes) < Interview.recommendedMinutes && ($0.shortReason ?? "").isEmpty }.map(\.id)
-        checks.append(check("1.duur", .interview, short.isEmpty, WorkflowText.duration, WorkflowText.durationShort(short), WorkflowText.durationWhy))
+        let short = interviews.filter {
+            ($0.actualMinutes ?? $0.plannedMinutes) < Interview.recommendedMinutes && ($0.shortReason ?? "").isEmpty
+        }.map(\.id)
+        checks.append(
+            check(
+                "1.duur", .interview, short.isEmpty, WorkflowText.duration, WorkflowText.durationShort(short),
+                WorkflowText.durationWhy))
         let unsafe = interviews.filter { !$0.safetyChecked }.map(\.id)
-        checks.append(check("1.veiligheid", .interview, unsafe.isEmpty, WorkflowText.safety, WorkflowText.safetyMissing(unsafe), WorkflowText.safetyWhy))
+        checks.append(
+            check(
+                "1.veiligheid", .interview, unsafe.isEmpty, WorkflowText.safety, WorkflowText.safetyMissing(unsafe),
+                WorkflowText.safetyWhy))
         let unexplained = interviews.filter { !$0.storyExplained }.map(\.id)
-        checks.append(check("1.uitleg", .interview, unexplained.isEmpty, WorkflowText.explained, WorkflowText.explainedMissing(unexplained), WorkflowText.explainedWhy))
-        let noTranscript = interviews.filter { ($0.transcript ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map(\.id)
-        checks.append(check("1.transcript", .interview, noTranscript.isEmpty, WorkflowText.transcript, WorkflowText.transcriptMissing(noTranscript), WorkflowText.transcriptWhy))
+        checks.append(
+            check(
+                "1.uitleg", .interview, unexplained.isEmpty, WorkflowText.explained,
+                WorkflowText.explainedMissing(unexplained), WorkflowText.explainedWhy))
+        let noTranscript = interviews.filter {
+            ($0.transcript ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }.map(\.id)
+        checks.append(
+            check(
+                "1.transcript", .interview, noTranscript.isEmpty, WorkflowText.transcript,
+                WorkflowText.transcriptMissing(noTranscript), WorkflowText.transcriptWhy))
         return checks
     }
 
@@ -178,33 +226,53 @@ public enum Gates {
 
     static func narrative(_ d: Dossier, lint: NarrativeLintResult?) -> [GateCheck] {
         guard d.currentNarrative != nil else {
-            return [check("2.narratief", .narrative, false, WorkflowText.narrative, WorkflowText.narrativeMissing, WorkflowText.narrativeWhy)]
+            return [
+                check(
+                    "2.narratief", .narrative, false, WorkflowText.narrative, WorkflowText.narrativeMissing,
+                    WorkflowText.narrativeWhy)
+            ]
         }
         let ledger = d.consentLedger
-        var checks = [check("2.narratief", .narrative, true, WorkflowText.narrative, WorkflowText.narrativeMissing, WorkflowText.narrativeWhy)]
+        var checks = [
+            check(
+                "2.narratief", .narrative, true, WorkflowText.narrative, WorkflowText.narrativeMissing,
+                WorkflowText.narrativeWhy)
+        ]
         if let lint {
-            checks.append(check("2.citaten-herleidbaar", .narrative, lint.untraceableQuotes.isEmpty, WorkflowText.quotesTraceable,
-                                WorkflowText.quotesNotTraceable(lint.untraceableQuotes), WorkflowText.quotesTraceableWhy))
+            checks.append(
+                check(
+                    "2.citaten-herleidbaar", .narrative, lint.untraceableQuotes.isEmpty, WorkflowText.quotesTraceable,
+                    WorkflowText.quotesNotTraceable(lint.untraceableQuotes), WorkflowText.quotesTraceableWhy))
         } else {
-            checks.append(GateCheck(id: "2.citaten-herleidbaar", step: .narrative, state: .note, title: WorkflowText.quotesTraceable,
-                                    detail: WorkflowText.quotesNotChecked, why: WorkflowText.quotesTraceableWhy))
+            checks.append(
+                GateCheck(
+                    id: "2.citaten-herleidbaar", step: .narrative, state: .note, title: WorkflowText.quotesTraceable,
+                    detail: WorkflowText.quotesNotChecked, why: WorkflowText.quotesTraceableWhy))
         }
         if let endUser = d.endUser {
             let granted = ledger.isGranted(.narrative, to: endUser.id)
-            checks.append(check("2.toestemming-narratief", .narrative, granted, WorkflowText.narrativeConsent,
-                                join(WorkflowText.narrativeConsentMissing(endUser.pseudonym),
-                                     ConsentImpact.material(of: endUser.id, withdrawing: [.narrative], in: d)),
-                                WorkflowText.narrativeConsentWhy))
+            checks.append(
+                check(
+                    "2.toestemming-narratief", .narrative, granted, WorkflowText.narrativeConsent,
+                    join(
+                        WorkflowText.narrativeConsentMissing(endUser.pseudonym),
+                        ConsentImpact.material(of: endUser.id, withdrawing: [.narrative], in: d)),
+                    WorkflowText.narrativeConsentWhy))
         }
         // Marked quotes that the narrative uses must have their speaker's consent now.
         let withoutConsent = quotesWithoutConsent(d)
         let described = withoutConsent.map { "\($0.id) (\(d.participant($0.speakerId)?.pseudonym ?? $0.speakerId))" }
-        checks.append(check("2.toestemming-citaten", .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
-                            WorkflowText.quoteConsentMissing(described), WorkflowText.quoteConsentWhy))
+        checks.append(
+            check(
+                "2.toestemming-citaten", .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
+                WorkflowText.quoteConsentMissing(described), WorkflowText.quoteConsentWhy))
         if let lint {
-            checks.append(GateCheck(id: "2.linter", step: .narrative, state: .note, title: WorkflowText.lint,
-                                    detail: WorkflowText.lintFindings(voice: lint.voiceFindings, abstract: lint.abstractFindings, other: lint.otherFindings),
-                                    why: WorkflowText.lintWhy))
+            checks.append(
+                GateCheck(
+                    id: "2.linter", step: .narrative, state: .note, title: WorkflowText.lint,
+                    detail: WorkflowText.lintFindings(
+                        voice: lint.voiceFindings, abstract: lint.abstractFindings, other: lint.otherFindings),
+                    why: WorkflowText.lintWhy))
         }
         return checks
     }
@@ -214,20 +282,32 @@ public enum Gates {
     static func contraExpertise(_ d: Dossier) -> [GateCheck] {
         let notContacted = agenciesNotContacted(d).map(\.name)
         let timelineHasAgency = d.events.contains { $0.actor.agencyId != nil } || !d.handoffs.isEmpty
-        var checks = [check("3.instanties-benaderd", .contraExpertise, notContacted.isEmpty && timelineHasAgency, WorkflowText.agenciesContacted,
-                            timelineHasAgency ? WorkflowText.agenciesNotContacted(notContacted) : WorkflowText.timelineWithoutAgencies,
-                            WorkflowText.agenciesContactedWhy)]
+        var checks = [
+            check(
+                "3.instanties-benaderd", .contraExpertise, notContacted.isEmpty && timelineHasAgency,
+                WorkflowText.agenciesContacted,
+                timelineHasAgency
+                    ? WorkflowText.agenciesNotContacted(notContacted) : WorkflowText.timelineWithoutAgencies,
+                WorkflowText.agenciesContactedWhy)
+        ]
         if d.currentNarrative != nil {
             let withoutFinding = agenciesNamedWithoutFinding(d).map(\.name)
-            checks.append(check("3.bevindingen", .contraExpertise, withoutFinding.isEmpty, WorkflowText.findings,
-                                WorkflowText.findingsMissing(withoutFinding), WorkflowText.findingsWhy))
+            checks.append(
+                check(
+                    "3.bevindingen", .contraExpertise, withoutFinding.isEmpty, WorkflowText.findings,
+                    WorkflowText.findingsMissing(withoutFinding), WorkflowText.findingsWhy))
         }
-        checks.append(check("3.omgeving", .contraExpertise, d.participants.contains { $0.role == .omgeving }, WorkflowText.surroundings,
-                            WorkflowText.surroundingsMissing, WorkflowText.surroundingsWhy))
+        checks.append(
+            check(
+                "3.omgeving", .contraExpertise, d.participants.contains { $0.role == .omgeving },
+                WorkflowText.surroundings,
+                WorkflowText.surroundingsMissing, WorkflowText.surroundingsWhy))
         if d.endUser != nil {
             let unconsented = agenciesSharedWithoutConsent(d).map(\.name)
-            checks.append(check("3.toestemming-delen", .contraExpertise, unconsented.isEmpty, WorkflowText.sharingConsent,
-                                WorkflowText.sharingConsentMissing(unconsented), WorkflowText.sharingConsentWhy))
+            checks.append(
+                check(
+                    "3.toestemming-delen", .contraExpertise, unconsented.isEmpty, WorkflowText.sharingConsent,
+                    WorkflowText.sharingConsentMissing(unconsented), WorkflowText.sharingConsentWhy))
         }
         return checks
     }
@@ -235,7 +315,9 @@ public enum Gates {
     /// Agencies in the timeline (events and handoffs) that were neither interviewed nor declined.
     public static func agenciesNotContacted(_ d: Dossier) -> [Agency] {
         var inTimeline: [String] = []
-        for id in d.chronologicalEvents.compactMap(\.actor.agencyId) + d.handoffs.flatMap({ [$0.fromAgencyId, $0.toAgencyId] }) where !inTimeline.contains(id) {
+        for id in d.chronologicalEvents.compactMap(\.actor.agencyId)
+            + d.handoffs.flatMap({ [$0.fromAgencyId, $0.toAgencyId] }) where !inTimeline.contains(id)
+        {
             inTimeline.append(id)
         }
         return inTimeline.compactMap(d.agency).filter { $0.contact != .gesproken && $0.contact != .geweigerd }
@@ -246,7 +328,8 @@ public enum Gates {
         guard let narrative = d.currentNarrative else { return [] }
         let text = narrative.text.lowercased()
         return d.agencies.filter { agency in
-            AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(text, $0) } && !d.findings.contains { $0.agencyId == agency.id }
+            AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(text, $0) }
+                && !d.findings.contains { $0.agencyId == agency.id }
         }
     }
 
@@ -255,7 +338,8 @@ public enum Gates {
         guard let endUser = d.endUser else { return [] }
         let ledger = d.consentLedger
         return d.agencies.filter { agency in
-            (agency.contact == .gesproken || d.findings.contains { $0.agencyId == agency.id && $0.status != .geweigerd })
+            (agency.contact == .gesproken
+                || d.findings.contains { $0.agencyId == agency.id && $0.status != .geweigerd })
                 && !ledger.isGranted(.sharing(with: agency.id), to: endUser.id)
         }
     }
@@ -265,25 +349,38 @@ public enum Gates {
         guard let narrative = d.currentNarrative else { return [] }
         let ledger = d.consentLedger
         let text = QuoteMatching.normalize(narrative.text)
-        return d.quotes.filter { text.contains(QuoteMatching.normalize($0.text)) && !ledger.isGranted(.verbatimQuotes, to: $0.speakerId) }
+        return d.quotes.filter {
+            text.contains(QuoteMatching.normalize($0.text)) && !ledger.isGranted(.verbatimQuotes, to: $0.speakerId)
+        }
     }
 
     // MARK: Step 4
 
     static func report(_ d: Dossier) -> [GateCheck] {
-        var checks = [check("4.leervraag", .report, !d.leervragen.isEmpty, WorkflowText.leervraag, WorkflowText.leervraagMissing, WorkflowText.leervraagWhy)]
+        var checks = [
+            check(
+                "4.leervraag", .report, !d.leervragen.isEmpty, WorkflowText.leervraag, WorkflowText.leervraagMissing,
+                WorkflowText.leervraagWhy)
+        ]
         let unlinked = d.leervragen.filter { $0.eventIds.isEmpty && $0.findingIds.isEmpty }.map(\.id)
-        checks.append(check("4.leervragen-gekoppeld", .report, unlinked.isEmpty, WorkflowText.leervragenLinked,
-                            WorkflowText.leervragenUnlinked(unlinked), WorkflowText.leervragenLinkedWhy))
-        checks.append(check("4.publicatievorm", .report, d.casus.publicationForm != nil, WorkflowText.publicationForm,
-                            WorkflowText.publicationFormMissing, WorkflowText.publicationFormWhy))
+        checks.append(
+            check(
+                "4.leervragen-gekoppeld", .report, unlinked.isEmpty, WorkflowText.leervragenLinked,
+                WorkflowText.leervragenUnlinked(unlinked), WorkflowText.leervragenLinkedWhy))
+        checks.append(
+            check(
+                "4.publicatievorm", .report, d.casus.publicationForm != nil, WorkflowText.publicationForm,
+                WorkflowText.publicationFormMissing, WorkflowText.publicationFormWhy))
         if let endUser = d.endUser {
             let ledger = d.consentLedger
             var needed: [ConsentPurpose] = [.report]
             if let form = d.casus.publicationForm { needed.append(form.consentPurpose) }
             let missing = needed.filter { !ledger.isGranted($0, to: endUser.id) }
-            checks.append(check("4.toestemming-rapport", .report, missing.isEmpty, WorkflowText.reportConsent,
-                                WorkflowText.reportConsentMissing(endUser.pseudonym, missing.map(\.rawValue)), WorkflowText.reportConsentWhy))
+            checks.append(
+                check(
+                    "4.toestemming-rapport", .report, missing.isEmpty, WorkflowText.reportConsent,
+                    WorkflowText.reportConsentMissing(endUser.pseudonym, missing.map(\.rawValue)),
+                    WorkflowText.reportConsentWhy))
         }
         return checks
     }
@@ -291,7 +388,11 @@ public enum Gates {
     // MARK: Reviews
 
     static func reviewState(_ step: Step, _ d: Dossier) -> ReviewState {
-        guard let latest = d.reviews.filter({ $0.step == step && $0.decision != .opmerking }).max(by: { EntityID.precedes($0.id, $1.id) }) else {
+        guard
+            let latest = d.reviews.filter({ $0.step == step && $0.decision != .opmerking }).max(by: {
+                EntityID.precedes($0.id, $1.id)
+            })
+        else {
             return ReviewState(review: d.reviews.last { $0.step == step }, changedSinceReview: false)
         }
         let changed = latest.contentHash != nil && latest.contentHash != StepFingerprint.of(step, in: d)
@@ -314,10 +415,19 @@ public enum StepFingerprint {
         let data: Data?
         switch step {
         case .selection: data = try? encoder.encode(d.selection)
-        case .interview: data = try? encoder.encode(d.interviews.filter { i in d.participant(i.participantId)?.role == .eindgebruiker })
+        case .interview:
+            data = try? encoder.encode(
+                d.interviews.filter { i in d.participant(i.participantId)?.role == .eindgebruiker })
         case .narrative: data = try? encoder.encode(d.currentNarrative.map { [$0.text] } ?? [])
-        case .contraExpertise: data = try? encoder.encode([try? encoder.encode(d.agencies), try? encoder.encode(d.findings), try? encoder.encode(d.handoffs)])
-        case .report: data = try? encoder.encode([try? encoder.encode(d.leervragen), try? encoder.encode(d.dilemmas), try? encoder.encode(d.casus.publicationForm)])
+        case .contraExpertise:
+            data = try? encoder.encode([
+                try? encoder.encode(d.agencies), try? encoder.encode(d.findings), try? encoder.encode(d.handoffs),
+            ])
+        case .report:
+            data = try? encoder.encode([
+                try? encoder.encode(d.leervragen), try? encoder.encode(d.dilemmas),
+                try? encoder.encode(d.casus.publicationForm),
+            ])
         }
         // FNV-1a: change detection, not security.
         var hash: UInt64 = 0xcbf29ce484222325
@@ -337,8 +447,11 @@ public enum QuoteMatching {
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": out += "\""; space = false
             default:
                 // ASCII first: the Unicode property lookup is slow and most text is ASCII.
-                let whitespace = scalar.value < 128 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
-                                                    : scalar.properties.isWhitespace
+                let whitespace =
+                    scalar.value < 128
+                    ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B
+                        || scalar.value == 0x0C)
+                    : scalar.properties.isWhitespace
                 if whitespace {
                     if !space { out += " " }
                     space = true
@@ -351,7 +464,8 @@ public enum QuoteMatching {
         // Trim spaces and sentence punctuation at both ends (by scalars: Foundation's trimming is slow here).
         let edge: (Unicode.Scalar) -> Bool = { " .,;:!?".unicodeScalars.contains($0) }
         let scalars = out.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !edge($0) }), let last = scalars.lastIndex(where: { !edge($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !edge($0) }), let last = scalars.lastIndex(where: { !edge($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 
@@ -360,9 +474,14 @@ public enum QuoteMatching {
         guard !needle.isEmpty else { return false }
         var from = haystack.startIndex
         while let found = haystack.range(of: needle, range: from..<haystack.endIndex) {
-            let before = found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
+            let before =
+                found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
             let after = found.upperBound == haystack.endIndex ? nil : haystack[found.upperBound]
-            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) { return true }
+            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
+                && !(after?.isNumber ?? false)
+            {
+                return true
+            }
             from = haystack.index(after: found.lowerBound)
         }
         return false

@@ -9,12 +9,14 @@ public enum InputParsing {
         if let exact = Timestamp(trimmed) { return exact }
         let normalised = trimmed.replacingOccurrences(of: "T", with: " ")
         let parts = normalised.split(separator: " ", omittingEmptySubsequences: true)
-        if (1...2).contains(parts.count), let day = FuzzyDate(String(parts[0])), day.precision == .day, !day.approximate {
+        if (1...2).contains(parts.count), let day = FuzzyDate(String(parts[0])), day.precision == .day, !day.approximate
+        {
             var hour = 12, minute = 0, second = 0
             if parts.count == 2 {
                 let clock = parts[1].split(separator: ":").map { Int($0) }
                 guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }),
-                      let h = clock[0], let m = clock[1], (0...23).contains(h), (0...59).contains(m) else {
+                    let h = clock[0], let m = clock[1], (0...23).contains(h), (0...59).contains(m)
+                else {
                     throw invalidMoment(text)
                 }
                 hour = h
@@ -24,7 +26,8 @@ public enum InputParsing {
             }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
-            let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)
+            let components = DateComponents(
+                year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)
             if let date = calendar.date(from: components) {
                 return Timestamp(date: date, timeZone: timeZone)
             }
@@ -33,15 +36,25 @@ public enum InputParsing {
     }
 
     private static func invalidMoment(_ text: String) -> CasusError {
-        CasusError(.invalidInput, nl: "'\(text)' is geen geldig moment. Schrijf bijvoorbeeld 2024-03-05, 2024-03-05 14:05 of 2024-03-05T14:05:00+01:00.",
-                   en: "'\(text)' is not a valid moment. Write for instance 2024-03-05, 2024-03-05 14:05 or 2024-03-05T14:05:00+01:00.")
+        CasusError(
+            .invalidInput,
+            nl:
+                "'\(text)' is geen geldig moment. Schrijf bijvoorbeeld 2024-03-05, 2024-03-05 14:05 of 2024-03-05T14:05:00+01:00.",
+            en:
+                "'\(text)' is not a valid moment. Write for instance 2024-03-05, 2024-03-05 14:05 or 2024-03-05T14:05:00+01:00."
+        )
     }
 
     /// A calendar date as precise as known: `2021-03-15`, `2021-03`, `2021`, `~2021-03`.
     public static func fuzzyDate(_ text: String) throws -> FuzzyDate {
         guard let date = FuzzyDate(text) else {
-            throw CasusError(.invalidInput, nl: "'\(text)' is geen geldige datum. Schrijf 2021-03-15, 2021-03 of 2021; zet er ~ voor als hij bij benadering is (~2021-03).",
-                             en: "'\(text)' is not a valid date. Write 2021-03-15, 2021-03 or 2021; put ~ in front when approximate (~2021-03).")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "'\(text)' is geen geldige datum. Schrijf 2021-03-15, 2021-03 of 2021; zet er ~ voor als hij bij benadering is (~2021-03).",
+                en:
+                    "'\(text)' is not a valid date. Write 2021-03-15, 2021-03 or 2021; put ~ in front when approximate (~2021-03)."
+            )
         }
         return date
     }
@@ -50,16 +63,25 @@ public enum InputParsing {
     public static func minutes(_ text: String) throws -> Int {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "")
         func fail() -> CasusError {
-            CasusError(.invalidInput, nl: "'\(text)' is geen duur die casus kan lezen. Schrijf minuten als getal (120), of 2u, 1u30, 90m, 2:15.",
-                       en: "'\(text)' is not a duration casus can read. Write minutes as a number (120), or 2h, 1h30, 90m, 2:15.")
+            CasusError(
+                .invalidInput,
+                nl:
+                    "'\(text)' is geen duur die casus kan lezen. Schrijf minuten als getal (120), of 2u, 1u30, 90m, 2:15.",
+                en:
+                    "'\(text)' is not a duration casus can read. Write minutes as a number (120), or 2h, 1h30, 90m, 2:15."
+            )
         }
         var result: Int?
         if let plain = Int(t) {
             result = plain
         } else if t.contains(":") {
             let parts = t.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<60).contains(m) { result = h * 60 + m }
-        } else if t.hasSuffix("m") || t.hasSuffix("min"), let m = Int(t.replacingOccurrences(of: "min", with: "").replacingOccurrences(of: "m", with: "")) {
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<60).contains(m) {
+                result = h * 60 + m
+            }
+        } else if t.hasSuffix("m") || t.hasSuffix("min"),
+            let m = Int(t.replacingOccurrences(of: "min", with: "").replacingOccurrences(of: "m", with: ""))
+        {
             result = m
         } else if let split = t.firstIndex(where: { $0 == "u" || $0 == "h" }) {
             let hours = Int(t[..<split])
@@ -83,8 +105,9 @@ public enum InputParsing {
                 return values.reduce(0) { $0 * 60 + $1 }
             }
         }
-        throw CasusError(.invalidInput, nl: "'\(text)' is geen geldige lengte. Schrijf seconden (5400) of uu:mm:ss (1:30:00).",
-                         en: "'\(text)' is not a valid length. Write seconds (5400) or hh:mm:ss (1:30:00).")
+        throw CasusError(
+            .invalidInput, nl: "'\(text)' is geen geldige lengte. Schrijf seconden (5400) of uu:mm:ss (1:30:00).",
+            en: "'\(text)' is not a valid length. Write seconds (5400) or hh:mm:ss (1:30:00).")
     }
 
     /// Yes or no, in Dutch or English.
@@ -100,11 +123,15 @@ public enum InputParsing {
     /// Text read from a file: must be UTF-8.
     public static func text(fromFileAt url: URL) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CasusError(.cannotRead, nl: "Kan '\(url.path)' niet lezen: bestaat het bestand?", en: "Cannot read '\(url.path)': does the file exist?")
+            throw CasusError(
+                .cannotRead, nl: "Kan '\(url.path)' niet lezen: bestaat het bestand?",
+                en: "Cannot read '\(url.path)': does the file exist?")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CasusError(.invalidInput, nl: "'\(url.path)' is geen UTF-8-tekst. Sla het op als UTF-8 (platte tekst of Markdown).",
-                             en: "'\(url.path)' is not UTF-8 text. Save it as UTF-8 (plain text or Markdown).")
+            throw CasusError(
+                .invalidInput,
+                nl: "'\(url.path)' is geen UTF-8-tekst. Sla het op als UTF-8 (platte tekst of Markdown).",
+                en: "'\(url.path)' is not UTF-8 text. Save it as UTF-8 (plain text or Markdown).")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }

@@ -54,10 +54,13 @@ public struct Interview: Codable, Sendable, Hashable {
     public var audio: AudioRecording?
     public var note: String?
 
-    public init(id: String, participantId: String, at: Timestamp, plannedMinutes: Int = Interview.recommendedMinutes,
-                actualMinutes: Int? = nil, shortReason: String? = nil, place: String? = nil, mode: InterviewMode = .aantekeningen,
-                interviewers: [String] = [], safetyChecked: Bool = false, storyExplained: Bool = false,
-                transcript: String? = nil, audio: AudioRecording? = nil, note: String? = nil) {
+    public init(
+        id: String, participantId: String, at: Timestamp, plannedMinutes: Int = Interview.recommendedMinutes,
+        actualMinutes: Int? = nil, shortReason: String? = nil, place: String? = nil,
+        mode: InterviewMode = .aantekeningen,
+        interviewers: [String] = [], safetyChecked: Bool = false, storyExplained: Bool = false,
+        transcript: String? = nil, audio: AudioRecording? = nil, note: String? = nil
+    ) {
         self.id = id
         self.participantId = participantId
         self.at = at
@@ -91,7 +94,9 @@ public struct Quote: Codable, Sendable, Hashable {
     public var text: String
     public var note: String?
 
-    public init(id: String, interviewId: String, start: Int, end: Int, speakerId: String, text: String, note: String? = nil) {
+    public init(
+        id: String, interviewId: String, start: Int, end: Int, speakerId: String, text: String, note: String? = nil
+    ) {
         self.id = id
         self.interviewId = interviewId
         self.start = start

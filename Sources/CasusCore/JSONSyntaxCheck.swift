@@ -35,12 +35,16 @@ public enum JSONSyntaxCheck {
             try value()
             skipSpace()
             if p < bytes.count {
-                throw fail(nl: "na het einde van het document staat nog tekst", en: "there is more text after the end of the document")
+                throw fail(
+                    nl: "na het einde van het document staat nog tekst",
+                    en: "there is more text after the end of the document")
             }
         }
 
         mutating func value() throws {
-            guard p < bytes.count else { throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway") }
+            guard p < bytes.count else {
+                throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
+            }
             switch bytes[p] {
             case UInt8(ascii: "{"): try object()
             case UInt8(ascii: "["): try array()
@@ -61,14 +65,18 @@ public enum JSONSyntaxCheck {
             if p < bytes.count, bytes[p] == UInt8(ascii: "}") { p += 1; depth -= 1; return }
             while true {
                 skipSpace()
-                guard p < bytes.count, bytes[p] == UInt8(ascii: "\"") else { throw unexpected("een sleutel tussen aanhalingstekens", "a key in quotes") }
+                guard p < bytes.count, bytes[p] == UInt8(ascii: "\"") else {
+                    throw unexpected("een sleutel tussen aanhalingstekens", "a key in quotes")
+                }
                 let keyStart = (line: lineNumber(), column: columnNumber())
                 let key = try string()
                 guard keys.insert(key).inserted else {
                     let name = Excerpt.cut(String(decoding: key, as: UTF8.self), to: 40)
-                    throw Problem(line: keyStart.line, column: keyStart.column,
-                                  message: Localized(nl: "de sleutel \"\(name)\" staat twee keer in hetzelfde object",
-                                                     en: "the key \"\(name)\" occurs twice in the same object"))
+                    throw Problem(
+                        line: keyStart.line, column: keyStart.column,
+                        message: Localized(
+                            nl: "de sleutel \"\(name)\" staat twee keer in hetzelfde object",
+                            en: "the key \"\(name)\" occurs twice in the same object"))
                 }
                 skipSpace()
                 guard p < bytes.count, bytes[p] == UInt8(ascii: ":") else { throw unexpected("':'", "':'") }
@@ -76,7 +84,9 @@ public enum JSONSyntaxCheck {
                 skipSpace()
                 try value()
                 skipSpace()
-                guard p < bytes.count else { throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway") }
+                guard p < bytes.count else {
+                    throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
+                }
                 if bytes[p] == UInt8(ascii: ",") { p += 1; continue }
                 if bytes[p] == UInt8(ascii: "}") { p += 1; depth -= 1; return }
                 throw unexpected("',' of '}'", "',' or '}'")
@@ -92,7 +102,9 @@ public enum JSONSyntaxCheck {
                 skipSpace()
                 try value()
                 skipSpace()
-                guard p < bytes.count else { throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway") }
+                guard p < bytes.count else {
+                    throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
+                }
                 if bytes[p] == UInt8(ascii: ",") { p += 1; continue }
                 if bytes[p] == UInt8(ascii: "]") { p += 1; depth -= 1; return }
                 throw unexpected("',' of ']'", "',' or ']'")
@@ -102,7 +114,9 @@ public enum JSONSyntaxCheck {
         mutating func enter() throws {
             depth += 1
             guard depth <= InputLimits.jsonDepth else {
-                throw fail(nl: "meer dan \(InputLimits.jsonDepth) niveaus diep genest", en: "nested more than \(InputLimits.jsonDepth) levels deep")
+                throw fail(
+                    nl: "meer dan \(InputLimits.jsonDepth) niveaus diep genest",
+                    en: "nested more than \(InputLimits.jsonDepth) levels deep")
             }
         }
 
@@ -124,7 +138,11 @@ public enum JSONSyntaxCheck {
                     p += 2
                     continue
                 }
-                if b < 0x20 { throw fail(nl: "een stuurteken of regeleinde binnen een tekst", en: "a control character or line break inside a string") }
+                if b < 0x20 {
+                    throw fail(
+                        nl: "een stuurteken of regeleinde binnen een tekst",
+                        en: "a control character or line break inside a string")
+                }
                 p += 1
             }
             p = start
@@ -144,7 +162,9 @@ public enum JSONSyntaxCheck {
             let text = String(decoding: bytes[start..<p], as: UTF8.self)
             guard Double(text) != nil, !text.hasPrefix("+") else {
                 p = start
-                throw fail(nl: "'\(Excerpt.cut(text, to: 20))' is geen getal", en: "'\(Excerpt.cut(text, to: 20))' is not a number")
+                throw fail(
+                    nl: "'\(Excerpt.cut(text, to: 20))' is geen getal",
+                    en: "'\(Excerpt.cut(text, to: 20))' is not a number")
             }
         }
 
@@ -154,11 +174,15 @@ public enum JSONSyntaxCheck {
         }
 
         mutating func skipSpace() {
-            while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x0A || bytes[p] == 0x0D || bytes[p] == 0x09 { p += 1 }
+            while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x0A || bytes[p] == 0x0D || bytes[p] == 0x09 {
+                p += 1
+            }
         }
 
         func unexpected(_ nl: String, _ en: String) -> Problem {
-            guard p < bytes.count else { return fail(nl: "het document houdt halverwege op", en: "the document ends halfway") }
+            guard p < bytes.count else {
+                return fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
+            }
             let found = describe(bytes[p])
             return fail(nl: "verwacht \(nl), maar hier staat \(found.nl)", en: "expected \(en), found \(found.en)")
         }

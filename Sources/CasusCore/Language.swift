@@ -6,7 +6,9 @@ public enum Language: String, Codable, Sendable, CaseIterable {
     case en
 
     /// Picks the interface language from an explicit choice, else from `LANG`/`LC_ALL`/`LC_MESSAGES`; Dutch by default.
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    public static func resolve(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Language {
         if let explicit, let lang = Language(code: explicit) { return lang }
         for key in ["CASUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[key], !value.isEmpty {
@@ -19,7 +21,13 @@ public enum Language: String, Codable, Sendable, CaseIterable {
     /// Accepts `nl`, `en`, `nl_NL.UTF-8`, `English`, `Nederlands`.
     public init?(code: String) {
         let lowered = code.lowercased()
-        if lowered.hasPrefix("en") { self = .en } else if lowered.hasPrefix("nl") || lowered.hasPrefix("ned") || lowered.hasPrefix("du") { self = .nl } else { return nil }
+        if lowered.hasPrefix("en") {
+            self = .en
+        } else if lowered.hasPrefix("nl") || lowered.hasPrefix("ned") || lowered.hasPrefix("du") {
+            self = .nl
+        } else {
+            return nil
+        }
     }
 }
 

@@ -20,9 +20,11 @@ public enum NameFolding {
             lastWasSpace = false
         }
         if kept.last == " " { kept.removeLast() }
-        let folded = String(kept).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
+        let folded = String(kept).folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
         // Folding can leave combining marks that had no base letter to join; drop them as well.
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        return String(
+            String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
     }
 
     /// Whether two names are the same person's name once folded.

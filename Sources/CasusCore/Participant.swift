@@ -80,8 +80,10 @@ public struct Participant: Codable, Sendable, Hashable {
     /// A non-identifying description (age band, household), never a real name.
     public var description: String?
 
-    public init(id: String, pseudonym: String, role: ParticipantRole, endUserKind: EndUserKind? = nil, agencyId: String? = nil,
-                level: AgencyLevel? = nil, relation: String? = nil, description: String? = nil) {
+    public init(
+        id: String, pseudonym: String, role: ParticipantRole, endUserKind: EndUserKind? = nil, agencyId: String? = nil,
+        level: AgencyLevel? = nil, relation: String? = nil, description: String? = nil
+    ) {
         self.id = id
         self.pseudonym = pseudonym
         self.role = role

@@ -50,7 +50,10 @@ public struct Review: Codable, Sendable, Hashable {
     /// A fingerprint of the step's material when reviewed, to show "changed since review".
     public var contentHash: String?
 
-    public init(id: String, step: Step, coach: String, at: Timestamp = .now(), decision: ReviewDecision, comments: String? = nil, contentHash: String? = nil) {
+    public init(
+        id: String, step: Step, coach: String, at: Timestamp = .now(), decision: ReviewDecision,
+        comments: String? = nil, contentHash: String? = nil
+    ) {
         self.id = id
         self.step = step
         self.coach = coach
@@ -98,8 +101,11 @@ public struct WederhoorRound: Codable, Sendable, Hashable {
     /// What was changed in the report because of the response.
     public var changes: String?
 
-    public init(id: String, kind: WederhoorKind, agencyId: String, sentAt: Timestamp, dueDate: FuzzyDate? = nil, respondedAt: Timestamp? = nil,
-                response: String? = nil, declined: Bool = false, changes: String? = nil) {
+    public init(
+        id: String, kind: WederhoorKind, agencyId: String, sentAt: Timestamp, dueDate: FuzzyDate? = nil,
+        respondedAt: Timestamp? = nil,
+        response: String? = nil, declined: Bool = false, changes: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.agencyId = agencyId

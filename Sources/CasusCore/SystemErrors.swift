@@ -11,18 +11,24 @@ public enum SystemErrors {
         if ns.domain == NSCocoaErrorDomain {
             switch ns.code {
             case CocoaError.fileWriteFileExists.rawValue:
-                return Localized(nl: "er staat al een bestand of map met die naam\(at)", en: "a file or folder with that name exists already\(at)")
+                return Localized(
+                    nl: "er staat al een bestand of map met die naam\(at)",
+                    en: "a file or folder with that name exists already\(at)")
             case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue:
-                return Localized(nl: "het bestand of de map bestaat niet\(at)", en: "the file or folder does not exist\(at)")
+                return Localized(
+                    nl: "het bestand of de map bestaat niet\(at)", en: "the file or folder does not exist\(at)")
             case CocoaError.fileReadNoPermission.rawValue, CocoaError.fileWriteNoPermission.rawValue:
-                return Localized(nl: "geen toegang: de rechten op het bestand of de map laten dit niet toe\(at)",
-                                 en: "no access: the permissions of the file or folder do not allow this\(at)")
+                return Localized(
+                    nl: "geen toegang: de rechten op het bestand of de map laten dit niet toe\(at)",
+                    en: "no access: the permissions of the file or folder do not allow this\(at)")
             case CocoaError.fileWriteOutOfSpace.rawValue:
                 return Localized(nl: "de schijf is vol\(at)", en: "the disk is full\(at)")
             case CocoaError.fileWriteVolumeReadOnly.rawValue:
                 return Localized(nl: "de schijf is alleen-lezen\(at)", en: "the disk is read-only\(at)")
             case CocoaError.fileReadCorruptFile.rawValue:
-                return Localized(nl: "het bestand is beschadigd of heeft een onverwachte vorm\(at)", en: "the file is damaged or has an unexpected form\(at)")
+                return Localized(
+                    nl: "het bestand is beschadigd of heeft een onverwachte vorm\(at)",
+                    en: "the file is damaged or has an unexpected form\(at)")
             case CocoaError.fileReadInapplicableStringEncoding.rawValue:
                 return Localized(nl: "het bestand is geen UTF-8-tekst\(at)", en: "the file is not UTF-8 text\(at)")
             default: break

@@ -27,9 +27,13 @@ enum TextFieldCheck {
             guard let (code, position) = firstRefusedControl(in: text) else { return }
             let name = String(format: "U+%04X", code)
             let what = code == 0 ? "NUL" : name
-            found.append(Localized(
-                nl: "\(path): bevat het stuurteken \(what) (\(name)) op teken \(position + 1). Haal het weg; casus bewaart alleen tab en regeleinde als stuurteken.",
-                en: "\(path): holds the control character \(what) (\(name)) at character \(position + 1). Remove it; tab and line breaks are the only control characters casus keeps."))
+            found.append(
+                Localized(
+                    nl:
+                        "\(path): bevat het stuurteken \(what) (\(name)) op teken \(position + 1). Haal het weg; casus bewaart alleen tab en regeleinde als stuurteken.",
+                    en:
+                        "\(path): holds the control character \(what) (\(name)) at character \(position + 1). Remove it; tab and line breaks are the only control characters casus keeps."
+                ))
         }
         return found
     }
@@ -43,7 +47,9 @@ enum TextFieldCheck {
             if let some = mirror.children.first { visit(some.value, path: path, body) }
         case .collection, .set:
             for (index, child) in mirror.children.enumerated() {
-                let key = (Mirror(reflecting: child.value).children.first { $0.label == "id" }?.value as? String) ?? String(index)
+                let key =
+                    (Mirror(reflecting: child.value).children.first { $0.label == "id" }?.value as? String)
+                    ?? String(index)
                 visit(child.value, path: path + "[\(shortened(key))]", body)
             }
         case .dictionary:

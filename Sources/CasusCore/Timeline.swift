@@ -29,7 +29,8 @@ public enum Actor: Codable, Sendable, Hashable, CustomStringConvertible {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
         guard let actor = Actor(raw) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(raw)' is not an actor like participant:P1 or agency:cjib")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not an actor like participant:P1 or agency:cjib")
         }
         self = actor
     }
@@ -145,10 +146,12 @@ public struct TimelineEvent: Codable, Sendable, Hashable {
     public var keyMoment: Bool
     public var note: String?
 
-    public init(id: String, date: FuzzyDate?, endDate: FuzzyDate? = nil, actor: Actor, channel: Channel? = nil, what: String,
-                experience: String? = nil, quoteId: String? = nil, impact: Int? = nil, visibleToEndUser: Bool = true,
-                evidence: EvidenceStatus = .verhaal, phase: String? = nil, knelpunten: [String] = [], keyMoment: Bool = false,
-                note: String? = nil) {
+    public init(
+        id: String, date: FuzzyDate?, endDate: FuzzyDate? = nil, actor: Actor, channel: Channel? = nil, what: String,
+        experience: String? = nil, quoteId: String? = nil, impact: Int? = nil, visibleToEndUser: Bool = true,
+        evidence: EvidenceStatus = .verhaal, phase: String? = nil, knelpunten: [String] = [], keyMoment: Bool = false,
+        note: String? = nil
+    ) {
         self.id = id
         self.date = date
         self.endDate = endDate
@@ -193,8 +196,11 @@ public struct Handoff: Codable, Sendable, Hashable {
     public var evidence: EvidenceStatus
     public var note: String?
 
-    public init(id: String, fromAgencyId: String, toAgencyId: String, date: FuzzyDate? = nil, channel: Channel? = nil, what: String,
-                happened: Bool = true, eventId: String? = nil, evidence: EvidenceStatus = .verhaal, note: String? = nil) {
+    public init(
+        id: String, fromAgencyId: String, toAgencyId: String, date: FuzzyDate? = nil, channel: Channel? = nil,
+        what: String,
+        happened: Bool = true, eventId: String? = nil, evidence: EvidenceStatus = .verhaal, note: String? = nil
+    ) {
         self.id = id
         self.fromAgencyId = fromAgencyId
         self.toAgencyId = toAgencyId

@@ -48,8 +48,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             return true
         }
         guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-              (1...12).contains(month), day >= 1, day <= FuzzyDate.daysIn(month: month, year: year),
-              i < b.count, b[i] == 84 || b[i] == 32 else { return nil }
+            (1...12).contains(month), day >= 1, day <= FuzzyDate.daysIn(month: month, year: year),
+            i < b.count, b[i] == 84 || b[i] == 32
+        else { return nil }
         i += 1
         guard let hour = number(2), expect(58), let minute = number(2), hour <= 23, minute <= 59 else { return nil }
         var seconds = 0.0
@@ -99,7 +100,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
         guard let value = Timestamp(raw) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(raw)' is not an ISO 8601 moment with a time zone")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not an ISO 8601 moment with a time zone")
         }
         self = value
     }

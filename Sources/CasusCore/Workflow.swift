@@ -39,33 +39,47 @@ public enum DoetankPhase: Int, CaseIterable, Codable, Sendable {
     /// The gatekeepers' checklist of the phase.
     public var checklist: [Localized] {
         switch self {
-        case .initieren: [
-            Localized(nl: "Is er een trekker?", en: "Is there a lead person?"),
-            Localized(nl: "Is er een team?", en: "Is there a team?"),
-            Localized(nl: "Is de vraag uitgewerkt?", en: "Is the question worked out?"),
-        ]
-        case .schetsen: [
-            Localized(nl: "Is er een uitgewerkte schets van de oplossing?", en: "Is there a worked-out sketch of the solution?"),
-            Localized(nl: "Is de schets getoetst bij de eindgebruiker?", en: "Was the sketch checked with the end user?"),
-            Localized(nl: "Zijn de betrokken instanties erbij betrokken?", en: "Are the agencies involved taking part?"),
-        ]
-        case .adopteren: [
-            Localized(nl: "Is er een opdrachtgever?", en: "Is there a commissioner?"),
-            Localized(nl: "Vertrouwt de opdrachtgever het plan?", en: "Does the commissioner trust the plan?"),
-        ]
-        case .experimenteren: [
-            Localized(nl: "Zijn baten en kosten in beeld?", en: "Are benefits and costs in view?"),
-            Localized(nl: "Is afgesproken wanneer het experiment stopt of doorgaat?", en: "Is it agreed when the experiment stops or goes on?"),
-        ]
-        case .evalueren: [
-            Localized(nl: "Is het resultaat in beeld?", en: "Is the result in view?"),
-            Localized(nl: "Is het proces geëvalueerd met de betrokkenen?", en: "Was the process evaluated with those involved?"),
-        ]
-        case .verbreden: [
-            Localized(nl: "Is het een succes?", en: "Is it a success?"),
-            Localized(nl: "Is het mediawaardig?", en: "Is it media-worthy?"),
-            Localized(nl: "Is het op te schalen?", en: "Is it scalable?"),
-        ]
+        case .initieren:
+            [
+                Localized(nl: "Is er een trekker?", en: "Is there a lead person?"),
+                Localized(nl: "Is er een team?", en: "Is there a team?"),
+                Localized(nl: "Is de vraag uitgewerkt?", en: "Is the question worked out?"),
+            ]
+        case .schetsen:
+            [
+                Localized(
+                    nl: "Is er een uitgewerkte schets van de oplossing?",
+                    en: "Is there a worked-out sketch of the solution?"),
+                Localized(
+                    nl: "Is de schets getoetst bij de eindgebruiker?", en: "Was the sketch checked with the end user?"),
+                Localized(
+                    nl: "Zijn de betrokken instanties erbij betrokken?", en: "Are the agencies involved taking part?"),
+            ]
+        case .adopteren:
+            [
+                Localized(nl: "Is er een opdrachtgever?", en: "Is there a commissioner?"),
+                Localized(nl: "Vertrouwt de opdrachtgever het plan?", en: "Does the commissioner trust the plan?"),
+            ]
+        case .experimenteren:
+            [
+                Localized(nl: "Zijn baten en kosten in beeld?", en: "Are benefits and costs in view?"),
+                Localized(
+                    nl: "Is afgesproken wanneer het experiment stopt of doorgaat?",
+                    en: "Is it agreed when the experiment stops or goes on?"),
+            ]
+        case .evalueren:
+            [
+                Localized(nl: "Is het resultaat in beeld?", en: "Is the result in view?"),
+                Localized(
+                    nl: "Is het proces geëvalueerd met de betrokkenen?",
+                    en: "Was the process evaluated with those involved?"),
+            ]
+        case .verbreden:
+            [
+                Localized(nl: "Is het een succes?", en: "Is it a success?"),
+                Localized(nl: "Is het mediawaardig?", en: "Is it media-worthy?"),
+                Localized(nl: "Is het op te schalen?", en: "Is it scalable?"),
+            ]
         }
     }
 }
@@ -94,7 +108,10 @@ public struct DoetankReview: Codable, Sendable, Hashable {
     public var at: Timestamp
     public var note: String?
 
-    public init(id: String, phase: DoetankPhase, answers: [DoetankAnswer], coach: String, at: Timestamp = .now(), note: String? = nil) {
+    public init(
+        id: String, phase: DoetankPhase, answers: [DoetankAnswer], coach: String, at: Timestamp = .now(),
+        note: String? = nil
+    ) {
         self.id = id
         self.phase = phase
         self.answers = answers

@@ -12,148 +12,242 @@ public enum WorkflowText {
         Localized(nl: "Nog niet beantwoord: \(text.nl)", en: "Not answered yet: \(text.en)")
     }
     public static func preconditionNotMet(_ n: Int, _ reason: String) -> Localized {
-        Localized(nl: "Niet voldaan (\(reason)). Een coach kan de casus toch laten doorgaan met een vastgelegde reden.",
-                  en: "Not met (\(reason)). A coach can let the case go on with a recorded reason.")
+        Localized(
+            nl: "Niet voldaan (\(reason)). Een coach kan de casus toch laten doorgaan met een vastgelegde reden.",
+            en: "Not met (\(reason)). A coach can let the case go on with a recorded reason.")
     }
     public static let preconditionWhy = Localized(
-        nl: "Een casus werkt alleen als hij exemplarisch is, de persoon wil vertellen en toestemming geeft, en de betrokkenen willen leren.",
-        en: "A case only works if it is exemplary, the person wants to tell it and consents, and those involved want to learn.")
+        nl:
+            "Een casus werkt alleen als hij exemplarisch is, de persoon wil vertellen en toestemming geeft, en de betrokkenen willen leren.",
+        en:
+            "A case only works if it is exemplary, the person wants to tell it and consents, and those involved want to learn."
+    )
 
     // MARK: Step 1
 
-    public static let endUser = Localized(nl: "De eindgebruiker staat in het dossier", en: "The end user is in the dossier")
-    public static let endUserMissing = Localized(nl: "Er is nog geen persoon met de rol eindgebruiker.", en: "There is no participant with the role end user yet.")
-    public static let endUserWhy = Localized(nl: "Het verhaal is van haar: alles in de methode draait om haar perspectief.",
-                                             en: "The story is hers: everything in the method turns on her point of view.")
-    public static let interview = Localized(nl: "Interview met de eindgebruiker vastgelegd", en: "Interview with the end user recorded")
-    public static let interviewMissing = Localized(nl: "Er is nog geen interview met de eindgebruiker.", en: "There is no interview with the end user yet.")
-    public static let interviewWhy = Localized(nl: "Het narratief en de citaten komen uit dit gesprek.", en: "The narrative and its quotes come from this conversation.")
-    public static let interviewConsent = Localized(nl: "Toestemming voor het interview vóór het gesprek", en: "Consent for the interview before the conversation")
+    public static let endUser = Localized(
+        nl: "De eindgebruiker staat in het dossier", en: "The end user is in the dossier")
+    public static let endUserMissing = Localized(
+        nl: "Er is nog geen persoon met de rol eindgebruiker.",
+        en: "There is no participant with the role end user yet.")
+    public static let endUserWhy = Localized(
+        nl: "Het verhaal is van haar: alles in de methode draait om haar perspectief.",
+        en: "The story is hers: everything in the method turns on her point of view.")
+    public static let interview = Localized(
+        nl: "Interview met de eindgebruiker vastgelegd", en: "Interview with the end user recorded")
+    public static let interviewMissing = Localized(
+        nl: "Er is nog geen interview met de eindgebruiker.", en: "There is no interview with the end user yet.")
+    public static let interviewWhy = Localized(
+        nl: "Het narratief en de citaten komen uit dit gesprek.",
+        en: "The narrative and its quotes come from this conversation.")
+    public static let interviewConsent = Localized(
+        nl: "Toestemming voor het interview vóór het gesprek", en: "Consent for the interview before the conversation")
     public static func interviewConsentMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Geen toestemming voor het interview vastgelegd vóór \(ids.joined(separator: ", ")).",
-                  en: "No consent for the interview recorded before \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Geen toestemming voor het interview vastgelegd vóór \(ids.joined(separator: ", ")).",
+            en: "No consent for the interview recorded before \(ids.joined(separator: ", ")).")
     }
     public static let interviewConsentWhy = Localized(
-        nl: "Toestemming wordt gevraagd vóór het gesprek, met uitleg over wat er met het verhaal gebeurt (AVG, en het vertrouwen van de geïnterviewde).",
-        en: "Consent is asked before the conversation, with an explanation of what happens with the story (GDPR, and the interviewee's trust).")
-    public static let recordingConsent = Localized(nl: "Toestemming voor de geluidsopname", en: "Consent for the audio recording")
+        nl:
+            "Toestemming wordt gevraagd vóór het gesprek, met uitleg over wat er met het verhaal gebeurt (AVG, en het vertrouwen van de geïnterviewde).",
+        en:
+            "Consent is asked before the conversation, with an explanation of what happens with the story (GDPR, and the interviewee's trust)."
+    )
+    public static let recordingConsent = Localized(
+        nl: "Toestemming voor de geluidsopname", en: "Consent for the audio recording")
     public static func recordingConsentMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Opgenomen zonder toestemming voor een opname: \(ids.joined(separator: ", ")).",
-                  en: "Recorded without consent for recording: \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Opgenomen zonder toestemming voor een opname: \(ids.joined(separator: ", ")).",
+            en: "Recorded without consent for recording: \(ids.joined(separator: ", ")).")
     }
-    public static let recordingConsentWhy = Localized(nl: "Een opname van iemands stem is persoonsgegeven en vraagt aparte toestemming.",
-                                                      en: "A recording of someone's voice is personal data and needs separate consent.")
-    public static let transcriptionConsent = Localized(nl: "Toestemming voor de uitwerking nog geldig", en: "Consent for the transcript still valid")
+    public static let recordingConsentWhy = Localized(
+        nl: "Een opname van iemands stem is persoonsgegeven en vraagt aparte toestemming.",
+        en: "A recording of someone's voice is personal data and needs separate consent.")
+    public static let transcriptionConsent = Localized(
+        nl: "Toestemming voor de uitwerking nog geldig", en: "Consent for the transcript still valid")
     public static func transcriptionConsentMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Voor het transcript van \(ids.joined(separator: ", ")) is geen (of ingetrokken) toestemming.",
-                  en: "The transcript of \(ids.joined(separator: ", ")) has no (or withdrawn) consent.")
+        Localized(
+            nl: "Voor het transcript van \(ids.joined(separator: ", ")) is geen (of ingetrokken) toestemming.",
+            en: "The transcript of \(ids.joined(separator: ", ")) has no (or withdrawn) consent.")
     }
-    public static let transcriptionConsentWhy = Localized(nl: "Zonder toestemming mag het transcript niet gebruikt worden.", en: "Without consent the transcript may not be used.")
+    public static let transcriptionConsentWhy = Localized(
+        nl: "Zonder toestemming mag het transcript niet gebruikt worden.",
+        en: "Without consent the transcript may not be used.")
     public static let duration = Localized(nl: "Minstens twee uur, of een reden", en: "At least two hours, or a reason")
     public static func durationShort(_ ids: [String]) -> Localized {
-        Localized(nl: "Korter dan twee uur zonder reden: \(ids.joined(separator: ", ")).", en: "Shorter than two hours without a reason: \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Korter dan twee uur zonder reden: \(ids.joined(separator: ", ")).",
+            en: "Shorter than two hours without a reason: \(ids.joined(separator: ", ")).")
     }
-    public static let durationWhy = Localized(nl: "Het verhaal vanaf het begin vertellen kost tijd; de methode vraagt minstens twee uur.",
-                                              en: "Telling the story from the beginning takes time; the method asks for at least two hours.")
+    public static let durationWhy = Localized(
+        nl: "Het verhaal vanaf het begin vertellen kost tijd; de methode vraagt minstens twee uur.",
+        en: "Telling the story from the beginning takes time; the method asks for at least two hours.")
     public static let safety = Localized(nl: "Veilige setting gecontroleerd", en: "Safe setting checked")
     public static func safetyMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Niet vastgelegd dat de setting veilig was: \(ids.joined(separator: ", ")).", en: "Not recorded that the setting was safe: \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Niet vastgelegd dat de setting veilig was: \(ids.joined(separator: ", ")).",
+            en: "Not recorded that the setting was safe: \(ids.joined(separator: ", ")).")
     }
-    public static let safetyWhy = Localized(nl: "Wie een kwetsbaar verhaal vertelt, moet zich veilig voelen.", en: "Someone telling a vulnerable story must feel safe.")
-    public static let explained = Localized(nl: "Uitgelegd wat er met het verhaal gebeurt", en: "Explained what happens with the story")
+    public static let safetyWhy = Localized(
+        nl: "Wie een kwetsbaar verhaal vertelt, moet zich veilig voelen.",
+        en: "Someone telling a vulnerable story must feel safe.")
+    public static let explained = Localized(
+        nl: "Uitgelegd wat er met het verhaal gebeurt", en: "Explained what happens with the story")
     public static func explainedMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Niet vastgelegd dat is uitgelegd wat er met het verhaal gebeurt: \(ids.joined(separator: ", ")).",
-                  en: "Not recorded that it was explained what happens with the story: \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Niet vastgelegd dat is uitgelegd wat er met het verhaal gebeurt: \(ids.joined(separator: ", ")).",
+            en: "Not recorded that it was explained what happens with the story: \(ids.joined(separator: ", ")).")
     }
-    public static let explainedWhy = Localized(nl: "Toestemming telt alleen als de persoon weet waarvoor.", en: "Consent only counts if the person knows what for.")
-    public static let transcript = Localized(nl: "Transcript of uitgewerkte aantekeningen aanwezig", en: "Transcript or written-up notes present")
+    public static let explainedWhy = Localized(
+        nl: "Toestemming telt alleen als de persoon weet waarvoor.",
+        en: "Consent only counts if the person knows what for.")
+    public static let transcript = Localized(
+        nl: "Transcript of uitgewerkte aantekeningen aanwezig", en: "Transcript or written-up notes present")
     public static func transcriptMissing(_ ids: [String]) -> Localized {
-        Localized(nl: "Geen transcript bij \(ids.joined(separator: ", ")).", en: "No transcript for \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Geen transcript bij \(ids.joined(separator: ", ")).",
+            en: "No transcript for \(ids.joined(separator: ", ")).")
     }
-    public static let transcriptWhy = Localized(nl: "Citaten moeten letterlijk uit het transcript komen.", en: "Quotes must come verbatim from the transcript.")
+    public static let transcriptWhy = Localized(
+        nl: "Citaten moeten letterlijk uit het transcript komen.", en: "Quotes must come verbatim from the transcript.")
 
     // MARK: Step 2
 
-    public static let narrative = Localized(nl: "Er is een huidige versie van het narratief", en: "There is a current version of the narrative")
+    public static let narrative = Localized(
+        nl: "Er is een huidige versie van het narratief", en: "There is a current version of the narrative")
     public static let narrativeMissing = Localized(nl: "Er is nog geen narratief.", en: "There is no narrative yet.")
-    public static let narrativeWhy = Localized(nl: "Het narratief is het hart van de casus: het verhaal vanuit haar perspectief.", en: "The narrative is the heart of the case: the story from her point of view.")
-    public static let quotesTraceable = Localized(nl: "Elk citaat in het narratief staat in een transcript", en: "Every quote in the narrative is in a transcript")
+    public static let narrativeWhy = Localized(
+        nl: "Het narratief is het hart van de casus: het verhaal vanuit haar perspectief.",
+        en: "The narrative is the heart of the case: the story from her point of view.")
+    public static let quotesTraceable = Localized(
+        nl: "Elk citaat in het narratief staat in een transcript", en: "Every quote in the narrative is in a transcript"
+    )
     public static func quotesNotTraceable(_ quotes: [String]) -> Localized {
-        Localized(nl: "Niet terug te vinden in de transcripten: \(quotes.map { "“\($0)”" }.joined(separator: "; ")).",
-                  en: "Not found in the transcripts: \(quotes.map { "“\($0)”" }.joined(separator: "; ")).")
+        Localized(
+            nl: "Niet terug te vinden in de transcripten: \(quotes.map { "“\($0)”" }.joined(separator: "; ")).",
+            en: "Not found in the transcripts: \(quotes.map { "“\($0)”" }.joined(separator: "; ")).")
     }
     public static let quotesNotChecked = Localized(nl: "Niet gecontroleerd.", en: "Not checked.")
-    public static let quotesTraceableWhy = Localized(nl: "In de contra-expertise moet iedereen kunnen nagaan wat er precies gezegd is.",
-                                                     en: "In the contra-expertise everyone must be able to check what exactly was said.")
-    public static let narrativeConsent = Localized(nl: "Toestemming voor het narratief", en: "Consent for the narrative")
+    public static let quotesTraceableWhy = Localized(
+        nl: "In de contra-expertise moet iedereen kunnen nagaan wat er precies gezegd is.",
+        en: "In the contra-expertise everyone must be able to check what exactly was said.")
+    public static let narrativeConsent = Localized(
+        nl: "Toestemming voor het narratief", en: "Consent for the narrative")
     public static func narrativeConsentMissing(_ who: String) -> Localized {
-        Localized(nl: "\(who) heeft geen (of ingetrokken) toestemming voor het narratief.", en: "\(who) has no (or withdrawn) consent for the narrative.")
+        Localized(
+            nl: "\(who) heeft geen (of ingetrokken) toestemming voor het narratief.",
+            en: "\(who) has no (or withdrawn) consent for the narrative.")
     }
-    public static let narrativeConsentWhy = Localized(nl: "Haar verhaal opschrijven en laten lezen vraagt haar toestemming.", en: "Writing down her story and letting others read it needs her consent.")
-    public static let quoteConsent = Localized(nl: "Toestemming voor de letterlijke citaten", en: "Consent for the verbatim quotes")
+    public static let narrativeConsentWhy = Localized(
+        nl: "Haar verhaal opschrijven en laten lezen vraagt haar toestemming.",
+        en: "Writing down her story and letting others read it needs her consent.")
+    public static let quoteConsent = Localized(
+        nl: "Toestemming voor de letterlijke citaten", en: "Consent for the verbatim quotes")
     public static func quoteConsentMissing(_ items: [String]) -> Localized {
-        Localized(nl: "Citaten zonder (geldige) toestemming van de spreker: \(items.joined(separator: "; ")).",
-                  en: "Quotes without (valid) consent of the speaker: \(items.joined(separator: "; ")).")
+        Localized(
+            nl: "Citaten zonder (geldige) toestemming van de spreker: \(items.joined(separator: "; ")).",
+            en: "Quotes without (valid) consent of the speaker: \(items.joined(separator: "; ")).")
     }
-    public static let quoteConsentWhy = Localized(nl: "Iemands eigen woorden gebruiken mag alleen met toestemming; die kan ook worden ingetrokken.",
-                                                  en: "Using someone's own words needs their consent, which can also be withdrawn.")
+    public static let quoteConsentWhy = Localized(
+        nl: "Iemands eigen woorden gebruiken mag alleen met toestemming; die kan ook worden ingetrokken.",
+        en: "Using someone's own words needs their consent, which can also be withdrawn.")
     public static let lint = Localized(nl: "De narratieflinter", en: "The narrative linter")
     public static func lintFindings(voice: Int, abstract: Int, other: Int) -> Localized {
-        Localized(nl: "\(voice) opmerking(en) over de stem van de schrijver, \(abstract) over abstracte taal, \(other) overige (`casus lint --case`).",
-                  en: "\(voice) remark(s) about the writer's voice, \(abstract) about abstract language, \(other) other (`casus lint --case`).")
+        Localized(
+            nl:
+                "\(voice) opmerking(en) over de stem van de schrijver, \(abstract) over abstracte taal, \(other) overige (`casus lint --case`).",
+            en:
+                "\(voice) remark(s) about the writer's voice, \(abstract) about abstract language, \(other) other (`casus lint --case`)."
+        )
     }
-    public static let lintWhy = Localized(nl: "De schrijver onthoudt zich van eigen mening, analyse en abstracte taal; de coach leest dit na.",
-                                          en: "The writer refrains from own opinion, analysis and abstract language; the coach checks this.")
+    public static let lintWhy = Localized(
+        nl: "De schrijver onthoudt zich van eigen mening, analyse en abstracte taal; de coach leest dit na.",
+        en: "The writer refrains from own opinion, analysis and abstract language; the coach checks this.")
 
     // MARK: Step 3
 
-    public static let agenciesContacted = Localized(nl: "Elke instantie uit de tijdlijn benaderd", en: "Every agency in the timeline contacted")
+    public static let agenciesContacted = Localized(
+        nl: "Elke instantie uit de tijdlijn benaderd", en: "Every agency in the timeline contacted")
     public static func agenciesNotContacted(_ names: [String]) -> Localized {
-        Localized(nl: "Nog niet gesproken of geweigerd: \(names.joined(separator: ", ")).", en: "Not yet interviewed or declined: \(names.joined(separator: ", ")).")
+        Localized(
+            nl: "Nog niet gesproken of geweigerd: \(names.joined(separator: ", ")).",
+            en: "Not yet interviewed or declined: \(names.joined(separator: ", ")).")
     }
     public static let timelineWithoutAgencies = Localized(
-        nl: "Er staat nog geen instantie in de tijdlijn. Leg de gebeurtenissen uit het verhaal vast met `casus agency add` en `casus event add`.",
-        en: "No agency is in the timeline yet. Record the events of the story with `casus agency add` and `casus event add`.")
-    public static let agenciesContactedWhy = Localized(nl: "De feiten worden op elk niveau bij elke betrokken instantie nagegaan.", en: "The facts are checked with every agency involved, at every level.")
-    public static let findings = Localized(nl: "Elke instantie in het narratief heeft een bevinding", en: "Every agency in the narrative has a finding")
+        nl:
+            "Er staat nog geen instantie in de tijdlijn. Leg de gebeurtenissen uit het verhaal vast met `casus agency add` en `casus event add`.",
+        en:
+            "No agency is in the timeline yet. Record the events of the story with `casus agency add` and `casus event add`."
+    )
+    public static let agenciesContactedWhy = Localized(
+        nl: "De feiten worden op elk niveau bij elke betrokken instantie nagegaan.",
+        en: "The facts are checked with every agency involved, at every level.")
+    public static let findings = Localized(
+        nl: "Elke instantie in het narratief heeft een bevinding", en: "Every agency in the narrative has a finding")
     public static func findingsMissing(_ names: [String]) -> Localized {
-        Localized(nl: "Het narratief noemt \(names.joined(separator: ", ")), maar daar is nog geen bevinding over.",
-                  en: "The narrative names \(names.joined(separator: ", ")), but there is no finding about them yet.")
+        Localized(
+            nl: "Het narratief noemt \(names.joined(separator: ", ")), maar daar is nog geen bevinding over.",
+            en: "The narrative names \(names.joined(separator: ", ")), but there is no finding about them yet.")
     }
-    public static let findingsWhy = Localized(nl: "Elke bewering over een instantie eindigt bevestigd, weersproken, genuanceerd of onbevestigd, met een bron.",
-                                              en: "Every claim about an agency ends confirmed, contradicted, nuanced or unverified, with a source.")
-    public static let surroundings = Localized(nl: "Mensen om de eindgebruiker heen meegenomen", en: "People around the end user considered")
-    public static let surroundingsMissing = Localized(nl: "Er staat nog niemand uit haar omgeving in het dossier (familie, buren, wijkagent).",
-                                                      en: "Nobody from her surroundings is in the dossier yet (family, neighbours, neighbourhood officer).")
-    public static let surroundingsWhy = Localized(nl: "De methode vraagt ook de mensen om haar heen te spreken; een coach kan vastleggen waarom dat hier niet kan.",
-                                                  en: "The method asks to speak with the people around her too; a coach can record why that is not possible here.")
-    public static let sharingConsent = Localized(nl: "Toestemming om het verhaal met elke instantie te delen", en: "Consent to share the story with each agency")
+    public static let findingsWhy = Localized(
+        nl:
+            "Elke bewering over een instantie eindigt bevestigd, weersproken, genuanceerd of onbevestigd, met een bron.",
+        en: "Every claim about an agency ends confirmed, contradicted, nuanced or unverified, with a source.")
+    public static let surroundings = Localized(
+        nl: "Mensen om de eindgebruiker heen meegenomen", en: "People around the end user considered")
+    public static let surroundingsMissing = Localized(
+        nl: "Er staat nog niemand uit haar omgeving in het dossier (familie, buren, wijkagent).",
+        en: "Nobody from her surroundings is in the dossier yet (family, neighbours, neighbourhood officer).")
+    public static let surroundingsWhy = Localized(
+        nl:
+            "De methode vraagt ook de mensen om haar heen te spreken; een coach kan vastleggen waarom dat hier niet kan.",
+        en: "The method asks to speak with the people around her too; a coach can record why that is not possible here."
+    )
+    public static let sharingConsent = Localized(
+        nl: "Toestemming om het verhaal met elke instantie te delen", en: "Consent to share the story with each agency")
     public static func sharingConsentMissing(_ names: [String]) -> Localized {
-        Localized(nl: "Het verhaal is gedeeld met \(names.joined(separator: ", ")) zonder (geldige) toestemming daarvoor.",
-                  en: "The story was shared with \(names.joined(separator: ", ")) without (valid) consent for that.")
+        Localized(
+            nl: "Het verhaal is gedeeld met \(names.joined(separator: ", ")) zonder (geldige) toestemming daarvoor.",
+            en: "The story was shared with \(names.joined(separator: ", ")) without (valid) consent for that.")
     }
-    public static let sharingConsentWhy = Localized(nl: "Per instantie beslist de eindgebruiker of haar verhaal daar besproken mag worden.",
-                                                    en: "For each agency the end user decides whether her story may be discussed there.")
+    public static let sharingConsentWhy = Localized(
+        nl: "Per instantie beslist de eindgebruiker of haar verhaal daar besproken mag worden.",
+        en: "For each agency the end user decides whether her story may be discussed there.")
 
     // MARK: Step 4
 
     public static let leervraag = Localized(nl: "Minstens één leervraag", en: "At least one learning question")
-    public static let leervraagMissing = Localized(nl: "Er is nog geen leervraag.", en: "There is no learning question yet.")
-    public static let leervraagWhy = Localized(nl: "Een outside-in rapport legt de raad leervragen en dilemma's voor in plaats van oordelen.",
-                                               en: "An outside-in report puts learning questions and dilemmas to the council instead of verdicts.")
-    public static let leervragenLinked = Localized(nl: "Elke leervraag gekoppeld aan feiten", en: "Every learning question linked to facts")
+    public static let leervraagMissing = Localized(
+        nl: "Er is nog geen leervraag.", en: "There is no learning question yet.")
+    public static let leervraagWhy = Localized(
+        nl: "Een outside-in rapport legt de raad leervragen en dilemma's voor in plaats van oordelen.",
+        en: "An outside-in report puts learning questions and dilemmas to the council instead of verdicts.")
+    public static let leervragenLinked = Localized(
+        nl: "Elke leervraag gekoppeld aan feiten", en: "Every learning question linked to facts")
     public static func leervragenUnlinked(_ ids: [String]) -> Localized {
-        Localized(nl: "Zonder gebeurtenis of bevinding: \(ids.joined(separator: ", ")).", en: "Without an event or finding: \(ids.joined(separator: ", ")).")
+        Localized(
+            nl: "Zonder gebeurtenis of bevinding: \(ids.joined(separator: ", ")).",
+            en: "Without an event or finding: \(ids.joined(separator: ", ")).")
     }
-    public static let leervragenLinkedWhy = Localized(nl: "Een leervraag komt voort uit wat er in deze casus gebeurde.", en: "A learning question comes from what happened in this case.")
+    public static let leervragenLinkedWhy = Localized(
+        nl: "Een leervraag komt voort uit wat er in deze casus gebeurde.",
+        en: "A learning question comes from what happened in this case.")
     public static let publicationForm = Localized(nl: "Publicatievorm gekozen", en: "Publication form chosen")
-    public static let publicationFormMissing = Localized(nl: "Kies hoe het rapport verschijnt: anoniem, onder pseudoniem of met naam.", en: "Choose how the report appears: anonymised, pseudonymised or by name.")
-    public static let publicationFormWhy = Localized(nl: "De toestemming moet de gekozen vorm dekken.", en: "Consent must cover the chosen form.")
-    public static let reportConsent = Localized(nl: "Toestemming voor het rapport en de publicatievorm", en: "Consent for the report and the publication form")
+    public static let publicationFormMissing = Localized(
+        nl: "Kies hoe het rapport verschijnt: anoniem, onder pseudoniem of met naam.",
+        en: "Choose how the report appears: anonymised, pseudonymised or by name.")
+    public static let publicationFormWhy = Localized(
+        nl: "De toestemming moet de gekozen vorm dekken.", en: "Consent must cover the chosen form.")
+    public static let reportConsent = Localized(
+        nl: "Toestemming voor het rapport en de publicatievorm", en: "Consent for the report and the publication form")
     public static func reportConsentMissing(_ who: String, _ purposes: [String]) -> Localized {
-        Localized(nl: "\(who) heeft geen (geldige) toestemming voor: \(purposes.joined(separator: ", ")).", en: "\(who) has no (valid) consent for: \(purposes.joined(separator: ", ")).")
+        Localized(
+            nl: "\(who) heeft geen (geldige) toestemming voor: \(purposes.joined(separator: ", ")).",
+            en: "\(who) has no (valid) consent for: \(purposes.joined(separator: ", ")).")
     }
-    public static let reportConsentWhy = Localized(nl: "Het rapport gaat naar de opdrachtgever en wordt openbaar.", en: "The report goes to the commissioner and becomes public.")
+    public static let reportConsentWhy = Localized(
+        nl: "Het rapport gaat naar de opdrachtgever en wordt openbaar.",
+        en: "The report goes to the commissioner and becomes public.")
 
     // MARK: Status words
 
@@ -163,28 +257,45 @@ public enum WorkflowText {
     public static let overridden = Localized(nl: "uitzondering", en: "overridden")
     public static let note = Localized(nl: "ter info", en: "note")
     public static func overriddenBy(_ override: GateOverride) -> Localized {
-        Localized(nl: "Uitzondering door \(override.by) op \(override.at.day): \(override.reason)", en: "Overridden by \(override.by) on \(override.at.day): \(override.reason)")
+        Localized(
+            nl: "Uitzondering door \(override.by) op \(override.at.day): \(override.reason)",
+            en: "Overridden by \(override.by) on \(override.at.day): \(override.reason)")
     }
     public static func signedOff(_ review: Review) -> Localized {
-        Localized(nl: "goedgekeurd door \(review.coach) op \(review.at.day)", en: "signed off by \(review.coach) on \(review.at.day)")
+        Localized(
+            nl: "goedgekeurd door \(review.coach) op \(review.at.day)",
+            en: "signed off by \(review.coach) on \(review.at.day)")
     }
     public static func changedSinceReview(_ review: Review) -> Localized {
-        Localized(nl: "gewijzigd sinds de goedkeuring door \(review.coach) op \(review.at.day)", en: "changed since sign-off by \(review.coach) on \(review.at.day)")
+        Localized(
+            nl: "gewijzigd sinds de goedkeuring door \(review.coach) op \(review.at.day)",
+            en: "changed since sign-off by \(review.coach) on \(review.at.day)")
     }
     public static func returned(_ review: Review) -> Localized {
-        Localized(nl: "teruggestuurd door \(review.coach) op \(review.at.day)", en: "sent back by \(review.coach) on \(review.at.day)")
+        Localized(
+            nl: "teruggestuurd door \(review.coach) op \(review.at.day)",
+            en: "sent back by \(review.coach) on \(review.at.day)")
     }
     public static func revisedSinceReturn(_ review: Review) -> Localized {
-        Localized(nl: "teruggestuurd door \(review.coach) op \(review.at.day); sindsdien aangepast, klaar voor een nieuwe beoordeling",
-                  en: "sent back by \(review.coach) on \(review.at.day); revised since, ready for another review")
+        Localized(
+            nl:
+                "teruggestuurd door \(review.coach) op \(review.at.day); sindsdien aangepast, klaar voor een nieuwe beoordeling",
+            en: "sent back by \(review.coach) on \(review.at.day); revised since, ready for another review")
     }
     public static func returnedNotice(_ step: Step, _ review: Review) -> Localized {
-        Localized(nl: "De coach stuurde stap \(step.rawValue) (\(step.label.nl)) terug: \(review.comments ?? "zie `casus review list`"). Pas het aan; daarna beoordeelt de coach opnieuw.",
-                  en: "The coach sent step \(step.rawValue) (\(step.label.en)) back: \(review.comments ?? "see `casus review list`"). Revise it; the coach then reviews again.")
+        Localized(
+            nl:
+                "De coach stuurde stap \(step.rawValue) (\(step.label.nl)) terug: \(review.comments ?? "zie `casus review list`"). Pas het aan; daarna beoordeelt de coach opnieuw.",
+            en:
+                "The coach sent step \(step.rawValue) (\(step.label.en)) back: \(review.comments ?? "see `casus review list`"). Revise it; the coach then reviews again."
+        )
     }
-    public static let notReviewed = Localized(nl: "nog niet beoordeeld door de coach", en: "not yet reviewed by the coach")
+    public static let notReviewed = Localized(
+        nl: "nog niet beoordeeld door de coach", en: "not yet reviewed by the coach")
     public static func affected(_ items: [String]) -> Localized {
-        Localized(nl: "Geraakt materiaal: \(items.joined(separator: "; ")).", en: "Affected material: \(items.joined(separator: "; ")).")
+        Localized(
+            nl: "Geraakt materiaal: \(items.joined(separator: "; ")).",
+            en: "Affected material: \(items.joined(separator: "; ")).")
     }
 }
 
@@ -194,70 +305,120 @@ public enum PromptText {
     public static let required = Localized(nl: "Dit antwoord is nodig.", en: "This answer is needed.")
     public static let tryAgain = Localized(nl: "Probeer het opnieuw.", en: "Please try again.")
     public static let yesNoHint = Localized(nl: "ja/nee", en: "yes/no")
-    public static func choices(_ list: String) -> Localized { Localized(nl: "kies uit: \(list)", en: "choose from: \(list)") }
-    public static let aborted = Localized(nl: "Gestopt; er is niets opgeslagen van deze stap.", en: "Stopped; nothing of this step was saved.")
-    public static let tooManyTries = Localized(nl: "Te veel ongeldige antwoorden; er is niets opgeslagen van deze stap.",
-                                               en: "Too many invalid answers; nothing of this step was saved.")
+    public static func choices(_ list: String) -> Localized {
+        Localized(nl: "kies uit: \(list)", en: "choose from: \(list)")
+    }
+    public static let aborted = Localized(
+        nl: "Gestopt; er is niets opgeslagen van deze stap.", en: "Stopped; nothing of this step was saved.")
+    public static let tooManyTries = Localized(
+        nl: "Te veel ongeldige antwoorden; er is niets opgeslagen van deze stap.",
+        en: "Too many invalid answers; nothing of this step was saved.")
     public static func missingAnswer(_ key: String) -> Localized {
-        Localized(nl: "Geen antwoord op '\(key)'. Geef het met --answer \(key)=… of beantwoord de vraag.", en: "No answer for '\(key)'. Give it with --answer \(key)=… or answer the question.")
+        Localized(
+            nl: "Geen antwoord op '\(key)'. Geef het met --answer \(key)=… of beantwoord de vraag.",
+            en: "No answer for '\(key)'. Give it with --answer \(key)=… or answer the question.")
     }
     public static let continueQuestion = Localized(nl: "Doorgaan met het volgende?", en: "Go on with the next thing?")
     public static func next(_ check: GateCheck) -> Localized {
-        Localized(nl: "Volgende stap (\(check.step.rawValue) \(check.step.label.nl)): \(check.title.nl)", en: "Next (\(check.step.rawValue) \(check.step.label.en)): \(check.title.en)")
+        Localized(
+            nl: "Volgende stap (\(check.step.rawValue) \(check.step.label.nl)): \(check.title.nl)",
+            en: "Next (\(check.step.rawValue) \(check.step.label.en)): \(check.title.en)")
     }
     public static let why = Localized(nl: "Waarom", en: "Why")
     public static let saved = Localized(nl: "Opgeslagen.", en: "Saved.")
-    public static let allDone = Localized(nl: "Alle stappen zijn rond. Vraag de coach om de laatste stappen goed te keuren en maak het rapport.",
-                                          en: "All steps are complete. Ask the coach to sign off the last steps and make the report.")
-    public static let readyForContraExpertise = Localized(nl: "Klaar voor de contra-expertise: stap 0 tot en met 2 zijn rond.",
-                                                          en: "Ready for contra-expertise: steps 0 to 2 are complete.")
+    public static let allDone = Localized(
+        nl: "Alle stappen zijn rond. Vraag de coach om de laatste stappen goed te keuren en maak het rapport.",
+        en: "All steps are complete. Ask the coach to sign off the last steps and make the report.")
+    public static let readyForContraExpertise = Localized(
+        nl: "Klaar voor de contra-expertise: stap 0 tot en met 2 zijn rond.",
+        en: "Ready for contra-expertise: steps 0 to 2 are complete.")
     public static func coachNeeded(_ check: GateCheck) -> Localized {
-        Localized(nl: "Dit kan alleen een coach oplossen: `casus override <casus> --check \(check.id) --reason …`.",
-                  en: "Only a coach can resolve this: `casus override <case> --check \(check.id) --reason …`.")
+        Localized(
+            nl: "Dit kan alleen een coach oplossen: `casus override <casus> --check \(check.id) --reason …`.",
+            en: "Only a coach can resolve this: `casus override <case> --check \(check.id) --reason …`.")
     }
-    public static let manual = Localized(nl: "Dit gebeurt buiten casus; leg het daarna vast met de genoemde opdrachten.", en: "This happens outside casus; record it afterwards with the commands named.")
-    public static let editorHint = Localized(nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen", en: "path to a file, or Enter to open the editor ($EDITOR)")
+    public static let manual = Localized(
+        nl: "Dit gebeurt buiten casus; leg het daarna vast met de genoemde opdrachten.",
+        en: "This happens outside casus; record it afterwards with the commands named.")
+    public static let editorHint = Localized(
+        nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen",
+        en: "path to a file, or Enter to open the editor ($EDITOR)")
 
     // New case
     public static let title = Localized(nl: "Titel van de casus", en: "Title of the case")
-    public static let vraagstuk = Localized(nl: "Het vraagstuk: wat wil je vanuit de praktijk verkennen?", en: "The question: what do you want to explore from practice?")
-    public static let opdrachtgever = Localized(nl: "Opdrachtgever (bijv. de rekenkamer; leeg als er geen is)", en: "Commissioner (e.g. the audit office; empty if none)")
+    public static let vraagstuk = Localized(
+        nl: "Het vraagstuk: wat wil je vanuit de praktijk verkennen?",
+        en: "The question: what do you want to explore from practice?")
+    public static let opdrachtgever = Localized(
+        nl: "Opdrachtgever (bijv. de rekenkamer; leeg als er geen is)",
+        en: "Commissioner (e.g. the audit office; empty if none)")
     public static let coach = Localized(nl: "Coach (leeg als er nog geen is)", en: "Coach (empty if none yet)")
 
     // Step 0
     public static func preconditionMet(_ p: Precondition) -> Localized {
-        Localized(nl: "Voorwaarde \(p.rawValue): \(p.label.nl) Voldaan?", en: "Precondition \(p.rawValue): \(p.label.en) Met?")
+        Localized(
+            nl: "Voorwaarde \(p.rawValue): \(p.label.nl) Voldaan?", en: "Precondition \(p.rawValue): \(p.label.en) Met?"
+        )
     }
     public static let justification = Localized(nl: "Korte onderbouwing", en: "Short justification")
 
     // Step 1
     public static let pseudonym = Localized(nl: "Pseudoniem van de eindgebruiker", en: "Pseudonym of the end user")
-    public static let endUserKind = Localized(nl: "Is zij/hij burger, ondernemer of professional?", en: "Citizen (burger), entrepreneur (ondernemer) or professional?")
-    public static let realName = Localized(nl: "Echte naam (alleen in de sleutelkluis; leeg laten mag)", en: "Real name (key vault only; may be left empty)")
-    public static let consentPurposes = Localized(nl: "Waarvoor gaf ze toestemming? (doelen met komma's)", en: "What did she consent to? (purposes, comma-separated)")
-    public static let consentRefused = Localized(nl: "Waarvoor niet? (leeg als niets geweigerd)", en: "What not? (empty if nothing refused)")
-    public static let consentMoment = Localized(nl: "Wanneer gaf ze toestemming? (bijv. 2024-03-05 13:50)", en: "When did she consent? (e.g. 2024-03-05 13:50)")
-    public static let consentMethod = Localized(nl: "Hoe? (schriftelijk, mondeling, opname)", en: "How? (schriftelijk = written, mondeling = oral, opname = recorded)")
-    public static let letterVersion = Localized(nl: "Versie van de informatiebrief (leeg als onbekend)", en: "Version of the information letter (empty if unknown)")
-    public static let copyGiven = Localized(nl: "Kreeg ze een kopie van het formulier?", en: "Did she get a copy of the form?")
+    public static let endUserKind = Localized(
+        nl: "Is zij/hij burger, ondernemer of professional?",
+        en: "Citizen (burger), entrepreneur (ondernemer) or professional?")
+    public static let realName = Localized(
+        nl: "Echte naam (alleen in de sleutelkluis; leeg laten mag)",
+        en: "Real name (key vault only; may be left empty)")
+    public static let consentPurposes = Localized(
+        nl: "Waarvoor gaf ze toestemming? (doelen met komma's)",
+        en: "What did she consent to? (purposes, comma-separated)")
+    public static let consentRefused = Localized(
+        nl: "Waarvoor niet? (leeg als niets geweigerd)", en: "What not? (empty if nothing refused)")
+    public static let consentMoment = Localized(
+        nl: "Wanneer gaf ze toestemming? (bijv. 2024-03-05 13:50)", en: "When did she consent? (e.g. 2024-03-05 13:50)")
+    public static let consentMethod = Localized(
+        nl: "Hoe? (schriftelijk, mondeling, opname)",
+        en: "How? (schriftelijk = written, mondeling = oral, opname = recorded)")
+    public static let letterVersion = Localized(
+        nl: "Versie van de informatiebrief (leeg als onbekend)",
+        en: "Version of the information letter (empty if unknown)")
+    public static let copyGiven = Localized(
+        nl: "Kreeg ze een kopie van het formulier?", en: "Did she get a copy of the form?")
     public static func consentGiven(_ pseudonym: String, _ purposes: String) -> Localized {
-        Localized(nl: "Heeft \(pseudonym) toestemming gegeven voor: \(purposes)?", en: "Did \(pseudonym) consent to: \(purposes)?")
+        Localized(
+            nl: "Heeft \(pseudonym) toestemming gegeven voor: \(purposes)?",
+            en: "Did \(pseudonym) consent to: \(purposes)?")
     }
     public static func consentNotGiven(_ pseudonym: String) -> Localized {
-        Localized(nl: "Zonder die toestemming kan deze stap niet verder. Bespreek het met \(pseudonym); leg een besluit vast met `casus consent record`, of haal het materiaal uit het dossier.",
-                  en: "Without that consent this step cannot go on. Discuss it with \(pseudonym); record a decision with `casus consent record`, or take the material out of the dossier.")
+        Localized(
+            nl:
+                "Zonder die toestemming kan deze stap niet verder. Bespreek het met \(pseudonym); leg een besluit vast met `casus consent record`, of haal het materiaal uit het dossier.",
+            en:
+                "Without that consent this step cannot go on. Discuss it with \(pseudonym); record a decision with `casus consent record`, or take the material out of the dossier."
+        )
     }
-    public static let interviewMoment = Localized(nl: "Wanneer begon het interview? (bijv. 2024-03-05 14:00)", en: "When did the interview start? (e.g. 2024-03-05 14:00)")
-    public static let consentBeforeInterview = Localized(nl: "De toestemming moet vóór het begin van het interview liggen.", en: "Consent must come before the interview starts.")
+    public static let interviewMoment = Localized(
+        nl: "Wanneer begon het interview? (bijv. 2024-03-05 14:00)",
+        en: "When did the interview start? (e.g. 2024-03-05 14:00)")
+    public static let consentBeforeInterview = Localized(
+        nl: "De toestemming moet vóór het begin van het interview liggen.",
+        en: "Consent must come before the interview starts.")
     public static let plannedDuration = Localized(nl: "Geplande duur", en: "Planned length")
     public static let actualDuration = Localized(nl: "Werkelijke duur (bijv. 2u15)", en: "Actual length (e.g. 2h15)")
     public static let shortReason = Localized(nl: "Korter dan twee uur: waarom?", en: "Shorter than two hours: why?")
     public static let place = Localized(nl: "Waar (leeg mag)", en: "Where (may be empty)")
-    public static let mode = Localized(nl: "Vastgelegd met aantekeningen of een geluidsopname?", en: "Recorded with notes (aantekeningen) or audio (geluidsopname)?")
-    public static let audioFile = Localized(nl: "Geluidsbestand (pad; leeg als de opname al gewist is)", en: "Audio file (path; empty if the recording was already deleted)")
+    public static let mode = Localized(
+        nl: "Vastgelegd met aantekeningen of een geluidsopname?",
+        en: "Recorded with notes (aantekeningen) or audio (geluidsopname)?")
+    public static let audioFile = Localized(
+        nl: "Geluidsbestand (pad; leeg als de opname al gewist is)",
+        en: "Audio file (path; empty if the recording was already deleted)")
     public static let safe = Localized(nl: "Was de setting veilig voor haar?", en: "Was the setting safe for her?")
-    public static let explained = Localized(nl: "Is uitgelegd wat er met haar verhaal gebeurt?", en: "Was it explained what happens with her story?")
-    public static let transcript = Localized(nl: "Transcript of uitgewerkte aantekeningen", en: "Transcript or written-up notes")
+    public static let explained = Localized(
+        nl: "Is uitgelegd wat er met haar verhaal gebeurt?", en: "Was it explained what happens with her story?")
+    public static let transcript = Localized(
+        nl: "Transcript of uitgewerkte aantekeningen", en: "Transcript or written-up notes")
 
     // Step 2
     public static let narrative = Localized(nl: "Het narratief", en: "The narrative")
@@ -265,31 +426,53 @@ public enum PromptText {
 
     // Step 3
     public static func agencyContact(_ name: String) -> Localized {
-        Localized(nl: "\(name): gesproken, geweigerd of benaderd?", en: "\(name): gesproken (interviewed), geweigerd (declined) or benaderd (contacted)?")
+        Localized(
+            nl: "\(name): gesproken, geweigerd of benaderd?",
+            en: "\(name): gesproken (interviewed), geweigerd (declined) or benaderd (contacted)?")
     }
-    public static func findingClaim(_ name: String) -> Localized { Localized(nl: "Een bewering uit het verhaal over \(name)", en: "A claim from the story about \(name)") }
-    public static let findingStatus = Localized(nl: "Uitkomst: bevestigd, weersproken, genuanceerd, onbevestigd of geweigerd", en: "Outcome: bevestigd, weersproken, genuanceerd, onbevestigd or geweigerd")
-    public static let findingLevel = Localized(nl: "Niveau van wie antwoordde: uitvoering, management, beleid, bestuur of expert", en: "Level of who answered: uitvoering, management, beleid, bestuur or expert")
-    public static let findingSource = Localized(nl: "Bron (gesprek, dossierstuk, brief)", en: "Source (interview, file, letter)")
-    public static let surroundingPseudonym = Localized(nl: "Pseudoniem van iemand uit haar omgeving", en: "Pseudonym of someone around her")
-    public static let relation = Localized(nl: "Relatie tot haar (zus, buurman, wijkagent)", en: "Relation to her (sister, neighbour, neighbourhood officer)")
+    public static func findingClaim(_ name: String) -> Localized {
+        Localized(nl: "Een bewering uit het verhaal over \(name)", en: "A claim from the story about \(name)")
+    }
+    public static let findingStatus = Localized(
+        nl: "Uitkomst: bevestigd, weersproken, genuanceerd, onbevestigd of geweigerd",
+        en: "Outcome: bevestigd, weersproken, genuanceerd, onbevestigd or geweigerd")
+    public static let findingLevel = Localized(
+        nl: "Niveau van wie antwoordde: uitvoering, management, beleid, bestuur of expert",
+        en: "Level of who answered: uitvoering, management, beleid, bestuur or expert")
+    public static let findingSource = Localized(
+        nl: "Bron (gesprek, dossierstuk, brief)", en: "Source (interview, file, letter)")
+    public static let surroundingPseudonym = Localized(
+        nl: "Pseudoniem van iemand uit haar omgeving", en: "Pseudonym of someone around her")
+    public static let relation = Localized(
+        nl: "Relatie tot haar (zus, buurman, wijkagent)",
+        en: "Relation to her (sister, neighbour, neighbourhood officer)")
     public static func sharingMoment(_ names: String) -> Localized {
-        Localized(nl: "Wanneer gaf ze toestemming om het verhaal te delen met \(names)?", en: "When did she consent to sharing the story with \(names)?")
+        Localized(
+            nl: "Wanneer gaf ze toestemming om het verhaal te delen met \(names)?",
+            en: "When did she consent to sharing the story with \(names)?")
     }
 
     // Step 4
     public static let leervraag = Localized(nl: "Leervraag", en: "Learning question")
-    public static let leervraagFacts = Localized(nl: "Gebeurtenissen en bevindingen waar de leervraag uit voortkomt (bijv. E3,E7,F2)",
-                                                 en: "Events and findings the learning question comes from (e.g. E3,E7,F2)")
-    public static let publicationForm = Localized(nl: "Hoe verschijnt het rapport: anoniem, pseudoniem of naam?", en: "How does the report appear: anoniem, pseudoniem or naam?")
-    public static let reportConsentMoment = Localized(nl: "Wanneer gaf ze toestemming voor het rapport en de publicatie?", en: "When did she consent to the report and publication?")
+    public static let leervraagFacts = Localized(
+        nl: "Gebeurtenissen en bevindingen waar de leervraag uit voortkomt (bijv. E3,E7,F2)",
+        en: "Events and findings the learning question comes from (e.g. E3,E7,F2)")
+    public static let publicationForm = Localized(
+        nl: "Hoe verschijnt het rapport: anoniem, pseudoniem of naam?",
+        en: "How does the report appear: anoniem, pseudoniem or naam?")
+    public static let reportConsentMoment = Localized(
+        nl: "Wanneer gaf ze toestemming voor het rapport en de publicatie?",
+        en: "When did she consent to the report and publication?")
 
     // Review and Doetank
-    public static let decision = Localized(nl: "Besluit: goedgekeurd, teruggestuurd of opmerking", en: "Decision: goedgekeurd (signed off), teruggestuurd (sent back) or opmerking (comment)")
+    public static let decision = Localized(
+        nl: "Besluit: goedgekeurd, teruggestuurd of opmerking",
+        en: "Decision: goedgekeurd (signed off), teruggestuurd (sent back) or opmerking (comment)")
     public static let comments = Localized(nl: "Opmerkingen voor de onderzoeker", en: "Comments for the researcher")
     public static func doetankQuestion(_ phase: DoetankPhase, _ n: Int) -> Localized {
         let q = phase.checklist[n - 1]
-        return Localized(nl: "Fase \(phase.rawValue) vraag \(n): \(q.nl)", en: "Phase \(phase.rawValue) question \(n): \(q.en)")
+        return Localized(
+            nl: "Fase \(phase.rawValue) vraag \(n): \(q.nl)", en: "Phase \(phase.rawValue) question \(n): \(q.en)")
     }
     public static let note = Localized(nl: "Toelichting (leeg mag)", en: "Note (may be empty)")
 }

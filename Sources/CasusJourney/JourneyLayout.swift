@@ -75,7 +75,8 @@ struct JourneyLayout {
     private(set) var moments: [Moment] = []
     private(set) var ticks: [(x: Double, label: String, major: Bool)] = []
     /// Vertical extent of each band.
-    private(set) var phaseTop = 0.0, momentTop = 0.0, momentHeight = 0.0, impactTop = 0.0, lanesTop = 0.0, axisTop = 0.0, handoffTop = 0.0
+    private(set) var phaseTop = 0.0, momentTop = 0.0, momentHeight = 0.0, impactTop = 0.0, lanesTop = 0.0,
+        axisTop = 0.0, handoffTop = 0.0
     private(set) var width = 0.0, height = 0.0
     let impactHeight = 130.0
     private var anchors: [(day: Int, x: Double)] = []
@@ -123,7 +124,9 @@ struct JourneyLayout {
             if day >= first, let tx = position(day, exact: true) {
                 if month == 1 || perDay * 30 >= 36 {
                     // The first tick of each year says the year, also after a silence.
-                    let label = month == 1 ? String(year) : Self.monthName(month, map.language) + (labelledYear == year ? "" : " \(year)")
+                    let label =
+                        month == 1
+                        ? String(year) : Self.monthName(month, map.language) + (labelledYear == year ? "" : " \(year)")
                     ticks.append((tx, label, month == 1 || labelledYear != year))
                     labelledYear = year
                 }
@@ -184,7 +187,11 @@ struct JourneyLayout {
                 lines.append(String(word.prefix(perLine - 1)) + "-")
                 word = String(word.dropFirst(perLine - 1))
             }
-            if current.isEmpty { current = word } else if current.count + 1 + word.count <= perLine { current += " " + word } else {
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= perLine {
+                current += " " + word
+            } else {
                 lines.append(current)
                 current = word
             }
@@ -194,7 +201,9 @@ struct JourneyLayout {
     }
 
     /// Places rectangles top-down so that none overlaps one already placed (a skyline per band).
-    static func stack(_ x: Double, _ width: Double, _ height: Double, among placed: [(x: Double, y: Double, w: Double, h: Double)]) -> Double {
+    static func stack(
+        _ x: Double, _ width: Double, _ height: Double, among placed: [(x: Double, y: Double, w: Double, h: Double)]
+    ) -> Double {
         let overlapping = placed.filter { $0.x < x + width + gap && x < $0.x + $0.w + gap }
         var y = 0.0
         var moved = true
@@ -258,13 +267,20 @@ struct JourneyLayout {
                 // The first line leaves room for the evidence letter in the corner.
                 let headLines = Self.wrap(head, width: Self.boxWidth - 30)
                 var lines = headLines + Self.wrap(item.what, width: Self.boxWidth - 12)
-                if blueprint, !item.knelpunten.isEmpty { lines.append("⚑ " + item.knelpunten.map(\.code).joined(separator: " ")) }
+                if blueprint, !item.knelpunten.isEmpty {
+                    lines.append("⚑ " + item.knelpunten.map(\.code).joined(separator: " "))
+                }
                 let h = Double(lines.count) * Self.lineHeight + 10
                 let by = Self.stack(x, Self.boxWidth, h, among: placed)
                 placed.append((x, by, Self.boxWidth, h))
                 // The bar above a box: the range a vague date stands for, or how long something lasted.
-                let span = item.date.map { (position($0.firstDay) ?? x, position(item.endDate?.lastDay ?? $0.lastDay) ?? x) } ?? (x, x)
-                boxes.append(Box(item: item, x: x, y: y + 16 + by, lines: lines, headLines: headLines.count, height: h, spanFrom: span.0, spanTo: span.1))
+                let span =
+                    item.date.map { (position($0.firstDay) ?? x, position(item.endDate?.lastDay ?? $0.lastDay) ?? x) }
+                    ?? (x, x)
+                boxes.append(
+                    Box(
+                        item: item, x: x, y: y + 16 + by, lines: lines, headLines: headLines.count, height: h,
+                        spanFrom: span.0, spanTo: span.1))
             }
             let contentHeight = (placed.map { $0.y + $0.h }.max() ?? 0)
             let height = max(lane.kind == .agencyBack ? 44 : 56, contentHeight + 28)
@@ -277,19 +293,26 @@ struct JourneyLayout {
         handoffTop = y + 20
         var placedLabels: [(x: Double, y: Double, w: Double, h: Double)] = []
         for (i, handoff) in map.handoffs.enumerated() {
-            guard let from = lanes.first(where: { $0.lane.id == handoff.fromLane }), let to = lanes.first(where: { $0.lane.id == handoff.toLane }) else { continue }
+            guard let from = lanes.first(where: { $0.lane.id == handoff.fromLane }),
+                let to = lanes.first(where: { $0.lane.id == handoff.toLane })
+            else { continue }
             let x = (handoff.date.map { position(Self.middle($0)) ?? 0 } ?? undatedStart) + 4
-            let label = "\(i + 1). " + (handoff.happened ? "" : map.t("NIET GEBEURD: ", "DID NOT HAPPEN: ")) + handoff.what
+            let label =
+                "\(i + 1). " + (handoff.happened ? "" : map.t("NIET GEBEURD: ", "DID NOT HAPPEN: ")) + handoff.what
             let lines = Self.wrap(label, width: Self.boxWidth + 40 - 12)
             let h = Double(lines.count) * Self.lineHeight + 10
             let ly = Self.stack(x, Self.boxWidth + 40, h, among: placedLabels)
             placedLabels.append((x, ly, Self.boxWidth + 40, h))
-            handoffs.append(HandoffMark(handoff: handoff, number: i + 1, x: x, fromY: from.y + 8, toY: to.y + 8,
-                                        labelX: x, labelY: handoffTop + ly, lines: lines, labelHeight: h))
+            handoffs.append(
+                HandoffMark(
+                    handoff: handoff, number: i + 1, x: x, fromY: from.y + 8, toY: to.y + 8,
+                    labelX: x, labelY: handoffTop + ly, lines: lines, labelHeight: h))
         }
         y = handoffTop + (placedLabels.map { $0.y + $0.h }.max() ?? 0) + 30
         let right = (boxes.map { $0.x + Self.boxWidth }.max() ?? Self.titleColumn) + 40
-        width = max(900, right, (handoffs.map { $0.labelX + Self.boxWidth + 40 }.max() ?? 0) + 20, (moments.map { $0.x + Self.boxWidth + 40 }.max() ?? 0) + 20)
+        width = max(
+            900, right, (handoffs.map { $0.labelX + Self.boxWidth + 40 }.max() ?? 0) + 20,
+            (moments.map { $0.x + Self.boxWidth + 40 }.max() ?? 0) + 20)
         height = y + 150
     }
 
@@ -297,7 +320,8 @@ struct JourneyLayout {
     private func derivedPhase(_ item: JourneyItem, _ x: Double) -> String? {
         guard !map.items.contains(where: { $0.phase != nil }) else { return nil }
         let before = silences.filter { $0.x < x }.count
-        return item.date == nil ? map.t("Zonder datum", "Undated") : map.t("Periode \(before + 1)", "Period \(before + 1)")
+        return item.date == nil
+            ? map.t("Zonder datum", "Undated") : map.t("Periode \(before + 1)", "Period \(before + 1)")
     }
 
     /// The x of an item: its date, or a place after the dated ones, in order.
@@ -316,5 +340,7 @@ struct JourneyLayout {
         }.sorted { $0.x < $1.x }
     }
 
-    func impactY(_ impact: Int) -> Double { impactTop + impactHeight / 2 - Double(impact) * (impactHeight / 2 - 12) / 2 }
+    func impactY(_ impact: Int) -> Double {
+        impactTop + impactHeight / 2 - Double(impact) * (impactHeight / 2 - 12) / 2
+    }
 }

@@ -16,7 +16,9 @@ public enum JourneyView: Sendable, Equatable {
         case "overview", "overzicht": self = .overview
         case "blueprint": self = .blueprint
         default:
-            guard text.hasPrefix("agency:") || text.hasPrefix("instantie:"), let colon = text.firstIndex(of: ":") else { return nil }
+            guard text.hasPrefix("agency:") || text.hasPrefix("instantie:"), let colon = text.firstIndex(of: ":") else {
+                return nil
+            }
             let id = String(text[text.index(after: colon)...])
             guard !id.isEmpty else { return nil }
             self = .agency(id)
@@ -38,22 +40,28 @@ public struct KnelpuntCatalogue: Sendable {
     public init(types: [KnelpuntType] = []) { self.types = types }
 
     public static func load(_ url: URL) throws -> KnelpuntCatalogue {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
             throw CasusError(.cannotRead, nl: "Kan \(url.path) niet lezen.", en: "Cannot read \(url.path).")
         }
         guard data.count <= InputLimits.yamlBytes else {
-            throw CasusError(.invalidInput, nl: "\(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
-                             en: "\(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+            throw CasusError(
+                .invalidInput, nl: "\(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                en: "\(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw CasusError(.invalidInput, nl: "\(url.path) is geen geldige YAML: \(error)", en: "\(url.path) is not valid YAML: \(error)")
+            throw CasusError(
+                .invalidInput, nl: "\(url.path) is geen geldige YAML: \(error)",
+                en: "\(url.path) is not valid YAML: \(error)")
         }
         var types: [KnelpuntType] = []
         for entry in root?["knelpunten"]?.sequence ?? [] {
             let line = entry.mark.map { ", regel \($0.line)" } ?? ""
             guard let id = entry["id"]?.string, let code = entry["code"]?.string, let label = entry["label"] else {
-                throw CasusError(.invalidInput, nl: "\(url.path)\(line): een knelpunt heeft id, code en label.", en: "\(url.path)\(line): a knelpunt has id, code and label.")
+                throw CasusError(
+                    .invalidInput, nl: "\(url.path)\(line): een knelpunt heeft id, code en label.",
+                    en: "\(url.path)\(line): a knelpunt has id, code and label.")
             }
             let nl = label["nl"]?.string ?? label.string ?? id
             types.append(KnelpuntType(id: id, code: code, label: Localized(nl: nl, en: label["en"]?.string ?? nl)))
@@ -62,7 +70,8 @@ public struct KnelpuntCatalogue: Sendable {
     }
 
     public func type(_ tag: String) -> KnelpuntType {
-        types.first { $0.id == tag } ?? KnelpuntType(id: tag, code: String(tag.prefix(2)).uppercased(), label: Localized(nl: tag, en: tag))
+        types.first { $0.id == tag }
+            ?? KnelpuntType(id: tag, code: String(tag.prefix(2)).uppercased(), label: Localized(nl: tag, en: tag))
     }
 }
 
@@ -145,35 +154,54 @@ public struct JourneyMap: Sendable {
         let counts = Dictionary(grouping: events.compactMap { agencyOf($0.actor) }, by: { $0 }).mapValues(\.count)
         let largest = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
         let perAgency = largest.map { "agency:\($0.key) (\($0.value))" }.joined(separator: ", ")
-        return CasusError(.invalidInput,
-                          nl: "De kaart zou \(events.count) gebeurtenissen tonen; boven \(limit) is hij onleesbaar. Kies het deel van één instantie "
-                              + "met --view (\(perAgency)) of neem de tabel met --format csv.",
-                          en: "The map would show \(events.count) events; above \(limit) it cannot be read. Choose one agency's slice "
-                              + "with --view (\(perAgency)) or take the table with --format csv.")
+        return CasusError(
+            .invalidInput,
+            nl:
+                "De kaart zou \(events.count) gebeurtenissen tonen; boven \(limit) is hij onleesbaar. Kies het deel van één instantie "
+                + "met --view (\(perAgency)) of neem de tabel met --format csv.",
+            en:
+                "The map would show \(events.count) events; above \(limit) it cannot be read. Choose one agency's slice "
+                + "with --view (\(perAgency)) or take the table with --format csv.")
     }
 
     /// Builds the map. Throws when the end user's consent does not allow her story to be shown.
     /// Above `eventLimit` events a drawn map is unreadable (and slow to draw): `build` then says so and
     /// names narrower views instead of working for minutes. Nil for tables (CSV), which have no such limit.
-    public static func build(_ dossier: Dossier, view: JourneyView, language: Language, catalogue: KnelpuntCatalogue,
-                             eventLimit: Int? = InputLimits.journeyEvents) throws -> JourneyMap {
+    public static func build(
+        _ dossier: Dossier, view: JourneyView, language: Language, catalogue: KnelpuntCatalogue,
+        eventLimit: Int? = InputLimits.journeyEvents
+    ) throws -> JourneyMap {
         guard let endUser = dossier.endUser else {
-            throw CasusError(.invalidInput, nl: "Er is geen eindgebruiker in het dossier: de kaart volgt haar.", en: "There is no end user in the dossier: the map follows her.")
+            throw CasusError(
+                .invalidInput, nl: "Er is geen eindgebruiker in het dossier: de kaart volgt haar.",
+                en: "There is no end user in the dossier: the map follows her.")
         }
         let ledger = dossier.consentLedger
         guard ledger.isGranted(.narrative, to: endUser.id) else {
-            throw CasusError(.consentMissing, nl: "\(endUser.pseudonym) gaf geen (of trok de) toestemming voor het gebruik van haar verhaal; er is geen kaart gemaakt.",
-                             en: "\(endUser.pseudonym) has not consented (or withdrew consent) to the use of her story; no map was made.")
+            throw CasusError(
+                .consentMissing,
+                nl:
+                    "\(endUser.pseudonym) gaf geen (of trok de) toestemming voor het gebruik van haar verhaal; er is geen kaart gemaakt.",
+                en:
+                    "\(endUser.pseudonym) has not consented (or withdrew consent) to the use of her story; no map was made."
+            )
         }
         var agencyFilter: String?
         if case .agency(let id) = view {
-            guard let agency = dossier.agency(id) ?? dossier.agencies.first(where: { $0.name.caseInsensitiveCompare(id) == .orderedSame }) else {
-                throw CasusError(.notFound, nl: "Geen instantie '\(id)'. Bekend: \(dossier.agencies.map(\.id).joined(separator: ", ")).",
-                                 en: "No agency '\(id)'. Known: \(dossier.agencies.map(\.id).joined(separator: ", ")).")
+            guard
+                let agency = dossier.agency(id)
+                    ?? dossier.agencies.first(where: { $0.name.caseInsensitiveCompare(id) == .orderedSame })
+            else {
+                throw CasusError(
+                    .notFound,
+                    nl: "Geen instantie '\(id)'. Bekend: \(dossier.agencies.map(\.id).joined(separator: ", ")).",
+                    en: "No agency '\(id)'. Known: \(dossier.agencies.map(\.id).joined(separator: ", ")).")
             }
             guard ledger.isGranted(.sharing(with: agency.id), to: endUser.id) else {
-                throw CasusError(.consentMissing, nl: "\(endUser.pseudonym) gaf geen toestemming om haar verhaal met \(agency.name) te delen.",
-                                 en: "\(endUser.pseudonym) did not consent to sharing her story with \(agency.name).")
+                throw CasusError(
+                    .consentMissing,
+                    nl: "\(endUser.pseudonym) gaf geen toestemming om haar verhaal met \(agency.name) te delen.",
+                    en: "\(endUser.pseudonym) did not consent to sharing her story with \(agency.name).")
             }
             agencyFilter = agency.id
         }
@@ -183,59 +211,92 @@ public struct JourneyMap: Sendable {
         func agencyOf(_ actor: Actor) -> String? {
             switch actor {
             case .agency(let id): return id
-            case .participant(let id): return dossier.participant(id).flatMap { $0.role == .medewerker ? $0.agencyId : nil }
+            case .participant(let id):
+                return dossier.participant(id).flatMap { $0.role == .medewerker ? $0.agencyId : nil }
             }
         }
         func laneId(_ event: TimelineEvent) -> String {
-            if let agency = agencyOf(event.actor) { return split && !event.visibleToEndUser ? "back:\(agency)" : "front:\(agency)" }
+            if let agency = agencyOf(event.actor) {
+                return split && !event.visibleToEndUser ? "back:\(agency)" : "front:\(agency)"
+            }
             if case .participant(let id) = event.actor, id != endUser.id { return "person:\(id)" }
             return "enduser"
         }
         func included(_ event: TimelineEvent) -> Bool {
-            guard let agencyFilter else { return view == .overview ? event.visibleToEndUser || agencyOf(event.actor) == nil : true }
+            guard let agencyFilter else {
+                return view == .overview ? event.visibleToEndUser || agencyOf(event.actor) == nil : true
+            }
             let agency = agencyOf(event.actor)
             return agency == agencyFilter || agency == nil && (event.actor == .participant(endUser.id))
-                || dossier.handoffs.contains { $0.eventId == event.id && ($0.fromAgencyId == agencyFilter || $0.toAgencyId == agencyFilter) }
+                || dossier.handoffs.contains {
+                    $0.eventId == event.id && ($0.fromAgencyId == agencyFilter || $0.toAgencyId == agencyFilter)
+                }
         }
 
         var omitted: [Localized] = []
         let events = dossier.chronologicalEvents.filter(included)
-        if let eventLimit, events.count > eventLimit { throw tooManyEvents(events, limit: eventLimit, agencyOf: agencyOf) }
+        if let eventLimit, events.count > eventLimit {
+            throw tooManyEvents(events, limit: eventLimit, agencyOf: agencyOf)
+        }
         var items: [JourneyItem] = []
         for event in events {
             var quote: String?
             if let quoteId = event.quoteId, let q = dossier.quotes.first(where: { $0.id == quoteId }) {
-                if ledger.isGranted(.verbatimQuotes, to: q.speakerId) { quote = q.text } else {
-                    omitted.append(Localized(nl: "citaat \(q.id) bij \(event.id): geen toestemming voor letterlijke citaten", en: "quote \(q.id) at \(event.id): no consent for verbatim quotes"))
+                if ledger.isGranted(.verbatimQuotes, to: q.speakerId) {
+                    quote = q.text
+                } else {
+                    omitted.append(
+                        Localized(
+                            nl: "citaat \(q.id) bij \(event.id): geen toestemming voor letterlijke citaten",
+                            en: "quote \(q.id) at \(event.id): no consent for verbatim quotes"))
                 }
             }
-            items.append(JourneyItem(eventId: event.id, laneId: laneId(event), date: event.date, endDate: event.endDate, what: event.what, experience: event.experience, quote: quote,
-                                     impact: event.impact, channel: event.channel.map { $0.label.text(language) }, evidence: evidence(of: event, in: dossier),
-                                     knelpunten: event.knelpunten.map(catalogue.type), keyMoment: event.keyMoment, phase: event.phase,
-                                     visibleToEndUser: event.visibleToEndUser))
+            items.append(
+                JourneyItem(
+                    eventId: event.id, laneId: laneId(event), date: event.date, endDate: event.endDate,
+                    what: event.what, experience: event.experience, quote: quote,
+                    impact: event.impact, channel: event.channel.map { $0.label.text(language) },
+                    evidence: evidence(of: event, in: dossier),
+                    knelpunten: event.knelpunten.map(catalogue.type), keyMoment: event.keyMoment, phase: event.phase,
+                    visibleToEndUser: event.visibleToEndUser))
         }
 
         // Lanes: her, the people around her who act, then each agency in the order it first appears.
         var lanes = [Lane(id: "enduser", title: endUser.pseudonym, kind: .endUser, agencyId: nil)]
         var agencyOrder: [String] = []
         for event in events { if let a = agencyOf(event.actor), !agencyOrder.contains(a) { agencyOrder.append(a) } }
-        let handoffs = dossier.handoffs.filter { h in agencyFilter.map { h.fromAgencyId == $0 || h.toAgencyId == $0 } ?? true }
-        if split { for h in handoffs { for a in [h.fromAgencyId, h.toAgencyId] where !agencyOrder.contains(a) { agencyOrder.append(a) } } }
-        for person in dossier.participants where person.role == .omgeving && items.contains(where: { $0.laneId == "person:\(person.id)" }) {
-            lanes.append(Lane(id: "person:\(person.id)", title: person.pseudonym + (person.relation.map { " (\($0))" } ?? ""), kind: .person, agencyId: nil))
+        let handoffs = dossier.handoffs.filter { h in
+            agencyFilter.map { h.fromAgencyId == $0 || h.toAgencyId == $0 } ?? true
+        }
+        if split {
+            for h in handoffs {
+                for a in [h.fromAgencyId, h.toAgencyId] where !agencyOrder.contains(a) { agencyOrder.append(a) }
+            }
+        }
+        for person in dossier.participants
+        where person.role == .omgeving && items.contains(where: { $0.laneId == "person:\(person.id)" }) {
+            lanes.append(
+                Lane(
+                    id: "person:\(person.id)", title: person.pseudonym + (person.relation.map { " (\($0))" } ?? ""),
+                    kind: .person, agencyId: nil))
         }
         for id in agencyOrder {
             let name = dossier.agency(id)?.name ?? id
             lanes.append(Lane(id: "front:\(id)", title: name, kind: .agencyFront, agencyId: id))
             if split { lanes.append(Lane(id: "back:\(id)", title: name, kind: .agencyBack, agencyId: id)) }
         }
-        let mapHandoffs = split ? handoffs.map { h in
-            JourneyHandoff(id: h.id, fromLane: "back:\(h.fromAgencyId)", toLane: "back:\(h.toAgencyId)",
-                           date: h.date ?? h.eventId.flatMap { id in dossier.events.first { $0.id == id }?.date }, what: h.what, happened: h.happened, eventId: h.eventId)
-        } : []
+        let mapHandoffs =
+            split
+            ? handoffs.map { h in
+                JourneyHandoff(
+                    id: h.id, fromLane: "back:\(h.fromAgencyId)", toLane: "back:\(h.toAgencyId)",
+                    date: h.date ?? h.eventId.flatMap { id in dossier.events.first { $0.id == id }?.date },
+                    what: h.what, happened: h.happened, eventId: h.eventId)
+            } : []
         let title = dossier.casus.title
-        return JourneyMap(title: title, endUser: endUser.pseudonym, language: language, view: view, lanes: lanes, items: items,
-                          handoffs: mapHandoffs, catalogue: catalogue, omitted: omitted)
+        return JourneyMap(
+            title: title, endUser: endUser.pseudonym, language: language, view: view, lanes: lanes, items: items,
+            handoffs: mapHandoffs, catalogue: catalogue, omitted: omitted)
     }
 
     /// The contra-expertise outcome for an event: a finding about it counts over the event's own mark.
@@ -251,15 +312,23 @@ public struct JourneyMap: Sendable {
     /// A one-paragraph description for screen readers and the figure's text alternative.
     public var summary: String {
         let dated = items.compactMap(\.date).sorted()
-        let span = dated.first.map { first in dated.last.map { t("van \(first) tot \($0)", "from \(first) to \($0)") } ?? "" } ?? ""
+        let span =
+            dated.first.map { first in dated.last.map { t("van \(first) tot \($0)", "from \(first) to \($0)") } ?? "" }
+            ?? ""
         let agencies = lanes.filter { $0.kind == .agencyFront }.map(\.title)
         let missing = handoffs.filter { !$0.happened }.count
         let low = items.filter { ($0.impact ?? 0) <= -2 }.count
-        let handoffText = view == .overview ? ("", "") : ("\(handoffs.count) overdrachten tussen instanties, waarvan \(missing) die niet gebeurden. ",
-                                                           "\(handoffs.count) hand-offs between agencies, \(missing) of which did not happen. ")
-        return t("Klantreis van \(endUser): \(items.count) gebeurtenissen \(span), bij \(agencies.count) instanties (\(agencies.joined(separator: "; "))). "
-                 + handoffText.0 + "\(low) dieptepunten in de beleving van \(endUser).",
-                 "Customer journey of \(endUser): \(items.count) events \(span), with \(agencies.count) agencies (\(agencies.joined(separator: "; "))). "
-                 + handoffText.1 + "\(low) low points in \(endUser)'s experience.")
+        let handoffText =
+            view == .overview
+            ? ("", "")
+            : (
+                "\(handoffs.count) overdrachten tussen instanties, waarvan \(missing) die niet gebeurden. ",
+                "\(handoffs.count) hand-offs between agencies, \(missing) of which did not happen. "
+            )
+        return t(
+            "Klantreis van \(endUser): \(items.count) gebeurtenissen \(span), bij \(agencies.count) instanties (\(agencies.joined(separator: "; "))). "
+                + handoffText.0 + "\(low) dieptepunten in de beleving van \(endUser).",
+            "Customer journey of \(endUser): \(items.count) events \(span), with \(agencies.count) agencies (\(agencies.joined(separator: "; "))). "
+                + handoffText.1 + "\(low) low points in \(endUser)'s experience.")
     }
 }

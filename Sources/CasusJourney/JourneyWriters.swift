@@ -18,18 +18,26 @@ public enum SVGJourneyWriter {
         var svg = Canvas()
         let w = layout.width, h = layout.height
         let titleId = "kaart-titel", descId = "kaart-beschrijving"
-        svg.line("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(w))\" height=\"\(f(h))\" viewBox=\"0 0 \(f(w)) \(f(h))\" role=\"img\" aria-labelledby=\"\(titleId) \(descId)\" font-family=\"'Liberation Sans', Arial, sans-serif\" font-size=\"11\">")
-        svg.line("<title id=\"\(titleId)\">\(XMLText.escape(map.t("Klantreis", "Customer journey") + ": " + map.title))</title>")
+        svg.line(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(w))\" height=\"\(f(h))\" viewBox=\"0 0 \(f(w)) \(f(h))\" role=\"img\" aria-labelledby=\"\(titleId) \(descId)\" font-family=\"'Liberation Sans', Arial, sans-serif\" font-size=\"11\">"
+        )
+        svg.line(
+            "<title id=\"\(titleId)\">\(XMLText.escape(map.t("Klantreis", "Customer journey") + ": " + map.title))</title>"
+        )
         svg.line("<desc id=\"\(descId)\">\(XMLText.escape(map.summary))</desc>")
-        svg.line("<defs><marker id=\"pijl\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#222\"/></marker>"
-                 + "<marker id=\"pijl-open\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#fff\" stroke=\"#B5472A\" stroke-width=\"1.5\"/></marker></defs>")
+        svg.line(
+            "<defs><marker id=\"pijl\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#222\"/></marker>"
+                + "<marker id=\"pijl-open\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#fff\" stroke=\"#B5472A\" stroke-width=\"1.5\"/></marker></defs>"
+        )
         svg.line("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
         svg.text(12, 22, map.t("Klantreis", "Customer journey") + " — " + map.title, size: 15, weight: "bold")
 
         // Phases.
         for (i, phase) in layout.phases.enumerated() {
             let top = layout.phaseTop + phase.row
-            svg.line("<rect x=\"\(f(phase.from))\" y=\"\(f(top))\" width=\"\(f(phase.to - phase.from))\" height=\"20\" fill=\"\(i % 2 == 0 ? "#e8ecf1" : "#f5f5f5")\" stroke=\"#8a8a8a\"/>")
+            svg.line(
+                "<rect x=\"\(f(phase.from))\" y=\"\(f(top))\" width=\"\(f(phase.to - phase.from))\" height=\"20\" fill=\"\(i % 2 == 0 ? "#e8ecf1" : "#f5f5f5")\" stroke=\"#8a8a8a\"/>"
+            )
             svg.text(phase.from + 6, top + 14, phase.title, weight: "bold")
         }
 
@@ -38,31 +46,45 @@ public enum SVGJourneyWriter {
             svg.text(12, layout.momentTop + 14, map.t("Sleutelmomenten", "Key moments"), weight: "bold")
             for moment in layout.moments {
                 let y = layout.momentTop + moment.y
-                svg.line("<rect x=\"\(f(moment.x))\" y=\"\(f(y))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(moment.height))\" fill=\"#fff8e6\" stroke=\"#B5472A\" stroke-width=\"1.2\" rx=\"3\"/>")
+                svg.line(
+                    "<rect x=\"\(f(moment.x))\" y=\"\(f(y))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(moment.height))\" fill=\"#fff8e6\" stroke=\"#B5472A\" stroke-width=\"1.2\" rx=\"3\"/>"
+                )
                 svg.lines(moment.x + 6, y + 15, moment.lines, style: "italic")
-                svg.line("<line x1=\"\(f(moment.x + 6))\" y1=\"\(f(y + moment.height))\" x2=\"\(f(moment.x + 6))\" y2=\"\(f(layout.impactTop + 4))\" stroke=\"#B5472A\" stroke-dasharray=\"1 3\"/>")
+                svg.line(
+                    "<line x1=\"\(f(moment.x + 6))\" y1=\"\(f(y + moment.height))\" x2=\"\(f(moment.x + 6))\" y2=\"\(f(layout.impactTop + 4))\" stroke=\"#B5472A\" stroke-dasharray=\"1 3\"/>"
+                )
             }
         }
 
         // Her experience: a curve on the scale -2..+2.
-        svg.text(12, layout.impactTop + 14, map.t("Beleving van \(map.endUser)", "\(map.endUser)'s experience"), weight: "bold")
+        svg.text(
+            12, layout.impactTop + 14, map.t("Beleving van \(map.endUser)", "\(map.endUser)'s experience"),
+            weight: "bold")
         for impact in -2...2 {
             let y = layout.impactY(impact)
-            svg.line("<line x1=\"\(f(JourneyLayout.titleColumn))\" y1=\"\(f(y))\" x2=\"\(f(w - 10))\" y2=\"\(f(y))\" stroke=\"#d0d0d0\"\(impact == 0 ? "" : " stroke-dasharray=\"2 4\"")/>")
+            svg.line(
+                "<line x1=\"\(f(JourneyLayout.titleColumn))\" y1=\"\(f(y))\" x2=\"\(f(w - 10))\" y2=\"\(f(y))\" stroke=\"#d0d0d0\"\(impact == 0 ? "" : " stroke-dasharray=\"2 4\"")/>"
+            )
             svg.text(JourneyLayout.titleColumn - 8, y + 4, impact > 0 ? "+\(impact)" : "\(impact)", anchor: "end")
         }
         let points = layout.curve
         if points.count > 1 {
-            svg.line("<polyline fill=\"none\" stroke=\"#1F3A5F\" stroke-width=\"2\" points=\"" + points.map { "\(f($0.x)),\(f(layout.impactY($0.impact)))" }.joined(separator: " ") + "\"/>")
+            svg.line(
+                "<polyline fill=\"none\" stroke=\"#1F3A5F\" stroke-width=\"2\" points=\""
+                    + points.map { "\(f($0.x)),\(f(layout.impactY($0.impact)))" }.joined(separator: " ") + "\"/>")
         }
         for point in points {
             let y = layout.impactY(point.impact)
             if point.impact <= -2 {
                 // A pain point: a triangle with "!", not just a colour.
-                svg.line("<path d=\"M\(f(point.x - 7)),\(f(y + 6)) L\(f(point.x + 7)),\(f(y + 6)) L\(f(point.x)),\(f(y - 8)) z\" fill=\"#B5472A\" stroke=\"#222\"/>")
+                svg.line(
+                    "<path d=\"M\(f(point.x - 7)),\(f(y + 6)) L\(f(point.x + 7)),\(f(y + 6)) L\(f(point.x)),\(f(y - 8)) z\" fill=\"#B5472A\" stroke=\"#222\"/>"
+                )
                 svg.text(point.x, y + 4, "!", size: 9, weight: "bold", anchor: "middle", fill: "#fff")
             } else if point.item.keyMoment {
-                svg.line("<path d=\"M\(f(point.x)),\(f(y - 7)) L\(f(point.x + 7)),\(f(y)) L\(f(point.x)),\(f(y + 7)) L\(f(point.x - 7)),\(f(y)) z\" fill=\"#1F3A5F\" stroke=\"#222\"/>")
+                svg.line(
+                    "<path d=\"M\(f(point.x)),\(f(y - 7)) L\(f(point.x + 7)),\(f(y)) L\(f(point.x)),\(f(y + 7)) L\(f(point.x - 7)),\(f(y)) z\" fill=\"#1F3A5F\" stroke=\"#222\"/>"
+                )
             } else {
                 svg.line("<circle cx=\"\(f(point.x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#1F3A5F\"/>")
             }
@@ -71,63 +93,104 @@ public enum SVGJourneyWriter {
         // Lanes.
         for (i, band) in layout.lanes.enumerated() {
             let fill = band.lane.kind == .agencyBack ? "#f2f2f2" : (i % 2 == 0 ? "#fbfbfb" : "#ffffff")
-            svg.line("<rect x=\"0\" y=\"\(f(band.y))\" width=\"\(f(w))\" height=\"\(f(band.height))\" fill=\"\(fill)\" stroke=\"#c8c8c8\"/>")
+            svg.line(
+                "<rect x=\"0\" y=\"\(f(band.y))\" width=\"\(f(w))\" height=\"\(f(band.height))\" fill=\"\(fill)\" stroke=\"#c8c8c8\"/>"
+            )
             let title: String
             switch band.lane.kind {
             case .endUser: title = band.lane.title
             case .person: title = band.lane.title
-            case .agencyFront: title = band.lane.title + (map.view == .overview ? "" : map.t(" — zichtbaar", " — visible"))
+            case .agencyFront:
+                title = band.lane.title + (map.view == .overview ? "" : map.t(" — zichtbaar", " — visible"))
             case .agencyBack: title = map.t("achter de schermen", "backstage")
             }
-            svg.lines(8, band.y + 16, JourneyLayout.wrap(title, width: JourneyLayout.titleColumn - 16), weight: band.lane.kind == .agencyBack ? "normal" : "bold",
-                      style: band.lane.kind == .agencyBack ? "italic" : "normal")
+            svg.lines(
+                8, band.y + 16, JourneyLayout.wrap(title, width: JourneyLayout.titleColumn - 16),
+                weight: band.lane.kind == .agencyBack ? "normal" : "bold",
+                style: band.lane.kind == .agencyBack ? "italic" : "normal")
             if band.lane.kind == .agencyBack {
                 // The line of visibility between what she saw and what happened out of her sight.
-                svg.line("<line x1=\"0\" y1=\"\(f(band.y))\" x2=\"\(f(w))\" y2=\"\(f(band.y))\" stroke=\"#1F3A5F\" stroke-width=\"1.5\" stroke-dasharray=\"10 4\"/>")
-                svg.text(w - 12, band.y - 3, map.t("zichtlijn", "line of visibility"), size: 9, anchor: "end", fill: "#1F3A5F")
+                svg.line(
+                    "<line x1=\"0\" y1=\"\(f(band.y))\" x2=\"\(f(w))\" y2=\"\(f(band.y))\" stroke=\"#1F3A5F\" stroke-width=\"1.5\" stroke-dasharray=\"10 4\"/>"
+                )
+                svg.text(
+                    w - 12, band.y - 3, map.t("zichtlijn", "line of visibility"), size: 9, anchor: "end",
+                    fill: "#1F3A5F")
             }
         }
         // Long silences: a break in the axis and a light band through the lanes, behind the boxes.
         for silence in layout.silences {
             let x = silence.x
-            svg.line("<rect x=\"\(f(x - 6))\" y=\"\(f(layout.lanesTop))\" width=\"12\" height=\"\(f(layout.axisTop - layout.lanesTop + 14))\" fill=\"#e6e6e6\"/>")
-            svg.line("<path d=\"M\(f(x - 6)),\(f(layout.axisTop + 2)) l4,6 l4,-6 l4,6\" fill=\"none\" stroke=\"#222\"/>")
+            svg.line(
+                "<rect x=\"\(f(x - 6))\" y=\"\(f(layout.lanesTop))\" width=\"12\" height=\"\(f(layout.axisTop - layout.lanesTop + 14))\" fill=\"#e6e6e6\"/>"
+            )
+            svg.line(
+                "<path d=\"M\(f(x - 6)),\(f(layout.axisTop + 2)) l4,6 l4,-6 l4,6\" fill=\"none\" stroke=\"#222\"/>")
             let months = max(1, Int((Double(silence.days) / 30.4).rounded()))
-            svg.text(x, layout.axisTop + 44, map.t("\(months) mnd. stil", "\(months) mo. silent"), size: 9, anchor: "middle", style: "italic")
+            svg.text(
+                x, layout.axisTop + 44, map.t("\(months) mnd. stil", "\(months) mo. silent"), size: 9, anchor: "middle",
+                style: "italic")
         }
         // Hand-offs: the arrow behind the boxes, its number (or ✕) in the free strip at the top of the lane it leaves.
         for mark in layout.handoffs {
             let happened = mark.handoff.happened
-            let stroke = happened ? "stroke=\"#222\" marker-end=\"url(#pijl)\"" : "stroke=\"#B5472A\" stroke-dasharray=\"6 4\" marker-end=\"url(#pijl-open)\""
-            svg.line("<line x1=\"\(f(mark.x))\" y1=\"\(f(mark.fromY))\" x2=\"\(f(mark.x))\" y2=\"\(f(mark.toY + (mark.toY > mark.fromY ? -2 : 2)))\" stroke-width=\"1.6\" \(stroke)/>")
+            let stroke =
+                happened
+                ? "stroke=\"#222\" marker-end=\"url(#pijl)\""
+                : "stroke=\"#B5472A\" stroke-dasharray=\"6 4\" marker-end=\"url(#pijl-open)\""
+            svg.line(
+                "<line x1=\"\(f(mark.x))\" y1=\"\(f(mark.fromY))\" x2=\"\(f(mark.x))\" y2=\"\(f(mark.toY + (mark.toY > mark.fromY ? -2 : 2)))\" stroke-width=\"1.6\" \(stroke)/>"
+            )
         }
         for box in layout.boxes {
             if box.spanTo - box.spanFrom > 2 {
-                svg.line("<line x1=\"\(f(box.spanFrom))\" y1=\"\(f(box.y - 4))\" x2=\"\(f(box.spanTo))\" y2=\"\(f(box.y - 4))\" stroke=\"#555\" stroke-width=\"1\"/>")
+                svg.line(
+                    "<line x1=\"\(f(box.spanFrom))\" y1=\"\(f(box.y - 4))\" x2=\"\(f(box.spanTo))\" y2=\"\(f(box.y - 4))\" stroke=\"#555\" stroke-width=\"1\"/>"
+                )
             }
-            svg.line("<rect x=\"\(f(box.x))\" y=\"\(f(box.y))\" width=\"\(f(JourneyLayout.boxWidth))\" height=\"\(f(box.height))\" fill=\"#ffffff\" stroke=\"#222\" "
-                     + "stroke-width=\"\(box.item.evidence == .bevestigd ? "2" : "1")\"\(dash(box.item.evidence)) rx=\"2\"><title>\(XMLText.escape(box.item.eventId + ": " + box.item.what))</title></rect>")
+            svg.line(
+                "<rect x=\"\(f(box.x))\" y=\"\(f(box.y))\" width=\"\(f(JourneyLayout.boxWidth))\" height=\"\(f(box.height))\" fill=\"#ffffff\" stroke=\"#222\" "
+                    + "stroke-width=\"\(box.item.evidence == .bevestigd ? "2" : "1")\"\(dash(box.item.evidence)) rx=\"2\"><title>\(XMLText.escape(box.item.eventId + ": " + box.item.what))</title></rect>"
+            )
             for (i, head) in box.lines.prefix(box.headLines).enumerated() {
                 svg.text(box.x + 6, box.y + 14 + Double(i) * JourneyLayout.lineHeight, head, size: 10, weight: "bold")
             }
-            svg.lines(box.x + 6, box.y + 14 + Double(box.headLines) * JourneyLayout.lineHeight, Array(box.lines.dropFirst(box.headLines)))
+            svg.lines(
+                box.x + 6, box.y + 14 + Double(box.headLines) * JourneyLayout.lineHeight,
+                Array(box.lines.dropFirst(box.headLines)))
             // Evidence as a letter in the corner.
-            svg.line("<rect x=\"\(f(box.x + JourneyLayout.boxWidth - 16))\" y=\"\(f(box.y))\" width=\"16\" height=\"14\" fill=\"#1F3A5F\"/>")
-            svg.text(box.x + JourneyLayout.boxWidth - 8, box.y + 11, box.item.evidence.code, size: 10, weight: "bold", anchor: "middle", fill: "#fff")
+            svg.line(
+                "<rect x=\"\(f(box.x + JourneyLayout.boxWidth - 16))\" y=\"\(f(box.y))\" width=\"16\" height=\"14\" fill=\"#1F3A5F\"/>"
+            )
+            svg.text(
+                box.x + JourneyLayout.boxWidth - 8, box.y + 11, box.item.evidence.code, size: 10, weight: "bold",
+                anchor: "middle", fill: "#fff")
         }
 
         for mark in layout.handoffs {
             let happened = mark.handoff.happened
-            svg.line("<circle cx=\"\(f(mark.x))\" cy=\"\(f(mark.fromY))\" r=\"7\" fill=\"\(happened ? "#ffffff" : "#B5472A")\" stroke=\"#222\"/>")
-            svg.text(mark.x, mark.fromY + 3.5, happened ? "\(mark.number)" : "✕", size: 9, weight: "bold", anchor: "middle", fill: happened ? "#222" : "#fff")
-            svg.line("<rect x=\"\(f(mark.labelX))\" y=\"\(f(mark.labelY))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(mark.labelHeight))\" fill=\"#ffffff\" stroke=\"\(happened ? "#222" : "#B5472A")\"\(happened ? "" : " stroke-dasharray=\"6 4\"")/>")
+            svg.line(
+                "<circle cx=\"\(f(mark.x))\" cy=\"\(f(mark.fromY))\" r=\"7\" fill=\"\(happened ? "#ffffff" : "#B5472A")\" stroke=\"#222\"/>"
+            )
+            svg.text(
+                mark.x, mark.fromY + 3.5, happened ? "\(mark.number)" : "✕", size: 9, weight: "bold", anchor: "middle",
+                fill: happened ? "#222" : "#fff")
+            svg.line(
+                "<rect x=\"\(f(mark.labelX))\" y=\"\(f(mark.labelY))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(mark.labelHeight))\" fill=\"#ffffff\" stroke=\"\(happened ? "#222" : "#B5472A")\"\(happened ? "" : " stroke-dasharray=\"6 4\"")/>"
+            )
             svg.lines(mark.labelX + 6, mark.labelY + 15, mark.lines, weight: happened ? "normal" : "bold")
         }
         // Axis with silences.
-        svg.line("<line x1=\"\(f(JourneyLayout.titleColumn))\" y1=\"\(f(layout.axisTop + 8))\" x2=\"\(f(w - 10))\" y2=\"\(f(layout.axisTop + 8))\" stroke=\"#222\"/>")
+        svg.line(
+            "<line x1=\"\(f(JourneyLayout.titleColumn))\" y1=\"\(f(layout.axisTop + 8))\" x2=\"\(f(w - 10))\" y2=\"\(f(layout.axisTop + 8))\" stroke=\"#222\"/>"
+        )
         for tick in layout.ticks {
-            svg.line("<line x1=\"\(f(tick.x))\" y1=\"\(f(layout.axisTop + (tick.major ? 0 : 4)))\" x2=\"\(f(tick.x))\" y2=\"\(f(layout.axisTop + 14))\" stroke=\"#222\"/>")
-            svg.text(tick.x, layout.axisTop + 28, tick.label, size: tick.major ? 11 : 9, weight: tick.major ? "bold" : "normal", anchor: "middle")
+            svg.line(
+                "<line x1=\"\(f(tick.x))\" y1=\"\(f(layout.axisTop + (tick.major ? 0 : 4)))\" x2=\"\(f(tick.x))\" y2=\"\(f(layout.axisTop + 14))\" stroke=\"#222\"/>"
+            )
+            svg.text(
+                tick.x, layout.axisTop + 28, tick.label, size: tick.major ? 11 : 9,
+                weight: tick.major ? "bold" : "normal", anchor: "middle")
         }
         if !layout.handoffs.isEmpty {
             svg.text(12, layout.handoffTop + 14, map.t("Overdrachten", "Hand-offs"), weight: "bold")
@@ -139,20 +202,30 @@ public enum SVGJourneyWriter {
         y += 18
         var x = 12.0
         for evidence in Evidence.allCases {
-            svg.line("<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"22\" height=\"14\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(evidence == .bevestigd ? "2" : "1")\"\(dash(evidence))/>")
+            svg.line(
+                "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"22\" height=\"14\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(evidence == .bevestigd ? "2" : "1")\"\(dash(evidence))/>"
+            )
             svg.text(x + 11, y + 1, evidence.code, size: 10, weight: "bold", anchor: "middle")
             let label = evidence.label.text(map.language)
             svg.text(x + 28, y + 1, label)
             x += 40 + Double(label.count) * JourneyLayout.charWidth
         }
         y += 22
-        svg.text(12, y, map.t("✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
-                              "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"))
+        svg.text(
+            12, y,
+            map.t(
+                "✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
+                "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"
+            ))
         let used = Set(map.items.flatMap { $0.knelpunten.map(\.id) })
-        let knelpunten = map.catalogue.types.filter { used.contains($0.id) } + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } }
+        let knelpunten =
+            map.catalogue.types.filter { used.contains($0.id) }
+            + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } }
         if !knelpunten.isEmpty, map.view != .overview {
             y += 20
-            let text = "⚑ " + uniqueById(knelpunten).map { "\($0.code) \($0.label.text(map.language))" }.joined(separator: " · ")
+            let text =
+                "⚑ "
+                + uniqueById(knelpunten).map { "\($0.code) \($0.label.text(map.language))" }.joined(separator: " · ")
             svg.lines(12, y, JourneyLayout.wrap(text, width: w - 24))
         }
         svg.line("</svg>")
@@ -188,8 +261,11 @@ public enum SVGJourneyWriter {
 
         mutating func line(_ s: String) { text += s + "\n" }
 
-        mutating func text(_ x: Double, _ y: Double, _ content: String, size: Double = 11, weight: String = "normal", anchor: String = "start",
-                           style: String = "normal", fill: String = "#1a1a1a") {
+        mutating func text(
+            _ x: Double, _ y: Double, _ content: String, size: Double = 11, weight: String = "normal",
+            anchor: String = "start",
+            style: String = "normal", fill: String = "#1a1a1a"
+        ) {
             var attributes = "x=\"\(f(x))\" y=\"\(f(y))\""
             if size != 11 { attributes += " font-size=\"\(f(size))\"" }
             if weight != "normal" { attributes += " font-weight=\"\(weight)\"" }
@@ -199,8 +275,12 @@ public enum SVGJourneyWriter {
             line("<text \(attributes)>\(XMLText.escape(content))</text>")
         }
 
-        mutating func lines(_ x: Double, _ y: Double, _ lines: [String], weight: String = "normal", style: String = "normal") {
-            for (i, content) in lines.enumerated() { text(x, y + Double(i) * JourneyLayout.lineHeight, content, weight: weight, style: style) }
+        mutating func lines(
+            _ x: Double, _ y: Double, _ lines: [String], weight: String = "normal", style: String = "normal"
+        ) {
+            for (i, content) in lines.enumerated() {
+                text(x, y + Double(i) * JourneyLayout.lineHeight, content, weight: weight, style: style)
+            }
         }
     }
 }
@@ -208,19 +288,28 @@ public enum SVGJourneyWriter {
 /// The equivalent of the map as a table and as chronological text, and an HTML page with all three.
 public enum JourneyText {
     public static func tableRows(_ map: JourneyMap) -> [[String]] {
-        let laneTitles = Dictionary(map.lanes.map { ($0.id, $0.kind == .agencyBack ? $0.title + map.t(" (achter de schermen)", " (backstage)") : $0.title) },
-                                    uniquingKeysWith: { a, _ in a })
+        let laneTitles = Dictionary(
+            map.lanes.map {
+                ($0.id, $0.kind == .agencyBack ? $0.title + map.t(" (achter de schermen)", " (backstage)") : $0.title)
+            },
+            uniquingKeysWith: { a, _ in a })
         return map.items.map { item in
-            [item.date?.description ?? map.t("zonder datum", "no date"), laneTitles[item.laneId] ?? item.laneId, item.what,
-             [item.experience, item.quote.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " "),
-             item.impact.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "", item.evidence.label.text(map.language),
-             item.knelpunten.map { $0.label.text(map.language) }.joined(separator: "; ")]
+            [
+                item.date?.description ?? map.t("zonder datum", "no date"), laneTitles[item.laneId] ?? item.laneId,
+                item.what,
+                [item.experience, item.quote.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " "),
+                item.impact.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "", item.evidence.label.text(map.language),
+                item.knelpunten.map { $0.label.text(map.language) }.joined(separator: "; "),
+            ]
         }
     }
 
     public static func header(_ map: JourneyMap) -> [String] {
-        [map.t("Datum", "Date"), map.t("Wie", "Who"), map.t("Wat er gebeurde", "What happened"), map.t("Beleving", "Experience"),
-         map.t("Score", "Score"), map.t("Bewijs", "Evidence"), map.t("Knelpunten", "Bottlenecks")]
+        [
+            map.t("Datum", "Date"), map.t("Wie", "Who"), map.t("Wat er gebeurde", "What happened"),
+            map.t("Beleving", "Experience"),
+            map.t("Score", "Score"), map.t("Bewijs", "Evidence"), map.t("Knelpunten", "Bottlenecks"),
+        ]
     }
 
     public static func html(_ map: JourneyMap) -> String {
@@ -229,14 +318,17 @@ public enum JourneyText {
         for row in tableRows(map) { rows += "<tr>" + row.map { "<td>\(XMLText.escape($0))</td>" }.joined() + "</tr>\n" }
         var chronology = ""
         for item in map.items {
-            chronology += "<li><strong>\(XMLText.escape(item.date?.description ?? map.t("zonder datum", "no date")))</strong> — \(XMLText.escape(item.what))"
+            chronology +=
+                "<li><strong>\(XMLText.escape(item.date?.description ?? map.t("zonder datum", "no date")))</strong> — \(XMLText.escape(item.what))"
             if let quote = item.quote { chronology += " <q>\(XMLText.escape(quote))</q>" }
             chronology += "</li>\n"
         }
         var handoffs = ""
         for h in map.handoffs {
-            let from = map.lanes.first { $0.id == h.fromLane }?.title ?? h.fromLane, to = map.lanes.first { $0.id == h.toLane }?.title ?? h.toLane
-            handoffs += "<li>\(XMLText.escape(h.date?.description ?? "?")): \(XMLText.escape(from)) → \(XMLText.escape(to)): \(XMLText.escape(h.what))"
+            let from = map.lanes.first { $0.id == h.fromLane }?.title ?? h.fromLane,
+                to = map.lanes.first { $0.id == h.toLane }?.title ?? h.toLane
+            handoffs +=
+                "<li>\(XMLText.escape(h.date?.description ?? "?")): \(XMLText.escape(from)) → \(XMLText.escape(to)): \(XMLText.escape(h.what))"
                 + (h.happened ? "" : " <strong>(\(map.t("niet gebeurd", "did not happen")))</strong>") + "</li>\n"
         }
         return """
@@ -287,16 +379,26 @@ public enum JourneyText {
     /// Every event as CSV (RFC 4180), one row each.
     public static func csv(_ map: JourneyMap) -> String {
         func field(_ value: String) -> String {
-            value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+            value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
         }
-        let header = ["id", "datum", "ongeveer", "baan", "kanaal", "zichtbaar", "wat", "beleving", "impact", "bewijs", "knelpunten", "sleutelmoment", "fase"]
+        let header = [
+            "id", "datum", "ongeveer", "baan", "kanaal", "zichtbaar", "wat", "beleving", "impact", "bewijs",
+            "knelpunten", "sleutelmoment", "fase",
+        ]
         let lanes = Dictionary(map.lanes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         var out = header.joined(separator: ",") + "\r\n"
         for item in map.items {
-            let row = [item.eventId, item.date.map { $0.description.replacingOccurrences(of: "~", with: "") } ?? "", item.date?.approximate == true ? "ja" : "nee",
-                       (lanes[item.laneId] ?? item.laneId) + (item.laneId.hasPrefix("back:") ? " (achter de schermen)" : ""), item.channel ?? "",
-                       item.visibleToEndUser ? "ja" : "nee", item.what, [item.experience, item.quote.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " "),
-                       item.impact.map(String.init) ?? "", item.evidence.rawValue, item.knelpunten.map(\.id).joined(separator: ";"), item.keyMoment ? "ja" : "nee", item.phase ?? ""]
+            let row = [
+                item.eventId, item.date.map { $0.description.replacingOccurrences(of: "~", with: "") } ?? "",
+                item.date?.approximate == true ? "ja" : "nee",
+                (lanes[item.laneId] ?? item.laneId) + (item.laneId.hasPrefix("back:") ? " (achter de schermen)" : ""),
+                item.channel ?? "",
+                item.visibleToEndUser ? "ja" : "nee", item.what,
+                [item.experience, item.quote.map { "“\($0)”" }].compactMap { $0 }.joined(separator: " "),
+                item.impact.map(String.init) ?? "", item.evidence.rawValue,
+                item.knelpunten.map(\.id).joined(separator: ";"), item.keyMoment ? "ja" : "nee", item.phase ?? "",
+            ]
             out += row.map(field).joined(separator: ",") + "\r\n"
         }
         return out
@@ -306,12 +408,18 @@ public enum JourneyText {
     public static func mermaid(_ map: JourneyMap) -> String {
         func clean(_ text: String) -> String {
             // Mermaid reads ':' as a separator and '#' / ';' as markup; keep the words, drop those.
-            text.replacingOccurrences(of: ":", with: " –").replacingOccurrences(of: "#", with: "").replacingOccurrences(of: ";", with: ",")
-                .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+            text.replacingOccurrences(of: ":", with: " –").replacingOccurrences(of: "#", with: "").replacingOccurrences(
+                of: ";", with: ","
+            )
+            .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
         }
         let lanes = Dictionary(map.lanes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var out = "%% " + map.t("Klantreis uit casus. Mermaid laat weg: datums en tijdas, achter de schermen, overdrachten (ook de gemiste), bewijs, knelpunten en citaten. Score = beleving + 3 (1..5).",
-                                 "Customer journey from casus. Mermaid leaves out: dates and time axis, backstage, hand-offs (missed ones too), evidence, bottlenecks and quotes. Score = impact + 3 (1..5).") + "\n"
+        var out =
+            "%% "
+            + map.t(
+                "Klantreis uit casus. Mermaid laat weg: datums en tijdas, achter de schermen, overdrachten (ook de gemiste), bewijs, knelpunten en citaten. Score = beleving + 3 (1..5).",
+                "Customer journey from casus. Mermaid leaves out: dates and time axis, backstage, hand-offs (missed ones too), evidence, bottlenecks and quotes. Score = impact + 3 (1..5)."
+            ) + "\n"
         out += "journey\n    title \(clean(map.t("Klantreis", "Customer journey") + " – " + map.title))\n"
         var currentSection: String?
         for item in map.items where item.visibleToEndUser {

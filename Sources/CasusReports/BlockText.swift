@@ -7,9 +7,11 @@ enum BlockText {
     static func plain(_ block: Block) -> String {
         switch block {
         case .heading(_, let text, _), .paragraph(let text): return Inline.plain(text)
-        case .quote(let text, let speaker, let source): return ([Inline.plain(text)] + [speaker, source].compactMap { $0 }).joined(separator: " ")
+        case .quote(let text, let speaker, let source):
+            return ([Inline.plain(text)] + [speaker, source].compactMap { $0 }).joined(separator: " ")
         case .list(_, let items): return items.map(Inline.plain).joined(separator: " ")
-        case .table(let table): return (table.header + table.rows.flatMap { $0.map(Inline.plain) }).joined(separator: " ")
+        case .table(let table):
+            return (table.header + table.rows.flatMap { $0.map(Inline.plain) }).joined(separator: " ")
         case .figure(let figure): return figure.alt + " " + figure.caption
         case .gap(let text), .tableOfContents(let text): return text
         case .pageBreak: return ""
@@ -41,9 +43,11 @@ enum BlockText {
             }
         }
         switch block {
-        case .heading(let level, let text, let anchor): return .heading(level: level, text: inline(text), anchor: anchor)
+        case .heading(let level, let text, let anchor):
+            return .heading(level: level, text: inline(text), anchor: anchor)
         case .paragraph(let text): return .paragraph(inline(text))
-        case .quote(let text, let speaker, let source): return .quote(text: inline(text), speaker: speaker.map(transform), source: source.map(transform))
+        case .quote(let text, let speaker, let source):
+            return .quote(text: inline(text), speaker: speaker.map(transform), source: source.map(transform))
         case .list(let ordered, let items): return .list(ordered: ordered, items: items.map(inline))
         case .table(var table):
             table.header = table.header.map(transform)
@@ -76,10 +80,14 @@ struct Anonymiser {
                 case .ondernemer: label = en ? "the entrepreneur" : "de ondernemer"
                 case .professional: label = en ? "the professional" : "de professional"
                 }
-            case .omgeving: label = person.relation.map { en ? "her \($0)" : "haar \($0)" } ?? (en ? "someone around her" : "iemand uit haar omgeving")
+            case .omgeving:
+                label =
+                    person.relation.map { en ? "her \($0)" : "haar \($0)" }
+                    ?? (en ? "someone around her" : "iemand uit haar omgeving")
             case .medewerker:
                 let agency = person.agencyId.flatMap(dossier.agency)?.name
-                label = (en ? "a staff member" : "een medewerker") + (agency.map { en ? " of \($0)" : " van \($0)" } ?? "")
+                label =
+                    (en ? "a staff member" : "een medewerker") + (agency.map { en ? " of \($0)" : " van \($0)" } ?? "")
             }
             return (person.pseudonym, label)
         }.sorted { $0.name.count > $1.name.count }

@@ -14,8 +14,10 @@ public struct ReportOptions: Sendable {
     /// The wederhoor version for one agency: only the passages and findings about it.
     public var agencyId: String?
 
-    public init(kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language = .nl, date: String,
-                version: String? = nil, agencyId: String? = nil) {
+    public init(
+        kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language = .nl, date: String,
+        version: String? = nil, agencyId: String? = nil
+    ) {
         self.kind = kind
         self.status = status
         self.language = language
@@ -43,30 +45,46 @@ public struct ReportBuilder {
     /// The narrative as it may appear in this report, made once and used by every section that needs it.
     var story: [Block] = []
 
-    public static func build(_ dossier: Dossier, template: ReportTemplate, options: ReportOptions) throws -> ReportResult {
-        var builder = ReportBuilder(scope: try ReportScope(dossier, options: options), template: template, language: options.language)
+    public static func build(
+        _ dossier: Dossier, template: ReportTemplate, options: ReportOptions
+    ) throws -> ReportResult {
+        var builder = ReportBuilder(
+            scope: try ReportScope(dossier, options: options), template: template, language: options.language)
         let values = builder.values
         builder.story = builder.narrativeBlocks()
         for quote in builder.scope.withheldQuotes {
             let speaker = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
-            builder.scope.log.omitted.append(Localized(nl: "citaat \(quote.id) van \(speaker): geen toestemming voor letterlijke citaten",
-                                                       en: "quote \(quote.id) by \(speaker): no consent for verbatim quotes"))
+            builder.scope.log.omitted.append(
+                Localized(
+                    nl: "citaat \(quote.id) van \(speaker): geen toestemming voor letterlijke citaten",
+                    en: "quote \(quote.id) by \(speaker): no consent for verbatim quotes"))
         }
         for section in template.sections { try builder.add(section, values: values) }
         if options.agencyId != nil && !builder.hasAgencyMaterial {
-            throw CasusError(.invalidInput, nl: "Er staat niets over deze instantie in het narratief of de bevindingen: de wederhoorversie zou leeg zijn. Er is niets geschreven.",
-                             en: "Nothing in the narrative or the findings is about this agency: the wederhoor version would be empty. Nothing was written.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Er staat niets over deze instantie in het narratief of de bevindingen: de wederhoorversie zou leeg zijn. Er is niets geschreven.",
+                en:
+                    "Nothing in the narrative or the findings is about this agency: the wederhoor version would be empty. Nothing was written."
+            )
         }
         let casus = dossier.casus
-        var meta = DocumentMeta(title: template.title.render(builder.language, values), subtitle: template.subtitle?.render(builder.language, values),
-                                status: template.statusLabel(options.status, builder.language, values), version: options.version,
-                                date: options.date, language: builder.language.rawValue, authors: casus.researchers,
-                                organisation: template.organisation, coverLines: builder.coverLines, footerText: template.footer?.render(builder.language, values))
+        var meta = DocumentMeta(
+            title: template.title.render(builder.language, values),
+            subtitle: template.subtitle?.render(builder.language, values),
+            status: template.statusLabel(options.status, builder.language, values), version: options.version,
+            date: options.date, language: builder.language.rawValue, authors: casus.researchers,
+            organisation: template.organisation, coverLines: builder.coverLines,
+            footerText: template.footer?.render(builder.language, values))
         if let agency = builder.scope.agency {
-            meta.subtitle = [meta.subtitle, builder.t("Versie voor \(agency.name)", "Version for \(agency.name)")].compactMap { $0 }.joined(separator: " — ")
+            meta.subtitle = [meta.subtitle, builder.t("Versie voor \(agency.name)", "Version for \(agency.name)")]
+                .compactMap { $0 }.joined(separator: " — ")
         }
         var document = Document(meta: meta, style: template.style, blocks: builder.blocks)
-        if casus.publicationForm == .anoniem { document = Anonymiser(dossier: dossier, language: builder.language).apply(document) }
+        if casus.publicationForm == .anoniem {
+            document = Anonymiser(dossier: dossier, language: builder.language).apply(document)
+        }
         return ReportResult(document: document, log: builder.scope.log)
     }
 
@@ -95,25 +113,29 @@ public struct ReportBuilder {
 
     var coverLines: [String] {
         var lines: [String] = []
-        if let opdrachtgever = dossier.casus.opdrachtgever { lines.append(t("In opdracht van \(opdrachtgever)", "Commissioned by \(opdrachtgever)")) }
+        if let opdrachtgever = dossier.casus.opdrachtgever {
+            lines.append(t("In opdracht van \(opdrachtgever)", "Commissioned by \(opdrachtgever)"))
+        }
         return lines
     }
 
     /// Whether an agency's version holds anything about it.
     var hasAgencyMaterial: Bool {
         guard scope.agency != nil else { return true }
-        return dossier.findings.contains(where: scope.findingIncluded) || story.contains { block in
-            if case .paragraph = block { return true }
-            if case .quote = block { return true }
-            return false
-        }
+        return dossier.findings.contains(where: scope.findingIncluded)
+            || story.contains { block in
+                if case .paragraph = block { return true }
+                if case .quote = block { return true }
+                return false
+            }
     }
 
     // MARK: Sections
 
     mutating func add(_ section: TemplateSection, values: [String: Any]) throws {
         if let heading = section.heading?.render(language, values), section.content != .inhoudsopgave {
-            blocks.append(.heading(level: section.level, text: [.text(heading)], anchor: anchor(for: section.content.rawValue)))
+            blocks.append(
+                .heading(level: section.level, text: [.text(heading)], anchor: anchor(for: section.content.rawValue)))
         }
         if let text = section.text?.render(language, values), !text.isEmpty {
             blocks += MarkdownBlocks.parse(text, headingOffset: section.level, anchorPrefix: section.content.rawValue)
@@ -121,7 +143,8 @@ public struct ReportBuilder {
         switch section.content {
         case .tekst, .leeswijzer, .nawoord: break
         case .colofon: colophon()
-        case .inhoudsopgave: blocks.append(.tableOfContents(title: section.heading?.render(language, values) ?? t("Inhoud", "Contents")))
+        case .inhoudsopgave:
+            blocks.append(.tableOfContents(title: section.heading?.render(language, values) ?? t("Inhoud", "Contents")))
         case .casusKort, .samenvatting: summary()
         case .verantwoording: accountability()
         case .verhaal: blocks += story
@@ -164,17 +187,26 @@ public struct ReportBuilder {
         rows.append([t("Status", "Status"), template.statusLabel(scope.options.status, language, values)])
         if let version = scope.options.version { rows.append([t("Versie", "Version"), version]) }
         rows.append([t("Datum", "Date"), scope.options.date])
-        rows.append([t("Publicatievorm", "Publication form"), casus.publicationForm.map { t($0.label) } ?? t("nog niet gekozen", "not chosen yet")])
-        rows.append([t("Namen", "Names"), casus.publicationForm == .anoniem ? t("alle personen zijn geanonimiseerd", "everyone is anonymised")
-                                                                            : t("alle namen van personen zijn pseudoniemen", "all names of people are pseudonyms")])
-        blocks.append(.table(Table(header: [t("Onderdeel", "Item"), t("Gegevens", "Details")], plainRows: rows, widths: [1, 3])))
+        rows.append([
+            t("Publicatievorm", "Publication form"),
+            casus.publicationForm.map { t($0.label) } ?? t("nog niet gekozen", "not chosen yet"),
+        ])
+        rows.append([
+            t("Namen", "Names"),
+            casus.publicationForm == .anoniem
+                ? t("alle personen zijn geanonimiseerd", "everyone is anonymised")
+                : t("alle namen van personen zijn pseudoniemen", "all names of people are pseudonyms"),
+        ])
+        blocks.append(
+            .table(Table(header: [t("Onderdeel", "Item"), t("Gegevens", "Details")], plainRows: rows, widths: [1, 3])))
     }
 
     mutating func summary() {
         if let summary = dossier.casus.summary, !summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             blocks += MarkdownBlocks.parse(summary)
         } else {
-            gap("Samenvatting ontbreekt: schrijf de casus in enkele regels met `casus case set \(dossier.casus.id) --summary`.",
+            gap(
+                "Samenvatting ontbreekt: schrijf de casus in enkele regels met `casus case set \(dossier.casus.id) --summary`.",
                 "Summary missing: write the case in a few lines with `casus case set \(dossier.casus.id) --summary`.")
         }
     }
@@ -186,15 +218,38 @@ public struct ReportBuilder {
         let spoken = dossier.agencies.filter { $0.contact == .gesproken }.count
         let declined = dossier.agencies.filter { $0.contact == .geweigerd }.map(\.name)
         var items: [[Inline]] = [
-            [.text(t("Gesprekken met de hoofdpersoon: \(endUserInterviews.count), samen \(minutes) minuten.",
-                     "Interviews with the main character: \(endUserInterviews.count), \(minutes) minutes together."))],
-            [.text(t("Andere gesprekken (omgeving, medewerkers): \(others).", "Other interviews (people around her, staff): \(others)."))],
-            [.text(t("Instanties gesproken voor de contra-expertise: \(spoken) van \(dossier.agencies.count).",
-                     "Agencies interviewed for the contra-expertise: \(spoken) of \(dossier.agencies.count)."))],
-            [.text(t("Vastgestelde feiten: \(dossier.findings.count) bevindingen.", "Established facts: \(dossier.findings.count) findings."))],
+            [
+                .text(
+                    t(
+                        "Gesprekken met de hoofdpersoon: \(endUserInterviews.count), samen \(minutes) minuten.",
+                        "Interviews with the main character: \(endUserInterviews.count), \(minutes) minutes together."))
+            ],
+            [
+                .text(
+                    t(
+                        "Andere gesprekken (omgeving, medewerkers): \(others).",
+                        "Other interviews (people around her, staff): \(others)."))
+            ],
+            [
+                .text(
+                    t(
+                        "Instanties gesproken voor de contra-expertise: \(spoken) van \(dossier.agencies.count).",
+                        "Agencies interviewed for the contra-expertise: \(spoken) of \(dossier.agencies.count)."))
+            ],
+            [
+                .text(
+                    t(
+                        "Vastgestelde feiten: \(dossier.findings.count) bevindingen.",
+                        "Established facts: \(dossier.findings.count) findings."))
+            ],
         ]
         if !declined.isEmpty {
-            items.append([.text(t("Niet meegewerkt: \(declined.joined(separator: ", ")).", "Did not take part: \(declined.joined(separator: ", "))."))])
+            items.append([
+                .text(
+                    t(
+                        "Niet meegewerkt: \(declined.joined(separator: ", ")).",
+                        "Did not take part: \(declined.joined(separator: ", "))."))
+            ])
         }
         blocks.append(.list(ordered: false, items: items))
     }
@@ -225,10 +280,15 @@ public struct ReportBuilder {
         var result = block
         for (quote, words) in withheld where normalized.contains(words) {
             let marker = t("[citaat weggelaten]", "[quote left out]")
-            if let replaced = BlockText.replacing(quote.text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")), with: marker, in: result) {
+            if let replaced = BlockText.replacing(
+                quote.text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")), with: marker, in: result)
+            {
                 result = replaced
             } else {
-                result = .gap(t("[passage weggelaten: bevat een citaat zonder toestemming]", "[passage left out: holds a quote without consent]"))
+                result = .gap(
+                    t(
+                        "[passage weggelaten: bevat een citaat zonder toestemming]",
+                        "[passage left out: holds a quote without consent]"))
             }
         }
         return result
@@ -243,38 +303,70 @@ public struct ReportBuilder {
             map = try JourneyMap.build(dossier, view: view, language: language, catalogue: KnelpuntCatalogue())
         } catch let error as CasusError where error.kind == .invalidInput {
             // Too many events to draw: the report keeps its timeline table and says why the map is missing.
-            return gap("De klantreiskaart is weggelaten: \(error.message.nl)", "The journey map is left out: \(error.message.en)")
+            return gap(
+                "De klantreiskaart is weggelaten: \(error.message.nl)",
+                "The journey map is left out: \(error.message.en)")
         }
         let drawing = SVGJourneyWriter.drawing(map)
         let width = 170.0
-        blocks.append(.figure(Figure(svg: drawing.svg, alt: map.summary, caption: t("De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
-                                                                                "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt."),
-                                     widthMillimetres: width, heightMillimetres: (width * drawing.height / max(1, drawing.width) * 10).rounded() / 10)))
+        blocks.append(
+            .figure(
+                Figure(
+                    svg: drawing.svg, alt: map.summary,
+                    caption: t(
+                        "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
+                        "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt."),
+                    widthMillimetres: width,
+                    heightMillimetres: (width * drawing.height / max(1, drawing.width) * 10).rounded() / 10)))
     }
 
     mutating func timeline() {
         let events = dossier.chronologicalEvents.filter(scope.eventIncluded)
         guard !events.isEmpty else {
-            return gap("De tijdlijn is leeg: leg de gebeurtenissen vast met `casus event add`.", "The timeline is empty: record the events with `casus event add`.")
+            return gap(
+                "De tijdlijn is leeg: leg de gebeurtenissen vast met `casus event add`.",
+                "The timeline is empty: record the events with `casus event add`.")
         }
         let rows: [[[Inline]]] = events.map { event in
             var what: [Inline] = [.text(event.what)]
-            if let experience = event.experience, !experience.isEmpty { what += [.lineBreak, .emphasis([.text(experience)])] }
-            if let quoteId = event.quoteId, let quote = dossier.quotes.first(where: { $0.id == quoteId }), scope.quoteAllowed(quote) {
+            if let experience = event.experience, !experience.isEmpty {
+                what += [.lineBreak, .emphasis([.text(experience)])]
+            }
+            if let quoteId = event.quoteId, let quote = dossier.quotes.first(where: { $0.id == quoteId }),
+                scope.quoteAllowed(quote)
+            {
                 what += [.lineBreak, .text("“\(quote.text)”")]
             }
-            return [[.text(event.date?.description ?? "?")], [.text(dossier.name(of: event.actor))], [.text(event.channel.map { t($0.label) } ?? "")], what]
+            return [
+                [.text(event.date?.description ?? "?")], [.text(dossier.name(of: event.actor))],
+                [.text(event.channel.map { t($0.label) } ?? "")], what,
+            ]
         }
-        blocks.append(.table(Table(caption: t("Tijdlijn van de gebeurtenissen", "Timeline of events"),
-                                   header: [t("Datum", "Date"), t("Wie", "Who"), t("Hoe", "How"), t("Wat er gebeurde", "What happened")], rows: rows, widths: [1.2, 1.8, 1, 5])))
+        blocks.append(
+            .table(
+                Table(
+                    caption: t("Tijdlijn van de gebeurtenissen", "Timeline of events"),
+                    header: [
+                        t("Datum", "Date"), t("Wie", "Who"), t("Hoe", "How"), t("Wat er gebeurde", "What happened"),
+                    ], rows: rows, widths: [1.2, 1.8, 1, 5])))
         let handoffs = dossier.handoffs.filter(scope.handoffIncluded)
         if !handoffs.isEmpty {
             let rows = handoffs.map { h in
-                [h.date?.description ?? "?", (dossier.agency(h.fromAgencyId)?.name ?? h.fromAgencyId) + " → " + (dossier.agency(h.toAgencyId)?.name ?? h.toAgencyId),
-                 h.what, h.happened ? t("gebeurd", "happened") : t("niet gebeurd", "did not happen")]
+                [
+                    h.date?.description ?? "?",
+                    (dossier.agency(h.fromAgencyId)?.name ?? h.fromAgencyId) + " → "
+                        + (dossier.agency(h.toAgencyId)?.name ?? h.toAgencyId),
+                    h.what, h.happened ? t("gebeurd", "happened") : t("niet gebeurd", "did not happen"),
+                ]
             }
-            blocks.append(.table(Table(caption: t("Overdrachten tussen instanties", "Hand-offs between agencies"),
-                                       header: [t("Datum", "Date"), t("Van → naar", "From → to"), t("Wat", "What"), t("Gebeurd?", "Happened?")], plainRows: rows, widths: [1.2, 3, 4, 1.3])))
+            blocks.append(
+                .table(
+                    Table(
+                        caption: t("Overdrachten tussen instanties", "Hand-offs between agencies"),
+                        header: [
+                            t("Datum", "Date"), t("Van → naar", "From → to"), t("Wat", "What"),
+                            t("Gebeurd?", "Happened?"),
+                        ], plainRows: rows, widths: [1.2, 3, 4, 1.3])))
         }
     }
 
@@ -285,8 +377,12 @@ public struct ReportBuilder {
             guard scope.quoteAllowed(quote) else { continue }
             if scope.agency != nil && !narrativeText.contains(QuoteMatching.normalize(quote.text)) { continue }
             let interview = dossier.interview(quote.interviewId)
-            blocks.append(.quote(text: [.text(quote.text)], speaker: dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId,
-                                 source: interview.map { t("interview \($0.id), \($0.at.day)", "interview \($0.id), \($0.at.day)") } ?? quote.interviewId))
+            blocks.append(
+                .quote(
+                    text: [.text(quote.text)],
+                    speaker: dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId,
+                    source: interview.map { t("interview \($0.id), \($0.at.day)", "interview \($0.id), \($0.at.day)") }
+                        ?? quote.interviewId))
             shown += 1
         }
         if shown == 0 { blocks.append(.paragraph([.text(t("Geen citaten om te tonen.", "No quotes to show."))])) }
@@ -297,9 +393,16 @@ public struct ReportBuilder {
         var rows: [[String]] = []
         for participant in dossier.participants where participant.role != .medewerker {
             let granted = ConsentPurpose.fixed.filter { ledger.isGranted($0, to: participant.id) }.map { t($0.label) }
-            rows.append([participant.pseudonym, t(participant.role.label), granted.isEmpty ? t("geen", "none") : granted.joined(separator: ", ")])
+            rows.append([
+                participant.pseudonym, t(participant.role.label),
+                granted.isEmpty ? t("geen", "none") : granted.joined(separator: ", "),
+            ])
         }
-        blocks.append(.table(Table(header: [t("Persoon", "Person"), t("Rol", "Role"), t("Toestemming voor", "Consented to")], plainRows: rows, widths: [1.3, 1.5, 5])))
+        blocks.append(
+            .table(
+                Table(
+                    header: [t("Persoon", "Person"), t("Rol", "Role"), t("Toestemming voor", "Consented to")],
+                    plainRows: rows, widths: [1.3, 1.5, 5])))
         for basis in dossier.lawfulBasis {
             blocks.append(.paragraph([.strong([.text(t(basis.basis.label) + ": ")]), .text(basis.explanation)]))
         }
@@ -311,21 +414,40 @@ public struct ReportBuilder {
             blocks.append(.heading(level: 2, text: [.text(agency.name)], anchor: anchor(for: "feiten-\(agency.id)")))
             let own = dossier.findings.filter { $0.agencyId == agency.id }
             if agency.contact == .geweigerd {
-                blocks.append(.paragraph([.text(t("\(agency.name) wilde niet meewerken aan de contra-expertise.", "\(agency.name) declined to take part in the contra-expertise."))]))
+                blocks.append(
+                    .paragraph([
+                        .text(
+                            t(
+                                "\(agency.name) wilde niet meewerken aan de contra-expertise.",
+                                "\(agency.name) declined to take part in the contra-expertise."))
+                    ]))
             }
             guard !own.isEmpty else {
                 if agency.contact != .geweigerd {
-                    gap("Geen bevindingen van \(agency.name): leg ze vast met `casus finding add`.", "No findings from \(agency.name): record them with `casus finding add`.")
+                    gap(
+                        "Geen bevindingen van \(agency.name): leg ze vast met `casus finding add`.",
+                        "No findings from \(agency.name): record them with `casus finding add`.")
                 }
                 continue
             }
             let rows: [[[Inline]]] = own.map { f in
-                [[.text(f.claim)], [.strong([.text(t(f.status.label))])], [.text(t(f.level.label))], [.text(f.source ?? "")]]
+                [
+                    [.text(f.claim)], [.strong([.text(t(f.status.label))])], [.text(t(f.level.label))],
+                    [.text(f.source ?? "")],
+                ]
             }
-            blocks.append(.table(Table(header: [t("Bewering uit het verhaal", "Claim from the story"), t("Uitkomst", "Outcome"), t("Niveau", "Level"), t("Bron", "Source")],
-                                       rows: rows, widths: [4.2, 1.9, 1.5, 2.2])))
+            blocks.append(
+                .table(
+                    Table(
+                        header: [
+                            t("Bewering uit het verhaal", "Claim from the story"), t("Uitkomst", "Outcome"),
+                            t("Niveau", "Level"), t("Bron", "Source"),
+                        ],
+                        rows: rows, widths: [4.2, 1.9, 1.5, 2.2])))
         }
-        if agencies.isEmpty { gap("Er zijn nog geen instanties in het dossier.", "There are no agencies in the dossier yet.") }
+        if agencies.isEmpty {
+            gap("Er zijn nog geen instanties in het dossier.", "There are no agencies in the dossier yet.")
+        }
     }
 
     mutating func bottlenecks() {
@@ -335,19 +457,27 @@ public struct ReportBuilder {
         for event in dossier.chronologicalEvents where scope.eventIncluded(event) {
             for point in event.knelpunten {
                 if moments[point] == nil { order.append(point) }
-                moments[point, default: []].append("\(event.date?.description ?? "?"), \(dossier.name(of: event.actor))")
+                moments[point, default: []].append(
+                    "\(event.date?.description ?? "?"), \(dossier.name(of: event.actor))")
             }
         }
         var items: [[Inline]] = order.map { point in
             [.strong([.text(Self.readable(point))]), .text(" — " + (moments[point] ?? []).joined(separator: "; "))]
         }
         for handoff in dossier.handoffs where !handoff.happened && scope.handoffIncluded(handoff) {
-            let from = dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId, to = dossier.agency(handoff.toAgencyId)?.name ?? handoff.toAgencyId
-            items.append([.text(t("Niet doorgegeven van \(from) aan \(to): \(handoff.what)", "Not passed on from \(from) to \(to): \(handoff.what)"))])
+            let from = dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId,
+                to = dossier.agency(handoff.toAgencyId)?.name ?? handoff.toAgencyId
+            items.append([
+                .text(
+                    t(
+                        "Niet doorgegeven van \(from) aan \(to): \(handoff.what)",
+                        "Not passed on from \(from) to \(to): \(handoff.what)"))
+            ])
         }
         guard !items.isEmpty else {
-            return gap("Geen knelpunten vastgelegd: noteer ze bij de gebeurtenissen (`casus event set … --knelpunt`).",
-                       "No bottlenecks recorded: note them with the events (`casus event set … --knelpunt`).")
+            return gap(
+                "Geen knelpunten vastgelegd: noteer ze bij de gebeurtenissen (`casus event set … --knelpunt`).",
+                "No bottlenecks recorded: note them with the events (`casus event set … --knelpunt`).")
         }
         blocks.append(.list(ordered: false, items: items))
     }
@@ -372,19 +502,30 @@ public struct ReportBuilder {
     mutating func learningQuestions() {
         let questions = dossier.leervragen.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
         guard !questions.isEmpty else {
-            return gap("Nog geen leervragen: leg ze vast met `casus leervraag add`.", "No learning questions yet: record them with `casus leervraag add`.")
+            return gap(
+                "Nog geen leervragen: leg ze vast met `casus leervraag add`.",
+                "No learning questions yet: record them with `casus leervraag add`.")
         }
-        blocks.append(.list(ordered: true, items: questions.map { l in
-            var item: [Inline] = [.text(l.text)]
-            if !(l.eventIds + l.findingIds).isEmpty { item.append(factReferences(events: l.eventIds, findings: l.findingIds)) }
-            return item
-        }))
+        blocks.append(
+            .list(
+                ordered: true,
+                items: questions.map { l in
+                    var item: [Inline] = [.text(l.text)]
+                    if !(l.eventIds + l.findingIds).isEmpty {
+                        item.append(factReferences(events: l.eventIds, findings: l.findingIds))
+                    }
+                    return item
+                }))
     }
 
     mutating func dilemmas() {
         let list = dossier.dilemmas.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
         guard !list.isEmpty else {
-            if scope.agency == nil { gap("Nog geen dilemma's voor de raad: leg ze vast met `casus dilemma add`.", "No dilemmas for the council yet: record them with `casus dilemma add`.") }
+            if scope.agency == nil {
+                gap(
+                    "Nog geen dilemma's voor de raad: leg ze vast met `casus dilemma add`.",
+                    "No dilemmas for the council yet: record them with `casus dilemma add`.")
+            }
             return
         }
         for dilemma in list {
@@ -396,20 +537,39 @@ public struct ReportBuilder {
     mutating func responses() {
         let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
         guard !rounds.isEmpty else {
-            return blocks.append(.paragraph([.text(t("Er is nog geen wederhoor gehouden.", "No wederhoor has been held yet."))]))
+            return blocks.append(
+                .paragraph([.text(t("Er is nog geen wederhoor gehouden.", "No wederhoor has been held yet."))]))
         }
         for round in rounds {
             let name = dossier.agency(round.agencyId)?.name ?? round.agencyId
-            blocks.append(.heading(level: 2, text: [.text("\(name) — \(t(round.kind.label))")], anchor: anchor(for: "reactie-\(round.id.lowercased())")))
+            blocks.append(
+                .heading(
+                    level: 2, text: [.text("\(name) — \(t(round.kind.label))")],
+                    anchor: anchor(for: "reactie-\(round.id.lowercased())")))
             if round.declined {
                 blocks.append(.paragraph([.text(t("\(name) zag af van een reactie.", "\(name) declined to respond."))]))
             } else if let response = round.response {
-                blocks.append(.quote(text: [.text(response)], speaker: name, source: round.respondedAt.map { t("reactie van \($0.day)", "response of \($0.day)") }))
+                blocks.append(
+                    .quote(
+                        text: [.text(response)], speaker: name,
+                        source: round.respondedAt.map { t("reactie van \($0.day)", "response of \($0.day)") }))
             } else {
-                blocks.append(.paragraph([.text(t("Nog geen reactie", "No response yet") + (round.dueDate.map { t(" (verwacht vóór \($0.description))", " (due by \($0.description))") } ?? "") + ".")]))
+                blocks.append(
+                    .paragraph([
+                        .text(
+                            t("Nog geen reactie", "No response yet")
+                                + (round.dueDate.map {
+                                    t(" (verwacht vóór \($0.description))", " (due by \($0.description))")
+                                } ?? "") + ".")
+                    ]))
             }
             if let changes = round.changes {
-                blocks.append(.paragraph([.emphasis([.text(t("Aangepast naar aanleiding van de reactie: ", "Changed after the response: "))]), .text(changes)]))
+                blocks.append(
+                    .paragraph([
+                        .emphasis([
+                            .text(t("Aangepast naar aanleiding van de reactie: ", "Changed after the response: "))
+                        ]), .text(changes),
+                    ]))
             }
         }
     }
@@ -419,20 +579,29 @@ public struct ReportBuilder {
         for interview in dossier.interviews {
             guard let person = dossier.participant(interview.participantId) else { continue }
             if let agency = scope.agency, person.role == .medewerker, person.agencyId != agency.id { continue }
-            rows.append([interview.at.day, t("gesprek met", "interview with") + " " + roleDescription(person), "\(interview.actualMinutes ?? interview.plannedMinutes) min"])
+            rows.append([
+                interview.at.day, t("gesprek met", "interview with") + " " + roleDescription(person),
+                "\(interview.actualMinutes ?? interview.plannedMinutes) min",
+            ])
         }
         for finding in dossier.findings where scope.findingIncluded(finding) {
             if let source = finding.source, !source.isEmpty { rows.append(["", source, finding.id]) }
         }
         guard !rows.isEmpty else { return gap("Geen bronnen vastgelegd.", "No sources recorded.") }
-        blocks.append(.table(Table(header: [t("Datum", "Date"), t("Bron", "Source"), t("Omvang / bij", "Length / with")], plainRows: rows, widths: [1.2, 5, 1.3])))
+        blocks.append(
+            .table(
+                Table(
+                    header: [t("Datum", "Date"), t("Bron", "Source"), t("Omvang / bij", "Length / with")],
+                    plainRows: rows, widths: [1.2, 5, 1.3])))
     }
 
     /// A participant by role, never by name.
     func roleDescription(_ person: Participant) -> String {
         switch person.role {
         case .eindgebruiker: return t("de hoofdpersoon", "the main character")
-        case .omgeving: return person.relation.map { t("iemand uit haar omgeving (\($0))", "someone around her (\($0))") } ?? t("iemand uit haar omgeving", "someone around her")
+        case .omgeving:
+            return person.relation.map { t("iemand uit haar omgeving (\($0))", "someone around her (\($0))") }
+                ?? t("iemand uit haar omgeving", "someone around her")
         case .medewerker:
             let agency = person.agencyId.flatMap(dossier.agency)?.name ?? t("een instantie", "an agency")
             return t("medewerker", "staff member") + (person.level.map { " (\(t($0.label)))" } ?? "") + ", " + agency
@@ -448,24 +617,41 @@ public struct ReportBuilder {
             if counts[role] == nil { order.append(role) }
             counts[role, default: 0] += 1
         }
-        blocks.append(.table(Table(header: [t("Gesprekspartner (naar rol)", "Interlocutor (by role)"), t("Aantal", "Number")],
-                                   plainRows: order.map { [$0, String(counts[$0] ?? 0)] }, widths: [5, 1])))
+        blocks.append(
+            .table(
+                Table(
+                    header: [t("Gesprekspartner (naar rol)", "Interlocutor (by role)"), t("Aantal", "Number")],
+                    plainRows: order.map { [$0, String(counts[$0] ?? 0)] }, widths: [5, 1])))
     }
 
     mutating func wederhoorLog() {
         let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
-        guard !rounds.isEmpty else { return blocks.append(.paragraph([.text(t("Nog geen wederhoorrondes.", "No wederhoor rounds yet."))])) }
-        let rows = rounds.map { w in
-            [dossier.agency(w.agencyId)?.name ?? w.agencyId, t(w.kind.label), w.sentAt.day,
-             w.declined ? t("afgezien", "declined") : (w.respondedAt?.day ?? t("nog niet", "not yet")), w.changes == nil ? "" : t("ja", "yes")]
+        guard !rounds.isEmpty else {
+            return blocks.append(.paragraph([.text(t("Nog geen wederhoorrondes.", "No wederhoor rounds yet."))]))
         }
-        blocks.append(.table(Table(header: [t("Instantie", "Agency"), t("Ronde", "Round"), t("Verstuurd", "Sent"), t("Reactie", "Response"), t("Aangepast", "Changed")],
-                                   plainRows: rows, widths: [3, 2, 1.3, 1.3, 1])))
+        let rows = rounds.map { w in
+            [
+                dossier.agency(w.agencyId)?.name ?? w.agencyId, t(w.kind.label), w.sentAt.day,
+                w.declined ? t("afgezien", "declined") : (w.respondedAt?.day ?? t("nog niet", "not yet")),
+                w.changes == nil ? "" : t("ja", "yes"),
+            ]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    header: [
+                        t("Instantie", "Agency"), t("Ronde", "Round"), t("Verstuurd", "Sent"), t("Reactie", "Response"),
+                        t("Aangepast", "Changed"),
+                    ],
+                    plainRows: rows, widths: [3, 2, 1.3, 1.3, 1])))
     }
 
     mutating func glossary(_ values: [String: Any]) {
-        let rows = template.glossary.map { [$0.term.render(language, values), $0.explanation.render(language, values)] }
+        let rows = template.glossary.map {
+            [$0.term.render(language, values), $0.explanation.render(language, values)]
+        }
         guard !rows.isEmpty else { return }
-        blocks.append(.table(Table(header: [t("Begrip", "Term"), t("Betekenis", "Meaning")], plainRows: rows, widths: [1.5, 5])))
+        blocks.append(
+            .table(Table(header: [t("Begrip", "Term"), t("Betekenis", "Meaning")], plainRows: rows, widths: [1.5, 5])))
     }
 }

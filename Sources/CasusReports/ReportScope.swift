@@ -16,26 +16,44 @@ struct ReportScope {
         log = ExportLog()
         let ledger = dossier.consentLedger
         guard let endUser = dossier.endUser else {
-            throw CasusError(.invalidInput, nl: "Er is geen eindgebruiker in het dossier: een rapport zonder haar verhaal schrijft casus niet.",
-                             en: "There is no end user in the dossier: casus does not write a report without her story.")
+            throw CasusError(
+                .invalidInput,
+                nl: "Er is geen eindgebruiker in het dossier: een rapport zonder haar verhaal schrijft casus niet.",
+                en: "There is no end user in the dossier: casus does not write a report without her story.")
         }
         self.endUser = endUser
         guard dossier.currentNarrative != nil else {
-            throw CasusError(.invalidInput, nl: "Er is nog geen narratief: het rapport zou geen verhaal bevatten. Leg het vast met `casus narrative set`.",
-                             en: "There is no narrative yet: the report would hold no story. Record it with `casus narrative set`.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Er is nog geen narratief: het rapport zou geen verhaal bevatten. Leg het vast met `casus narrative set`.",
+                en: "There is no narrative yet: the report would hold no story. Record it with `casus narrative set`.")
         }
         var needed: [ConsentPurpose] = [.narrative, .report]
         if options.status == .definitief {
             guard let form = dossier.casus.publicationForm else {
-                throw CasusError(.invalidInput, nl: "Kies eerst hoe het rapport verschijnt: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.",
-                                 en: "First choose how the report appears: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.")
+                throw CasusError(
+                    .invalidInput,
+                    nl:
+                        "Kies eerst hoe het rapport verschijnt: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.",
+                    en:
+                        "First choose how the report appears: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`."
+                )
             }
             needed.append(form.consentPurpose)
         }
         if let agencyId = options.agencyId {
-            guard let agency = dossier.agency(agencyId) ?? dossier.agencies.first(where: { $0.name.caseInsensitiveCompare(agencyId) == .orderedSame }) else {
-                throw CasusError(.notFound, nl: "Geen instantie '\(agencyId)' in deze casus. Bekend: \(dossier.agencies.map(\.id).joined(separator: ", ")).",
-                                 en: "No agency '\(agencyId)' in this case. Known: \(dossier.agencies.map(\.id).joined(separator: ", ")).")
+            guard
+                let agency = dossier.agency(agencyId)
+                    ?? dossier.agencies.first(where: { $0.name.caseInsensitiveCompare(agencyId) == .orderedSame })
+            else {
+                throw CasusError(
+                    .notFound,
+                    nl:
+                        "Geen instantie '\(agencyId)' in deze casus. Bekend: \(dossier.agencies.map(\.id).joined(separator: ", ")).",
+                    en:
+                        "No agency '\(agencyId)' in this case. Known: \(dossier.agencies.map(\.id).joined(separator: ", "))."
+                )
             }
             self.agency = agency
             needed.append(.sharing(with: agency.id))
@@ -44,9 +62,13 @@ struct ReportScope {
         }
         let missing = needed.filter { !ledger.isGranted($0, to: endUser.id) }
         guard missing.isEmpty else {
-            throw CasusError(.consentMissing,
-                             nl: "\(endUser.pseudonym) gaf (nog) geen toestemming voor: \(missing.map { $0.label.nl }.joined(separator: ", ")). Zonder die toestemming blijft het verhaal buiten dit rapport; er is niets geschreven.",
-                             en: "\(endUser.pseudonym) has not (or no longer) consented to: \(missing.map { $0.label.en }.joined(separator: ", ")). Without that consent the story stays out of this report; nothing was written.")
+            throw CasusError(
+                .consentMissing,
+                nl:
+                    "\(endUser.pseudonym) gaf (nog) geen toestemming voor: \(missing.map { $0.label.nl }.joined(separator: ", ")). Zonder die toestemming blijft het verhaal buiten dit rapport; er is niets geschreven.",
+                en:
+                    "\(endUser.pseudonym) has not (or no longer) consented to: \(missing.map { $0.label.en }.joined(separator: ", ")). Without that consent the story stays out of this report; nothing was written."
+            )
         }
     }
 
@@ -68,13 +90,17 @@ struct ReportScope {
     func eventIncluded(_ event: TimelineEvent) -> Bool {
         guard let agency else { return true }
         return event.actor.agencyId == agency.id
-            || dossier.handoffs.contains { $0.eventId == event.id && ($0.fromAgencyId == agency.id || $0.toAgencyId == agency.id) }
+            || dossier.handoffs.contains {
+                $0.eventId == event.id && ($0.fromAgencyId == agency.id || $0.toAgencyId == agency.id)
+            }
             || dossier.findings.contains { $0.agencyId == agency.id && $0.eventIds.contains(event.id) }
     }
 
     func findingIncluded(_ finding: Finding) -> Bool { agency.map { finding.agencyId == $0.id } ?? true }
 
-    func handoffIncluded(_ handoff: Handoff) -> Bool { agency.map { handoff.fromAgencyId == $0.id || handoff.toAgencyId == $0.id } ?? true }
+    func handoffIncluded(_ handoff: Handoff) -> Bool {
+        agency.map { handoff.fromAgencyId == $0.id || handoff.toAgencyId == $0.id } ?? true
+    }
 }
 
 /// What an export left out and what the author still has to supply. Shown to the user; it names
@@ -92,7 +118,9 @@ public struct ExportLog: Sendable {
             lines += omitted.map { "  - " + $0.text(language) }
         }
         if !gaps.isEmpty {
-            lines.append(language == .en ? "Still to supply (marked in the report):" : "Nog aan te vullen (gemarkeerd in het rapport):")
+            lines.append(
+                language == .en
+                    ? "Still to supply (marked in the report):" : "Nog aan te vullen (gemarkeerd in het rapport):")
             lines += gaps.map { "  - " + $0.text(language) }
         }
         return lines.joined(separator: "\n")

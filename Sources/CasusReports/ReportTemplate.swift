@@ -21,8 +21,10 @@ public enum ReportStatus: String, CaseIterable, Sendable {
 
 /// What a section of a report holds. Builders know these; a template orders, titles and introduces them.
 public enum SectionContent: String, CaseIterable, Sendable {
-    case colofon, inhoudsopgave, casusKort = "casus-kort", samenvatting, leeswijzer, verantwoording, verhaal, klantreis, tijdlijn
-    case citaten, grondslag, feiten, knelpunten, leervragen, dilemmas, reacties, nawoord, bronnen, gesprekspartners, wederhoorlog, begrippen
+    case colofon, inhoudsopgave, casusKort = "casus-kort", samenvatting, leeswijzer, verantwoording, verhaal, klantreis,
+        tijdlijn
+    case citaten, grondslag, feiten, knelpunten, leervragen, dilemmas, reacties, nawoord, bronnen, gesprekspartners,
+        wederhoorlog, begrippen
     /// Only the section's own standard text.
     case tekst
 }
@@ -65,16 +67,25 @@ public struct ReportTemplate: Sendable {
         let file = folder.appendingPathComponent("\(kind.rawValue).yml")
         let root = try TemplateFile(url: file)
         let styleFile = folder.appendingPathComponent("huisstijl.yml")
-        let (style, organisation) = FileManager.default.fileExists(atPath: styleFile.path) ? try houseStyle(TemplateFile(url: styleFile), folder: folder) : (HouseStyle(), nil)
+        let (style, organisation) =
+            FileManager.default.fileExists(atPath: styleFile.path)
+            ? try houseStyle(TemplateFile(url: styleFile), folder: folder) : (HouseStyle(), nil)
         guard let declared = root.node["rapport"]?.string, declared == kind.rawValue else {
-            throw root.error(root.node, nl: "'rapport: \(kind.rawValue)' ontbreekt of klopt niet", en: "'rapport: \(kind.rawValue)' is missing or wrong")
+            throw root.error(
+                root.node, nl: "'rapport: \(kind.rawValue)' ontbreekt of klopt niet",
+                en: "'rapport: \(kind.rawValue)' is missing or wrong")
         }
         var statusLabels: [ReportStatus: TemplateText] = [:]
         if let mapping = root.node["status"]?.mapping {
             for (key, value) in mapping {
                 guard let status = ReportStatus(rawValue: key.string ?? "") else {
-                    throw root.error(key, nl: "onbekende status '\(key.string ?? "")'; kies uit \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))",
-                                     en: "unknown status '\(key.string ?? "")'; choose from \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw root.error(
+                        key,
+                        nl:
+                            "onbekende status '\(key.string ?? "")'; kies uit \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                        en:
+                            "unknown status '\(key.string ?? "")'; choose from \(ReportStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 statusLabels[status] = try root.text(value)
             }
@@ -84,32 +95,51 @@ public struct ReportTemplate: Sendable {
         }
         var sections: [TemplateSection] = []
         for item in list {
-            guard item.mapping != nil else { throw root.error(item, nl: "een sectie is een lijst van sleutels (inhoud, kop, tekst)", en: "a section is a map of keys (inhoud, kop, tekst)") }
-            guard let name = item["inhoud"]?.string else { throw root.error(item, nl: "de sectie heeft geen 'inhoud'", en: "the section has no 'inhoud'") }
+            guard item.mapping != nil else {
+                throw root.error(
+                    item, nl: "een sectie is een lijst van sleutels (inhoud, kop, tekst)",
+                    en: "a section is a map of keys (inhoud, kop, tekst)")
+            }
+            guard let name = item["inhoud"]?.string else {
+                throw root.error(item, nl: "de sectie heeft geen 'inhoud'", en: "the section has no 'inhoud'")
+            }
             guard let content = SectionContent(rawValue: name) else {
-                throw root.error(item["inhoud"] ?? item, nl: "onbekende inhoud '\(name)'; kies uit \(SectionContent.allCases.map(\.rawValue).joined(separator: ", "))",
-                                 en: "unknown content '\(name)'; choose from \(SectionContent.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw root.error(
+                    item["inhoud"] ?? item,
+                    nl:
+                        "onbekende inhoud '\(name)'; kies uit \(SectionContent.allCases.map(\.rawValue).joined(separator: ", "))",
+                    en:
+                        "unknown content '\(name)'; choose from \(SectionContent.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let heading = try item["kop"].map(root.text)
             let text = try item["tekst"].map(root.text)
             if content == .tekst && text == nil {
-                throw root.error(item, nl: "een sectie met 'inhoud: tekst' heeft een 'tekst' nodig", en: "a section with 'inhoud: tekst' needs a 'tekst'")
+                throw root.error(
+                    item, nl: "een sectie met 'inhoud: tekst' heeft een 'tekst' nodig",
+                    en: "a section with 'inhoud: tekst' needs a 'tekst'")
             }
             let level = item["niveau"]?.int ?? 1
-            guard (1...2).contains(level) else { throw root.error(item["niveau"] ?? item, nl: "niveau is 1 of 2", en: "niveau is 1 or 2") }
+            guard (1...2).contains(level) else {
+                throw root.error(item["niveau"] ?? item, nl: "niveau is 1 of 2", en: "niveau is 1 or 2")
+            }
             sections.append(TemplateSection(content: content, heading: heading, text: text, level: level))
         }
         var glossary: [(TemplateText, TemplateText)] = []
         for entry in root.node["begrippen"]?.sequence ?? [] {
             guard let term = entry["term"], let explanation = entry["uitleg"] else {
-                throw root.error(entry, nl: "een begrip heeft 'term' en 'uitleg'", en: "a glossary entry has 'term' and 'uitleg'")
+                throw root.error(
+                    entry, nl: "een begrip heeft 'term' en 'uitleg'", en: "a glossary entry has 'term' and 'uitleg'")
             }
             glossary.append((try root.text(term), try root.text(explanation)))
         }
-        guard let titleNode = root.node["titel"] else { throw root.error(root.node, nl: "'titel' ontbreekt", en: "'titel' is missing") }
-        return ReportTemplate(kind: kind, title: try root.text(titleNode), subtitle: try root.node["ondertitel"].map(root.text),
-                              footer: try root.node["voettekst"].map(root.text), statusLabels: statusLabels, sections: sections,
-                              glossary: glossary, style: style, organisation: organisation, file: file)
+        guard let titleNode = root.node["titel"] else {
+            throw root.error(root.node, nl: "'titel' ontbreekt", en: "'titel' is missing")
+        }
+        return ReportTemplate(
+            kind: kind, title: try root.text(titleNode), subtitle: try root.node["ondertitel"].map(root.text),
+            footer: try root.node["voettekst"].map(root.text), statusLabels: statusLabels, sections: sections,
+            glossary: glossary, style: style, organisation: organisation, file: file)
     }
 
     static func houseStyle(_ file: TemplateFile, folder: URL) throws -> (HouseStyle, String?) {
@@ -120,30 +150,56 @@ public struct ReportTemplate: Sendable {
         for (key, minimum) in [("hoofdkleur", 4.5), ("accentkleur", 3.0)] {
             guard let value = node[key] else { continue }
             guard let colour = value.string, let ratio = Contrast.ratioOnWhite(colour) else {
-                throw file.error(value, nl: "\(key) is geen kleur als #1F3A5F", en: "\(key) is not a colour like #1F3A5F")
+                throw file.error(
+                    value, nl: "\(key) is geen kleur als #1F3A5F", en: "\(key) is not a colour like #1F3A5F")
             }
             guard ratio >= minimum else {
-                throw file.error(value, nl: String(format: "\(key) \(colour) heeft op wit een contrast van %.1f:1; WCAG 2.1 AA vraagt minstens %.1f:1", ratio, minimum),
-                                 en: String(format: "\(key) \(colour) has a contrast of %.1f:1 on white; WCAG 2.1 AA asks at least %.1f:1", ratio, minimum))
+                throw file.error(
+                    value,
+                    nl: String(
+                        format:
+                            "\(key) \(colour) heeft op wit een contrast van %.1f:1; WCAG 2.1 AA vraagt minstens %.1f:1",
+                        ratio, minimum),
+                    en: String(
+                        format: "\(key) \(colour) has a contrast of %.1f:1 on white; WCAG 2.1 AA asks at least %.1f:1",
+                        ratio, minimum))
             }
-            if key == "hoofdkleur" { style.primaryColour = colour.uppercased() } else { style.accentColour = colour.uppercased() }
+            if key == "hoofdkleur" {
+                style.primaryColour = colour.uppercased()
+            } else {
+                style.accentColour = colour.uppercased()
+            }
         }
         if let logoNode = node["logo"], let path = logoNode.string, !path.isEmpty {
             let url = folder.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw file.error(logoNode, nl: "het logo '\(path)' bestaat niet (naast huisstijl.yml)", en: "the logo '\(path)' does not exist (beside huisstijl.yml)")
+                throw file.error(
+                    logoNode, nl: "het logo '\(path)' bestaat niet (naast huisstijl.yml)",
+                    en: "the logo '\(path)' does not exist (beside huisstijl.yml)")
             }
             let width = node["logo-breedte-mm"]?.float ?? 40
             let alt = node["logo-tekst"]?.string ?? ""
-            guard !alt.isEmpty else { throw file.error(logoNode, nl: "geef het logo een 'logo-tekst' (tekstalternatief)", en: "give the logo a 'logo-tekst' (text alternative)") }
+            guard !alt.isEmpty else {
+                throw file.error(
+                    logoNode, nl: "geef het logo een 'logo-tekst' (tekstalternatief)",
+                    en: "give the logo a 'logo-tekst' (text alternative)")
+            }
             if url.pathExtension.lowercased() == "png" {
-                guard let size = PNGSize.read(data) else { throw file.error(logoNode, nl: "'\(path)' is geen leesbaar PNG-bestand", en: "'\(path)' is not a readable PNG file") }
-                style.logo = HouseStyle.Logo(kind: .png, data: data, widthMillimetres: width, heightMillimetres: width * Double(size.height) / Double(size.width), alt: alt)
+                guard let size = PNGSize.read(data) else {
+                    throw file.error(
+                        logoNode, nl: "'\(path)' is geen leesbaar PNG-bestand",
+                        en: "'\(path)' is not a readable PNG file")
+                }
+                style.logo = HouseStyle.Logo(
+                    kind: .png, data: data, widthMillimetres: width,
+                    heightMillimetres: width * Double(size.height) / Double(size.width), alt: alt)
             } else if url.pathExtension.lowercased() == "svg" {
                 let height = node["logo-hoogte-mm"]?.float ?? width / 3
-                style.logo = HouseStyle.Logo(kind: .svg, data: data, widthMillimetres: width, heightMillimetres: height, alt: alt)
+                style.logo = HouseStyle.Logo(
+                    kind: .svg, data: data, widthMillimetres: width, heightMillimetres: height, alt: alt)
             } else {
-                throw file.error(logoNode, nl: "het logo moet een .png of .svg zijn", en: "the logo must be a .png or .svg")
+                throw file.error(
+                    logoNode, nl: "het logo moet een .png of .svg zijn", en: "the logo must be a .png or .svg")
             }
         }
         return (style, node["organisatie"]?.string)
@@ -152,8 +208,10 @@ public struct ReportTemplate: Sendable {
     func statusLabel(_ status: ReportStatus, _ language: Language, _ values: [String: Any]) -> String {
         if let label = statusLabels[status] { return label.render(language, values) }
         switch status {
-        case .conceptAmbtelijk: return language == .en ? "Draft for factual check by officials" : "Concept voor ambtelijk wederhoor"
-        case .conceptBestuurlijk: return language == .en ? "Draft for the executive's response" : "Concept voor bestuurlijk wederhoor"
+        case .conceptAmbtelijk:
+            return language == .en ? "Draft for factual check by officials" : "Concept voor ambtelijk wederhoor"
+        case .conceptBestuurlijk:
+            return language == .en ? "Draft for the executive's response" : "Concept voor bestuurlijk wederhoor"
         case .definitief: return language == .en ? "Final" : "Definitief"
         }
     }
@@ -167,29 +225,39 @@ struct TemplateFile {
     init(url: URL) throws {
         self.url = url
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CasusError(.cannotRead, nl: "Het sjabloon \(url.path) bestaat niet of is onleesbaar.", en: "The template \(url.path) does not exist or cannot be read.")
+            throw CasusError(
+                .cannotRead, nl: "Het sjabloon \(url.path) bestaat niet of is onleesbaar.",
+                en: "The template \(url.path) does not exist or cannot be read.")
         }
         guard data.count <= InputLimits.yamlBytes else {
-            throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
-                             en: "The template \(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+            throw CasusError(
+                .invalidInput, nl: "Het sjabloon \(url.path) is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                en: "The template \(url.path) is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is geen UTF-8-tekst.", en: "The template \(url.path) is not UTF-8 text.")
+            throw CasusError(
+                .invalidInput, nl: "Het sjabloon \(url.path) is geen UTF-8-tekst.",
+                en: "The template \(url.path) is not UTF-8 text.")
         }
         do {
             guard let node = try Yams.compose(yaml: text), node.mapping != nil else {
-                throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is leeg of geen lijst van sleutels.", en: "The template \(url.path) is empty or not a map of keys.")
+                throw CasusError(
+                    .invalidInput, nl: "Het sjabloon \(url.path) is leeg of geen lijst van sleutels.",
+                    en: "The template \(url.path) is empty or not a map of keys.")
             }
             self.node = node
         } catch let error as YamlError {
-            throw CasusError(.invalidInput, nl: "Het sjabloon \(url.path) is geen geldige YAML: \(error)", en: "The template \(url.path) is not valid YAML: \(error)")
+            throw CasusError(
+                .invalidInput, nl: "Het sjabloon \(url.path) is geen geldige YAML: \(error)",
+                en: "The template \(url.path) is not valid YAML: \(error)")
         }
     }
 
     func error(_ node: Node, nl: String, en: String) -> CasusError {
         let line = node.mark.map { ", regel \($0.line)" } ?? ""
         let lineEn = node.mark.map { ", line \($0.line)" } ?? ""
-        return CasusError(.invalidInput, nl: "Sjabloon \(url.path)\(line): \(nl).", en: "Template \(url.path)\(lineEn): \(en).")
+        return CasusError(
+            .invalidInput, nl: "Sjabloon \(url.path)\(line): \(nl).", en: "Template \(url.path)\(lineEn): \(en).")
     }
 
     /// A text: one string for both languages, or `nl:` and `en:`.
@@ -200,11 +268,15 @@ struct TemplateFile {
             do {
                 return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string)
             } catch {
-                throw self.error(value, nl: "de {{…}}-plaatshouders kloppen niet (\(error))", en: "the {{…}} placeholders are wrong (\(error))")
+                throw self.error(
+                    value, nl: "de {{…}}-plaatshouders kloppen niet (\(error))",
+                    en: "the {{…}} placeholders are wrong (\(error))")
             }
         }
         if node.mapping != nil {
-            guard let nl = try compile(node["nl"]) else { throw error(node, nl: "de Nederlandse tekst ('nl:') ontbreekt", en: "the Dutch text ('nl:') is missing") }
+            guard let nl = try compile(node["nl"]) else {
+                throw error(node, nl: "de Nederlandse tekst ('nl:') ontbreekt", en: "the Dutch text ('nl:') is missing")
+            }
             return TemplateText(nl: nl, en: try compile(node["en"]) ?? nl)
         }
         let both = try compile(node)!

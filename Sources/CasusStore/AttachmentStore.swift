@@ -13,7 +13,8 @@ public struct AttachmentStore: Sendable {
         let ext = URL(fileURLWithPath: ref.fileName).pathExtension.lowercased()
         let safeExt = ext.count <= 8 && ext.allSatisfy({ $0.isLetter || $0.isNumber }) ? ext : ""
         let name = safeExt.isEmpty ? ref.sha256 : ref.sha256 + "." + safeExt
-        return folder.appendingPathComponent(String(ref.sha256.prefix(2)), isDirectory: true).appendingPathComponent(name)
+        return folder.appendingPathComponent(String(ref.sha256.prefix(2)), isDirectory: true).appendingPathComponent(
+            name)
     }
 
     public func contains(_ ref: AttachmentRef) -> Bool { FileManager.default.fileExists(atPath: url(for: ref).path) }
@@ -26,29 +27,38 @@ public struct AttachmentStore: Sendable {
         }
         let declared = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
         guard declared <= InputLimits.attachmentBytes else {
-            throw CasusError(.invalidInput, nl: "'\(source.lastPathComponent)' is groter dan \(InputLimits.attachmentBytes >> 30) GB; casus bewaart bijlagen tot die grootte.",
-                             en: "'\(source.lastPathComponent)' is larger than \(InputLimits.attachmentBytes >> 30) GB; casus keeps attachments up to that size.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "'\(source.lastPathComponent)' is groter dan \(InputLimits.attachmentBytes >> 30) GB; casus bewaart bijlagen tot die grootte.",
+                en:
+                    "'\(source.lastPathComponent)' is larger than \(InputLimits.attachmentBytes >> 30) GB; casus keeps attachments up to that size."
+            )
         }
         let (hash, size) = try Hashing.sha256(fileAt: source)
         let ref = AttachmentRef(sha256: hash, fileName: source.lastPathComponent, byteSize: size)
         let target = url(for: ref)
         if FileManager.default.fileExists(atPath: target.path) { return ref }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
             try FileManager.default.copyItem(at: source, to: temporary)
             // Check what was copied, so a file that changed while copying is not stored under a wrong hash.
             guard try Hashing.sha256(fileAt: temporary).hash == hash else {
                 try? FileManager.default.removeItem(at: temporary)
-                throw CasusError(.invalidInput, nl: "'\(source.path)' veranderde tijdens het kopiëren; probeer opnieuw.",
-                                 en: "'\(source.path)' changed while it was copied; try again.")
+                throw CasusError(
+                    .invalidInput, nl: "'\(source.path)' veranderde tijdens het kopiëren; probeer opnieuw.",
+                    en: "'\(source.path)' changed while it was copied; try again.")
             }
             if rename(temporary.path, target.path) != 0 { throw CocoaError(.fileWriteUnknown) }
         } catch let error as CasusError {
             throw error
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan de bijlage niet opslaan in '\(folder.path)': \(SystemErrors.describe(error).nl)",
-                             en: "Cannot store the attachment in '\(folder.path)': \(SystemErrors.describe(error).en)")
+            throw CasusError(
+                .storeFailure,
+                nl: "Kan de bijlage niet opslaan in '\(folder.path)': \(SystemErrors.describe(error).nl)",
+                en: "Cannot store the attachment in '\(folder.path)': \(SystemErrors.describe(error).en)")
         }
         return ref
     }
@@ -56,8 +66,9 @@ public struct AttachmentStore: Sendable {
     /// Stores bytes carried in a dossier file, after checking they match their hash.
     public func add(data: Data, as ref: AttachmentRef) throws {
         guard Hashing.sha256(data) == ref.sha256 else {
-            throw CasusError(.invalidInput, nl: "Bijlage '\(ref.fileName)' is beschadigd: de inhoud past niet bij de SHA-256.",
-                             en: "Attachment '\(ref.fileName)' is damaged: its content does not match its SHA-256.")
+            throw CasusError(
+                .invalidInput, nl: "Bijlage '\(ref.fileName)' is beschadigd: de inhoud past niet bij de SHA-256.",
+                en: "Attachment '\(ref.fileName)' is damaged: its content does not match its SHA-256.")
         }
         if contains(ref) { return }
         try AtomicFile.write(data, to: url(for: ref))
@@ -66,8 +77,9 @@ public struct AttachmentStore: Sendable {
     public func data(for ref: AttachmentRef) throws -> Data {
         let location = url(for: ref)
         guard let data = FileManager.default.contents(atPath: location.path) else {
-            throw CasusError(.cannotRead, nl: "Bijlage '\(ref.fileName)' (\(ref.sha256.prefix(12))…) ontbreekt in de opslag.",
-                             en: "Attachment '\(ref.fileName)' (\(ref.sha256.prefix(12))…) is missing from the store.")
+            throw CasusError(
+                .cannotRead, nl: "Bijlage '\(ref.fileName)' (\(ref.sha256.prefix(12))…) ontbreekt in de opslag.",
+                en: "Attachment '\(ref.fileName)' (\(ref.sha256.prefix(12))…) is missing from the store.")
         }
         return data
     }

@@ -24,9 +24,14 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var hash: String
 
     /// The chain link: this entry's hash covers every field and the previous entry's hash.
-    static func chainHash(seq: Int64, at: Timestamp, actor: String, caseId: String, entity: String, entityId: String,
-                          operation: String, contentHash: String?, detail: String?, prevHash: String) -> String {
-        let fields = [String(seq), at.text, actor, caseId, entity, entityId, operation, contentHash ?? "-", detail ?? "-", prevHash]
+    static func chainHash(
+        seq: Int64, at: Timestamp, actor: String, caseId: String, entity: String, entityId: String,
+        operation: String, contentHash: String?, detail: String?, prevHash: String
+    ) -> String {
+        let fields = [
+            String(seq), at.text, actor, caseId, entity, entityId, operation, contentHash ?? "-", detail ?? "-",
+            prevHash,
+        ]
         // Length-prefix each field so no two different entries can give the same text.
         return Hashing.sha256(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|"))
     }
@@ -64,13 +69,17 @@ struct AuditWriter {
         lastHash = last?["hash"] ?? AuditWriter.genesis
     }
 
-    mutating func append(_ db: Database, caseId: String, entity: String, entityId: String, operation: String,
-                         contentHash: String?, detail: String? = nil) throws {
+    mutating func append(
+        _ db: Database, caseId: String, entity: String, entityId: String, operation: String,
+        contentHash: String?, detail: String? = nil
+    ) throws {
         let seq = lastSeq + 1
-        let hash = AuditEntry.chainHash(seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
-                                        operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash)
-        let entry = AuditEntry(seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
-                               operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash, hash: hash)
+        let hash = AuditEntry.chainHash(
+            seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
+            operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash)
+        let entry = AuditEntry(
+            seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
+            operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash, hash: hash)
         try entry.insert(db)
         lastSeq = seq
         lastHash = hash
@@ -80,15 +89,17 @@ struct AuditWriter {
 /// Checks the chain and compares every stored part with the log's last word on it.
 enum AuditVerifier {
     static func verify(_ db: Database) throws -> AuditReport {
-        var report = AuditReport(brokenLinks: [], changedOutside: [], removedOutside: [], entriesChecked: 0, partsChecked: 0,
-                                 headHash: AuditWriter.genesis)
+        var report = AuditReport(
+            brokenLinks: [], changedOutside: [], removedOutside: [], entriesChecked: 0, partsChecked: 0,
+            headHash: AuditWriter.genesis)
         // 1. The chain: each entry's hash must cover its fields and its predecessor.
         var previous = AuditWriter.genesis
         let cursor = try AuditEntry.order(Column("seq")).fetchCursor(db)
         while let entry = try cursor.next() {
-            let expected = AuditEntry.chainHash(seq: entry.seq, at: entry.at, actor: entry.actor, caseId: entry.caseId,
-                                                entity: entry.entity, entityId: entry.entityId, operation: entry.operation,
-                                                contentHash: entry.contentHash, detail: entry.detail, prevHash: previous)
+            let expected = AuditEntry.chainHash(
+                seq: entry.seq, at: entry.at, actor: entry.actor, caseId: entry.caseId,
+                entity: entry.entity, entityId: entry.entityId, operation: entry.operation,
+                contentHash: entry.contentHash, detail: entry.detail, prevHash: previous)
             if entry.prevHash != previous || entry.hash != expected { report.brokenLinks.append(entry.seq) }
             previous = entry.hash
             report.entriesChecked += 1
@@ -97,11 +108,13 @@ enum AuditVerifier {
 
         // 2. The state: the log's last fingerprint of each part against the part as stored now.
         var recorded: [String: String] = [:]
-        let latest = try Row.fetchCursor(db, sql: """
-            SELECT a.caseId, a.entity, a.entityId, a.contentHash, a.operation FROM auditLog a
-            JOIN (SELECT max(seq) AS seq FROM auditLog WHERE contentHash IS NOT NULL OR operation IN ('delete', 'erase')
-                  GROUP BY caseId, entity, entityId) m ON m.seq = a.seq
-            """)
+        let latest = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT a.caseId, a.entity, a.entityId, a.contentHash, a.operation FROM auditLog a
+                JOIN (SELECT max(seq) AS seq FROM auditLog WHERE contentHash IS NOT NULL OR operation IN ('delete', 'erase')
+                      GROUP BY caseId, entity, entityId) m ON m.seq = a.seq
+                """)
         while let row = try latest.next() {
             let operation: String = row["operation"]
             guard operation != "delete", operation != "erase" else { continue }
@@ -116,7 +129,9 @@ enum AuditVerifier {
             if recorded[key] != hash { report.changedOutside.append(key) }
         }
         for casus in try Casus.fetchAll(db) {
-            check(caseId: casus.id, entity: Casus.databaseTableName, entityId: casus.id, hash: try Hashing.fingerprint(casus))
+            check(
+                caseId: casus.id, entity: Casus.databaseTableName, entityId: casus.id,
+                hash: try Hashing.fingerprint(casus))
         }
         try DossierParts.forEach { type in
             try fingerprintAll(type, db: db, check: check)
@@ -130,8 +145,10 @@ enum AuditVerifier {
         return report
     }
 
-    private static func fingerprintAll<P: DossierPart>(_ type: P.Type, db: Database,
-                                                       check: (String, String, String, String) -> Void) throws {
+    private static func fingerprintAll<P: DossierPart>(
+        _ type: P.Type, db: Database,
+        check: (String, String, String, String) -> Void
+    ) throws {
         let rows = try CaseRow<P>.fetchCursor(db)
         while let row = try rows.next() {
             check(row.caseId, P.table, row.part.partID, try Hashing.fingerprint(row.part))

@@ -6,22 +6,27 @@ import GRDB
 enum DossierRows {
     static func load(_ db: Database, caseId: String) throws -> Dossier {
         guard let casus = try Casus.fetchOne(db, key: caseId) else {
-            throw CasusError(.notFound, nl: "Er is geen casus met id '\(caseId)'. `casus case list` toont de casussen.",
-                             en: "There is no case with id '\(caseId)'. `casus case list` shows the cases.")
+            throw CasusError(
+                .notFound, nl: "Er is geen casus met id '\(caseId)'. `casus case list` toont de casussen.",
+                en: "There is no case with id '\(caseId)'. `casus case list` shows the cases.")
         }
         var dossier = Dossier(casus: casus)
         try DossierParts.forEach { type in try loadParts(type, db: db, caseId: caseId, into: &dossier) }
         return dossier
     }
 
-    private static func loadParts<P: DossierPart>(_ type: P.Type, db: Database, caseId: String, into dossier: inout Dossier) throws {
+    private static func loadParts<P: DossierPart>(
+        _ type: P.Type, db: Database, caseId: String, into dossier: inout Dossier
+    ) throws {
         let rows = try CaseRow<P>.filter(Column("caseId") == caseId).fetchAll(db)
         dossier[keyPath: P.inDossier] = rows.map(\.part).sorted { EntityID.precedes($0.partID, $1.partID) }
     }
 
     /// Writes `new` over `old` (nil: nothing stored yet / erase). Validates first; keeps the consent
     /// ledger append-only; logs every changed part; keeps the search index in step.
-    static func apply(_ db: Database, from old: Dossier?, to new: Dossier?, audit: inout AuditWriter, attachments: AttachmentStore) throws {
+    static func apply(
+        _ db: Database, from old: Dossier?, to new: Dossier?, audit: inout AuditWriter, attachments: AttachmentStore
+    ) throws {
         let caseId = (new ?? old)!.casus.id
         if var new {
             new.sortParts()
@@ -30,7 +35,9 @@ enum DossierRows {
             try checkOverridesKept(old: old?.overrides ?? [], new: new.overrides)
             let known = Set(old?.attachmentRefs.map(\.sha256) ?? [])
             for ref in new.attachmentRefs where !known.contains(ref.sha256) && !attachments.contains(ref) {
-                throw CasusError(.cannotRead, nl: "Bijlage '\(ref.fileName)' staat niet in de opslag.", en: "Attachment '\(ref.fileName)' is not in the store.")
+                throw CasusError(
+                    .cannotRead, nl: "Bijlage '\(ref.fileName)' staat niet in de opslag.",
+                    en: "Attachment '\(ref.fileName)' is not in the store.")
             }
         }
         // The case row first on create, last on erase, so references hold at every step.
@@ -42,7 +49,9 @@ enum DossierRows {
         }
         if new == nil, let old {
             try old.casus.delete(db)
-            try audit.append(db, caseId: caseId, entity: Casus.databaseTableName, entityId: caseId, operation: "delete", contentHash: nil)
+            try audit.append(
+                db, caseId: caseId, entity: Casus.databaseTableName, entityId: caseId, operation: "delete",
+                contentHash: nil)
         }
         try SearchIndex.update(db, caseId: caseId, from: old, to: new)
         try updateSummary(db, caseId: caseId, dossier: new)
@@ -54,28 +63,37 @@ enum DossierRows {
             try db.execute(sql: "DELETE FROM caseSummary WHERE caseId = ?", arguments: [caseId])
             return
         }
-        try db.execute(sql: """
-            INSERT INTO caseSummary(caseId, participants, interviews, events, narrativeVersions) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(caseId) DO UPDATE SET participants = excluded.participants, interviews = excluded.interviews,
-              events = excluded.events, narrativeVersions = excluded.narrativeVersions
-            """, arguments: [caseId, dossier.participants.count, dossier.interviews.count, dossier.events.count, dossier.narrative.count])
+        try db.execute(
+            sql: """
+                INSERT INTO caseSummary(caseId, participants, interviews, events, narrativeVersions) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(caseId) DO UPDATE SET participants = excluded.participants, interviews = excluded.interviews,
+                  events = excluded.events, narrativeVersions = excluded.narrativeVersions
+                """,
+            arguments: [
+                caseId, dossier.participants.count, dossier.interviews.count, dossier.events.count,
+                dossier.narrative.count,
+            ])
     }
 
     private static func syncCase(_ db: Database, old: Casus?, new: Casus, audit: inout AuditWriter) throws {
         guard old != new else { return }
         if let old {
             try new.update(db)
-            try audit.append(db, caseId: new.id, entity: Casus.databaseTableName, entityId: new.id, operation: "update",
-                             contentHash: try Hashing.fingerprint(new), detail: try changedFields(old, new))
+            try audit.append(
+                db, caseId: new.id, entity: Casus.databaseTableName, entityId: new.id, operation: "update",
+                contentHash: try Hashing.fingerprint(new), detail: try changedFields(old, new))
         } else {
             try new.insert(db)
-            try audit.append(db, caseId: new.id, entity: Casus.databaseTableName, entityId: new.id, operation: "create",
-                             contentHash: try Hashing.fingerprint(new))
+            try audit.append(
+                db, caseId: new.id, entity: Casus.databaseTableName, entityId: new.id, operation: "create",
+                contentHash: try Hashing.fingerprint(new))
         }
     }
 
-    private static func sync<P: DossierPart>(_ type: P.Type, db: Database, caseId: String, old: Dossier?, new: Dossier?,
-                                             audit: inout AuditWriter) throws {
+    private static func sync<P: DossierPart>(
+        _ type: P.Type, db: Database, caseId: String, old: Dossier?, new: Dossier?,
+        audit: inout AuditWriter
+    ) throws {
         let before = old?[keyPath: P.inDossier] ?? []
         let after = new?[keyPath: P.inDossier] ?? []
         guard before != after else { return }
@@ -83,19 +101,22 @@ enum DossierRows {
         let afterIDs = Set(after.map(\.partID))
         for part in before where !afterIDs.contains(part.partID) {
             _ = try CaseRow(caseId: caseId, part: part).delete(db)
-            try audit.append(db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "delete", contentHash: nil)
+            try audit.append(
+                db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "delete", contentHash: nil)
         }
         for part in after {
             let row = CaseRow(caseId: caseId, part: part)
             if let previous = beforeByID[part.partID] {
                 guard previous != part else { continue }
                 try row.update(db)
-                try audit.append(db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "update",
-                                 contentHash: try Hashing.fingerprint(part), detail: try changedFields(previous, part))
+                try audit.append(
+                    db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "update",
+                    contentHash: try Hashing.fingerprint(part), detail: try changedFields(previous, part))
             } else {
                 try row.insert(db)
-                try audit.append(db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "create",
-                                 contentHash: try Hashing.fingerprint(part), detail: part.auditDetail)
+                try audit.append(
+                    db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "create",
+                    contentHash: try Hashing.fingerprint(part), detail: part.auditDetail)
             }
         }
     }
@@ -104,8 +125,10 @@ enum DossierRows {
     static func checkOverridesKept(old: [GateOverride], new: [GateOverride]) throws {
         let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for entry in old where newByID[entry.id] != entry {
-            throw CasusError(.invalidInput, nl: "Overrule \(entry.id) kan niet veranderen of verdwijnen; leg een nieuwe beslissing vast.",
-                             en: "Override \(entry.id) cannot change or disappear; record a new decision.")
+            throw CasusError(
+                .invalidInput,
+                nl: "Overrule \(entry.id) kan niet veranderen of verdwijnen; leg een nieuwe beslissing vast.",
+                en: "Override \(entry.id) cannot change or disappear; record a new decision.")
         }
     }
 
@@ -113,9 +136,13 @@ enum DossierRows {
     static func checkConsentKept(old: [ConsentEntry], new: [ConsentEntry]) throws {
         let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for entry in old where newByID[entry.id] != entry {
-            throw CasusError(.invalidInput,
-                             nl: "Toestemming \(entry.id) kan niet veranderen of verdwijnen: het toestemmingsregister wordt alleen aangevuld. Leg een intrekking vast met `casus consent withdraw`.",
-                             en: "Consent entry \(entry.id) cannot change or disappear: the consent ledger only grows. Record a withdrawal with `casus consent withdraw`.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Toestemming \(entry.id) kan niet veranderen of verdwijnen: het toestemmingsregister wordt alleen aangevuld. Leg een intrekking vast met `casus consent withdraw`.",
+                en:
+                    "Consent entry \(entry.id) cannot change or disappear: the consent ledger only grows. Record a withdrawal with `casus consent withdraw`."
+            )
         }
     }
 
@@ -137,10 +164,14 @@ enum DossierRows {
     static func attachmentHashesInUse(_ db: Database) throws -> Set<String> {
         var hashes = Set<String>()
         for evidence in try String.fetchAll(db, sql: "SELECT evidence FROM consentEntry WHERE evidence IS NOT NULL") {
-            if let ref = try? JSONDecoder().decode(AttachmentRef.self, from: Data(evidence.utf8)) { hashes.insert(ref.sha256) }
+            if let ref = try? JSONDecoder().decode(AttachmentRef.self, from: Data(evidence.utf8)) {
+                hashes.insert(ref.sha256)
+            }
         }
         for audio in try String.fetchAll(db, sql: "SELECT audio FROM interview WHERE audio IS NOT NULL") {
-            if let recording = try? JSONDecoder().decode(AudioRecording.self, from: Data(audio.utf8)) { hashes.insert(recording.file.sha256) }
+            if let recording = try? JSONDecoder().decode(AudioRecording.self, from: Data(audio.utf8)) {
+                hashes.insert(recording.file.sha256)
+            }
         }
         return hashes
     }

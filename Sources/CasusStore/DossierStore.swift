@@ -32,9 +32,13 @@ public final class DossierStore: Sendable {
         self.attachments = AttachmentStore(folder: workspace.attachmentsURL)
         try DossierStore.checkFolder(workspace)
         if !workspace.exists && !create {
-            throw CasusError(.storeFailure,
-                             nl: "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE.",
-                             en: "There is no casus store in '\(workspace.folder.path)' yet. Create one with `casus init`, or pick another with --store or CASUS_STORE.")
+            throw CasusError(
+                .storeFailure,
+                nl:
+                    "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE.",
+                en:
+                    "There is no casus store in '\(workspace.folder.path)' yet. Create one with `casus init`, or pick another with --store or CASUS_STORE."
+            )
         }
         let existed = workspace.exists
         let readOnly = existed && !DossierStore.isWritable(workspace)
@@ -42,12 +46,14 @@ public final class DossierStore: Sendable {
         do {
             if !existed {
                 // Only the owner may enter a new store folder: it holds transcripts of vulnerable people.
-                try FileManager.default.createDirectory(at: workspace.folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: workspace.folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             }
             if !readOnly {
-                try FileManager.default.createDirectory(at: workspace.attachmentsURL, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: workspace.attachmentsURL, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             }
             // A new store is made by the writer; an existing one is read through read-only connections,
             // so reading never waits for another process's write. The writer opens on the first change.
@@ -55,21 +61,28 @@ public final class DossierStore: Sendable {
             var configuration = DossierStore.configuration(readOnly: true)
             configuration.maximumReaderCount = 2
             // A read-only folder cannot hold WAL's shared-memory file: read the file as it is, unlocked.
-            let path = readOnly ? "file:" + DossierStore.uriPath(workspace.databaseURL.path) + "?immutable=1" : workspace.databaseURL.path
+            let path =
+                readOnly
+                ? "file:" + DossierStore.uriPath(workspace.databaseURL.path) + "?immutable=1"
+                : workspace.databaseURL.path
             pool = try DatabasePool(path: path, configuration: configuration)
             let needsMigration = try DossierStore.checkSchema(pool, path: workspace.databaseURL.path)
             if needsMigration {
                 guard !readOnly else {
-                    throw CasusError(.storeFailure, nl: "De opslag '\(workspace.databaseURL.path)' moet bijgewerkt worden, maar is alleen-lezen.",
-                                     en: "The store '\(workspace.databaseURL.path)' needs an upgrade, but it is read-only.")
+                    throw CasusError(
+                        .storeFailure,
+                        nl: "De opslag '\(workspace.databaseURL.path)' moet bijgewerkt worden, maar is alleen-lezen.",
+                        en: "The store '\(workspace.databaseURL.path)' needs an upgrade, but it is read-only.")
                 }
                 try StoreSchema.migrator.migrate(try writer.open(workspace))
             }
         } catch let error as CasusError {
             throw error
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan de opslag '\(workspace.databaseURL.path)' niet openen: \(StoreErrors.describe(error))",
-                             en: "Cannot open the store '\(workspace.databaseURL.path)': \(StoreErrors.describe(error))")
+            throw CasusError(
+                .storeFailure,
+                nl: "Kan de opslag '\(workspace.databaseURL.path)' niet openen: \(StoreErrors.describe(error))",
+                en: "Cannot open the store '\(workspace.databaseURL.path)': \(StoreErrors.describe(error))")
         }
     }
 
@@ -98,7 +111,8 @@ public final class DossierStore: Sendable {
             lock.lock()
             defer { lock.unlock() }
             if let pool { return pool }
-            let opened = try DatabasePool(path: workspace.databaseURL.path, configuration: DossierStore.configuration(readOnly: false))
+            let opened = try DatabasePool(
+                path: workspace.databaseURL.path, configuration: DossierStore.configuration(readOnly: false))
             // GRDB sets NORMAL when it switches to WAL; casus acknowledges a commit only once it is on disk.
             try opened.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             pool = opened
@@ -113,30 +127,43 @@ public final class DossierStore: Sendable {
     static func checkFolder(_ workspace: Workspace) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: workspace.folder.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw CasusError(.storeFailure, nl: "'\(workspace.folder.path)' is een bestand, geen map. Geef met --store of CASUS_STORE de map van de opslag.",
-                             en: "'\(workspace.folder.path)' is a file, not a folder. Give the store's folder with --store or CASUS_STORE.")
+            throw CasusError(
+                .storeFailure,
+                nl:
+                    "'\(workspace.folder.path)' is een bestand, geen map. Geef met --store of CASUS_STORE de map van de opslag.",
+                en:
+                    "'\(workspace.folder.path)' is a file, not a folder. Give the store's folder with --store or CASUS_STORE."
+            )
         }
         guard workspace.exists else { return }
         let path = workspace.databaseURL.path
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else {
-            throw CasusError(.storeFailure, nl: "'\(path)' is leeg (0 bytes): dit is geen casus-opslag. Zet een reservekopie terug (`casus store restore`) of haal het bestand weg.",
-                             en: "'\(path)' is empty (0 bytes): this is not a casus store. Restore a backup (`casus store restore`) or remove the file.")
+            throw CasusError(
+                .storeFailure,
+                nl:
+                    "'\(path)' is leeg (0 bytes): dit is geen casus-opslag. Zet een reservekopie terug (`casus store restore`) of haal het bestand weg.",
+                en:
+                    "'\(path)' is empty (0 bytes): this is not a casus store. Restore a backup (`casus store restore`) or remove the file."
+            )
         }
         let header = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 16) } ?? Data()
         guard header == Data("SQLite format 3\u{0}".utf8) else {
-            throw CasusError(.storeFailure, nl: "'\(path)' is geen SQLite-database; casus laat het ongemoeid.",
-                             en: "'\(path)' is not an SQLite database; casus leaves it alone.")
+            throw CasusError(
+                .storeFailure, nl: "'\(path)' is geen SQLite-database; casus laat het ongemoeid.",
+                en: "'\(path)' is not an SQLite database; casus leaves it alone.")
         }
     }
 
     static func uriPath(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#")))
+            ?? path
     }
 
     static func isWritable(_ workspace: Workspace) -> Bool {
         let manager = FileManager.default
-        return manager.isWritableFile(atPath: workspace.folder.path) && manager.isWritableFile(atPath: workspace.databaseURL.path)
+        return manager.isWritableFile(atPath: workspace.folder.path)
+            && manager.isWritableFile(atPath: workspace.databaseURL.path)
     }
 
     /// Applies missing migrations, after refusing a database of another program or a newer casus.
@@ -151,12 +178,20 @@ public final class DossierStore: Sendable {
             return (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db), false)
         }
         if foreign {
-            throw CasusError(.storeFailure, nl: "'\(path)' is een SQLite-database van een ander programma, geen casus-opslag; casus verandert er niets aan.",
-                             en: "'\(path)' is an SQLite database of another program, not a casus store; casus changes nothing in it.")
+            throw CasusError(
+                .storeFailure,
+                nl:
+                    "'\(path)' is een SQLite-database van een ander programma, geen casus-opslag; casus verandert er niets aan.",
+                en:
+                    "'\(path)' is an SQLite database of another program, not a casus store; casus changes nothing in it."
+            )
         }
         if superseded {
-            throw CasusError(.storeFailure, nl: "De opslag '\(path)' is gemaakt door een nieuwere casus. Werk casus bij; deze versie schrijft er niet in.",
-                             en: "The store '\(path)' was made by a newer casus. Update casus; this version does not write to it.")
+            throw CasusError(
+                .storeFailure,
+                nl:
+                    "De opslag '\(path)' is gemaakt door een nieuwere casus. Werk casus bij; deze versie schrijft er niet in.",
+                en: "The store '\(path)' was made by a newer casus. Update casus; this version does not write to it.")
         }
         return !complete
     }
@@ -166,12 +201,16 @@ public final class DossierStore: Sendable {
     /// Cases in id order; at most `limit` when given.
     public func caseSummaries(limit: Int? = nil) throws -> [CaseSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.id, c.title, c.language, c.updatedAt, s.participants, s.interviews, s.events, s.narrativeVersions
-                FROM casus c JOIN caseSummary s ON s.caseId = c.id ORDER BY c.id LIMIT ?
-                """, arguments: [limit ?? -1]).map { row in
-                CaseSummary(id: row[0], title: row[1], language: row[2], updatedAt: row[3],
-                            participants: row[4], interviews: row[5], events: row[6], narrativeVersions: row[7])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.title, c.language, c.updatedAt, s.participants, s.interviews, s.events, s.narrativeVersions
+                    FROM casus c JOIN caseSummary s ON s.caseId = c.id ORDER BY c.id LIMIT ?
+                    """, arguments: [limit ?? -1]
+            ).map { row in
+                CaseSummary(
+                    id: row[0], title: row[1], language: row[2], updatedAt: row[3],
+                    participants: row[4], interviews: row[5], events: row[6], narrativeVersions: row[7])
             }
         }
     }
@@ -224,8 +263,9 @@ public final class DossierStore: Sendable {
     public func create(_ dossier: Dossier) throws -> Dossier {
         try write { db, audit in
             if try Casus.exists(db, key: dossier.casus.id) {
-                throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.",
-                                 en: "A case with id '\(dossier.casus.id)' exists already.")
+                throw CasusError(
+                    .conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.",
+                    en: "A case with id '\(dossier.casus.id)' exists already.")
             }
             try DossierRows.apply(db, from: nil, to: dossier, audit: &audit, attachments: attachments)
             return dossier
@@ -242,7 +282,8 @@ public final class DossierStore: Sendable {
             try change(&new)
             guard new != old else { return old }
             guard new.casus.id == caseId else {
-                throw CasusError(.invalidInput, nl: "Het id van een casus kan niet veranderen.", en: "A case's id cannot change.")
+                throw CasusError(
+                    .invalidInput, nl: "Het id van een casus kan niet veranderen.", en: "A case's id cannot change.")
             }
             new.casus.updatedAt = Timestamp.now()
             try DossierRows.apply(db, from: old, to: new, audit: &audit, attachments: attachments)
@@ -261,30 +302,47 @@ public final class DossierStore: Sendable {
         for ref in dossier.attachmentRefs {
             if let carried = embedded[ref.sha256] {
                 guard Hashing.sha256(carried.data) == ref.sha256 else {
-                    throw CasusError(.invalidInput, nl: "Bijlage '\(ref.fileName)' in het bestand is beschadigd: de inhoud past niet bij de SHA-256.",
-                                     en: "Attachment '\(ref.fileName)' in the file is damaged: its content does not match its SHA-256.")
+                    throw CasusError(
+                        .invalidInput,
+                        nl:
+                            "Bijlage '\(ref.fileName)' in het bestand is beschadigd: de inhoud past niet bij de SHA-256.",
+                        en:
+                            "Attachment '\(ref.fileName)' in the file is damaged: its content does not match its SHA-256."
+                    )
                 }
             } else if !attachments.contains(ref) {
-                missing.append(Localized(nl: "\(ref.fileName) (\(ref.sha256.prefix(12))…)", en: "\(ref.fileName) (\(ref.sha256.prefix(12))…)"))
+                missing.append(
+                    Localized(
+                        nl: "\(ref.fileName) (\(ref.sha256.prefix(12))…)",
+                        en: "\(ref.fileName) (\(ref.sha256.prefix(12))…)"))
             }
         }
         guard missing.isEmpty else {
-            throw CasusError(.cannotRead, nl: "Het dossier verwijst naar bijlagen die niet in het bestand zitten en niet in de opslag staan. Exporteer opnieuw met --attachments include:",
-                             en: "The dossier refers to attachments that are neither in the file nor in the store. Export again with --attachments include:",
-                             details: missing)
+            throw CasusError(
+                .cannotRead,
+                nl:
+                    "Het dossier verwijst naar bijlagen die niet in het bestand zitten en niet in de opslag staan. Exporteer opnieuw met --attachments include:",
+                en:
+                    "The dossier refers to attachments that are neither in the file nor in the store. Export again with --attachments include:",
+                details: missing)
         }
         let exists = try caseExists(dossier.casus.id)
         if exists && !replace {
-            throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'. Gebruik --replace om hem te vervangen.",
-                             en: "A case with id '\(dossier.casus.id)' exists already. Use --replace to replace it.")
+            throw CasusError(
+                .conflict,
+                nl: "Er bestaat al een casus met id '\(dossier.casus.id)'. Gebruik --replace om hem te vervangen.",
+                en: "A case with id '\(dossier.casus.id)' exists already. Use --replace to replace it.")
         }
         for ref in dossier.attachmentRefs {
             if let carried = embedded[ref.sha256] { try attachments.add(data: carried.data, as: ref) }
         }
         return try write { db, audit in
-            let old = try Casus.exists(db, key: dossier.casus.id) ? try DossierRows.load(db, caseId: dossier.casus.id) : nil
+            let old =
+                try Casus.exists(db, key: dossier.casus.id) ? try DossierRows.load(db, caseId: dossier.casus.id) : nil
             if old != nil && !replace {
-                throw CasusError(.conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.", en: "A case with id '\(dossier.casus.id)' exists already.")
+                throw CasusError(
+                    .conflict, nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.",
+                    en: "A case with id '\(dossier.casus.id)' exists already.")
             }
             try DossierRows.apply(db, from: old, to: dossier, audit: &audit, attachments: attachments)
             return dossier
@@ -297,18 +355,25 @@ public final class DossierStore: Sendable {
         var file = DossierFile(dossier: dossier)
         if embedAttachments {
             file.attachments = try dossier.attachmentRefs.map { ref in
-                DossierFile.EmbeddedAttachment(sha256: ref.sha256, fileName: ref.fileName, data: try attachments.data(for: ref))
+                DossierFile.EmbeddedAttachment(
+                    sha256: ref.sha256, fileName: ref.fileName, data: try attachments.data(for: ref))
             }
         }
-        try logEvent(caseId: caseId, operation: "export", detail: embedAttachments ? "dossier file with attachments" : "dossier file")
+        try logEvent(
+            caseId: caseId, operation: "export",
+            detail: embedAttachments ? "dossier file with attachments" : "dossier file")
         return file
     }
 
     /// Records an action that changes nothing in the dossier but must be accountable (an export,
     /// a real identity looked up).
-    public func logEvent(caseId: String, entity: String = "casus", entityId: String? = nil, operation: String, detail: String? = nil) throws {
+    public func logEvent(
+        caseId: String, entity: String = "casus", entityId: String? = nil, operation: String, detail: String? = nil
+    ) throws {
         try write { db, audit in
-            try audit.append(db, caseId: caseId, entity: entity, entityId: entityId ?? caseId, operation: operation, contentHash: nil, detail: detail)
+            try audit.append(
+                db, caseId: caseId, entity: entity, entityId: entityId ?? caseId, operation: operation,
+                contentHash: nil, detail: detail)
         }
     }
 
@@ -322,7 +387,8 @@ public final class DossierStore: Sendable {
             try db.execute(sql: "INSERT INTO caseErasure(caseId) VALUES (?)", arguments: [caseId])
             try DossierRows.apply(db, from: old, to: nil, audit: &audit, attachments: attachments)
             try db.execute(sql: "DELETE FROM caseErasure WHERE caseId = ?", arguments: [caseId])
-            try audit.append(db, caseId: caseId, entity: "casus", entityId: caseId, operation: "erase", contentHash: nil)
+            try audit.append(
+                db, caseId: caseId, entity: "casus", entityId: caseId, operation: "erase", contentHash: nil)
             try beforeCommit()
             return old.attachmentRefs
         }
@@ -370,8 +436,9 @@ public final class DossierStore: Sendable {
             try pool.backup(to: target)
             try target.close()
         } catch {
-            throw CasusError(.storeFailure, nl: "De reservekopie van de database mislukte: \(StoreErrors.describe(error)).",
-                             en: "Backing up the database failed: \(StoreErrors.describe(error)).")
+            throw CasusError(
+                .storeFailure, nl: "De reservekopie van de database mislukte: \(StoreErrors.describe(error)).",
+                en: "Backing up the database failed: \(StoreErrors.describe(error)).")
         }
     }
 
@@ -393,8 +460,13 @@ public final class DossierStore: Sendable {
     private func write<T>(_ body: (Database, inout AuditWriter) throws -> T) throws -> T {
         do {
             if isReadOnly {
-                throw CasusError(.storeFailure, nl: "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
-                                 en: "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy.")
+                throw CasusError(
+                    .storeFailure,
+                    nl:
+                        "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
+                    en:
+                        "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy."
+                )
             }
             return try writer.open(workspace).write { db in
                 var audit = try AuditWriter(db: db, actor: actor)
@@ -411,11 +483,16 @@ enum StoreErrors {
     static func wrap(_ error: Error) -> Error {
         if error is CasusError { return error }
         if let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY {
-            return CasusError(.storeFailure, nl: "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
-                              en: "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy.")
+            return CasusError(
+                .storeFailure,
+                nl:
+                    "De opslag is alleen-lezen: er is niets veranderd. Vraag schrijfrechten op de map of werk in een kopie.",
+                en: "The store is read-only: nothing was changed. Ask for write access to the folder or work in a copy."
+            )
         }
-        return CasusError(.storeFailure, nl: "De opslag weigerde de wijziging: \(describe(error)). Er is niets veranderd.",
-                          en: "The store refused the change: \(describe(error)). Nothing was changed.")
+        return CasusError(
+            .storeFailure, nl: "De opslag weigerde de wijziging: \(describe(error)). Er is niets veranderd.",
+            en: "The store refused the change: \(describe(error)). Nothing was changed.")
     }
 
     static func describe(_ error: Error) -> String {

@@ -20,9 +20,13 @@ public enum ExportGuard {
         let leaks = leakedIdentities(in: text, identities: identities)
         guard !leaks.isEmpty else { return }
         let who = leaks.map { describe($0, identities: identities, dossier: dossier) }.joined(separator: ", ")
-        throw CasusError(.invalidInput,
-                         nl: "De export bevat de echte naam van \(who). Er is niets geschreven. Vervang de naam door het pseudoniem in het dossier (zoek met `casus search`).",
-                         en: "The export contains the real name of \(who). Nothing was written. Replace the name with the pseudonym in the dossier (find it with `casus search`).")
+        throw CasusError(
+            .invalidInput,
+            nl:
+                "De export bevat de echte naam van \(who). Er is niets geschreven. Vervang de naam door het pseudoniem in het dossier (zoek met `casus search`).",
+            en:
+                "The export contains the real name of \(who). Nothing was written. Replace the name with the pseudonym in the dossier (find it with `casus search`)."
+        )
     }
 
     /// A log or message text with every real name taken out: a pseudonym that spells a real name is
@@ -41,7 +45,8 @@ public enum ExportGuard {
     /// `Sanne (P3)`, or only `P3` when the pseudonym itself spells a real name.
     static func describe(_ identity: Identity, identities: [Identity], dossier: Dossier) -> String {
         guard let pseudonym = dossier.participant(identity.participantId)?.pseudonym,
-              leakedIdentities(in: pseudonym, identities: identities).isEmpty else { return identity.participantId }
+            leakedIdentities(in: pseudonym, identities: identities).isEmpty
+        else { return identity.participantId }
         return "\(pseudonym) (\(identity.participantId))"
     }
 
@@ -53,12 +58,15 @@ public enum ExportGuard {
         func isWordScalar(_ i: Int) -> Bool {
             guard i >= 0, i < text.count else { return false }
             let properties = text[i].properties
-            return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            return properties.isAlphabetic || properties.numericType != nil
+                || properties.generalCategory == .nonspacingMark
         }
         let first = name[0]
         var i = 0
         while i + name.count <= text.count {
-            if text[i] == first, text[i..<(i + name.count)].elementsEqual(name), !isWordScalar(i - 1), !isWordScalar(i + name.count) {
+            if text[i] == first, text[i..<(i + name.count)].elementsEqual(name), !isWordScalar(i - 1),
+                !isWordScalar(i + name.count)
+            {
                 return true
             }
             i += 1

@@ -55,7 +55,11 @@ enum CasusErrorFactory {
     static func cannotRead(_ url: URL) -> CasusError {
         let exists = FileManager.default.fileExists(atPath: url.path)
         return exists
-            ? CasusError(.cannotRead, nl: "Kan '\(url.path)' niet lezen: controleer de rechten.", en: "Cannot read '\(url.path)': check its permissions.")
-            : CasusError(.cannotRead, nl: "Het bestand '\(url.path)' bestaat niet.", en: "The file '\(url.path)' does not exist.")
+            ? CasusError(
+                .cannotRead, nl: "Kan '\(url.path)' niet lezen: controleer de rechten.",
+                en: "Cannot read '\(url.path)': check its permissions.")
+            : CasusError(
+                .cannotRead, nl: "Het bestand '\(url.path)' bestaat niet.", en: "The file '\(url.path)' does not exist."
+            )
     }
 }

@@ -1,7 +1,7 @@
 import CasusCore
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// The real identity behind a pseudonym.
 public struct Identity: Codable, Sendable, Equatable {
@@ -14,8 +14,10 @@ public struct Identity: Codable, Sendable, Equatable {
     public var recordedBy: String
     public var recordedAt: Timestamp
 
-    public init(caseId: String, participantId: String, realName: String, contact: String? = nil, note: String? = nil,
-                recordedBy: String, recordedAt: Timestamp = .now()) {
+    public init(
+        caseId: String, participantId: String, realName: String, contact: String? = nil, note: String? = nil,
+        recordedBy: String, recordedAt: Timestamp = .now()
+    ) {
         self.caseId = caseId
         self.participantId = participantId
         self.realName = realName
@@ -47,10 +49,13 @@ public struct KeyVault: Sendable {
         guard let file = try readFile() else { return [] }
         if let sealed = file.sealed {
             guard let passphrase else {
-                throw CasusError(.storeFailure, nl: "De sleutelkluis '\(url.path)' is versleuteld. Zet het wachtwoord in CASUS_KEYS_PASSPHRASE.",
-                                 en: "The key vault '\(url.path)' is encrypted. Put its passphrase in CASUS_KEYS_PASSPHRASE.")
+                throw CasusError(
+                    .storeFailure,
+                    nl: "De sleutelkluis '\(url.path)' is versleuteld. Zet het wachtwoord in CASUS_KEYS_PASSPHRASE.",
+                    en: "The key vault '\(url.path)' is encrypted. Put its passphrase in CASUS_KEYS_PASSPHRASE.")
             }
-            let plain = try sealed.open(passphrase: passphrase, file: url, what: Localized(nl: "de sleutelkluis", en: "the key vault"))
+            let plain = try sealed.open(
+                passphrase: passphrase, file: url, what: Localized(nl: "de sleutelkluis", en: "the key vault"))
             do {
                 return try JSONDecoder().decode([Identity].self, from: plain)
             } catch {
@@ -71,7 +76,9 @@ public struct KeyVault: Sendable {
 
     /// Records or replaces the identity behind one participant.
     public func set(_ identity: Identity) throws {
-        var all = try identities().filter { !($0.caseId == identity.caseId && $0.participantId == identity.participantId) }
+        var all = try identities().filter {
+            !($0.caseId == identity.caseId && $0.participantId == identity.participantId)
+        }
         all.append(identity)
         try write(all)
     }
@@ -94,14 +101,18 @@ public struct KeyVault: Sendable {
     }
 
     private func damaged() -> CasusError {
-        CasusError(.storeFailure, nl: "De sleutelkluis '\(url.path)' is beschadigd. Zet een reservekopie terug; casus overschrijft hem niet.",
-                   en: "The key vault '\(url.path)' is damaged. Restore a backup; casus will not overwrite it.")
+        CasusError(
+            .storeFailure,
+            nl: "De sleutelkluis '\(url.path)' is beschadigd. Zet een reservekopie terug; casus overschrijft hem niet.",
+            en: "The key vault '\(url.path)' is damaged. Restore a backup; casus will not overwrite it.")
     }
 
     private func readFile() throws -> VaultFile? {
         guard exists else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else { throw CasusErrorFactory.cannotRead(url) }
-        guard !data.isEmpty, let file = try? JSONDecoder().decode(VaultFile.self, from: data), file.format == "casus-keyvault" else {
+        guard !data.isEmpty, let file = try? JSONDecoder().decode(VaultFile.self, from: data),
+            file.format == "casus-keyvault"
+        else {
             throw damaged()
         }
         return file
@@ -117,8 +128,9 @@ public struct KeyVault: Sendable {
         } else {
             file.identities = sorted
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         try AtomicFile.write(try encoder.encode(file), to: url, permissions: 0o600)
     }
 }

@@ -1,7 +1,7 @@
 import CasusCore
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// Bytes sealed under a passphrase: AES-256-GCM with a key derived by scrypt. Used by the key vault
 /// and by encrypted backups; the JSON shape is part of both file formats.
@@ -26,20 +26,24 @@ public struct PassphraseSeal: Codable, Sendable {
     }
 
     func key(_ passphrase: String) throws -> SymmetricKey {
-        try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: n, blockSize: r, parallelism: p)
+        try KDF.Scrypt.deriveKey(
+            from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: n, blockSize: r, parallelism: p)
     }
 
     /// The plain bytes; `what` names the file in messages ("de sleutelkluis", "de reservekopie").
     public func open(passphrase: String, file: URL, what: Localized) throws -> Data {
         guard kdf == "scrypt", n >= 2, n <= 1 << 20, r >= 1, r <= 32, p >= 1, p <= 16 else {
-            throw CasusError(.storeFailure, nl: "\(what.nl.capitalizedFirst) '\(file.path)' gebruikt onbekende instellingen.",
-                             en: "\(what.en.capitalizedFirst) '\(file.path)' uses unknown settings.")
+            throw CasusError(
+                .storeFailure, nl: "\(what.nl.capitalizedFirst) '\(file.path)' gebruikt onbekende instellingen.",
+                en: "\(what.en.capitalizedFirst) '\(file.path)' uses unknown settings.")
         }
         do {
             return try AES.GCM.open(AES.GCM.SealedBox(combined: box), using: key(passphrase))
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan \(what.nl) '\(file.path)' niet openen: verkeerd wachtwoord of beschadigd bestand.",
-                             en: "Cannot open \(what.en) '\(file.path)': wrong passphrase or damaged file.")
+            throw CasusError(
+                .storeFailure,
+                nl: "Kan \(what.nl) '\(file.path)' niet openen: verkeerd wachtwoord of beschadigd bestand.",
+                en: "Cannot open \(what.en) '\(file.path)': wrong passphrase or damaged file.")
         }
     }
 }

@@ -34,10 +34,15 @@ enum SearchIndex {
             docs.append(Document(kind: "narrative", ref: String(narrative.number), body: narrative.text))
         }
         for event in dossier.events {
-            docs.append(Document(kind: "event", ref: event.id, body: [event.what, event.experience ?? ""].joined(separator: "\n")))
+            docs.append(
+                Document(
+                    kind: "event", ref: event.id, body: [event.what, event.experience ?? ""].joined(separator: "\n")))
         }
         for finding in dossier.findings {
-            docs.append(Document(kind: "finding", ref: finding.id, body: [finding.claim, finding.note ?? ""].joined(separator: "\n")))
+            docs.append(
+                Document(
+                    kind: "finding", ref: finding.id, body: [finding.claim, finding.note ?? ""].joined(separator: "\n"))
+            )
         }
         return docs
     }
@@ -56,7 +61,8 @@ enum SearchIndex {
 
     /// Words that occur in nearly every text; left out of a query that has other words.
     static let stopwords: Set<String> = [
-        "de", "het", "een", "en", "van", "in", "is", "op", "te", "dat", "die", "met", "er", "voor", "aan", "bij", "of", "om", "als",
+        "de", "het", "een", "en", "van", "in", "is", "op", "te", "dat", "die", "met", "er", "voor", "aan", "bij", "of",
+        "om", "als",
         "the", "a", "an", "and", "of", "to", "in", "is", "on", "at", "for", "with",
     ]
 
@@ -86,15 +92,17 @@ enum SearchIndex {
         sql += " ORDER BY rank LIMIT ?"
         arguments += [limit]
         let rowids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
-        let excerpt = try db.cachedStatement(sql: """
-            SELECT d.caseId, d.kind, d.ref, snippet(searchFts, 0, '[', ']', '…', 12) AS excerpt
-            FROM searchFts JOIN searchDoc d ON d.rowid = searchFts.rowid
-            WHERE searchFts MATCH ? AND searchFts.rowid = ?
-            """)
+        let excerpt = try db.cachedStatement(
+            sql: """
+                SELECT d.caseId, d.kind, d.ref, snippet(searchFts, 0, '[', ']', '…', 12) AS excerpt
+                FROM searchFts JOIN searchDoc d ON d.rowid = searchFts.rowid
+                WHERE searchFts MATCH ? AND searchFts.rowid = ?
+                """)
         return try rowids.compactMap { rowid in
             try Row.fetchOne(excerpt, arguments: [match, rowid]).map { row in
-                SearchHit(caseId: row["caseId"], kind: row["kind"], ref: row["ref"],
-                          excerpt: (row["excerpt"] as String).replacingOccurrences(of: "\n", with: " "))
+                SearchHit(
+                    caseId: row["caseId"], kind: row["kind"], ref: row["ref"],
+                    excerpt: (row["excerpt"] as String).replacingOccurrences(of: "\n", with: " "))
             }
         }
     }

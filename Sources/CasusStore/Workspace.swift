@@ -14,7 +14,9 @@ public struct Workspace: Sendable {
 
     /// The store folder: `--store`, else `CASUS_STORE`, else `$XDG_DATA_HOME/casus/store`
     /// (`~/.local/share/casus/store`).
-    public static func storeFolder(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func storeFolder(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: expand(explicit, environment)) }
         if let env = environment["CASUS_STORE"], !env.isEmpty { return URL(fileURLWithPath: expand(env, environment)) }
         return dataHome(environment).appendingPathComponent("casus/store", isDirectory: true)
@@ -22,14 +24,18 @@ public struct Workspace: Sendable {
 
     /// The key vault file: `--keys`, else `CASUS_KEYS`, else `$XDG_DATA_HOME/casus/keys/vault.json`,
     /// a folder apart from the store so the store can be shared or backed up without identities.
-    public static func vaultFile(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func vaultFile(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: expand(explicit, environment)) }
         if let env = environment["CASUS_KEYS"], !env.isEmpty { return URL(fileURLWithPath: expand(env, environment)) }
         return dataHome(environment).appendingPathComponent("casus/keys/vault.json")
     }
 
     private static func dataHome(_ environment: [String: String]) -> URL {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg, isDirectory: true) }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true)
+        }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share", isDirectory: true)
     }
@@ -47,14 +53,19 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CasusError(.storeFailure, nl: "'\(url.path)' is een map; geef een bestandsnaam, bijvoorbeeld '\(url.path)/export.json'.",
-                             en: "'\(url.path)' is a folder; give a file name, for example '\(url.path)/export.json'.")
+            throw CasusError(
+                .storeFailure,
+                nl: "'\(url.path)' is een map; geef een bestandsnaam, bijvoorbeeld '\(url.path)/export.json'.",
+                en: "'\(url.path)' is a folder; give a file name, for example '\(url.path)/export.json'.")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil,
-                                                 attributes: permissions.map { [.posixPermissions: $0] }) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary.path, contents: nil,
+                    attributes: permissions.map { [.posixPermissions: $0] })
+            else {
                 throw CocoaError(.fileWriteNoPermission)
             }
             do {
@@ -68,8 +79,9 @@ public enum AtomicFile {
                 throw error
             }
         } catch {
-            throw CasusError(.storeFailure, nl: "Kan '\(url.path)' niet schrijven: \(SystemErrors.describe(error).nl).",
-                             en: "Cannot write '\(url.path)': \(SystemErrors.describe(error).en).")
+            throw CasusError(
+                .storeFailure, nl: "Kan '\(url.path)' niet schrijven: \(SystemErrors.describe(error).nl).",
+                en: "Cannot write '\(url.path)': \(SystemErrors.describe(error).en).")
         }
     }
 }

@@ -44,7 +44,8 @@ enum FuzzTargets {
     /// Markdown into the document model and out through the writers.
     static func markdown(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
-        let document = Document(meta: DocumentMeta(title: "fuzz", date: "2026-11-30", language: "nl"), blocks: MarkdownBlocks.parse(text))
+        let document = Document(
+            meta: DocumentMeta(title: "fuzz", date: "2026-11-30", language: "nl"), blocks: MarkdownBlocks.parse(text))
         _ = MarkdownWriter.render(document)
         _ = HTMLWriter.render(document)
     }
@@ -65,8 +66,9 @@ enum FuzzTargets {
     static func rule(_ data: Data) {
         guard let text = String(data: data, encoding: .utf8) else { return }
         guard let set = try? RuleSet.compile(ruleYAML: text, beside: ruleSet(.nl)) else { return }
-        _ = Linter(rules: set).lint(SourceText(format: .markdown, text: "Helaas is dit een schandalige zaak, vindt de schrijver."),
-                                    path: "fuzz.md", interfaceLanguage: .nl)
+        _ = Linter(rules: set).lint(
+            SourceText(format: .markdown, text: "Helaas is dit een schandalige zaak, vindt de schrijver."),
+            path: "fuzz.md", interfaceLanguage: .nl)
     }
 
     static func template(_ data: Data) {
@@ -88,11 +90,15 @@ enum FuzzTargets {
 nonisolated(unsafe) private var chosenTarget = ""
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+public func fuzzerInitialize(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> Int32 {
     setenv("CASUS_NO_RULE_CACHE", "1", 1)
     chosenTarget = ProcessInfo.processInfo.environment["CASUS_FUZZ_TARGET"] ?? ""
     guard FuzzTargets.names.contains(chosenTarget) else {
-        FileHandle.standardError.write(Data("casus-fuzz: set CASUS_FUZZ_TARGET to one of \(FuzzTargets.names.joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("casus-fuzz: set CASUS_FUZZ_TARGET to one of \(FuzzTargets.names.joined(separator: ", "))\n".utf8))
         exit(64)
     }
     _ = FuzzTargets.ruleSet(.nl)
@@ -109,8 +115,11 @@ public func fuzzerTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> I
 typealias FuzzerCallback = @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
 
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: FuzzerCallback) -> Int32
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: FuzzerCallback
+) -> Int32
 
 /// SwiftPM links an executable's entry as `<target>_main`: hand it to libFuzzer's driver.
 @_cdecl("casus_fuzz_main")
@@ -127,12 +136,15 @@ struct FuzzReplay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let target = arguments.first, FuzzTargets.names.contains(target) else {
-            print("usage: casus-fuzz <\(FuzzTargets.names.joined(separator: "|"))> FILE… (scripts/fuzz runs the fuzzer)")
+            print(
+                "usage: casus-fuzz <\(FuzzTargets.names.joined(separator: "|"))> FILE… (scripts/fuzz runs the fuzzer)")
             exit(64)
         }
         setenv("CASUS_NO_RULE_CACHE", "1", 1)
         for path in arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { FileHandle.standardError.write(Data("cannot read \(path)\n".utf8)); exit(66) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8)); exit(66)
+            }
             FuzzTargets.run(target, data)
             print("ok \(path)")
         }

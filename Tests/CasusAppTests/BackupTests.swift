@@ -14,7 +14,9 @@ struct BackupTests {
         try fixture.store.attachments.add(data: audio, as: ref)
         let interview = try fixture.store.dossier("bezwaar-wmo").interviews[0]
         try fixture.grant("bezwaar-wmo", interview.participantId, [.audioRecording], at: interview.at)
-        try fixture.store.modify("bezwaar-wmo") { dossier in dossier.interviews[0].audio = AudioRecording(file: ref, durationSeconds: 7) }
+        try fixture.store.modify("bezwaar-wmo") { dossier in
+            dossier.interviews[0].audio = AudioRecording(file: ref, durationSeconds: 7)
+        }
         let backup = fixture.folder.appendingPathComponent("backup.casusbak")
         // A second store handle writes events while the backup is made.
         let writer = try DossierStore(workspace: fixture.store.workspace, actor: "andere-onderzoeker")
@@ -22,8 +24,10 @@ struct BackupTests {
             var written = 0
             for n in 0..<60 {
                 try writer.modify("boete-schuldhulp") { dossier in
-                    dossier.events.append(TimelineEvent(id: "E\(1000 + n)", date: FuzzyDate("2022-01"), actor: .agency("cjib"),
-                                                        channel: .brief, what: "Aanmaning \(n)."))
+                    dossier.events.append(
+                        TimelineEvent(
+                            id: "E\(1000 + n)", date: FuzzyDate("2022-01"), actor: .agency("cjib"),
+                            channel: .brief, what: "Aanmaning \(n)."))
                 }
                 written += 1
             }
@@ -57,11 +61,14 @@ struct BackupTests {
         try Backup.create(fixture.store, to: sealed, passphrase: "lange zin als wachtwoord")
         let bytes = try Data(contentsOf: sealed)
         #expect(bytes.range(of: Data("boete-schuldhulp".utf8)) == nil)
-        #expect(throws: CasusError.self) { try Backup.restore(sealed, to: fixture.folder.appendingPathComponent("a"), actor: "b") }
+        #expect(throws: CasusError.self) {
+            try Backup.restore(sealed, to: fixture.folder.appendingPathComponent("a"), actor: "b")
+        }
         #expect(throws: CasusError.self) {
             try Backup.restore(sealed, to: fixture.folder.appendingPathComponent("a"), passphrase: "fout", actor: "b")
         }
-        let ok = try Backup.restore(sealed, to: fixture.folder.appendingPathComponent("a"), passphrase: "lange zin als wachtwoord", actor: "b")
+        let ok = try Backup.restore(
+            sealed, to: fixture.folder.appendingPathComponent("a"), passphrase: "lange zin als wachtwoord", actor: "b")
         #expect(ok.manifest.cases == 2)
 
         // One flipped byte in the plain backup: refused, and nothing appears at the target.
@@ -74,6 +81,9 @@ struct BackupTests {
         let target = fixture.folder.appendingPathComponent("b")
         #expect(throws: CasusError.self) { try Backup.restore(broken, to: target, actor: "b") }
         #expect(!FileManager.default.fileExists(atPath: target.path))
-        #expect(try !FileManager.default.contentsOfDirectory(atPath: fixture.folder.path).contains { $0.hasPrefix(".casus-backup") })
+        #expect(
+            try !FileManager.default.contentsOfDirectory(atPath: fixture.folder.path).contains {
+                $0.hasPrefix(".casus-backup")
+            })
     }
 }

@@ -13,12 +13,15 @@ final class ProtectedStore {
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-app-\(UUID().uuidString)")
-        store = try DossierStore(workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "onderzoeker", create: true)
+        store = try DossierStore(
+            workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "onderzoeker", create: true)
         vault = KeyVault(url: folder.appendingPathComponent("keys/vault.json"))
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Samples")
         for name in ["boete-schuldhulp", "bezwaar-wmo"] {
-            try store.importFile(try DossierFile.decode(try Data(contentsOf: samples.appendingPathComponent(name + ".json"))))
+            try store.importFile(
+                try DossierFile.decode(try Data(contentsOf: samples.appendingPathComponent(name + ".json"))))
         }
     }
 
@@ -28,7 +31,8 @@ final class ProtectedStore {
     func everyByte() throws -> [(String, Data)] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
         return try walker.compactMap { item in
-            guard let url = item as? URL, (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { return nil }
+            guard let url = item as? URL, (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
+            else { return nil }
             return (url.path, try Data(contentsOf: url))
         }
     }
@@ -42,8 +46,10 @@ final class ProtectedStore {
     func grant(_ caseId: String, _ participantId: String, _ purposes: [ConsentPurpose], at: Timestamp) throws {
         try store.modify(caseId) { dossier in
             let id = try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
-            dossier.consent.append(ConsentEntry(id: id, participantId: participantId, granted: purposes, at: at,
-                                                method: .mondeling, obtainedBy: "onderzoeker"))
+            dossier.consent.append(
+                ConsentEntry(
+                    id: id, participantId: participantId, granted: purposes, at: at,
+                    method: .mondeling, obtainedBy: "onderzoeker"))
         }
     }
 
@@ -51,8 +57,10 @@ final class ProtectedStore {
     func withdraw(_ caseId: String, _ participantId: String, _ purposes: [ConsentPurpose]) throws {
         try store.modify(caseId) { dossier in
             let id = try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
-            dossier.consent.append(ConsentEntry(id: id, participantId: participantId, withdrawn: purposes, at: .now(),
-                                                method: .mondeling, obtainedBy: "onderzoeker"))
+            dossier.consent.append(
+                ConsentEntry(
+                    id: id, participantId: participantId, withdrawn: purposes, at: .now(),
+                    method: .mondeling, obtainedBy: "onderzoeker"))
         }
     }
 }
@@ -66,7 +74,9 @@ struct DataProtectionTests {
         return String(line.dropFirst("Ilse: ".count).prefix(50))
     }
 
-    @Test("after a full withdrawal, erase leaves no byte of the transcript, audio, quotes or name in the store folder or vault")
+    @Test(
+        "after a full withdrawal, erase leaves no byte of the transcript, audio, quotes or name in the store folder or vault"
+    )
     func fullErasure() throws {
         let fixture = try ProtectedStore()
         let sentence = try ilseSentence(fixture)
@@ -81,7 +91,9 @@ struct DataProtectionTests {
             let index = dossier.interviews.firstIndex { $0.id == "I2" }!
             dossier.interviews[index].audio = AudioRecording(file: ref, durationSeconds: 61)
         }
-        try fixture.vault.set(Identity(caseId: "boete-schuldhulp", participantId: "P4", realName: "Ilse Brouwer-Vermeulen", recordedBy: "t"))
+        try fixture.vault.set(
+            Identity(
+                caseId: "boete-schuldhulp", participantId: "P4", realName: "Ilse Brouwer-Vermeulen", recordedBy: "t"))
         #expect(try !fixture.contains(sentence).isEmpty)
 
         // Nothing can be erased while the consent stands.
@@ -104,7 +116,8 @@ struct DataProtectionTests {
         #expect(!dossier.quotes.contains { $0.speakerId == "P4" })
         // The ledger keeps the record of consent and withdrawal; the audit log says what kind went, not what.
         #expect(dossier.consent.contains { $0.participantId == "P4" && $0.withdrawn.contains(.all) })
-        let last = try #require(try fixture.store.auditEntries(caseId: "boete-schuldhulp").last { $0.operation == "erase-material" })
+        let last = try #require(
+            try fixture.store.auditEntries(caseId: "boete-schuldhulp").last { $0.operation == "erase-material" })
         #expect(last.detail?.contains("ground: withdrawal") == true)
         #expect(last.detail?.contains(sentence) == false)
         #expect(try fixture.store.verifyAudit().isIntact)
@@ -121,7 +134,8 @@ struct DataProtectionTests {
         #expect(throws: CasusError.self) {
             try fixture.operations.preview("boete-schuldhulp", participant: "Marloes", purposes: [.transcription])
         }
-        let plan = try fixture.operations.preview("boete-schuldhulp", participant: "Marloes", purposes: [.verbatimQuotes])
+        let plan = try fixture.operations.preview(
+            "boete-schuldhulp", participant: "Marloes", purposes: [.verbatimQuotes])
         #expect(plan.quotes == ["Q9"])
         #expect(plan.transcripts.isEmpty && !plan.identity)
         try fixture.operations.erase(plan, ground: .withdrawal)
@@ -140,8 +154,10 @@ struct DataProtectionTests {
         try fixture.store.modify("bezwaar-wmo") { dossier in
             for participantId in Set(dossier.consent.map(\.participantId)) {
                 let id = try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id))
-                dossier.consent.append(ConsentEntry(id: id, participantId: participantId, granted: [.report], at: .now(),
-                                                    method: .mondeling, obtainedBy: "onderzoeker", retainUntil: FuzzyDate("2020-01-31")))
+                dossier.consent.append(
+                    ConsentEntry(
+                        id: id, participantId: participantId, granted: [.report], at: .now(),
+                        method: .mondeling, obtainedBy: "onderzoeker", retainUntil: FuzzyDate("2020-01-31")))
             }
         }
         let items = try fixture.operations.retention(caseId: "bezwaar-wmo")
@@ -160,7 +176,8 @@ struct DataProtectionTests {
     @Test("erasing a case with a damaged vault changes nothing; with a sound vault both go together")
     func caseErasureIsWhole() throws {
         let fixture = try ProtectedStore()
-        try fixture.vault.set(Identity(caseId: "bezwaar-wmo", participantId: "P1", realName: "Gerrit Mulder", recordedBy: "t"))
+        try fixture.vault.set(
+            Identity(caseId: "bezwaar-wmo", participantId: "P1", realName: "Gerrit Mulder", recordedBy: "t"))
         let vaultBytes = try Data(contentsOf: fixture.vault.url)
         try Data("{ damaged".utf8).write(to: fixture.vault.url)
         #expect(throws: CasusError.self) { try fixture.operations.eraseCase("bezwaar-wmo") }

@@ -12,7 +12,9 @@ struct InterviewOperationTests {
         let samples = 8_000
         func le32(_ v: Int) -> Data { withUnsafeBytes(of: UInt32(v).littleEndian) { Data($0) } }
         func le16(_ v: Int) -> Data { withUnsafeBytes(of: UInt16(v).littleEndian) { Data($0) } }
-        data += le32(36 + samples) + Data("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(1) + le32(8_000) + le32(8_000) + le16(1) + le16(8)
+        data +=
+            le32(36 + samples) + Data("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(1) + le32(8_000) + le32(8_000)
+            + le16(1) + le16(8)
         data += Data("data".utf8) + le32(samples) + Data(repeating: 128, count: samples)
         let url = folder.appendingPathComponent("gesprek.wav")
         try data.write(to: url)
@@ -45,7 +47,8 @@ struct InterviewOperationTests {
         #expect(try !fixture.store.caseExists("kopie"))
 
         // With consent recorded before the interview, the recording is stored with its length.
-        try fixture.grant("boete-schuldhulp", "P4", [.interview, .audioRecording], at: try InputParsing.timestamp("2021-09-01 09:55"))
+        try fixture.grant(
+            "boete-schuldhulp", "P4", [.interview, .audioRecording], at: try InputParsing.timestamp("2021-09-01 09:55"))
         let (interview, warnings) = try work.addInterview("boete-schuldhulp", new)
         #expect(interview.audio?.durationSeconds == 1)
         #expect(interview.mode == .geluidsopname)

@@ -13,7 +13,8 @@ final class CLI {
     var vault: URL { home.appendingPathComponent("keys/vault.json") }
     var environment: [String: String]
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `casus` executable beside the test bundle in the build folder.
     static let executable: URL = {
@@ -31,7 +32,8 @@ final class CLI {
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         environment = [
             "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "CASUS_STORE": home.appendingPathComponent("store").path, "CASUS_KEYS": home.appendingPathComponent("keys/vault.json").path,
+            "CASUS_STORE": home.appendingPathComponent("store").path,
+            "CASUS_KEYS": home.appendingPathComponent("keys/vault.json").path,
             "CASUS_USER": "tester", "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam",
             "CASUS_SAMPLES": CLI.repository.appendingPathComponent("Samples").path,
         ]
@@ -57,11 +59,15 @@ final class CLI {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: errData, as: UTF8.self))
     }
 
     /// Runs and requires success, returning standard output.
@@ -104,7 +110,8 @@ func makeWAV(seconds: Double, sampleRate: Int = 8000) -> Data {
     func le32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { data.append(contentsOf: $0) } }
     func le16(_ v: Int) { withUnsafeBytes(of: UInt16(v).littleEndian) { data.append(contentsOf: $0) } }
     data.append(contentsOf: Array("RIFF".utf8)); le32(36 + samples * 2); data.append(contentsOf: Array("WAVE".utf8))
-    data.append(contentsOf: Array("fmt ".utf8)); le32(16); le16(1); le16(1); le32(sampleRate); le32(sampleRate * 2); le16(2); le16(16)
+    data.append(contentsOf: Array("fmt ".utf8)); le32(16); le16(1); le16(1); le32(sampleRate); le32(sampleRate * 2);
+    le16(2); le16(16)
     data.append(contentsOf: Array("data".utf8)); le32(samples * 2)
     data.append(Data(count: samples * 2))
     return data
@@ -112,7 +119,8 @@ func makeWAV(seconds: Double, sampleRate: Int = 8000) -> Data {
 
 /// Runs a program and returns its status and combined output.
 @discardableResult
-func runProgram(_ path: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+func runProgram(_ path: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String)
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments

@@ -27,7 +27,9 @@ struct CrashSafetyTests {
     private func awaitResult(_ task: Task<Data, Never>) throws -> Data {
         let semaphore = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var result = Data()
-        Task { result = await task.value; semaphore.signal() }
+        Task {
+            result = await task.value; semaphore.signal()
+        }
         semaphore.wait()
         return result
     }

@@ -24,22 +24,22 @@ struct GuidedRouteTests {
     /// with some bad answers that must be explained and asked again.
     static func answers(transcript: String, narrative: String) -> [String] {
         [
-            "",                                   // empty title: required, asked again
+            "",  // empty title: required, asked again
             "Brief in maart",
             "Hoe lopen terugvorderingen bij de gemeente?",
             "Rekenkamer Rijnstede",
             "Karin",
         ] + (1...7).flatMap { n in ["ja", "Onderbouwing van voorwaarde \(n)"] } + [
-            "Sanne", "", "Fatima de Vries",       // pseudonym, kind (default burger), real name
-            "", "",                               // consent purposes (default), refused (none)
-            "2024-03-05 13:50", "", "2.1", "",    // consent moment, method (default), letter version, copy (default ja)
-            "2024-02-30 14:00",                   // an impossible date: asked again
-            "2024-03-05 13:00",                   // before the consent: asked again
+            "Sanne", "", "Fatima de Vries",  // pseudonym, kind (default burger), real name
+            "", "",  // consent purposes (default), refused (none)
+            "2024-03-05 13:50", "", "2.1", "",  // consent moment, method (default), letter version, copy (default ja)
+            "2024-02-30 14:00",  // an impossible date: asked again
+            "2024-03-05 13:00",  // before the consent: asked again
             "2024-03-05 14:00",
-            "twee uur",                           // a duration casus cannot read: asked again
-            "2u10", "Buurthuis De Kroon", "",     // length, place, mode (default aantekeningen)
-            "ja", "ja",                           // safe setting, story explained
-            "/bestaat/niet.txt",                  // a file that does not exist: asked again
+            "twee uur",  // a duration casus cannot read: asked again
+            "2u10", "Buurthuis De Kroon", "",  // length, place, mode (default aantekeningen)
+            "ja", "ja",  // safe setting, story explained
+            "/bestaat/niet.txt",  // a file that does not exist: asked again
             transcript,
             narrative,
         ]
@@ -55,7 +55,9 @@ struct GuidedRouteTests {
         return checks.first { $0["id"] as? String == id }?["state"] as? String
     }
 
-    @Test("a new case goes from nothing to ready for contra-expertise by answering prompts only; bad answers are asked again")
+    @Test(
+        "a new case goes from nothing to ready for contra-expertise by answering prompts only; bad answers are asked again"
+    )
     func fromNothing() throws {
         let cli = CLI()
         try cli.ok(["init"])
@@ -97,7 +99,8 @@ struct GuidedRouteTests {
         let all = Self.answers(transcript: "x", narrative: "y")
         // Stop right after the interview moment: consent and interview belong to one step.
         let cut = all.firstIndex(of: "2024-03-05 14:00")! + 1
-        let run = try cli.run(["next", "--until", "contra-expertise"], input: all[..<cut].joined(separator: "\n") + "\n")
+        let run = try cli.run(
+            ["next", "--until", "contra-expertise"], input: all[..<cut].joined(separator: "\n") + "\n")
         #expect(run.status == 65)
         #expect(run.err.contains("Geen antwoord op 'duur'"), "\(run.err)")
         let dossier = try json(try cli.ok(["case", "show", "brief-in-maart", "--json"]))
@@ -107,7 +110,9 @@ struct GuidedRouteTests {
         #expect((dossier["consent"] as? [Any])?.isEmpty == true)
     }
 
-    @Test("answers as flags: a script fills a step; a bad flag answer fails at once and saves nothing; unknown keys are reported")
+    @Test(
+        "answers as flags: a script fills a step; a bad flag answer fails at once and saves nothing; unknown keys are reported"
+    )
     func answersAsFlags() throws {
         let cli = CLI()
         try cli.ok(["init"])
@@ -115,11 +120,17 @@ struct GuidedRouteTests {
         var flags = (1...7).flatMap { ["--answer", "voorwaarde-\($0)=ja", "--answer", "onderbouwing-\($0)=Gedaan"] }
         let bad = try cli.run(["next", "script"] + flags + ["--answer", "voorwaarde-3=misschien"])
         #expect(bad.status == 65)
-        #expect(bad.err.contains("Antwoord op 'voorwaarde-3'") && bad.err.contains("'misschien' is geen ja of nee"), "\(bad.err)")
-        #expect(try json(try cli.ok(["case", "show", "script", "--json"]))["selection"] as? [Any] == nil
+        #expect(
+            bad.err.contains("Antwoord op 'voorwaarde-3'") && bad.err.contains("'misschien' is geen ja of nee"),
+            "\(bad.err)")
+        #expect(
+            try json(try cli.ok(["case", "show", "script", "--json"]))["selection"] as? [Any] == nil
                 || (try json(try cli.ok(["case", "show", "script", "--json"]))["selection"] as? [Any])?.isEmpty == true)
 
-        flags += ["--answer", "pseudoniem=Sanne", "--answer", "soort=ondernemer", "--answer", "naam=", "--answer", "kleur=blauw"]
+        flags += [
+            "--answer", "pseudoniem=Sanne", "--answer", "soort=ondernemer", "--answer", "naam=", "--answer",
+            "kleur=blauw",
+        ]
         let run = try cli.run(["next", "script", "--until", "rapport"] + flags)
         // It stops at the interview (no answers for it), having saved step 0 and the end user.
         #expect(run.status == 65, "\(run.err)")
@@ -142,8 +153,10 @@ struct GuidedRouteTests {
         // The "editor" copies a prepared text over the file it is given.
         cli.environment["EDITOR"] = "cp '\(newText)'"
         cli.environment["TMPDIR"] = cli.home.appendingPathComponent("tmp").path
-        try FileManager.default.createDirectory(at: cli.home.appendingPathComponent("tmp"), withIntermediateDirectories: true)
-        let invented = try cli.write("# Deur\n\nSanne opende de deur. \"Ik had nooit een boete gehad,\" zegt Sanne.\n", to: "verzonnen.md")
+        try FileManager.default.createDirectory(
+            at: cli.home.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+        let invented = try cli.write(
+            "# Deur\n\nSanne opende de deur. \"Ik had nooit een boete gehad,\" zegt Sanne.\n", to: "verzonnen.md")
         try cli.ok(["narrative", "set", "boete-schuldhulp", "--file", invented])
         // The quote is in no transcript: the step-2 gate sends the researcher to revise.
         let before = try json(try cli.ok(["status", "boete-schuldhulp", "--json"]))
@@ -163,7 +176,9 @@ struct GuidedRouteTests {
         try cli.ok(["init"])
         try cli.ok(["import", CLI.repository.appendingPathComponent("Samples/boete-schuldhulp.json").path])
         #expect(try json(try cli.ok(["status", "boete-schuldhulp", "--json"]))["complete"] as? Bool == true)
-        try cli.ok(["consent", "withdraw", "boete-schuldhulp", "Sanne", "--purpose", "narratief", "--method", "mondeling"])
+        try cli.ok([
+            "consent", "withdraw", "boete-schuldhulp", "Sanne", "--purpose", "narratief", "--method", "mondeling",
+        ])
         let status = try json(try cli.ok(["status", "boete-schuldhulp", "--json"]))
         #expect(status["readyForContraExpertise"] as? Bool == false)
         #expect((status["next"] as? [String: Any])?["id"] as? String == "2.toestemming-narratief")
@@ -186,7 +201,10 @@ struct GuidedRouteTests {
         #expect(refused.err.contains("4.toestemming-rapport"), "\(refused.err)")
         let noComment = try cli.run(["review", caseId, "--step", "3", "--decision", "teruggestuurd"])
         #expect(noComment.status == 65 && noComment.err.contains("--comment"))
-        try cli.ok(["review", caseId, "--step", "3", "--decision", "teruggestuurd", "--comment", "Spreek ook de wijkverpleegkundige."])
+        try cli.ok([
+            "review", caseId, "--step", "3", "--decision", "teruggestuurd", "--comment",
+            "Spreek ook de wijkverpleegkundige.",
+        ])
         #expect(try cli.ok(["status", caseId]).contains("Coach: Spreek ook de wijkverpleegkundige."))
         #expect(try cli.ok(["next", caseId, "--dry-run"]).contains("De coach stuurde stap 3 (contra-expertise) terug"))
 
@@ -212,12 +230,17 @@ struct GuidedRouteTests {
         #expect(try cli.run(["override", "blok", "--check", "0.voorwaarde-5"]).status == 65)
         #expect(try cli.run(["override", "blok", "--check", "0.voorwaarde-9", "--reason", "x"]).status == 3)
         #expect(try cli.run(["override", "blok", "--check", "0.voorwaarde-1", "--reason", "x"]).status == 4)
-        try cli.ok(["override", "blok", "--check", "0.voorwaarde-5", "--reason", "Ze stemt toe na een tweede gesprek; formulier volgt.", "--coach", "Karin"])
+        try cli.ok([
+            "override", "blok", "--check", "0.voorwaarde-5", "--reason",
+            "Ze stemt toe na een tweede gesprek; formulier volgt.", "--coach", "Karin",
+        ])
         let after = try json(try cli.ok(["status", "blok", "--json", "--no-lint"]))
         #expect(checkState(after, "0.voorwaarde-5") == "overridden")
         #expect(try cli.ok(["status", "blok", "--no-lint"]).contains("↷ Voorwaarde 5"))
         let log = try cli.ok(["audit", "log", "blok"])
-        #expect(log.contains("gateOverride O1") && log.contains("by=Karin") && log.contains("reason=Ze stemt toe"), "\(log)")
+        #expect(
+            log.contains("gateOverride O1") && log.contains("by=Karin") && log.contains("reason=Ze stemt toe"), "\(log)"
+        )
         #expect(try cli.ok(["override", "blok"]).contains("Ze stemt toe na een tweede gesprek"))
     }
 
@@ -229,7 +252,9 @@ struct GuidedRouteTests {
         let unknown = try cli.run(["doetank", "bezwaar-wmo", "--phase", "4", "--answer", "vraag-3=ja"])
         #expect(unknown.status == 65 && unknown.err.contains("vraag-3"))
         // Missing answers are asked; a bad one is asked again.
-        try cli.ok(["doetank", "bezwaar-wmo", "--phase", "4", "--answer", "vraag-1=ja", "--note", "Pilot loopt tot juni."], input: "wellicht\nnee\n")
+        try cli.ok(
+            ["doetank", "bezwaar-wmo", "--phase", "4", "--answer", "vraag-1=ja", "--note", "Pilot loopt tot juni."],
+            input: "wellicht\nnee\n")
         let text = try cli.ok(["status", "bezwaar-wmo", "--no-lint"])
         #expect(text.contains("Doetank: fase 4 experimenteren"))
         #expect(text.contains("1 van 2 ja"))

@@ -25,7 +25,9 @@ struct HardeningTests {
         #expect(file.status == 0)
     }
 
-    @Test("an id at the top of the range and a NUL in a title are refused on import with the place named; nothing is stored")
+    @Test(
+        "an id at the top of the range and a NUL in a title are refused on import with the place named; nothing is stored"
+    )
     func importGuards() throws {
         let cli = try withSamples()
         let exported = try cli.ok(["export", "bezwaar-wmo"])
@@ -36,16 +38,26 @@ struct HardeningTests {
         var events = object["events"] as! [[String: Any]]
         events[0]["id"] = "E9223372036854775807"
         object["events"] = events
-        let overflow = try cli.run(["import", try cli.write(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self), to: "o.json")])
+        let overflow = try cli.run([
+            "import",
+            try cli.write(
+                String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self), to: "o.json"),
+        ])
         #expect(overflow.status == 65 && overflow.err.contains("999999999"))
         events[0]["id"] = "E1"
         object["events"] = events
         casus["title"] = "Titel\u{0}met NUL"
         object["case"] = casus
-        let nul = try cli.run(["import", try cli.write(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self), to: "n.json")])
+        let nul = try cli.run([
+            "import",
+            try cli.write(
+                String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self), to: "n.json"),
+        ])
         #expect(nul.status == 65 && nul.err.contains("NUL"), "\(nul.err)")
         #expect(try cli.run(["case", "show", "nieuw"]).status == 3)
-        let broken = try cli.run(["import", try cli.write("{\n \"format\": \"casus-dossier\",\n \"format\": 2\n}", to: "d.json")])
+        let broken = try cli.run([
+            "import", try cli.write("{\n \"format\": \"casus-dossier\",\n \"format\": 2\n}", to: "d.json"),
+        ])
         #expect(broken.status == 65 && broken.err.contains("regel 3, kolom 2"), "\(broken.err)")
     }
 
@@ -80,9 +92,14 @@ struct HardeningTests {
         defer { try? FileManager.default.removeItem(at: readOnly) }
         try FileManager.default.copyItem(at: cli.store, to: readOnly)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.appendingPathComponent("casus.sqlite").path)
-        let (status, text) = try runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", "env", "HOME=/tmp", CLI.executable.path,
-                                                                 "case", "list", "--store", readOnly.path, "--lang", "en"])
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o444], ofItemAtPath: readOnly.appendingPathComponent("casus.sqlite").path)
+        let (status, text) = try runProgram(
+            "/usr/sbin/runuser",
+            [
+                "-u", "nobody", "--", "env", "HOME=/tmp", CLI.executable.path,
+                "case", "list", "--store", readOnly.path, "--lang", "en",
+            ])
         if text.contains("Permission denied") && text.contains("casus") && status == 126 {
             print("skipping the read-only store check: 'nobody' cannot run the test build of casus here")
             return

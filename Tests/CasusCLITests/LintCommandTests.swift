@@ -5,13 +5,18 @@ import Testing
 struct LintCommandTests {
     static let fixtures = CLI.repository.appendingPathComponent("Tests/CasusLintTests/Fixtures")
 
-    @Test("findings print as path:line:col: category/Rule: message, with the sentence and a marker; exit code follows --fail-on")
+    @Test(
+        "findings print as path:line:col: category/Rule: message, with the sentence and a marker; exit code follows --fail-on"
+    )
     func lineFormat() throws {
         let cli = CLI()
         let file = try cli.write("# Verhaal\n\nIn juni kreeg ze helaas een boete.\n", to: "verhaal.md")
         let result = try cli.run(["lint", file, "--no-color"])
         #expect(result.status == 0)
-        #expect(result.out.contains("\(file):3:18: mening/NL.Stellingname: \"helaas\" geeft de mening van de schrijver; beschrijf wat er gebeurde of citeer wie dit vond."))
+        #expect(
+            result.out.contains(
+                "\(file):3:18: mening/NL.Stellingname: \"helaas\" geeft de mening van de schrijver; beschrijf wat er gebeurde of citeer wie dit vond."
+            ))
         #expect(result.out.contains("    In juni kreeg ze helaas een boete.\n                     ^^^^^^\n"))
         #expect(result.out.contains("mening 1"))
         #expect(try cli.run(["lint", file, "--fail-on", "warning"]).status == 1)
@@ -37,7 +42,9 @@ struct LintCommandTests {
         }
     }
 
-    @Test("SARIF output validates against the SARIF 2.1.0 schema; checkstyle is well-formed XML; GitHub annotations are one per line")
+    @Test(
+        "SARIF output validates against the SARIF 2.1.0 schema; checkstyle is well-formed XML; GitHub annotations are one per line"
+    )
     func machineFormats() throws {
         let cli = CLI()
         let file = try cli.write("Helaas. We zagen het: “dit is raar”. Wat nu? Er werd besloten.\n", to: "v.md")
@@ -45,7 +52,8 @@ struct LintCommandTests {
         try Data(try cli.run(["lint", file, "--format", "sarif"]).out.utf8).write(to: sarif)
         let checkstyle = cli.home.appendingPathComponent("out.xml")
         try Data(try cli.run(["lint", file, "--format", "checkstyle"]).out.utf8).write(to: checkstyle)
-        let script = try cli.write("""
+        let script = try cli.write(
+            """
             import json, sys, xml.etree.ElementTree as ET
             try:
                 import jsonschema
@@ -66,7 +74,10 @@ struct LintCommandTests {
         if status == 3 { print(output) } else { #expect(status == 0, "\(output)") }
         let github = try cli.run(["lint", file, "--format", "github"]).out.split(separator: "\n")
         #expect(github.count >= 4)
-        #expect(github.allSatisfy { $0.hasPrefix("::warning file=") || $0.hasPrefix("::error file=") || $0.hasPrefix("::notice file=") })
+        #expect(
+            github.allSatisfy {
+                $0.hasPrefix("::warning file=") || $0.hasPrefix("::error file=") || $0.hasPrefix("::notice file=")
+            })
     }
 
     @Test("quotes are checked against --transcript files and against a dossier's own transcripts with --case")
@@ -112,8 +123,12 @@ struct LintCommandTests {
         #expect(explain.contains("helaas") && explain.contains("Meldt niet"))
         #expect(try cli.run(["lint", "--explain", "NL.Bestaatniet"]).status == 3)
         let reference = try cli.ok(["lint", "--reference"])
-        let committed = try String(contentsOf: CLI.repository.appendingPathComponent("Guides/regelverwijzing.md"), encoding: .utf8)
-        #expect(reference == committed, "Guides/regelverwijzing.md is out of date: run `swift run casus lint --reference > Guides/regelverwijzing.md`")
+        let committed = try String(
+            contentsOf: CLI.repository.appendingPathComponent("Guides/regelverwijzing.md"), encoding: .utf8)
+        #expect(
+            reference == committed,
+            "Guides/regelverwijzing.md is out of date: run `swift run casus lint --reference > Guides/regelverwijzing.md`"
+        )
     }
 
     @Test("a configuration file next to the text is used")

@@ -4,21 +4,21 @@ import Testing
 @Suite("Dossier JSON Schema")
 struct SchemaTests {
     static let validator = """
-    import json, sys
-    try:
-        import jsonschema
-    except ImportError:
-        print("SKIP: python3 has no jsonschema module; the test command installs it"); sys.exit(3)
-    schema = json.load(open(sys.argv[1]))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
-    bad = 0
-    for path in sys.argv[2:]:
-        for error in validator.iter_errors(json.load(open(path))):
-            bad += 1
-            print(path, "/".join(map(str, error.absolute_path)), error.message)
-    sys.exit(1 if bad else 0)
-    """
+        import json, sys
+        try:
+            import jsonschema
+        except ImportError:
+            print("SKIP: python3 has no jsonschema module; the test command installs it"); sys.exit(3)
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        bad = 0
+        for path in sys.argv[2:]:
+            for error in validator.iter_errors(json.load(open(path))):
+                bad += 1
+                print(path, "/".join(map(str, error.absolute_path)), error.message)
+        sys.exit(1 if bad else 0)
+        """
 
     @Test("exports of every sample, and of a dossier built by hand, validate against the schema")
     func exportsValidate() throws {
@@ -35,7 +35,8 @@ struct SchemaTests {
         try cli.ok(["export", "boete-schuldhulp", "--attachments", "reference", "--output", reference])
         files.append(reference)
         let script = try cli.write(Self.validator, to: "validate.py")
-        let (status, output) = try runPython(script, [CLI.repository.appendingPathComponent("Schemas/casus-dossier.schema.json").path] + files)
+        let (status, output) = try runPython(
+            script, [CLI.repository.appendingPathComponent("Schemas/casus-dossier.schema.json").path] + files)
         if status == 3 { return print(output) }
         #expect(status == 0, "\(output)")
     }

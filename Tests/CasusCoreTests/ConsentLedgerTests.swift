@@ -4,9 +4,13 @@ import Testing
 
 @Suite("Consent ledger")
 struct ConsentLedgerTests {
-    func entry(_ id: String, _ at: String, granted: [ConsentPurpose] = [], refused: [ConsentPurpose] = [], withdrawn: [ConsentPurpose] = []) -> ConsentEntry {
-        ConsentEntry(id: id, participantId: "P1", granted: granted, refused: refused, withdrawn: withdrawn,
-                     at: Timestamp(at)!, method: .schriftelijk, obtainedBy: "onderzoeker")
+    func entry(
+        _ id: String, _ at: String, granted: [ConsentPurpose] = [], refused: [ConsentPurpose] = [],
+        withdrawn: [ConsentPurpose] = []
+    ) -> ConsentEntry {
+        ConsentEntry(
+            id: id, participantId: "P1", granted: granted, refused: refused, withdrawn: withdrawn,
+            at: Timestamp(at)!, method: .schriftelijk, obtainedBy: "onderzoeker")
     }
 
     @Test("withdrawing one purpose leaves the others and keeps the history")
@@ -38,7 +42,9 @@ struct ConsentLedgerTests {
 
     @Test("a purpose never asked about has no decision; the overview lists fixed and shared purposes")
     func overview() {
-        let ledger = ConsentLedger(entries: [entry("C1", "2022-04-12T15:40:00+02:00", granted: [.sharing(with: "politie")], refused: [.publicationNamed])])
+        let ledger = ConsentLedger(entries: [
+            entry("C1", "2022-04-12T15:40:00+02:00", granted: [.sharing(with: "politie")], refused: [.publicationNamed])
+        ])
         let overview = ledger.overview(of: "P1")
         #expect(overview.count == ConsentPurpose.fixed.count + 1)
         #expect(overview.first { $0.purpose == .publicationNamed }?.decision == .refused)

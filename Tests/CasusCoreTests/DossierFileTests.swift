@@ -21,19 +21,23 @@ struct DossierFileTests {
         #expect(dossier.quotes.count >= 8)
         #expect(dossier.handoffs.contains { !$0.happened })
         #expect(!dossier.findings.isEmpty && !dossier.leervragen.isEmpty && !dossier.dilemmas.isEmpty)
-        let words = dossier.interviews.compactMap(\.transcript).joined(separator: " ").split(whereSeparator: \.isWhitespace).count
+        let words = dossier.interviews.compactMap(\.transcript).joined(separator: " ").split(
+            whereSeparator: \.isWhitespace
+        ).count
         #expect(words > 900)
         // One person in each sample took back consent for verbatim quotes.
         #expect(dossier.consent.contains { $0.withdrawn.contains(.verbatimQuotes) })
     }
 
-    @Test("broken files get a message that says what is wrong", arguments: [
-        ("", "leeg"), ("{\"format\": \"casus-dossier\", \"formatVersion\": 1, \"case\": {", "geen geldige JSON"),
-        ("[1, 2]", "geen JSON-object"), ("{\"format\": \"iets\"}", "geen casus-dossierbestand"),
-        ("{\"format\": \"casus-dossier\", \"formatVersion\": 9}", "versie"),
-        ("{\"format\": \"casus-dossier\", \"formatVersion\": 1}", "'case' missing"),
-        ("\u{FF}\u{FE}garbage", "geen geldige JSON"),
-    ])
+    @Test(
+        "broken files get a message that says what is wrong",
+        arguments: [
+            ("", "leeg"), ("{\"format\": \"casus-dossier\", \"formatVersion\": 1, \"case\": {", "geen geldige JSON"),
+            ("[1, 2]", "geen JSON-object"), ("{\"format\": \"iets\"}", "geen casus-dossierbestand"),
+            ("{\"format\": \"casus-dossier\", \"formatVersion\": 9}", "versie"),
+            ("{\"format\": \"casus-dossier\", \"formatVersion\": 1}", "'case' missing"),
+            ("\u{FF}\u{FE}garbage", "geen geldige JSON"),
+        ])
     func brokenFiles(text: String, expected: String) {
         do {
             _ = try DossierFile.decode(Data(text.utf8))
@@ -56,7 +60,8 @@ struct DossierFileTests {
 
     @Test("an invalid value names its path")
     func invalidValuePath() throws {
-        var json = try String(contentsOf: Repository.samples.appendingPathComponent("bezwaar-wmo.json"), encoding: .utf8)
+        var json = try String(
+            contentsOf: Repository.samples.appendingPathComponent("bezwaar-wmo.json"), encoding: .utf8)
         json = json.replacingOccurrences(of: "\"2022-09-12\"", with: "\"2022-09-31\"")
         do {
             _ = try DossierFile.decode(Data(json.utf8))
@@ -75,7 +80,9 @@ struct DossierFileTests {
         dossier.events[1].actor = .participant("P99")
         dossier.findings[0].agencyId = "nergens"
         dossier.participants[1].pseudonym = "gerrit"
-        dossier.consent.append(ConsentEntry(id: "C1", participantId: "P1", granted: [.interview], at: .now(), method: .mondeling, obtainedBy: "x"))
+        dossier.consent.append(
+            ConsentEntry(
+                id: "C1", participantId: "P1", granted: [.interview], at: .now(), method: .mondeling, obtainedBy: "x"))
         let problems = dossier.problems().map(\.en)
         #expect(problems.contains { $0.contains("quote Q1") && $0.contains("outside the transcript") })
         #expect(problems.contains { $0.contains("quote Q2") && $0.contains("does not match") })

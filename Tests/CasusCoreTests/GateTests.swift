@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Gates of the guided route")
 struct GateTests {
-    static let clean = NarrativeLintResult(untraceableQuotes: [], voiceFindings: 0, abstractFindings: 0, otherFindings: 0)
+    static let clean = NarrativeLintResult(
+        untraceableQuotes: [], voiceFindings: 0, abstractFindings: 0, otherFindings: 0)
 
     func state(_ status: WorkflowStatus, _ id: String) -> GateCheck.State? {
         status.steps.flatMap(\.checks).first { $0.id == id }?.state
@@ -15,13 +16,24 @@ struct GateTests {
     /// A dossier that passes steps 0–2, built by hand.
     func minimal() -> Dossier {
         let at = Timestamp("2024-03-05T14:00:00+01:00")!
-        var d = Dossier(casus: Casus(id: "klein", title: "Klein", vraagstuk: "Werkt het?", publicationForm: .pseudoniem, createdAt: at))
-        d.selection = (1...7).map { PreconditionAnswer(number: $0, met: true, justification: "ja", answeredBy: "t", at: at) }
+        var d = Dossier(
+            casus: Casus(
+                id: "klein", title: "Klein", vraagstuk: "Werkt het?", publicationForm: .pseudoniem, createdAt: at))
+        d.selection = (1...7).map {
+            PreconditionAnswer(number: $0, met: true, justification: "ja", answeredBy: "t", at: at)
+        }
         d.participants = [Participant(id: "P1", pseudonym: "Sanne", role: .eindgebruiker, endUserKind: .burger)]
-        d.consent = [ConsentEntry(id: "C1", participantId: "P1", granted: [.interview, .verbatimQuotes, .narrative, .report, .publicationPseudonymised],
-                                  at: Timestamp("2024-03-01T10:00:00+01:00")!, method: .schriftelijk, obtainedBy: "t")]
-        d.interviews = [Interview(id: "I1", participantId: "P1", at: at, actualMinutes: 125, mode: .aantekeningen, interviewers: ["t"],
-                                  safetyChecked: true, storyExplained: true, transcript: "Sanne: Ik schrok me kapot.")]
+        d.consent = [
+            ConsentEntry(
+                id: "C1", participantId: "P1",
+                granted: [.interview, .verbatimQuotes, .narrative, .report, .publicationPseudonymised],
+                at: Timestamp("2024-03-01T10:00:00+01:00")!, method: .schriftelijk, obtainedBy: "t")
+        ]
+        d.interviews = [
+            Interview(
+                id: "I1", participantId: "P1", at: at, actualMinutes: 125, mode: .aantekeningen, interviewers: ["t"],
+                safetyChecked: true, storyExplained: true, transcript: "Sanne: Ik schrok me kapot.")
+        ]
         d.quotes = [Quote(id: "Q1", interviewId: "I1", start: 7, end: 26, speakerId: "P1", text: "Ik schrok me kapot.")]
         d.narrative = [NarrativeVersion(number: 1, author: "t", at: at, text: "“Ik schrok me kapot,” zegt Sanne.")]
         return d
@@ -43,17 +55,21 @@ struct GateTests {
         var d = minimal()
         d.selection.removeLast()
         #expect(state(Gates.evaluate(d), "0.voorwaarde-7") == .missing)
-        d.selection.append(PreconditionAnswer(number: 7, met: false, justification: "geen politieke urgentie", answeredBy: "t"))
+        d.selection.append(
+            PreconditionAnswer(number: 7, met: false, justification: "geen politieke urgentie", answeredBy: "t"))
         let blocked = Gates.evaluate(d)
         #expect(state(blocked, "0.voorwaarde-7") == .blocked)
         #expect(blocked.currentStep == .selection)
-        d.overrides.append(GateOverride(id: "O1", step: .selection, check: "0.voorwaarde-7", reason: "raad vroeg erom", by: "coach"))
+        d.overrides.append(
+            GateOverride(id: "O1", step: .selection, check: "0.voorwaarde-7", reason: "raad vroeg erom", by: "coach"))
         let overridden = Gates.evaluate(d)
         #expect(state(overridden, "0.voorwaarde-7") == .overridden)
         #expect(overridden.steps[0].passed)
     }
 
-    @Test("step 1: consent before the interview, recording consent for audio, two hours or a reason, safety, explanation, transcript")
+    @Test(
+        "step 1: consent before the interview, recording consent for audio, two hours or a reason, safety, explanation, transcript"
+    )
     func interview() {
         var d = minimal()
         #expect(Gates.evaluate(d).steps[1].passed)
@@ -62,8 +78,11 @@ struct GateTests {
         d = minimal()
         d.interviews[0].mode = .geluidsopname
         #expect(state(Gates.evaluate(d), "1.toestemming-opname") == .missing)
-        d.consent.append(ConsentEntry(id: "C2", participantId: "P1", granted: [.audioRecording, .transcription], at: Timestamp("2024-03-05T13:55:00+01:00")!,
-                                      method: .opname, obtainedBy: "t"))
+        d.consent.append(
+            ConsentEntry(
+                id: "C2", participantId: "P1", granted: [.audioRecording, .transcription],
+                at: Timestamp("2024-03-05T13:55:00+01:00")!,
+                method: .opname, obtainedBy: "t"))
         #expect(state(Gates.evaluate(d), "1.toestemming-opname") == .done)
         d = minimal()
         d.interviews[0].actualMinutes = 80
@@ -75,16 +94,21 @@ struct GateTests {
         d.interviews[0].storyExplained = false
         d.interviews[0].transcript = nil
         let status = Gates.evaluate(d)
-        #expect(state(status, "1.veiligheid") == .missing && state(status, "1.uitleg") == .missing && state(status, "1.transcript") == .missing)
+        #expect(
+            state(status, "1.veiligheid") == .missing && state(status, "1.uitleg") == .missing
+                && state(status, "1.transcript") == .missing)
         #expect(status.nextCheck?.id == "1.veiligheid")
         #expect(state(Gates.evaluate(Dossier(casus: d.casus)), "1.eindgebruiker") == .missing)
     }
 
-    @Test("step 2: a narrative, traceable quotes, consent for the narrative and the quotes it uses; lint findings are shown, not blocking")
+    @Test(
+        "step 2: a narrative, traceable quotes, consent for the narrative and the quotes it uses; lint findings are shown, not blocking"
+    )
     func narrative() {
         var d = minimal()
         #expect(Gates.evaluate(d, lint: Self.clean).steps[2].passed)
-        let lint = NarrativeLintResult(untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 3, abstractFindings: 1, otherFindings: 2)
+        let lint = NarrativeLintResult(
+            untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 3, abstractFindings: 1, otherFindings: 2)
         let status = Gates.evaluate(d, lint: lint)
         #expect(state(status, "2.citaten-herleidbaar") == .missing)
         #expect(state(status, "2.linter") == .note)
@@ -98,7 +122,10 @@ struct GateTests {
     func withdrawal() throws {
         var d = try sample("boete-schuldhulp")
         #expect(Gates.evaluate(d, lint: Self.clean).steps[2].passed)
-        d.consent.append(ConsentEntry(id: "C7", participantId: "P1", withdrawn: [.verbatimQuotes, .narrative], at: .now(), method: .mondeling, obtainedBy: "t"))
+        d.consent.append(
+            ConsentEntry(
+                id: "C7", participantId: "P1", withdrawn: [.verbatimQuotes, .narrative], at: .now(), method: .mondeling,
+                obtainedBy: "t"))
         let status = Gates.evaluate(d, lint: Self.clean)
         #expect(!status.steps[2].passed)
         let quotes = try #require(status.steps[2].checks.first { $0.id == "2.toestemming-citaten" })
@@ -106,11 +133,18 @@ struct GateTests {
         let narrative = try #require(status.steps[2].checks.first { $0.id == "2.toestemming-narratief" })
         #expect(narrative.detail?.nl.contains("het narratief (3 versie(s))") == true, "\(narrative.detail?.nl ?? "")")
         // Sharing withdrawn re-opens step 3.
-        d.consent.append(ConsentEntry(id: "C8", participantId: "P1", withdrawn: [.sharing(with: "cjib")], at: .now(), method: .mondeling, obtainedBy: "t"))
-        #expect(Gates.evaluate(d).steps[3].checks.first { $0.id == "3.toestemming-delen" }?.detail?.nl.contains("Centraal Justitieel Incassobureau") == true)
+        d.consent.append(
+            ConsentEntry(
+                id: "C8", participantId: "P1", withdrawn: [.sharing(with: "cjib")], at: .now(), method: .mondeling,
+                obtainedBy: "t"))
+        #expect(
+            Gates.evaluate(d).steps[3].checks.first { $0.id == "3.toestemming-delen" }?.detail?.nl.contains(
+                "Centraal Justitieel Incassobureau") == true)
     }
 
-    @Test("step 3: agencies contacted, a finding for every agency the narrative names, people around her, consent to share")
+    @Test(
+        "step 3: agencies contacted, a finding for every agency the narrative names, people around her, consent to share"
+    )
     func contraExpertise() throws {
         var d = try sample("boete-schuldhulp")
         #expect(Gates.evaluate(d).steps[3].passed)
@@ -120,10 +154,15 @@ struct GateTests {
         d.findings.removeAll { $0.agencyId == "kredietbank" }
         let status = Gates.evaluate(d)
         #expect(state(status, "3.bevindingen") == .missing)
-        #expect(status.steps[3].checks.first { $0.id == "3.bevindingen" }?.detail?.nl.contains("Kredietbank Rijnstede") == true)
+        #expect(
+            status.steps[3].checks.first { $0.id == "3.bevindingen" }?.detail?.nl.contains("Kredietbank Rijnstede")
+                == true)
         d = minimal()
         #expect(state(Gates.evaluate(d), "3.omgeving") == .missing)
-        d.overrides.append(GateOverride(id: "O1", step: .contraExpertise, check: "3.omgeving", reason: "Ze woont alleen en wil geen naasten betrekken.", by: "coach"))
+        d.overrides.append(
+            GateOverride(
+                id: "O1", step: .contraExpertise, check: "3.omgeving",
+                reason: "Ze woont alleen en wil geen naasten betrekken.", by: "coach"))
         #expect(state(Gates.evaluate(d), "3.omgeving") == .overridden)
     }
 
@@ -143,7 +182,10 @@ struct GateTests {
     @Test("a sign-off goes stale when the step's material changes")
     func staleReview() throws {
         var d = try sample("boete-schuldhulp")
-        d.reviews.append(Review(id: "R9", step: .narrative, coach: "Karin", decision: .goedgekeurd, contentHash: StepFingerprint.of(.narrative, in: d)))
+        d.reviews.append(
+            Review(
+                id: "R9", step: .narrative, coach: "Karin", decision: .goedgekeurd,
+                contentHash: StepFingerprint.of(.narrative, in: d)))
         #expect(Gates.evaluate(d).steps[2].review.signedOff)
         let next = (d.narrative.map(\.number).max() ?? 0) + 1
         d.narrative.append(NarrativeVersion(number: next, author: "t", text: "Een nieuwe versie."))
@@ -175,20 +217,31 @@ struct GateTests {
     @Test("every rule fails on a broken hand-made dossier, and an override of each one lets its step pass")
     func overrideEveryRule() {
         var d = broken()
-        let lint = NarrativeLintResult(untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 0, abstractFindings: 0, otherFindings: 0)
+        let lint = NarrativeLintResult(
+            untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 0, abstractFindings: 0, otherFindings: 0)
         let failing = Gates.evaluate(d, lint: lint).steps.flatMap(\.checks).filter(\.holdsBack)
-        let expected = ["0.voorwaarde-1", "0.voorwaarde-2", "1.toestemming-interview", "1.toestemming-opname", "1.duur", "1.veiligheid", "1.uitleg",
-                        "1.transcript", "2.citaten-herleidbaar", "2.toestemming-narratief", "2.toestemming-citaten", "3.bevindingen", "3.omgeving",
-                        "3.toestemming-delen", "4.leervragen-gekoppeld", "4.toestemming-rapport"]
+        let expected = [
+            "0.voorwaarde-1", "0.voorwaarde-2", "1.toestemming-interview", "1.toestemming-opname", "1.duur",
+            "1.veiligheid", "1.uitleg",
+            "1.transcript", "2.citaten-herleidbaar", "2.toestemming-narratief", "2.toestemming-citaten",
+            "3.bevindingen", "3.omgeving",
+            "3.toestemming-delen", "4.leervragen-gekoppeld", "4.toestemming-rapport",
+        ]
         for id in expected { #expect(failing.contains { $0.id == id }, "\(id) should fail") }
         #expect(failing.first { $0.id == "0.voorwaarde-1" }?.state == .blocked)
         // An override for one check leaves the others as they are.
-        d.overrides = [GateOverride(id: "O1", step: .interview, check: "1.duur", reason: "Vervolggesprek gepland.", by: "coach")]
+        d.overrides = [
+            GateOverride(id: "O1", step: .interview, check: "1.duur", reason: "Vervolggesprek gepland.", by: "coach")
+        ]
         let one = Gates.evaluate(d, lint: lint)
         #expect(state(one, "1.duur") == .overridden && state(one, "1.veiligheid") == .missing)
-        #expect(one.steps.flatMap(\.checks).first { $0.id == "1.duur" }?.detail?.nl.contains("Vervolggesprek gepland.") == true)
+        #expect(
+            one.steps.flatMap(\.checks).first { $0.id == "1.duur" }?.detail?.nl.contains("Vervolggesprek gepland.")
+                == true)
         // Overriding every failing check lets every step pass, and keeps who and why.
-        d.overrides = failing.enumerated().map { i, check in GateOverride(id: "O\(i + 1)", step: check.step, check: check.id, reason: "reden \(i)", by: "Karin") }
+        d.overrides = failing.enumerated().map { i, check in
+            GateOverride(id: "O\(i + 1)", step: check.step, check: check.id, reason: "reden \(i)", by: "Karin")
+        }
         let all = Gates.evaluate(d, lint: lint)
         #expect(all.steps.filter { !$0.passed }.isEmpty)
         #expect(all.steps.flatMap(\.checks).filter { $0.state == .overridden }.count == failing.count)

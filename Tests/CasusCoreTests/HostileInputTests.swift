@@ -26,8 +26,12 @@ struct CoreHostileInputTests {
         #expect(try EntityID.next(prefix: "E", existing: ["E999999998"]) == "E999999999")
     }
 
-    @Test("NUL and other control characters are refused in every text field, naming the field; tab and newline are kept",
-          arguments: [("title", "Een\u{0}titel"), ("transcript", "Sanne: ja\u{0}nee"), ("pseudonym", "San\u{7}ne"), ("what", "Brief\u{1B}[31m")])
+    @Test(
+        "NUL and other control characters are refused in every text field, naming the field; tab and newline are kept",
+        arguments: [
+            ("title", "Een\u{0}titel"), ("transcript", "Sanne: ja\u{0}nee"), ("pseudonym", "San\u{7}ne"),
+            ("what", "Brief\u{1B}[31m"),
+        ])
     func controlCharacters(field: String, value: String) throws {
         var dossier = try Repository.sample("boete-schuldhulp").dossier
         switch field {
@@ -44,15 +48,20 @@ struct CoreHostileInputTests {
         #expect(dossier.problems().isEmpty)
     }
 
-    @Test("JSON syntax errors say line and column; duplicate keys and deep nesting are refused", arguments: [
-        ("{\n  \"format\": \"casus-dossier\",\n  \"formatVersion\": 1,\n  \"case\": {\"id\": \"x\",}\n}", "line 4, column 22: expected a key in quotes"),
-        ("{\"format\": \"casus-dossier\", \"format\": \"other\"}", "occurs twice"),
-        ("{\"a\": \"unterminated}", "never closed"),
-        ("{\"a\": -}", "not a number"),
-        (String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "nested more than 64"),
-        ("{\"a\": 1} trailing", "more text after"),
-        ("", "empty"),
-    ])
+    @Test(
+        "JSON syntax errors say line and column; duplicate keys and deep nesting are refused",
+        arguments: [
+            (
+                "{\n  \"format\": \"casus-dossier\",\n  \"formatVersion\": 1,\n  \"case\": {\"id\": \"x\",}\n}",
+                "line 4, column 22: expected a key in quotes"
+            ),
+            ("{\"format\": \"casus-dossier\", \"format\": \"other\"}", "occurs twice"),
+            ("{\"a\": \"unterminated}", "never closed"),
+            ("{\"a\": -}", "not a number"),
+            (String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "nested more than 64"),
+            ("{\"a\": 1} trailing", "more text after"),
+            ("", "empty"),
+        ])
     func jsonErrors(text: String, expected: String) throws {
         do {
             _ = try DossierFile.decode(Data(text.utf8))
@@ -66,17 +75,20 @@ struct CoreHostileInputTests {
     @Test("messages never echo a 10,000-character value or a 65 kB line whole")
     func longValuesCut() throws {
         let id = String(repeating: "x", count: 10_000)
-        let error = CasusError(.notFound, nl: "Geen casus '\(id)'.", en: "No case '\(id)'.",
-                               details: [Localized(nl: String(repeating: "woord ", count: 11_000), en: "-")])
+        let error = CasusError(
+            .notFound, nl: "Geen casus '\(id)'.", en: "No case '\(id)'.",
+            details: [Localized(nl: String(repeating: "woord ", count: 11_000), en: "-")])
         #expect(error.text(.nl).count < 1_000)
         #expect(error.text(.nl).contains("…"))
         #expect(Excerpt.forMessage("kort") == "kort")
     }
 
-    @Test("names are the same name whatever the spaces, invisible characters, width, case or accents", arguments: [
-        "Mariëke\u{00A0}Jansen", "Mari\u{200B}ëke Jansen", "Mari\u{00AD}ëke Jansen", "Ｍａｒｉëｋｅ Ｊａｎｓｅｎ",
-        "Marie\u{0308}ke Jansen", "MARIEKE   JANSEN", "mariëke\u{2009}jansen", "Mariëke\n  Jansen",
-    ])
+    @Test(
+        "names are the same name whatever the spaces, invisible characters, width, case or accents",
+        arguments: [
+            "Mariëke\u{00A0}Jansen", "Mari\u{200B}ëke Jansen", "Mari\u{00AD}ëke Jansen", "Ｍａｒｉëｋｅ Ｊａｎｓｅｎ",
+            "Marie\u{0308}ke Jansen", "MARIEKE   JANSEN", "mariëke\u{2009}jansen", "Mariëke\n  Jansen",
+        ])
     func nameFolding(spelling: String) {
         #expect(NameFolding.sameName(spelling, "Mariëke Jansen"))
         #expect(NameFolding.fold(spelling) == "marieke jansen")

@@ -4,16 +4,20 @@ import Testing
 
 @Suite("Dates, moments and ids")
 struct ValueTypeTests {
-    @Test("fuzzy dates read day, month, year and approximate forms", arguments: [
-        ("2021-03-15", "2021-03-15"), ("2021-03", "2021-03"), ("2021", "2021"), ("~2021-03", "~2021-03"),
-        ("ca. 2020", "~2020"), ("2020-02-29", "2020-02-29"),
-    ])
+    @Test(
+        "fuzzy dates read day, month, year and approximate forms",
+        arguments: [
+            ("2021-03-15", "2021-03-15"), ("2021-03", "2021-03"), ("2021", "2021"), ("~2021-03", "~2021-03"),
+            ("ca. 2020", "~2020"), ("2020-02-29", "2020-02-29"),
+        ])
     func fuzzyDateParses(input: String, expected: String) throws {
         let date = try #require(FuzzyDate(input))
         #expect(date.description == expected)
     }
 
-    @Test("impossible dates are refused", arguments: ["2021-02-29", "2021-13", "2021-00-10", "21-03-15", "maart 2021", "", "2021-3-5", "2021-03-32"])
+    @Test(
+        "impossible dates are refused",
+        arguments: ["2021-02-29", "2021-13", "2021-00-10", "21-03-15", "maart 2021", "", "2021-3-5", "2021-03-32"])
     func fuzzyDateRefuses(input: String) {
         #expect(FuzzyDate(input) == nil)
     }
@@ -34,16 +38,24 @@ struct ValueTypeTests {
         #expect(Timestamp("2024-03-05T13:05:00Z")?.date == moment.date)
     }
 
-    @Test("moments in every ISO 8601 form casus accepts", arguments: [
-        ("2024-03-05T14:05:00.250+01:00", 1_709_643_900.25), ("2024-03-05 14:05+0100", 1_709_643_900), ("2024-03-05T13:05Z", 1_709_643_900),
-        ("2024-02-29T23:59:59-05:30", 1_709_270_999),
-    ])
+    @Test(
+        "moments in every ISO 8601 form casus accepts",
+        arguments: [
+            ("2024-03-05T14:05:00.250+01:00", 1_709_643_900.25), ("2024-03-05 14:05+0100", 1_709_643_900),
+            ("2024-03-05T13:05Z", 1_709_643_900),
+            ("2024-02-29T23:59:59-05:30", 1_709_270_999),
+        ])
     func timestampForms(text: String, seconds: Double) throws {
         let moment = try #require(Timestamp(text))
         #expect(abs(moment.date.timeIntervalSince1970 - seconds) < 0.001)
     }
 
-    @Test("malformed moments are refused", arguments: ["2024-03-05T14:05:00+1", "2024-02-30T10:00Z", "2024-03-05T24:00Z", "2024-03-05T14:05:00+01:00x", "2024-03-05", "14:05"])
+    @Test(
+        "malformed moments are refused",
+        arguments: [
+            "2024-03-05T14:05:00+1", "2024-02-30T10:00Z", "2024-03-05T24:00Z", "2024-03-05T14:05:00+01:00x",
+            "2024-03-05", "14:05",
+        ])
     func badTimestamps(text: String) {
         #expect(Timestamp(text) == nil)
     }
@@ -58,9 +70,12 @@ struct ValueTypeTests {
         #expect(throws: CasusError.self) { try InputParsing.timestamp("2024-03-05 25:00", timeZone: amsterdam) }
     }
 
-    @Test("durations in the forms researchers type", arguments: [
-        ("120", 120), ("2u", 120), ("2h", 120), ("1u30", 90), ("1h30m", 90), ("90m", 90), ("90 min", 90), ("2:15", 135),
-    ])
+    @Test(
+        "durations in the forms researchers type",
+        arguments: [
+            ("120", 120), ("2u", 120), ("2h", 120), ("1u30", 90), ("1h30m", 90), ("90m", 90), ("90 min", 90),
+            ("2:15", 135),
+        ])
     func minutes(input: String, expected: Int) throws {
         #expect(try InputParsing.minutes(input) == expected)
     }
@@ -81,7 +96,8 @@ struct ValueTypeTests {
     @Test("slugs from Dutch titles")
     func slugs() {
         #expect(Casus.slug(from: "Een oude boete aan de deur — tijdens de schuldhulp") == "een-oude-boete-aan-de-deur")
-        #expect(Casus.slug(from: "Bezwaar tegen Wmo-beschikking (Rijnstede)") == "bezwaar-tegen-wmo-beschikking-rijnstede")
+        #expect(
+            Casus.slug(from: "Bezwaar tegen Wmo-beschikking (Rijnstede)") == "bezwaar-tegen-wmo-beschikking-rijnstede")
         #expect(Casus.slug(from: "“…”") == "casus")
         #expect(Casus.isValidID("boete-schuldhulp"))
         #expect(!Casus.isValidID("../etc"))

@@ -1,8 +1,9 @@
-@testable import CasusDocuments
 import CasusCore
 import Foundation
 import Testing
 import ZIPFoundation
+
+@testable import CasusDocuments
 
 /// Regressions from the hostile-input run on the DOCX and ODT readers.
 @Suite("Hostile documents")
@@ -11,7 +12,8 @@ struct HostileDocumentTests {
 
     @Test("a part whose bytes do not match its CRC-32 is refused, not read")
     func crcMismatch() throws {
-        let url = try reader.zip("kapot.docx", [("word/document.xml", Data(ReaderTests.documentXML.utf8))], storedFirst: true)
+        let url = try reader.zip(
+            "kapot.docx", [("word/document.xml", Data(ReaderTests.documentXML.utf8))], storedFirst: true)
         var bytes = try Data(contentsOf: url)
         let marker = Data("Om tien voor acht".utf8)
         let found = try #require(bytes.range(of: marker))
@@ -34,8 +36,12 @@ struct HostileDocumentTests {
             xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>\
             <text:p>\(body)</text:p></office:text></office:body></office:document-content>
             """
-        let url = try reader.zip("bom.odt", [("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)),
-                                             ("content.xml", Data(content.utf8))], storedFirst: true)
+        let url = try reader.zip(
+            "bom.odt",
+            [
+                ("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)),
+                ("content.xml", Data(content.utf8)),
+            ], storedFirst: true)
         let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
         #expect(size < 1_000_000)
         do {

@@ -1,8 +1,9 @@
-@testable import CasusDocuments
 import CasusCore
 import Foundation
 import Testing
 import ZIPFoundation
+
+@testable import CasusDocuments
 
 @Suite("Reading narratives from files")
 struct ReaderTests {
@@ -17,8 +18,10 @@ struct ReaderTests {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (index, (path, data)) in parts.enumerated() {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: storedFirst && index == 0 ? .none : .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: storedFirst && index == 0 ? .none : .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
@@ -37,10 +40,14 @@ struct ReaderTests {
 
     @Test("DOCX: paragraphs in order, styles kept, deleted text left out; a line is a paragraph")
     func docx() throws {
-        let url = try zip("verhaal.docx", [("[Content_Types].xml", Data("<Types/>".utf8)), ("word/document.xml", Data(Self.documentXML.utf8))])
+        let url = try zip(
+            "verhaal.docx",
+            [("[Content_Types].xml", Data("<Types/>".utf8)), ("word/document.xml", Data(Self.documentXML.utf8))])
         let source = try TextReader.read(fileAt: url)
         #expect(source.format == .docx)
-        #expect(source.text == "Om tien voor acht\nIn juni kreeg ze helaas een boete\t& meer.\nIk schrok me kapot.\nIn een tabel.")
+        #expect(
+            source.text
+                == "Om tien voor acht\nIn juni kreeg ze helaas een boete\t& meer.\nIk schrok me kapot.\nIn een tabel.")
         #expect(source.paragraphStyles == [.heading, .paragraph, .quote, .paragraph])
     }
 
@@ -57,10 +64,14 @@ struct ReaderTests {
             <text:list><text:list-item><text:p>Eerste punt</text:p></text:list-item></text:list>
             </office:text></office:body></office:document-content>
             """
-        let url = try zip("verhaal.odt", [("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Data(content.utf8))], storedFirst: true)
+        let url = try zip(
+            "verhaal.odt",
+            [("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Data(content.utf8))],
+            storedFirst: true)
         let source = try TextReader.read(fileAt: url)
         #expect(source.format == .odt)
-        #expect(source.text == "Om tien voor acht\nIn juni  kreeg ze helaas een boete.\nIk schrok me kapot.\nEerste punt")
+        #expect(
+            source.text == "Om tien voor acht\nIn juni  kreeg ze helaas een boete.\nIk schrok me kapot.\nEerste punt")
         #expect(source.paragraphStyles == [.heading, .paragraph, .quote, .listItem])
     }
 
@@ -79,12 +90,25 @@ struct ReaderTests {
         let garbage = folder.appendingPathComponent("kapot.docx")
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: garbage)
         expectError(garbage, contains: "geen bruikbaar DOCX-bestand")
-        expectError(try zip("leeg.docx", [("[Content_Types].xml", Data("<Types/>".utf8))]), contains: "word/document.xml is missing")
-        expectError(try zip("fout.docx", [("word/document.xml", Data("<w:document><w:p></w:document>".utf8))]), contains: "does not match")
+        expectError(
+            try zip("leeg.docx", [("[Content_Types].xml", Data("<Types/>".utf8))]),
+            contains: "word/document.xml is missing")
+        expectError(
+            try zip("fout.docx", [("word/document.xml", Data("<w:document><w:p></w:document>".utf8))]),
+            contains: "does not match")
         expectError(try zip("leegxml.docx", [("word/document.xml", Data())]), contains: "empty XML")
-        expectError(try zip("doctype.docx", [("word/document.xml", Data("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;</x>".utf8))]), contains: "DOCTYPE")
-        expectError(try zip("ander.odt", [("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)), ("content.xml", Data("<a/>".utf8))], storedFirst: true),
-                    contains: "geen ODF-tekstdocument")
+        expectError(
+            try zip(
+                "doctype.docx", [("word/document.xml", Data("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;</x>".utf8))]),
+            contains: "DOCTYPE")
+        expectError(
+            try zip(
+                "ander.odt",
+                [
+                    ("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)),
+                    ("content.xml", Data("<a/>".utf8)),
+                ], storedFirst: true),
+            contains: "geen ODF-tekstdocument")
         let invalid = folder.appendingPathComponent("latin1.md")
         try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x0A]).write(to: invalid)
         expectError(invalid, contains: "geen UTF-8")
@@ -118,7 +142,9 @@ struct ReaderTests {
         let url = folder.appendingPathComponent("bom.docx")
         let archive = try Archive(url: url, accessMode: .create)
         let chunk = Data(count: 1 << 20)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, length in
+        try archive.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate
+        ) { position, length in
             chunk.prefix(length)
         }
         let bytes = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0

@@ -1,7 +1,8 @@
 import CasusCore
-@testable import CasusJourney
 import Foundation
 import Testing
+
+@testable import CasusJourney
 
 @Suite("Journey maps of unreadable size")
 struct JourneySizeTests {
@@ -22,7 +23,8 @@ struct JourneySizeTests {
             #expect(error.kind == .invalidInput)
             #expect(error.text(.nl).contains("agency:cjib") && error.text(.nl).contains("--format csv"))
         }
-        let table = try JourneyMap.build(dossier, view: .blueprint, language: .nl, catalogue: KnelpuntCatalogue(), eventLimit: nil)
+        let table = try JourneyMap.build(
+            dossier, view: .blueprint, language: .nl, catalogue: KnelpuntCatalogue(), eventLimit: nil)
         #expect(JourneyText.csv(table).split(whereSeparator: \.isNewline).count > InputLimits.journeyEvents)
     }
 }

@@ -1,13 +1,16 @@
 import CasusCore
-@testable import CasusJourney
 import Foundation
+import Testing
+
+@testable import CasusJourney
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
 
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func sample(_ name: String) throws -> Dossier {
@@ -43,7 +46,10 @@ final class SVGScan: NSObject, XMLParserDelegate {
         failed = !parser.parse()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(name)
     }
 
@@ -66,7 +72,9 @@ struct JourneyTests {
         for (i, a) in sorted.enumerated() {
             for b in sorted[(i + 1)...] {
                 if b.element.x >= a.element.x + a.element.w { break }
-                if a.element.y < b.element.y + b.element.h && b.element.y < a.element.y + a.element.h { found.append((a.offset, b.offset)) }
+                if a.element.y < b.element.y + b.element.h && b.element.y < a.element.y + a.element.h {
+                    found.append((a.offset, b.offset))
+                }
             }
         }
         return found
@@ -74,11 +82,17 @@ struct JourneyTests {
 
     func allRects(_ layout: JourneyLayout) -> [Rect] {
         layout.boxes.map { Rect(x: $0.x, y: $0.y, w: JourneyLayout.boxWidth, h: $0.height) }
-            + layout.moments.map { Rect(x: $0.x, y: layout.momentTop + $0.y, w: JourneyLayout.boxWidth + 40, h: $0.height) }
-            + layout.handoffs.map { Rect(x: $0.labelX, y: $0.labelY, w: JourneyLayout.boxWidth + 40, h: $0.labelHeight) }
+            + layout.moments.map {
+                Rect(x: $0.x, y: layout.momentTop + $0.y, w: JourneyLayout.boxWidth + 40, h: $0.height)
+            }
+            + layout.handoffs.map {
+                Rect(x: $0.labelX, y: $0.labelY, w: JourneyLayout.boxWidth + 40, h: $0.labelHeight)
+            }
     }
 
-    @Test("each sample's SVG is well-formed, titled and described, with every event in its lane in date order and every hand-off drawn")
+    @Test(
+        "each sample's SVG is well-formed, titled and described, with every event in its lane in date order and every hand-off drawn"
+    )
     func samples() throws {
         for name in ["boete-schuldhulp", "bezwaar-wmo"] {
             let dossier = try Repository.sample(name)
@@ -95,12 +109,18 @@ struct JourneyTests {
                 let dated = boxes.filter { $0.item.date != nil }
                 #expect(dated.map(\.x) == dated.map(\.x).sorted(), "\(name) \(lane.id): boxes out of date order")
                 let band = try #require(layout.lanes.first { $0.lane.id == lane.id })
-                for box in boxes { #expect(box.y >= band.y && box.y + box.height <= band.y + band.height, "\(box.item.eventId) outside its lane") }
+                for box in boxes {
+                    #expect(
+                        box.y >= band.y && box.y + box.height <= band.y + band.height,
+                        "\(box.item.eventId) outside its lane")
+                }
             }
             // Events land in the lane of their actor: agency events front or back by visibility.
             for event in dossier.events {
                 let box = try #require(layout.boxes.first { $0.item.eventId == event.id })
-                if case .agency(let id) = event.actor { #expect(box.item.laneId == (event.visibleToEndUser ? "front:\(id)" : "back:\(id)")) }
+                if case .agency(let id) = event.actor {
+                    #expect(box.item.laneId == (event.visibleToEndUser ? "front:\(id)" : "back:\(id)"))
+                }
             }
             #expect(layout.handoffs.count == dossier.handoffs.count)
             let missing = dossier.handoffs.filter { !$0.happened }.count
@@ -115,19 +135,27 @@ struct JourneyTests {
     func views() throws {
         let dossier = try Repository.sample("boete-schuldhulp")
         let overview = try map(dossier, .overview)
-        #expect(overview.items.allSatisfy { $0.visibleToEndUser || $0.laneId == "enduser" || $0.laneId.hasPrefix("person:") })
+        #expect(
+            overview.items.allSatisfy {
+                $0.visibleToEndUser || $0.laneId == "enduser" || $0.laneId.hasPrefix("person:")
+            })
         #expect(!overview.lanes.contains { $0.kind == .agencyBack } && overview.handoffs.isEmpty)
         let slice = try map(dossier, .agency("kredietbank"))
         for lane in slice.lanes {
             guard let agency = lane.agencyId, agency != "kredietbank" else { continue }
-            #expect(slice.handoffs.contains { $0.fromLane == "back:\(agency)" || $0.toLane == "back:\(agency)" }, "\(agency) is in the Kredietbank slice without a hand-off")
+            #expect(
+                slice.handoffs.contains { $0.fromLane == "back:\(agency)" || $0.toLane == "back:\(agency)" },
+                "\(agency) is in the Kredietbank slice without a hand-off")
         }
         #expect(slice.handoffs.allSatisfy { $0.fromLane == "back:kredietbank" || $0.toLane == "back:kredietbank" })
         // Marloes withdrew her quotes in the sample.
         #expect(!SVGJourneyWriter.render(try map(dossier)).contains("Q9"))
         #expect(try map(dossier).omitted.contains { $0.nl.contains("Q9") })
         var withdrawn = dossier
-        withdrawn.consent.append(ConsentEntry(id: "C99", participantId: dossier.endUser!.id, withdrawn: [.narrative], at: .now(), method: .mondeling, obtainedBy: "t"))
+        withdrawn.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: dossier.endUser!.id, withdrawn: [.narrative], at: .now(), method: .mondeling,
+                obtainedBy: "t"))
         #expect(throws: CasusError.self) { try map(withdrawn) }
     }
 
@@ -139,7 +167,8 @@ struct JourneyTests {
         let layout = JourneyLayout(try map(dossier))
         let box = try #require(layout.boxes.first { $0.item.eventId == dossier.events[index].id })
         #expect(box.spanTo > box.spanFrom + 50)
-        let approximate = try #require(layout.boxes.first { $0.item.date?.approximate == true || $0.item.date?.precision == .month })
+        let approximate = try #require(
+            layout.boxes.first { $0.item.date?.approximate == true || $0.item.date?.precision == .month })
         #expect(approximate.spanTo > approximate.spanFrom)
     }
 
@@ -189,21 +218,30 @@ struct JourneyTests {
     /// A generated case: `count` events over ten agencies, on many shared days, with hand-offs.
     static func large(_ count: Int, dated: Bool = true) throws -> Dossier {
         var d = try Repository.sample("boete-schuldhulp")
-        d.agencies = (0..<10).map { Agency(id: "a\($0)", name: "Instantie \($0) met een tamelijk lange naam", contact: .gesproken) }
+        d.agencies = (0..<10).map {
+            Agency(id: "a\($0)", name: "Instantie \($0) met een tamelijk lange naam", contact: .gesproken)
+        }
         d.findings = []
         let endUser = d.endUser!.id
         d.events = (0..<count).map { n in
-            let date: FuzzyDate? = dated ? FuzzyDate(year: 2020 + n / 150, month: (n / 12) % 12 + 1, day: n % 5 + 1, approximate: n % 17 == 0) : nil
+            let date: FuzzyDate? =
+                dated
+                ? FuzzyDate(year: 2020 + n / 150, month: (n / 12) % 12 + 1, day: n % 5 + 1, approximate: n % 17 == 0)
+                : nil
             let actor: Actor = n % 11 == 0 ? .participant(endUser) : .agency("a\(n % 10)")
             let impact: Int? = n % 7 == 0 ? (n % 5) - 2 : nil
             let tags: [String] = n % 9 == 0 ? ["fout-reist-mee"] : []
-            let what = "Gebeurtenis \(n + 1) met een beschrijving die over meerdere regels loopt zodat het vak hoger wordt dan één regel"
-            return TimelineEvent(id: "E\(n + 1)", date: date, actor: actor, channel: .brief, what: what, impact: impact,
-                                 visibleToEndUser: n % 3 != 0, knelpunten: tags, keyMoment: n % 50 == 0)
+            let what =
+                "Gebeurtenis \(n + 1) met een beschrijving die over meerdere regels loopt zodat het vak hoger wordt dan één regel"
+            return TimelineEvent(
+                id: "E\(n + 1)", date: date, actor: actor, channel: .brief, what: what, impact: impact,
+                visibleToEndUser: n % 3 != 0, knelpunten: tags, keyMoment: n % 50 == 0)
         }
         d.handoffs = (0..<40).map { n in
-            Handoff(id: "H\(n + 1)", fromAgencyId: "a\(n % 10)", toAgencyId: "a\((n + 3) % 10)", date: dated ? FuzzyDate(year: 2020 + n / 12, month: n % 12 + 1) : nil,
-                    what: "Overdracht \(n + 1)", happened: n % 4 != 0)
+            Handoff(
+                id: "H\(n + 1)", fromAgencyId: "a\(n % 10)", toAgencyId: "a\((n + 3) % 10)",
+                date: dated ? FuzzyDate(year: 2020 + n / 12, month: n % 12 + 1) : nil,
+                what: "Overdracht \(n + 1)", happened: n % 4 != 0)
         }
         d.quotes = []
         return d
@@ -222,7 +260,9 @@ struct JourneyTests {
         var one = try Self.large(1)
         one.handoffs = []
         var sameDay = try Self.large(30)
-        sameDay.events = sameDay.events.map { var e = $0; e.date = FuzzyDate("2021-05-04"); return e }
+        sameDay.events = sameDay.events.map {
+            var e = $0; e.date = FuzzyDate("2021-05-04"); return e
+        }
         let undated = try Self.large(25, dated: false)
         for dossier in [one, sameDay, undated] {
             let journey = try map(dossier)

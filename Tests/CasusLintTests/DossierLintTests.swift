@@ -22,11 +22,15 @@ struct DossierLintTests {
             """
         let d = dossier(narrative: text, transcript: "Sanne: Ik schrok me kapot toen ik die brief zag.")
         let result = try #require(try DossierLint.gateInput(for: d))
-        #expect(result.untraceableQuotes == ["Dat was het ergste van alles,"] || result.untraceableQuotes == ["Dat was het ergste van alles"],
-                "\(result.untraceableQuotes)")
+        #expect(
+            result.untraceableQuotes == ["Dat was het ergste van alles,"]
+                || result.untraceableQuotes == ["Dat was het ergste van alles"],
+            "\(result.untraceableQuotes)")
         #expect(result.voiceFindings >= 1)
         let status = Gates.evaluate(d, lint: result)
-        #expect(status.steps[2].checks.first { $0.id == "2.citaten-herleidbaar" }?.detail?.nl.contains("Dat was het ergste van alles") == true)
+        #expect(
+            status.steps[2].checks.first { $0.id == "2.citaten-herleidbaar" }?.detail?.nl.contains(
+                "Dat was het ergste van alles") == true)
     }
 
     @Test("without transcripts the quotes are not checked, and the gate says so instead of passing them")

@@ -1,14 +1,19 @@
-@testable import CasusLint
 import CasusCore
 import CasusDocuments
 import Foundation
 import Testing
 
+@testable import CasusLint
+
 /// Regressions from the hostile-input run: each of these once crashed, hung or took minutes.
 @Suite("Hostile input to the linter")
 struct HostileInputTests {
-    @Test("a text of only a direction mark or joiner lints to nothing instead of allocating without end",
-          arguments: ["\u{200E}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{2060}", "\u{00AD}", "\u{202E}", "\u{FEFF}\u{200D}\u{200D}"])
+    @Test(
+        "a text of only a direction mark or joiner lints to nothing instead of allocating without end",
+        arguments: [
+            "\u{200E}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{2060}", "\u{00AD}", "\u{202E}",
+            "\u{FEFF}\u{200D}\u{200D}",
+        ])
     func invisibleOnly(_ text: String) throws {
         let report = try Lint.run(text)
         #expect(report.findings.isEmpty)
@@ -17,8 +22,11 @@ struct HostileInputTests {
 
     @Test("emoji families, Persian joiners and soft hyphens stay inside their words")
     func joinersInWords() throws {
-        let analysis = TextAnalysis(PreparedText(SourceText(format: .markdown,
-            text: "Zij kwam met 👩‍👧 naar het loket. می‌خواهم. Verant\u{00AD}woordelijk\u{200B}heid.")),
+        let analysis = TextAnalysis(
+            PreparedText(
+                SourceText(
+                    format: .markdown,
+                    text: "Zij kwam met 👩‍👧 naar het loket. می‌خواهم. Verant\u{00AD}woordelijk\u{200B}heid.")),
             abbreviations: try Lint.rules(.nl).abbreviations)
         let words = analysis.tokens.filter { $0.kind == .word }.map(\.lower)
         #expect(words.contains("👩\u{200D}👧"))
@@ -39,7 +47,8 @@ struct HostileInputTests {
 
     @Test("quotations are found through the transcript index, in order, with ellipses, whatever the typography")
     func transcriptIndex() throws {
-        let transcript = "Interviewer: En toen?\nSanne: Ik dacht dat het   geregeld was. Daarna kwam de brief. Ik was bang voor het bedrag."
+        let transcript =
+            "Interviewer: En toen?\nSanne: Ik dacht dat het   geregeld was. Daarna kwam de brief. Ik was bang voor het bedrag."
         let index = TranscriptIndex([transcript, "Een ander interview over iets anders."])
         #expect(QuoteText.occurs("Ik dacht dat het geregeld was.", in: index))
         #expect(QuoteText.occurs("ik dacht dat het … geregeld was", in: index))
@@ -57,12 +66,15 @@ struct HostileInputTests {
     @Test("two thousand quotations that are not in a large transcript are all reported")
     func manyQuotesLargeTranscript() throws {
         var transcript = ""
-        for n in 0..<20_000 { transcript += "Regel \(n): de medewerker belde over dossier \(n * 7) en de brief van week \(n % 52). " }
+        for n in 0..<20_000 {
+            transcript += "Regel \(n): de medewerker belde over dossier \(n * 7) en de brief van week \(n % 52). "
+        }
         var narrative = ""
         for n in 0..<2_000 { narrative += "Zij zegt: “dit citaat \(n) staat nergens in het transcript.”\n\n" }
         let report = try Lint.run(narrative, transcripts: [transcript], speakers: ["Zij"])
         #expect(report.findings.filter { $0.rule == "NL.CitaatNietInTranscript" }.count == 2_000)
-        let found = try Lint.run("Zij zegt: “de medewerker belde over dossier 70”.", transcripts: [transcript], speakers: ["Zij"])
+        let found = try Lint.run(
+            "Zij zegt: “de medewerker belde over dossier 70”.", transcripts: [transcript], speakers: ["Zij"])
         #expect(!found.findings.contains { $0.rule == "NL.CitaatNietInTranscript" })
     }
 }

@@ -1,7 +1,9 @@
-@testable import CasusLint
 import CasusCore
 import CasusDocuments
 import Foundation
+import Testing
+
+@testable import CasusLint
 
 /// Shared helpers: the bundled rule sets, loaded once, and a one-call lint of a Markdown string.
 enum Lint {
@@ -17,7 +19,9 @@ enum Lint {
         return set
     }
 
-    static func run(_ text: String, language: Language = .nl, transcripts: [String] = [], speakers: [String] = []) throws -> LintReport {
+    static func run(
+        _ text: String, language: Language = .nl, transcripts: [String] = [], speakers: [String] = []
+    ) throws -> LintReport {
         Linter(rules: try rules(language), transcripts: transcripts, speakers: speakers)
             .lint(SourceText(format: .markdown, text: text), path: "test.md", interfaceLanguage: .nl)
     }
@@ -49,8 +53,6 @@ struct MarkedExample {
         self.spans = spans
     }
 }
-
-import Testing
 
 extension RuleDefinition: CustomTestStringConvertible {
     public var testDescription: String { id }

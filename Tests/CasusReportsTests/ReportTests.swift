@@ -1,13 +1,15 @@
 import CasusCore
 import CasusDocuments
-@testable import CasusReports
 import Foundation
 import Testing
 import ZIPFoundation
 
+@testable import CasusReports
+
 /// The repository's folders, found from this source file.
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let templates = root.appendingPathComponent("Templates/rapport")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -32,16 +34,24 @@ enum Repository {
 struct ReportTests {
     static let date = "2026-11-29"
 
-    func build(_ dossier: Dossier, _ kind: ReportKind = .outsideIn, status: ReportStatus = .conceptAmbtelijk, agency: String? = nil,
-               language: Language = .nl) throws -> ReportResult {
-        try ReportBuilder.build(dossier, template: ReportTemplate.load(kind, from: Repository.templates),
-                                options: ReportOptions(kind: kind, status: status, language: language, date: Self.date, agencyId: agency))
+    func build(
+        _ dossier: Dossier, _ kind: ReportKind = .outsideIn, status: ReportStatus = .conceptAmbtelijk,
+        agency: String? = nil,
+        language: Language = .nl
+    ) throws -> ReportResult {
+        try ReportBuilder.build(
+            dossier, template: ReportTemplate.load(kind, from: Repository.templates),
+            options: ReportOptions(kind: kind, status: status, language: language, date: Self.date, agencyId: agency))
     }
 
-    func markdown(_ result: ReportResult) -> String { String(decoding: MarkdownWriter.render(result.document), as: UTF8.self) }
+    func markdown(_ result: ReportResult) -> String {
+        String(decoding: MarkdownWriter.render(result.document), as: UTF8.self)
+    }
 
     func headings(_ document: Document) -> [String] {
-        document.blocks.compactMap { if case .heading(let level, let text, _) = $0, level == 1 { return Inline.plain(text) } else { return nil } }
+        document.blocks.compactMap {
+            if case .heading(let level, let text, _) = $0, level == 1 { return Inline.plain(text) } else { return nil }
+        }
     }
 
     @Test("both reports follow their template's sections, for every sample, in both languages")
@@ -49,15 +59,23 @@ struct ReportTests {
         for name in Repository.sampleNames {
             let dossier = try Repository.sample(name)
             let outside = try build(dossier)
-            #expect(headings(outside.document) == ["Colofon", "Samenvatting", "Leeswijzer", "Verantwoording", "Het verhaal", "De klantreis",
-                                                   "Vastgestelde feiten", "Knelpunten", "Leervragen", "Dilemma's voor de raad",
-                                                   "Reacties van de instanties", "Nawoord", "Bijlage: bronnen", "Bijlage: gesprekspartners",
-                                                   "Bijlage: verloop van het wederhoor", "Bijlage: begrippen"], "\(name)")
+            #expect(
+                headings(outside.document) == [
+                    "Colofon", "Samenvatting", "Leeswijzer", "Verantwoording", "Het verhaal", "De klantreis",
+                    "Vastgestelde feiten", "Knelpunten", "Leervragen", "Dilemma's voor de raad",
+                    "Reacties van de instanties", "Nawoord", "Bijlage: bronnen", "Bijlage: gesprekspartners",
+                    "Bijlage: verloop van het wederhoor", "Bijlage: begrippen",
+                ], "\(name)")
             let description = try build(dossier, .casusbeschrijving)
-            #expect(headings(description.document) == ["Colofon", "De casus in het kort", "Het narratief", "Tijdlijn", "Citaten en hun bron", "Toestemming en grondslag"])
+            #expect(
+                headings(description.document) == [
+                    "Colofon", "De casus in het kort", "Het narratief", "Tijdlijn", "Citaten en hun bron",
+                    "Toestemming en grondslag",
+                ])
             let english = try build(dossier, language: .en)
             #expect(headings(english.document).first == "Colophon")
-            #expect(english.document.meta.status == "Draft for factual check by officials — confidential, do not circulate")
+            #expect(
+                english.document.meta.status == "Draft for factual check by officials — confidential, do not circulate")
             #expect(english.document.meta.language == "en")
         }
     }
@@ -69,7 +87,9 @@ struct ReportTests {
         let html = String(decoding: HTMLWriter.render(result.document), as: UTF8.self)
         #expect(html.contains("<p class=\"status\">Definitief</p>") && html.contains("<footer>Definitief"))
         let odt = try ODTWriter.render(result.document)
-        #expect(try ZipText.entry("styles.xml", in: odt).contains("<style:footer><text:p text:style-name=\"Footer\">Definitief"))
+        #expect(
+            try ZipText.entry("styles.xml", in: odt).contains(
+                "<style:footer><text:p text:style-name=\"Footer\">Definitief"))
         let docx = try DOCXWriter.render(result.document)
         #expect(try ZipText.entry("word/footer1.xml", in: docx).contains(">Definitief · "))
     }
@@ -78,7 +98,10 @@ struct ReportTests {
     func withheldQuotes() throws {
         var dossier = try Repository.sample("boete-schuldhulp")
         let sanne = try #require(dossier.participant(named: "Sanne"))
-        dossier.consent.append(ConsentEntry(id: "C99", participantId: sanne.id, withdrawn: [.verbatimQuotes], at: .now(), method: .mondeling, obtainedBy: "t"))
+        dossier.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: sanne.id, withdrawn: [.verbatimQuotes], at: .now(), method: .mondeling,
+                obtainedBy: "t"))
         for kind in ReportKind.allCases {
             let result = try build(dossier, kind)
             let text = QuoteMatching.normalize(markdown(result).replacingOccurrences(of: "\\", with: ""))
@@ -94,14 +117,21 @@ struct ReportTests {
         #expect(!QuoteMatching.normalize(markdown(plain)).contains(QuoteMatching.normalize(marloes.text)))
     }
 
-    @Test("without consent for the report, the narrative, the publication form or sharing with an agency, nothing is built")
+    @Test(
+        "without consent for the report, the narrative, the publication form or sharing with an agency, nothing is built"
+    )
     func consentStops() throws {
         var dossier = try Repository.sample("bezwaar-wmo")
         let gerrit = try #require(dossier.endUser)
         var withdrawn = dossier
-        withdrawn.consent.append(ConsentEntry(id: "C99", participantId: gerrit.id, withdrawn: [.narrative], at: .now(), method: .mondeling, obtainedBy: "t"))
+        withdrawn.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: gerrit.id, withdrawn: [.narrative], at: .now(), method: .mondeling,
+                obtainedBy: "t"))
         #expect(throws: CasusError.self) { try build(withdrawn) }
-        do { _ = try build(withdrawn) } catch let error as CasusError { #expect(error.kind == .consentMissing && error.message.nl.contains("narratief")) }
+        do { _ = try build(withdrawn) } catch let error as CasusError {
+            #expect(error.kind == .consentMissing && error.message.nl.contains("narratief"))
+        }
 
         dossier.casus.publicationForm = .naam
         #expect(throws: CasusError.self) { try build(dossier, status: .definitief) }
@@ -110,7 +140,9 @@ struct ReportTests {
         var noNarrative = try Repository.sample("bezwaar-wmo")
         noNarrative.narrative = []
         noNarrative.casus.currentNarrative = nil
-        do { _ = try build(noNarrative); Issue.record("built without a story") } catch let error as CasusError { #expect(error.message.nl.contains("geen verhaal")) }
+        do { _ = try build(noNarrative); Issue.record("built without a story") } catch let error as CasusError {
+            #expect(error.message.nl.contains("geen verhaal"))
+        }
     }
 
     @Test("the wederhoor version for one agency holds only the passages, findings and responses about it")
@@ -120,18 +152,26 @@ struct ReportTests {
         let text = markdown(result)
         #expect(text.contains("Versie voor Kredietbank Rijnstede"))
         #expect(text.contains("## Kredietbank Rijnstede"))
-        for other in ["## Centraal Justitieel Incassobureau", "## Politie, basisteam Rijnstede-Oost", "Energieleverancier Stroomwijzer — ambtelijk"] {
+        for other in [
+            "## Centraal Justitieel Incassobureau", "## Politie, basisteam Rijnstede-Oost",
+            "Energieleverancier Stroomwijzer — ambtelijk",
+        ] {
             #expect(!text.contains(other), "\(other) should not be in the Kredietbank version")
         }
         // Every narrative paragraph in it names the Kredietbank.
-        let story = result.document.blocks.drop { if case .heading(_, let t, _) = $0 { return Inline.plain(t) != "Het verhaal" } else { return true } }.dropFirst()
+        let story = result.document.blocks.drop {
+            if case .heading(_, let t, _) = $0 { return Inline.plain(t) != "Het verhaal" } else { return true }
+        }.dropFirst()
         for block in story.prefix { if case .heading = $0 { return false } else { return true } } {
             guard case .paragraph(let inlines) = block, Inline.plain(inlines) != "[…]" else { continue }
             #expect(Inline.plain(inlines).lowercased().contains("kredietbank"), "\(Inline.plain(inlines))")
         }
         // An agency without consent to share is refused.
         var noSharing = dossier
-        noSharing.consent.append(ConsentEntry(id: "C99", participantId: dossier.endUser!.id, withdrawn: [.sharing(with: "kredietbank")], at: .now(), method: .mondeling, obtainedBy: "t"))
+        noSharing.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: dossier.endUser!.id, withdrawn: [.sharing(with: "kredietbank")], at: .now(),
+                method: .mondeling, obtainedBy: "t"))
         #expect(throws: CasusError.self) { try build(noSharing, agency: "kredietbank") }
     }
 
@@ -140,7 +180,10 @@ struct ReportTests {
         var dossier = try Repository.sample("bezwaar-wmo")
         dossier.casus.publicationForm = .anoniem
         let gerrit = try #require(dossier.endUser)
-        dossier.consent.append(ConsentEntry(id: "C99", participantId: gerrit.id, granted: [.publicationAnonymised], at: .now(), method: .schriftelijk, obtainedBy: "t"))
+        dossier.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: gerrit.id, granted: [.publicationAnonymised], at: .now(),
+                method: .schriftelijk, obtainedBy: "t"))
         let text = markdown(try build(dossier, status: .definitief))
         for person in dossier.participants where person.pseudonym.count > 3 {
             #expect(!text.contains(person.pseudonym), "\(person.pseudonym)")
@@ -162,7 +205,8 @@ struct ReportTests {
         #expect(gaps.contains { $0.hasPrefix("Nog geen leervragen") })
         #expect(gaps.contains { $0.hasPrefix("Geen bevindingen van \(dossier.agencies[0].name)") })
         #expect(result.log.gaps.count == gaps.count)
-        #expect(String(decoding: HTMLWriter.render(result.document), as: UTF8.self).contains("class=\"gap\" role=\"note\""))
+        #expect(
+            String(decoding: HTMLWriter.render(result.document), as: UTF8.self).contains("class=\"gap\" role=\"note\""))
     }
 
     @Test("the same dossier and date give the same bytes in every format")
@@ -182,7 +226,9 @@ struct ReportTests {
     func goldenMarkdown() throws {
         for name in Repository.sampleNames {
             let text = markdown(try build(Repository.sample(name)))
-            #expect(try Repository.matchesGolden(text, "\(name)-outside-in.md"), "Golden/\(name)-outside-in.md differs; rerun with CASUS_UPDATE_GOLDEN=1 and review the diff")
+            #expect(
+                try Repository.matchesGolden(text, "\(name)-outside-in.md"),
+                "Golden/\(name)-outside-in.md differs; rerun with CASUS_UPDATE_GOLDEN=1 and review the diff")
         }
     }
 }

@@ -21,11 +21,16 @@ struct DossierStoreTests {
         let fixture = try StoreFixture()
         try fixture.importSample("bezwaar-wmo")
         try fixture.store.modify("bezwaar-wmo") { dossier in
-            dossier.events.append(TimelineEvent(id: "E20", date: FuzzyDate("2023-05"), actor: .agency("wmo"), channel: .brief, what: "Evaluatiebrief."))
+            dossier.events.append(
+                TimelineEvent(
+                    id: "E20", date: FuzzyDate("2023-05"), actor: .agency("wmo"), channel: .brief,
+                    what: "Evaluatiebrief."))
         }
         let reopened = try DossierStore(workspace: Workspace(folder: fixture.folder), actor: "ander")
         #expect(try reopened.dossier("bezwaar-wmo").events.last?.id == "E20")
-        let last = try reopened.auditEntries(caseId: "bezwaar-wmo").suffix(2).map { "\($0.operation) \($0.entity) \($0.entityId)" }
+        let last = try reopened.auditEntries(caseId: "bezwaar-wmo").suffix(2).map {
+            "\($0.operation) \($0.entity) \($0.entityId)"
+        }
         #expect(last == ["update casus bezwaar-wmo", "create event E20"])
         #expect(try reopened.verifyAudit().isIntact)
     }
@@ -60,7 +65,9 @@ struct DossierStoreTests {
             try fixture.store.modify("boete-schuldhulp") { $0.participants.removeAll { $0.id == "P2" } }
         }
         let queue = try DatabaseQueue(path: fixture.store.workspace.databaseURL.path)
-        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE consentEntry SET granted = '[]'") } }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE consentEntry SET granted = '[]'") }
+        }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM consentEntry") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM auditLog") } }
         #expect(try fixture.store.dossier("boete-schuldhulp").consent.count == 6)
@@ -71,8 +78,10 @@ struct DossierStoreTests {
         let fixture = try StoreFixture()
         try fixture.importSample("boete-schuldhulp")
         try fixture.store.modify("boete-schuldhulp") { dossier in
-            dossier.consent.append(ConsentEntry(id: "C7", participantId: "P1", withdrawn: [.sharing(with: "cjib")],
-                                                at: Timestamp("2022-12-01T10:00:00+01:00")!, method: .mondeling, obtainedBy: "Femke de Wit"))
+            dossier.consent.append(
+                ConsentEntry(
+                    id: "C7", participantId: "P1", withdrawn: [.sharing(with: "cjib")],
+                    at: Timestamp("2022-12-01T10:00:00+01:00")!, method: .mondeling, obtainedBy: "Femke de Wit"))
         }
         let ledger = try fixture.store.dossier("boete-schuldhulp").consentLedger
         #expect(ledger.status(of: "P1", for: .sharing(with: "cjib")).decision == .withdrawn)
@@ -87,7 +96,10 @@ struct DossierStoreTests {
         #expect(try fixture.store.verifyAudit().isIntact)
         let queue = try DatabaseQueue(path: fixture.store.workspace.databaseURL.path)
         try queue.write { db in
-            try db.execute(sql: "UPDATE narrativeVersion SET text = text || ' Helaas.' WHERE caseId = 'boete-schuldhulp' AND number = 2")
+            try db.execute(
+                sql:
+                    "UPDATE narrativeVersion SET text = text || ' Helaas.' WHERE caseId = 'boete-schuldhulp' AND number = 2"
+            )
             try db.execute(sql: "DELETE FROM handoff WHERE id = 'H3'")
         }
         var report = try fixture.store.verifyAudit()
@@ -108,8 +120,14 @@ struct DossierStoreTests {
         let fixture = try StoreFixture()
         try fixture.importSample("boete-schuldhulp")
         try fixture.importSample("bezwaar-wmo")
-        #expect(try fixture.store.search("gijzeling").contains { $0.caseId == "boete-schuldhulp" && $0.kind == "transcript" })
-        #expect(try fixture.store.search("schuld").contains { $0.excerpt.contains("[schuldhulp]") || $0.excerpt.contains("[schuld") })
+        #expect(
+            try fixture.store.search("gijzeling").contains {
+                $0.caseId == "boete-schuldhulp" && $0.kind == "transcript"
+            })
+        #expect(
+            try fixture.store.search("schuld").contains {
+                $0.excerpt.contains("[schuldhulp]") || $0.excerpt.contains("[schuld")
+            })
         #expect(try fixture.store.search("CAFE Creme").isEmpty)
         try fixture.store.modify("bezwaar-wmo") { $0.events[0].what += " Ze drinken koffie in het café." }
         #expect(try fixture.store.search("cafe").map(\.ref) == ["E1"])
@@ -183,7 +201,9 @@ struct DossierStoreTests {
             dossier.narrative.removeFirst()
         }
         let summary = try #require(try fixture.store.caseSummaries().first)
-        #expect(summary.events == 20 && summary.narrativeVersions == 1 && summary.participants == 8 && summary.interviews == 3)
+        #expect(
+            summary.events == 20 && summary.narrativeVersions == 1 && summary.participants == 8
+                && summary.interviews == 3)
         try fixture.store.erase("bezwaar-wmo")
         #expect(try fixture.store.caseSummaries().map(\.id) == ["boete-schuldhulp"])
     }

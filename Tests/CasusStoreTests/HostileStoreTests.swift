@@ -18,7 +18,9 @@ struct HostileStoreTests {
             _ = try DossierStore(workspace: Workspace(folder: folder), actor: "t")
             Issue.record("the store was opened", sourceLocation: sourceLocation)
         } catch let error as CasusError {
-            #expect(error.kind == .storeFailure && error.text(.en).contains(text), "\(error.text(.en))", sourceLocation: sourceLocation)
+            #expect(
+                error.kind == .storeFailure && error.text(.en).contains(text), "\(error.text(.en))",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
         }
@@ -73,10 +75,12 @@ struct HostileStoreTests {
         }
     }
 
-    @Test("the export guard sees a real name through spacing, invisible characters, width and decomposed accents", arguments: [
-        "Mariëke\u{00A0}Jansen", "Mari\u{200B}ëke Jansen", "Mari\u{00AD}ëke Jansen", "Ｍａｒｉëｋｅ Ｊａｎｓｅｎ",
-        "Marie\u{0308}ke Jansen", "MARIËKE JANSEN", "Mariëke\n   Jansen",
-    ])
+    @Test(
+        "the export guard sees a real name through spacing, invisible characters, width and decomposed accents",
+        arguments: [
+            "Mariëke\u{00A0}Jansen", "Mari\u{200B}ëke Jansen", "Mari\u{00AD}ëke Jansen", "Ｍａｒｉëｋｅ Ｊａｎｓｅｎ",
+            "Marie\u{0308}ke Jansen", "MARIËKE JANSEN", "Mariëke\n   Jansen",
+        ])
     func guardSpellings(spelling: String) throws {
         let identity = Identity(caseId: "c", participantId: "P1", realName: "Mariëke Jansen", recordedBy: "t")
         let text = "In het verhaal: zij, \(spelling), kwam langs."
@@ -88,7 +92,9 @@ struct HostileStoreTests {
     func redactedLog() throws {
         var dossier = try DossierFile.decode(try StoreFixture.sampleBytes("boete-schuldhulp")).dossier
         dossier.participants[1].pseudonym = "Mari\u{00AD}ëke Jansen"
-        let identity = Identity(caseId: dossier.casus.id, participantId: dossier.participants[1].id, realName: "Mariëke Jansen", recordedBy: "t")
+        let identity = Identity(
+            caseId: dossier.casus.id, participantId: dossier.participants[1].id, realName: "Mariëke Jansen",
+            recordedBy: "t")
         let log = "Weggelaten: citaat Q9 van \(dossier.participants[1].pseudonym): geen toestemming"
         let redacted = ExportGuard.redacted(log, identities: [identity], dossier: dossier)
         #expect(redacted == "Weggelaten: citaat Q9 van P2: geen toestemming")

@@ -14,7 +14,8 @@ final class StoreFixture {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Samples")
 
     static func sampleBytes(_ name: String) throws -> Data {

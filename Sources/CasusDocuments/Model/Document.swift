@@ -15,7 +15,9 @@ public struct Document: Sendable, Equatable {
     /// The headings, in order, for a table of contents.
     public var outline: [(level: Int, text: String, anchor: String)] {
         blocks.compactMap { block in
-            if case .heading(let level, let text, let anchor) = block, level <= 3 { return (level, Inline.plain(text), anchor) }
+            if case .heading(let level, let text, let anchor) = block, level <= 3 {
+                return (level, Inline.plain(text), anchor)
+            }
             return nil
         }
     }
@@ -39,8 +41,12 @@ public struct DocumentMeta: Sendable, Equatable {
     public var headerText: String?
     public var footerText: String?
 
-    public init(title: String, subtitle: String? = nil, status: String? = nil, version: String? = nil, date: String, language: String,
-                authors: [String] = [], organisation: String? = nil, coverLines: [String] = [], headerText: String? = nil, footerText: String? = nil) {
+    public init(
+        title: String, subtitle: String? = nil, status: String? = nil, version: String? = nil, date: String,
+        language: String,
+        authors: [String] = [], organisation: String? = nil, coverLines: [String] = [], headerText: String? = nil,
+        footerText: String? = nil
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.status = status
@@ -92,8 +98,11 @@ public struct HouseStyle: Sendable, Equatable {
         }
     }
 
-    public init(bodyFont: String = "Liberation Serif", headingFont: String = "Liberation Sans", primaryColour: String = "#1F3A5F",
-                accentColour: String = "#B5472A", logo: Logo? = nil) {
+    public init(
+        bodyFont: String = "Liberation Serif", headingFont: String = "Liberation Sans",
+        primaryColour: String = "#1F3A5F",
+        accentColour: String = "#B5472A", logo: Logo? = nil
+    ) {
         self.bodyFont = bodyFont
         self.headingFont = headingFont
         self.primaryColour = primaryColour
@@ -169,7 +178,9 @@ public struct Figure: Sendable, Equatable {
     public var widthMillimetres: Double
     public var heightMillimetres: Double
 
-    public init(svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90) {
+    public init(
+        svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90
+    ) {
         self.svg = svg
         self.alt = alt
         self.caption = caption

@@ -13,8 +13,13 @@ public enum MarkdownBlocks {
         var headingCount = 0
 
         func flush() {
-            if !paragraph.isEmpty { blocks.append(.paragraph(inlines(paragraph.joined(separator: " ")))); paragraph = [] }
-            if !quote.isEmpty { blocks.append(.quote(text: inlines(quote.joined(separator: " ")), speaker: nil, source: nil)); quote = [] }
+            if !paragraph.isEmpty {
+                blocks.append(.paragraph(inlines(paragraph.joined(separator: " ")))); paragraph = []
+            }
+            if !quote.isEmpty {
+                blocks.append(.quote(text: inlines(quote.joined(separator: " ")), speaker: nil, source: nil));
+                quote = []
+            }
             if !items.isEmpty { blocks.append(.list(ordered: ordered, items: items.map(inlines))); items = [] }
         }
 
@@ -26,7 +31,10 @@ public enum MarkdownBlocks {
                 flush()
                 headingCount += 1
                 let text = String(line.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces)
-                blocks.append(.heading(level: min(4, level + headingOffset), text: inlines(text), anchor: "\(anchorPrefix)-\(headingCount)"))
+                blocks.append(
+                    .heading(
+                        level: min(4, level + headingOffset), text: inlines(text),
+                        anchor: "\(anchorPrefix)-\(headingCount)"))
             } else if line.hasPrefix(">") {
                 if !paragraph.isEmpty || !items.isEmpty { flush() }
                 quote.append(String(line.dropFirst()).trimmingCharacters(in: .whitespaces))
@@ -48,7 +56,9 @@ public enum MarkdownBlocks {
     /// Emphasis (`*x*`, `_x_`) and strong (`**x**`, `__x__`); everything else is text.
     public static func inlines(_ text: String) -> [Inline] {
         // Plain text (most of a narrative) needs no scanning.
-        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) { return text.isEmpty ? [] : [.text(text)] }
+        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) {
+            return text.isEmpty ? [] : [.text(text)]
+        }
         var result: [Inline] = []
         var buffer = ""
         let chars = Array(text)
@@ -102,12 +112,15 @@ public enum MarkdownBlocks {
 
     private static func headingLevel(_ line: String) -> Int? {
         let hashes = line.prefix(while: { $0 == "#" }).count
-        guard (1...6).contains(hashes), line.count > hashes, line[line.index(line.startIndex, offsetBy: hashes)] == " " else { return nil }
+        guard (1...6).contains(hashes), line.count > hashes, line[line.index(line.startIndex, offsetBy: hashes)] == " "
+        else { return nil }
         return hashes
     }
 
     private static func listItem(_ line: String) -> (ordered: Bool, text: String)? {
-        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return (false, String(line.dropFirst(2))) }
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") {
+            return (false, String(line.dropFirst(2)))
+        }
         let digits = line.prefix(while: \.isNumber)
         if !digits.isEmpty, digits.count <= 3 {
             let rest = line.dropFirst(digits.count)

@@ -24,9 +24,13 @@ enum OfficeReader {
         mutating func add(_ count: Int) throws {
             bytes += count
             guard bytes <= InputLimits.textBytes else {
-                throw CasusError(.invalidInput,
-                                 nl: "'\(url.lastPathComponent)' bevat meer dan \(InputLimits.textBytes / 1_048_576) MB tekst; casus leest teksten tot die grootte.",
-                                 en: "'\(url.lastPathComponent)' holds more than \(InputLimits.textBytes / 1_048_576) MB of text; casus reads texts up to that size.")
+                throw CasusError(
+                    .invalidInput,
+                    nl:
+                        "'\(url.lastPathComponent)' bevat meer dan \(InputLimits.textBytes / 1_048_576) MB tekst; casus leest teksten tot die grootte.",
+                    en:
+                        "'\(url.lastPathComponent)' holds more than \(InputLimits.textBytes / 1_048_576) MB of text; casus reads texts up to that size."
+                )
             }
         }
     }
@@ -75,11 +79,14 @@ enum OfficeReader {
         if let mimetype = archive["mimetype"] {
             let type = String(decoding: try extract(mimetype, from: archive, url: url, kind: "ODT"), as: UTF8.self)
             guard type.hasPrefix("application/vnd.oasis.opendocument.text") else {
-                throw CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is geen ODF-tekstdocument (\(type)).",
-                                 en: "'\(url.lastPathComponent)' is not an ODF text document (\(type)).")
+                throw CasusError(
+                    .invalidInput, nl: "'\(url.lastPathComponent)' is geen ODF-tekstdocument (\(type)).",
+                    en: "'\(url.lastPathComponent)' is not an ODF text document (\(type)).")
             }
         }
-        guard let entry = archive["content.xml"] else { throw damaged(url, kind: "ODT", reason: "content.xml is missing") }
+        guard let entry = archive["content.xml"] else {
+            throw damaged(url, kind: "ODT", reason: "content.xml is missing")
+        }
         let xml = try extract(entry, from: archive, url: url, kind: "ODT")
         var parents: [String: String] = [:]
         var paragraphs: [(String, SourceText.ParagraphStyle)] = []
@@ -104,7 +111,9 @@ enum OfficeReader {
                 case let .start(name, attributes, selfClosing):
                     switch name {
                     case "style:style":
-                        if let own = attributes["style:name"], let parent = attributes["style:parent-style-name"] { parents[own] = parent }
+                        if let own = attributes["style:name"], let parent = attributes["style:parent-style-name"] {
+                            parents[own] = parent
+                        }
                     case "text:note", "office:annotation", "text:tracked-changes":
                         if !selfClosing { skipDepth += 1 }
                     case "text:list": listDepth += 1
@@ -134,7 +143,9 @@ enum OfficeReader {
                     default: break
                     }
                 case let .text(text):
-                    if skipDepth == 0, !stack.isEmpty { stack[stack.count - 1].text += text; try extracted.add(text.utf8.count) }
+                    if skipDepth == 0, !stack.isEmpty {
+                        stack[stack.count - 1].text += text; try extracted.add(text.utf8.count)
+                    }
                 }
             }
         } catch let error as XMLScanner.Malformed {
@@ -145,7 +156,9 @@ enum OfficeReader {
 
     static func paragraphStyle(_ name: String) -> SourceText.ParagraphStyle {
         let lowered = name.lowercased()
-        if lowered.contains("heading") || lowered.hasPrefix("kop") || lowered == "title" || lowered == "titel" { return .heading }
+        if lowered.contains("heading") || lowered.hasPrefix("kop") || lowered == "title" || lowered == "titel" {
+            return .heading
+        }
         if lowered.contains("quote") || lowered.contains("citaat") { return .quote }
         if lowered.contains("list") || lowered.contains("lijst") { return .listItem }
         return .paragraph
@@ -177,7 +190,8 @@ enum OfficeReader {
     /// Unpacks one part, stopping as soon as it grows past the limit, whatever its header claims.
     static func extract(_ entry: Entry, from archive: Archive, url: URL, kind: String) throws -> Data {
         guard entry.type == .file, entry.uncompressedSize <= UInt64(maximumPartSize) else {
-            throw damaged(url, kind: kind, reason: "\(entry.path) is larger than \(maximumPartSize / 1_048_576) MB unpacked")
+            throw damaged(
+                url, kind: kind, reason: "\(entry.path) is larger than \(maximumPartSize / 1_048_576) MB unpacked")
         }
         var data = Data()
         struct TooLarge: Error {}
@@ -188,7 +202,9 @@ enum OfficeReader {
                 if data.count > maximumPartSize { throw TooLarge() }
             }
         } catch is TooLarge {
-            throw damaged(url, kind: kind, reason: "\(entry.path) unpacks to more than \(maximumPartSize / 1_048_576) MB (a zip bomb?)")
+            throw damaged(
+                url, kind: kind,
+                reason: "\(entry.path) unpacks to more than \(maximumPartSize / 1_048_576) MB (a zip bomb?)")
         } catch {
             throw damaged(url, kind: kind, reason: "\(entry.path) cannot be unpacked")
         }
@@ -200,7 +216,12 @@ enum OfficeReader {
     }
 
     static func damaged(_ url: URL, kind: String, reason: String) -> CasusError {
-        CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is geen bruikbaar \(kind)-bestand (\(reason)). Open en bewaar het opnieuw in uw tekstverwerker.",
-                   en: "'\(url.lastPathComponent)' is not a usable \(kind) file (\(reason)). Open and save it again in your word processor.")
+        CasusError(
+            .invalidInput,
+            nl:
+                "'\(url.lastPathComponent)' is geen bruikbaar \(kind)-bestand (\(reason)). Open en bewaar het opnieuw in uw tekstverwerker.",
+            en:
+                "'\(url.lastPathComponent)' is not a usable \(kind) file (\(reason)). Open and save it again in your word processor."
+        )
     }
 }

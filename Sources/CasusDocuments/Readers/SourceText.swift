@@ -42,15 +42,21 @@ public enum TextReader {
     public static func read(fileAt url: URL) throws -> SourceText {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw CasusError(.cannotRead, nl: "Het bestand '\(url.path)' bestaat niet.", en: "The file '\(url.path)' does not exist.")
+            throw CasusError(
+                .cannotRead, nl: "Het bestand '\(url.path)' bestaat niet.", en: "The file '\(url.path)' does not exist."
+            )
         }
         guard !isFolder.boolValue else {
-            throw CasusError(.cannotRead, nl: "'\(url.path)' is een map, geen bestand.", en: "'\(url.path)' is a folder, not a file.")
+            throw CasusError(
+                .cannotRead, nl: "'\(url.path)' is een map, geen bestand.", en: "'\(url.path)' is a folder, not a file."
+            )
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= maximumSize else {
-            throw CasusError(.invalidInput, nl: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus leest teksten tot 50 MB.",
-                             en: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus reads texts up to 50 MB.")
+            throw CasusError(
+                .invalidInput,
+                nl: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus leest teksten tot 50 MB.",
+                en: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus reads texts up to 50 MB.")
         }
         switch url.pathExtension.lowercased() {
         case "docx": return try OfficeReader.docx(url)
@@ -60,8 +66,10 @@ public enum TextReader {
         case "txt", "text":
             return SourceText(format: .plain, text: try utf8(url))
         case "doc", "rtf", "pdf", "pages":
-            throw CasusError(.invalidInput, nl: "casus leest geen .\(url.pathExtension)-bestanden. Sla de tekst op als .docx, .odt, .md of .txt.",
-                             en: "casus does not read .\(url.pathExtension) files. Save the text as .docx, .odt, .md or .txt.")
+            throw CasusError(
+                .invalidInput,
+                nl: "casus leest geen .\(url.pathExtension)-bestanden. Sla de tekst op als .docx, .odt, .md of .txt.",
+                en: "casus does not read .\(url.pathExtension) files. Save the text as .docx, .odt, .md or .txt.")
         default:
             return SourceText(format: .plain, text: try utf8(url))
         }
@@ -84,11 +92,18 @@ public enum TextReader {
 
     static func decodeUTF8(_ data: Data, name: String) throws -> String {
         guard var text = String(validatingUTF8Data: data) else {
-            throw CasusError(.invalidInput, nl: "'\(name)' is geen UTF-8-tekst. Sla het bestand op als UTF-8 (platte tekst of Markdown), of lever .docx of .odt aan.",
-                             en: "'\(name)' is not UTF-8 text. Save the file as UTF-8 (plain text or Markdown), or use .docx or .odt.")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "'\(name)' is geen UTF-8-tekst. Sla het bestand op als UTF-8 (platte tekst of Markdown), of lever .docx of .odt aan.",
+                en:
+                    "'\(name)' is not UTF-8 text. Save the file as UTF-8 (plain text or Markdown), or use .docx or .odt."
+            )
         }
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         return text
     }
 }
@@ -96,7 +111,9 @@ public enum TextReader {
 extension String {
     /// Decodes UTF-8, refusing invalid sequences and NUL bytes instead of repairing them.
     init?(validatingUTF8Data data: Data) {
-        let hasNUL = data.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        let hasNUL = data.withUnsafeBytes { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
         guard !hasNUL, let decoded = String(validating: data, as: UTF8.self) else { return nil }
         self = decoded
     }

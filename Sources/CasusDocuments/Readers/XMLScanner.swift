@@ -36,7 +36,9 @@ struct XMLScanner {
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
                 if open.isEmpty {
-                    guard [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) else { throw Malformed(description: "text outside the root element") }
+                    guard [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) else {
+                        throw Malformed(description: "text outside the root element")
+                    }
                     index += 1
                 } else {
                     let text = try readText()
@@ -131,7 +133,8 @@ struct XMLScanner {
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-            || b == UInt8(ascii: ":") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b >= 0x80
+            || b == UInt8(ascii: ":") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            || b >= 0x80
     }
 
     private mutating func readName() throws -> String {
@@ -149,7 +152,11 @@ struct XMLScanner {
         index += 1
         var value = [UInt8]()
         while index < bytes.count, bytes[index] != quote {
-            if bytes[index] == UInt8(ascii: "&") { value += try readEntity() } else { value.append(bytes[index]); index += 1 }
+            if bytes[index] == UInt8(ascii: "&") {
+                value += try readEntity()
+            } else {
+                value.append(bytes[index]); index += 1
+            }
         }
         try expect(quote == UInt8(ascii: "\"") ? "\"" : "'")
         return String(decoding: value, as: UTF8.self)
@@ -159,7 +166,11 @@ struct XMLScanner {
     private mutating func readText() throws -> String {
         var value = [UInt8]()
         while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
-            if bytes[index] == UInt8(ascii: "&") { value += try readEntity() } else { value.append(bytes[index]); index += 1 }
+            if bytes[index] == UInt8(ascii: "&") {
+                value += try readEntity()
+            } else {
+                value.append(bytes[index]); index += 1
+            }
         }
         return String(decoding: value, as: UTF8.self)
     }
@@ -168,7 +179,9 @@ struct XMLScanner {
         let start = index + 1
         var end = start
         while end < bytes.count, end - start < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { throw Malformed(description: "unterminated entity") }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
+            throw Malformed(description: "unterminated entity")
+        }
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         index = end + 1
         switch name {
@@ -179,10 +192,16 @@ struct XMLScanner {
         case "apos": return [UInt8(ascii: "'")]
         default:
             let number: UInt32?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") { number = UInt32(name.dropFirst(2), radix: 16) }
-            else if name.hasPrefix("#") { number = UInt32(name.dropFirst()) }
-            else { throw Malformed(description: "unknown entity &\(name);") }
-            guard let number, let scalar = Unicode.Scalar(number), number != 0 else { throw Malformed(description: "bad character reference &\(name);") }
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                number = UInt32(name.dropFirst(2), radix: 16)
+            } else if name.hasPrefix("#") {
+                number = UInt32(name.dropFirst())
+            } else {
+                throw Malformed(description: "unknown entity &\(name);")
+            }
+            guard let number, let scalar = Unicode.Scalar(number), number != 0 else {
+                throw Malformed(description: "bad character reference &\(name);")
+            }
             return Array(String(Character(scalar)).utf8)
         }
     }

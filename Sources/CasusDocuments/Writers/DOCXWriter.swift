@@ -14,7 +14,8 @@ public enum DOCXWriter {
         var renderer = Renderer(document: document)
         let body = renderer.body()
         var entries = [
-            ZipPackage.Entry(path: "[Content_Types].xml", data: Data(contentTypes(hasLogo: renderer.logoPNG != nil).utf8)),
+            ZipPackage.Entry(
+                path: "[Content_Types].xml", data: Data(contentTypes(hasLogo: renderer.logoPNG != nil).utf8)),
             ZipPackage.Entry(path: "_rels/.rels", data: Data(packageRelationships.utf8)),
             ZipPackage.Entry(path: "docProps/core.xml", data: Data(core(document.meta).utf8)),
             ZipPackage.Entry(path: "docProps/app.xml", data: Data(app.utf8)),
@@ -25,9 +26,13 @@ public enum DOCXWriter {
             ZipPackage.Entry(path: "word/settings.xml", data: Data(settings(document.meta).utf8)),
             ZipPackage.Entry(path: "word/header1.xml", data: Data(header(document.meta).utf8)),
             ZipPackage.Entry(path: "word/footer1.xml", data: Data(footer(document.meta).utf8)),
-            ZipPackage.Entry(path: "word/_rels/document.xml.rels", data: Data(documentRelationships(hasLogo: renderer.logoPNG != nil).utf8)),
+            ZipPackage.Entry(
+                path: "word/_rels/document.xml.rels",
+                data: Data(documentRelationships(hasLogo: renderer.logoPNG != nil).utf8)),
         ]
-        if let logo = renderer.logoPNG { entries.append(ZipPackage.Entry(path: "word/media/logo.png", data: logo, compressed: false)) }
+        if let logo = renderer.logoPNG {
+            entries.append(ZipPackage.Entry(path: "word/media/logo.png", data: logo, compressed: false))
+        }
         return try ZipPackage.build(entries, date: document.meta.moment)
     }
 
@@ -63,7 +68,8 @@ public enum DOCXWriter {
         }
 
         func run(_ text: String, _ properties: String = "") -> String {
-            "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>") + "<w:t xml:space=\"preserve\">\(XMLText.escape(text))</w:t></w:r>"
+            "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")
+                + "<w:t xml:space=\"preserve\">\(XMLText.escape(text))</w:t></w:r>"
         }
 
         mutating func cover() -> String {
@@ -85,7 +91,8 @@ public enum DOCXWriter {
 
         func drawing(_ logo: HouseStyle.Logo) -> String {
             let cx = Int(logo.widthMillimetres * 36_000), cy = Int(logo.heightMillimetres * 36_000)
-            return "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
+            return
+                "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
                 + "<wp:docPr id=\"1\" name=\"Logo\" descr=\"\(XMLText.escape(logo.alt))\"/>"
                 + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
                 + "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"logo.png\" descr=\"\(XMLText.escape(logo.alt))\"/><pic:cNvPicPr/></pic:nvPicPr>"
@@ -118,7 +125,8 @@ public enum DOCXWriter {
                     nested.footnotes = []
                     let text = nested.inline(inner)
                     footnotes.append(text)
-                    out += "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(footnotes.count)\"/></w:r>"
+                    out +=
+                        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(footnotes.count)\"/></w:r>"
                 case .lineBreak: out += "<w:r><w:br/></w:r>"
                 }
             }
@@ -129,7 +137,9 @@ public enum DOCXWriter {
             switch block {
             case .heading(let level, let text, let anchor):
                 bookmark += 1
-                let runs = "<w:bookmarkStart w:id=\"\(bookmark)\" w:name=\"\(anchor.replacingOccurrences(of: "-", with: "_"))\"/>" + inline(text) + "<w:bookmarkEnd w:id=\"\(bookmark)\"/>"
+                let runs =
+                    "<w:bookmarkStart w:id=\"\(bookmark)\" w:name=\"\(anchor.replacingOccurrences(of: "-", with: "_"))\"/>"
+                    + inline(text) + "<w:bookmarkEnd w:id=\"\(bookmark)\"/>"
                 return paragraph("Heading\(min(4, max(1, level)))", runs)
             case .paragraph(let text):
                 return paragraph("BodyText", inline(text))
@@ -144,14 +154,19 @@ public enum DOCXWriter {
                     orderedLists += 1
                     numId = 1 + orderedLists
                 }
-                return items.map { paragraph("ListParagraph", inline($0), extra: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numId)\"/></w:numPr>") }.joined()
+                return items.map {
+                    paragraph(
+                        "ListParagraph", inline($0),
+                        extra: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numId)\"/></w:numPr>")
+                }.joined()
             case .table(let table):
                 return render(table)
             case .figure(let figure):
                 return paragraph("Figure", run(figure.alt)) + paragraph("Caption", run(figure.caption))
             case .tableOfContents(let title):
                 var out = paragraph("TOCHeading", run(title))
-                out += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                out +=
+                    "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
                     + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r></w:p>\n"
                 for entry in document.outline where entry.level <= 2 {
                     out += paragraph("TOC\(entry.level)", run(entry.text))
@@ -171,17 +186,22 @@ public enum DOCXWriter {
             let total = widths.reduce(0, +)
             let twips = widths.map { Int($0 / total * 9412) }
             var out = table.caption.map { paragraph("TableCaption", run($0)) } ?? ""
-            out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"CasusTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+            out +=
+                "<w:tbl><w:tblPr><w:tblStyle w:val=\"CasusTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
             out += "<w:tblGrid>" + twips.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
             out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
             for (i, cell) in table.header.enumerated() {
-                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[i])\" w:type=\"dxa\"/></w:tcPr>" + paragraph("TableHeading", run(cell)) + "</w:tc>"
+                out +=
+                    "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[i])\" w:type=\"dxa\"/></w:tcPr>"
+                    + paragraph("TableHeading", run(cell)) + "</w:tc>"
             }
             out += "</w:tr>"
             for row in table.rows {
                 out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 for i in 0..<columns {
-                    out += "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[i])\" w:type=\"dxa\"/></w:tcPr>" + paragraph("TableContents", inline(i < row.count ? row[i] : [])) + "</w:tc>"
+                    out +=
+                        "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[i])\" w:type=\"dxa\"/></w:tcPr>"
+                        + paragraph("TableContents", inline(i < row.count ? row[i] : [])) + "</w:tc>"
                 }
                 out += "</w:tr>"
             }
@@ -199,7 +219,8 @@ public enum DOCXWriter {
                 """
             if orderedLists > 0 {
                 for n in 1...orderedLists {
-                    out += "<w:num w:numId=\"\(n + 1)\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\n"
+                    out +=
+                        "<w:num w:numId=\"\(n + 1)\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\n"
                 }
             }
             return out + "</w:numbering>\n"
@@ -214,7 +235,8 @@ public enum DOCXWriter {
 
                 """
             for (i, note) in footnotes.enumerated() {
-                out += "<w:footnote w:id=\"\(i + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+                out +=
+                    "<w:footnote w:id=\"\(i + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
                     + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>\(note)</w:p></w:footnote>\n"
             }
             return out + "</w:footnotes>\n"
@@ -227,8 +249,10 @@ public enum DOCXWriter {
         let accent = style.accentColour.dropFirst()
         let lang = document.meta.language == "en" ? "en-GB" : "nl-NL"
         let headingFont = XMLText.escape(style.headingFont), bodyFont = XMLText.escape(style.bodyFont)
-        func paragraphStyle(_ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, outline: Int? = nil,
-                            pPr: String = "", rPr: String = "", extra: String = "") -> String {
+        func paragraphStyle(
+            _ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, outline: Int? = nil,
+            pPr: String = "", rPr: String = "", extra: String = ""
+        ) -> String {
             var out = "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>"
             if let basedOn { out += "<w:basedOn w:val=\"\(basedOn)\"/>" }
             if let next { out += "<w:next w:val=\"\(next)\"/>" }
@@ -241,35 +265,78 @@ public enum DOCXWriter {
         }
         // Run properties in schema order: fonts, bold, italic, colour, size.
         func headingRun(italic: Bool = false) -> String {
-            "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\" w:cs=\"\(headingFont)\"/><w:b/>" + (italic ? "<w:i/>" : "") + "<w:color w:val=\"\(colour)\"/>"
+            "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\" w:cs=\"\(headingFont)\"/><w:b/>"
+                + (italic ? "<w:i/>" : "") + "<w:color w:val=\"\(colour)\"/>"
         }
         var styles = ""
-        styles += paragraphStyle("Normal", "Normal", basedOn: nil, pPr: "<w:spacing w:after=\"120\" w:line=\"300\" w:lineRule=\"auto\"/>")
-            .replacingOccurrences(of: "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">", with: "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">")
+        styles += paragraphStyle(
+            "Normal", "Normal", basedOn: nil, pPr: "<w:spacing w:after=\"120\" w:line=\"300\" w:lineRule=\"auto\"/>"
+        )
+        .replacingOccurrences(
+            of: "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">",
+            with: "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">")
         styles += paragraphStyle("BodyText", "Body Text", pPr: "<w:widowControl/><w:spacing w:after=\"140\"/>")
-        styles += paragraphStyle("Title", "Title", next: "Subtitle", pPr: "<w:spacing w:before=\"2400\" w:after=\"200\"/>", rPr: headingRun() + "<w:sz w:val=\"56\"/>")
-        styles += paragraphStyle("Subtitle", "Subtitle", pPr: "<w:spacing w:after=\"400\"/>", rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:sz w:val=\"32\"/>")
+        styles += paragraphStyle(
+            "Title", "Title", next: "Subtitle", pPr: "<w:spacing w:before=\"2400\" w:after=\"200\"/>",
+            rPr: headingRun() + "<w:sz w:val=\"56\"/>")
+        styles += paragraphStyle(
+            "Subtitle", "Subtitle", pPr: "<w:spacing w:after=\"400\"/>",
+            rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:sz w:val=\"32\"/>")
         for (level, size) in [(1, 40), (2, 30), (3, 25), (4, 22)] {
             var pPr = "<w:keepNext/><w:keepLines/><w:spacing w:before=\"\(level == 1 ? 0 : 320)\" w:after=\"120\"/>"
-            if level == 1 { pPr = "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"\(accent)\"/></w:pBdr><w:spacing w:after=\"240\"/>" }
-            styles += paragraphStyle("Heading\(level)", "heading \(level)", next: "BodyText", outline: level - 1, pPr: pPr,
-                                     rPr: headingRun(italic: level == 4) + "<w:sz w:val=\"\(size)\"/>")
+            if level == 1 {
+                pPr =
+                    "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"\(accent)\"/></w:pBdr><w:spacing w:after=\"240\"/>"
+            }
+            styles += paragraphStyle(
+                "Heading\(level)", "heading \(level)", next: "BodyText", outline: level - 1, pPr: pPr,
+                rPr: headingRun(italic: level == 4) + "<w:sz w:val=\"\(size)\"/>")
         }
-        styles += paragraphStyle("Status", "Status", pPr: "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:left w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:right w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/></w:pBdr><w:spacing w:after=\"400\"/>", rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:b/>")
-        styles += paragraphStyle("CoverLine", "Cover Line", pPr: "<w:spacing w:after=\"60\"/>", rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/>")
+        styles += paragraphStyle(
+            "Status", "Status",
+            pPr:
+                "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:left w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:right w:val=\"single\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/></w:pBdr><w:spacing w:after=\"400\"/>",
+            rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:b/>")
+        styles += paragraphStyle(
+            "CoverLine", "Cover Line", pPr: "<w:spacing w:after=\"60\"/>",
+            rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/>")
         styles += paragraphStyle("Logo", "Logo", pPr: "<w:spacing w:after=\"240\"/>")
-        styles += paragraphStyle("Quote", "Quote", basedOn: "BodyText", next: "BodyText", pPr: "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"\(accent)\"/></w:pBdr><w:ind w:left=\"567\" w:right=\"567\"/>", rPr: "<w:i/>")
-        styles += paragraphStyle("QuoteAttribution", "Quote Attribution", basedOn: "BodyText", pPr: "<w:ind w:left=\"794\"/>", rPr: "<w:sz w:val=\"20\"/>")
-        styles += paragraphStyle("ListParagraph", "List Paragraph", basedOn: "BodyText", pPr: "<w:spacing w:after=\"60\"/><w:contextualSpacing/>")
-        styles += paragraphStyle("TableContents", "Table Contents", pPr: "<w:spacing w:before=\"40\" w:after=\"40\"/>", rPr: "<w:sz w:val=\"20\"/>")
-        styles += paragraphStyle("TableHeading", "Table Heading", basedOn: "TableContents", rPr: "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"20\"/>")
-        styles += paragraphStyle("Caption", "caption", pPr: "<w:spacing w:after=\"200\"/>", rPr: "<w:i/><w:sz w:val=\"20\"/>")
-        styles += paragraphStyle("TableCaption", "Table Caption", basedOn: "Caption", pPr: "<w:keepNext/>", rPr: "<w:b/><w:i w:val=\"0\"/>")
+        styles += paragraphStyle(
+            "Quote", "Quote", basedOn: "BodyText", next: "BodyText",
+            pPr:
+                "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"\(accent)\"/></w:pBdr><w:ind w:left=\"567\" w:right=\"567\"/>",
+            rPr: "<w:i/>")
+        styles += paragraphStyle(
+            "QuoteAttribution", "Quote Attribution", basedOn: "BodyText", pPr: "<w:ind w:left=\"794\"/>",
+            rPr: "<w:sz w:val=\"20\"/>")
+        styles += paragraphStyle(
+            "ListParagraph", "List Paragraph", basedOn: "BodyText",
+            pPr: "<w:spacing w:after=\"60\"/><w:contextualSpacing/>")
+        styles += paragraphStyle(
+            "TableContents", "Table Contents", pPr: "<w:spacing w:before=\"40\" w:after=\"40\"/>",
+            rPr: "<w:sz w:val=\"20\"/>")
+        styles += paragraphStyle(
+            "TableHeading", "Table Heading", basedOn: "TableContents",
+            rPr:
+                "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\"/><w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"20\"/>"
+        )
+        styles += paragraphStyle(
+            "Caption", "caption", pPr: "<w:spacing w:after=\"200\"/>", rPr: "<w:i/><w:sz w:val=\"20\"/>")
+        styles += paragraphStyle(
+            "TableCaption", "Table Caption", basedOn: "Caption", pPr: "<w:keepNext/>", rPr: "<w:b/><w:i w:val=\"0\"/>")
         styles += paragraphStyle("Figure", "Figure", basedOn: "BodyText", pPr: "<w:keepNext/>", rPr: "<w:i/>")
-        styles += paragraphStyle("Gap", "Gap", basedOn: "BodyText", pPr: "<w:pBdr><w:top w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:left w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:bottom w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:right w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFF8E6\"/>", rPr: "<w:b/>")
+        styles += paragraphStyle(
+            "Gap", "Gap", basedOn: "BodyText",
+            pPr:
+                "<w:pBdr><w:top w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:left w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:bottom w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/><w:right w:val=\"dashed\" w:sz=\"8\" w:space=\"2\" w:color=\"\(accent)\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFF8E6\"/>",
+            rPr: "<w:b/>")
         styles += paragraphStyle("FootnoteText", "footnote text", rPr: "<w:sz w:val=\"18\"/>")
         styles += paragraphStyle("Header", "header", rPr: "<w:sz w:val=\"18\"/>")
-        styles += paragraphStyle("Footer", "footer", pPr: "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A8A8A\"/></w:pBdr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs>", rPr: "<w:sz w:val=\"18\"/>")
+        styles += paragraphStyle(
+            "Footer", "footer",
+            pPr:
+                "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A8A8A\"/></w:pBdr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs>",
+            rPr: "<w:sz w:val=\"18\"/>")
         styles += paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", next: "BodyText", outline: 9)
         styles += paragraphStyle("TOC1", "toc 1", pPr: "<w:spacing w:after=\"60\"/>", rPr: "<w:b/>")
         styles += paragraphStyle("TOC2", "toc 2", pPr: "<w:spacing w:after=\"40\"/><w:ind w:left=\"284\"/>")

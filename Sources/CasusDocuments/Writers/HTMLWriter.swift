@@ -17,7 +17,8 @@ public enum HTMLWriter {
                 case .footnote(let inner):
                     notes.append(inline(inner))
                     let n = notes.count
-                    return "<sup><a href=\"#fn-\(n)\" id=\"fnref-\(n)\" aria-label=\"\(meta.language == "en" ? "Note" : "Voetnoot") \(n)\">\(n)</a></sup>"
+                    return
+                        "<sup><a href=\"#fn-\(n)\" id=\"fnref-\(n)\" aria-label=\"\(meta.language == "en" ? "Note" : "Voetnoot") \(n)\">\(n)</a></sup>"
                 case .lineBreak: return "<br>"
                 }
             }.joined()
@@ -26,14 +27,18 @@ public enum HTMLWriter {
         var body = ""
         body += "<header class=\"cover\">\n"
         if let logo = style.logo { body += "<p class=\"logo\">" + logoTag(logo) + "</p>\n" }
-        if let organisation = meta.organisation { body += "<p class=\"organisation\">\(XMLText.escape(organisation))</p>\n" }
+        if let organisation = meta.organisation {
+            body += "<p class=\"organisation\">\(XMLText.escape(organisation))</p>\n"
+        }
         body += "<h1>\(XMLText.escape(meta.title))</h1>\n"
         if let subtitle = meta.subtitle { body += "<p class=\"subtitle\">\(XMLText.escape(subtitle))</p>\n" }
         if let status = meta.status { body += "<p class=\"status\">\(XMLText.escape(status))</p>\n" }
         var lines = meta.coverLines
         if !meta.authors.isEmpty { lines.append(meta.authors.joined(separator: ", ")) }
         lines.append(meta.date + (meta.version.map { " · \($0)" } ?? ""))
-        body += "<p class=\"cover-lines\">" + lines.map(XMLText.escape).joined(separator: "<br>") + "</p>\n</header>\n<main>\n"
+        body +=
+            "<p class=\"cover-lines\">" + lines.map(XMLText.escape).joined(separator: "<br>")
+            + "</p>\n</header>\n<main>\n"
 
         for block in document.blocks {
             switch block {
@@ -53,15 +58,19 @@ public enum HTMLWriter {
             case .table(let table):
                 body += "<div class=\"table\"><table>\n"
                 if let caption = table.caption { body += "<caption>\(XMLText.escape(caption))</caption>\n" }
-                body += "<thead><tr>" + table.header.map { "<th scope=\"col\">\(XMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body +=
+                    "<thead><tr>" + table.header.map { "<th scope=\"col\">\(XMLText.escape($0))</th>" }.joined()
+                    + "</tr></thead>\n<tbody>\n"
                 for row in table.rows { body += "<tr>" + row.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }
                 body += "</tbody></table></div>\n"
             case .figure(let figure):
                 let data = Data(figure.svg.utf8).base64EncodedString()
-                body += "<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,\(data)\" alt=\"\(XMLText.escape(figure.alt))\">"
+                body +=
+                    "<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,\(data)\" alt=\"\(XMLText.escape(figure.alt))\">"
                 body += "<figcaption>\(XMLText.escape(figure.caption))</figcaption></figure>\n"
             case .tableOfContents(let title):
-                body += "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">\(XMLText.escape(title))</h2>\n<ol>\n"
+                body +=
+                    "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">\(XMLText.escape(title))</h2>\n<ol>\n"
                 for entry in document.outline where entry.level == 1 {
                     body += "<li><a href=\"#\(entry.anchor)\">\(XMLText.escape(entry.text))</a></li>\n"
                 }
@@ -73,9 +82,11 @@ public enum HTMLWriter {
             }
         }
         if !notes.isEmpty {
-            body += "<section class=\"footnotes\" aria-labelledby=\"notes-title\"><h2 id=\"notes-title\">\(meta.language == "en" ? "Notes" : "Noten")</h2><ol>\n"
+            body +=
+                "<section class=\"footnotes\" aria-labelledby=\"notes-title\"><h2 id=\"notes-title\">\(meta.language == "en" ? "Notes" : "Noten")</h2><ol>\n"
             for (i, note) in notes.enumerated() {
-                body += "<li id=\"fn-\(i + 1)\">\(note) <a href=\"#fnref-\(i + 1)\" aria-label=\"\(meta.language == "en" ? "Back" : "Terug")\">↩</a></li>\n"
+                body +=
+                    "<li id=\"fn-\(i + 1)\">\(note) <a href=\"#fnref-\(i + 1)\" aria-label=\"\(meta.language == "en" ? "Back" : "Terug")\">↩</a></li>\n"
             }
             body += "</ol></section>\n"
         }
@@ -106,7 +117,8 @@ public enum HTMLWriter {
 
     static func logoTag(_ logo: HouseStyle.Logo) -> String {
         let mime = logo.kind == .svg ? "image/svg+xml" : "image/png"
-        return "<img src=\"data:\(mime);base64,\(logo.data.base64EncodedString())\" alt=\"\(XMLText.escape(logo.alt))\" style=\"width:\(Int(logo.widthMillimetres))mm\">"
+        return
+            "<img src=\"data:\(mime);base64,\(logo.data.base64EncodedString())\" alt=\"\(XMLText.escape(logo.alt))\" style=\"width:\(Int(logo.widthMillimetres))mm\">"
     }
 
     /// Body text is near-black on white (contrast above 15:1); heading colours are checked by the template loader.
@@ -157,7 +169,11 @@ public enum HTMLWriter {
 public enum XMLText {
     public static func escape(_ text: String) -> String {
         // Most text has nothing to escape: check the bytes first.
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF }) { return text }
+        if !text.utf8.contains(where: {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF
+        }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -170,7 +186,9 @@ public enum XMLText {
             default:
                 // Characters XML 1.0 does not allow are dropped rather than written.
                 let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000 {
+                if v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+                    || v >= 0x10000
+                {
                     out.unicodeScalars.append(scalar)
                 }
             }

@@ -6,7 +6,9 @@ public enum MarkdownWriter {
         var out = "---\n"
         out += "title: \(yaml(document.meta.title))\n"
         if let subtitle = document.meta.subtitle { out += "subtitle: \(yaml(subtitle))\n" }
-        if !document.meta.authors.isEmpty { out += "author: [\(document.meta.authors.map(yaml).joined(separator: ", "))]\n" }
+        if !document.meta.authors.isEmpty {
+            out += "author: [\(document.meta.authors.map(yaml).joined(separator: ", "))]\n"
+        }
         out += "date: \(document.meta.date)\n"
         out += "lang: \(document.meta.language)\n"
         if let status = document.meta.status { out += "status: \(yaml(status))\n" }
@@ -56,7 +58,9 @@ public enum MarkdownWriter {
             case .tableOfContents(let title):
                 out += "**" + escape(title) + "**\n\n"
                 for entry in document.outline where entry.level <= 2 {
-                    out += String(repeating: "  ", count: entry.level - 1) + "- [" + escape(entry.text) + "](#\(entry.anchor))\n"
+                    out +=
+                        String(repeating: "  ", count: entry.level - 1) + "- [" + escape(entry.text)
+                        + "](#\(entry.anchor))\n"
                 }
                 out += "\n"
             case .gap(let text):
@@ -66,18 +70,25 @@ public enum MarkdownWriter {
             }
         }
         for (i, note) in notes.enumerated() { out += "[^\(i + 1)]: \(note)\n" }
-        if let footer = document.meta.footerText { out += (notes.isEmpty ? "" : "\n") + "---\n\n*" + escape(footer) + "*\n" }
+        if let footer = document.meta.footerText {
+            out += (notes.isEmpty ? "" : "\n") + "---\n\n*" + escape(footer) + "*\n"
+        }
         return Data(out.utf8)
     }
 
     /// ASCII characters Markdown reads as markup anywhere in a line: \\ * _ ` [ ] < > | $
-    private static let markup: [Bool] = (0..<128).map { [0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x24].contains($0) }
+    private static let markup: [Bool] = (0..<128).map {
+        [0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x24].contains($0)
+    }
 
     /// Backslash-escapes the characters Markdown would read as markup.
     static func escape(_ text: String) -> String {
         // Most text has nothing to escape: check the bytes first.
         let first = text.utf8.first
-        guard text.utf8.contains(where: { $0 < 128 && markup[Int($0)] }) || first == 0x23 || first == 0x2D || first == 0x2B else { return text }
+        guard
+            text.utf8.contains(where: { $0 < 128 && markup[Int($0)] }) || first == 0x23 || first == 0x2D
+                || first == 0x2B
+        else { return text }
         var out = String.UnicodeScalarView()
         for (i, scalar) in text.unicodeScalars.enumerated() {
             let value = scalar.value

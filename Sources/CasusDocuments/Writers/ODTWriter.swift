@@ -23,7 +23,8 @@ public enum ODTWriter {
         var renderer = Renderer(document: document)
         let content = renderer.content()
         var entries = [
-            ZipPackage.Entry(path: "mimetype", data: Data("application/vnd.oasis.opendocument.text".utf8), compressed: false),
+            ZipPackage.Entry(
+                path: "mimetype", data: Data("application/vnd.oasis.opendocument.text".utf8), compressed: false),
             ZipPackage.Entry(path: "content.xml", data: Data(content.utf8)),
             ZipPackage.Entry(path: "styles.xml", data: Data(styles(document).utf8)),
             ZipPackage.Entry(path: "meta.xml", data: Data(meta(document).utf8)),
@@ -72,9 +73,13 @@ public enum ODTWriter {
             var out = ""
             if let logo = document.style.logo {
                 let path = "Pictures/logo.\(logo.kind.rawValue)"
-                pictures.append(Picture(path: path, data: logo.data, mime: logo.kind == .svg ? "image/svg+xml" : "image/png"))
-                out += "<text:p text:style-name=\"Logo\">" + frame(name: "Logo", path: path, mime: pictures.last!.mime, width: logo.widthMillimetres,
-                                                                   height: logo.heightMillimetres, alt: logo.alt) + "</text:p>\n"
+                pictures.append(
+                    Picture(path: path, data: logo.data, mime: logo.kind == .svg ? "image/svg+xml" : "image/png"))
+                out +=
+                    "<text:p text:style-name=\"Logo\">"
+                    + frame(
+                        name: "Logo", path: path, mime: pictures.last!.mime, width: logo.widthMillimetres,
+                        height: logo.heightMillimetres, alt: logo.alt) + "</text:p>\n"
             }
             if let organisation = meta.organisation { out += p("Cover_20_Line", XMLText.escape(organisation)) }
             out += p("Title", XMLText.escape(meta.title))
@@ -102,10 +107,12 @@ public enum ODTWriter {
                 switch item {
                 case .text(let text): out += spaces(XMLText.escape(text))
                 case .emphasis(let inner): out += "<text:span text:style-name=\"Emphasis\">\(inline(inner))</text:span>"
-                case .strong(let inner): out += "<text:span text:style-name=\"Strong_20_Emphasis\">\(inline(inner))</text:span>"
+                case .strong(let inner):
+                    out += "<text:span text:style-name=\"Strong_20_Emphasis\">\(inline(inner))</text:span>"
                 case .footnote(let inner):
                     noteCount += 1
-                    out += "<text:note text:id=\"ftn\(noteCount)\" text:note-class=\"footnote\"><text:note-citation>\(noteCount)</text:note-citation>"
+                    out +=
+                        "<text:note text:id=\"ftn\(noteCount)\" text:note-class=\"footnote\"><text:note-citation>\(noteCount)</text:note-citation>"
                         + "<text:note-body><text:p text:style-name=\"Footnote\">\(inline(inner))</text:p></text:note-body></text:note>"
                 case .lineBreak: out += "<text:line-break/>"
                 }
@@ -122,8 +129,11 @@ public enum ODTWriter {
         mutating func render(_ block: Block) -> String {
             switch block {
             case .heading(let level, let text, let anchor):
-                let style = level == 1 ? "Heading_20_1" : level == 2 ? "Heading_20_2" : level == 3 ? "Heading_20_3" : "Heading_20_4"
-                return "<text:h text:style-name=\"\(style)\" text:outline-level=\"\(level)\"><text:bookmark text:name=\"\(anchor)\"/>\(inline(text))</text:h>\n"
+                let style =
+                    level == 1
+                    ? "Heading_20_1" : level == 2 ? "Heading_20_2" : level == 3 ? "Heading_20_3" : "Heading_20_4"
+                return
+                    "<text:h text:style-name=\"\(style)\" text:outline-level=\"\(level)\"><text:bookmark text:name=\"\(anchor)\"/>\(inline(text))</text:h>\n"
             case .paragraph(let text):
                 return p("Text_20_body", inline(text))
             case .quote(let text, let speaker, let source):
@@ -133,8 +143,11 @@ public enum ODTWriter {
                 return out
             case .list(let ordered, let items):
                 listCount += 1
-                var out = "<text:list xml:id=\"list\(listCount)\" text:style-name=\"\(ordered ? "Numbering_20_123" : "List_20_Bullet")\">"
-                for item in items { out += "<text:list-item>" + p("List_20_Contents", inline(item)) + "</text:list-item>" }
+                var out =
+                    "<text:list xml:id=\"list\(listCount)\" text:style-name=\"\(ordered ? "Numbering_20_123" : "List_20_Bullet")\">"
+                for item in items {
+                    out += "<text:list-item>" + p("List_20_Contents", inline(item)) + "</text:list-item>"
+                }
                 return out + "</text:list>\n"
             case .table(let table):
                 return render(table)
@@ -142,21 +155,29 @@ public enum ODTWriter {
                 let n = pictures.count + 1
                 let path = "Pictures/figure\(n).svg"
                 pictures.append(Picture(path: path, data: Data(figure.svg.utf8), mime: "image/svg+xml"))
-                return "<text:p text:style-name=\"Figure\">" + frame(name: "Figuur\(n)", path: path, mime: "image/svg+xml",
-                                                                    width: figure.widthMillimetres, height: figure.heightMillimetres, alt: figure.alt)
+                return "<text:p text:style-name=\"Figure\">"
+                    + frame(
+                        name: "Figuur\(n)", path: path, mime: "image/svg+xml",
+                        width: figure.widthMillimetres, height: figure.heightMillimetres, alt: figure.alt)
                     + "</text:p>\n" + p("Caption", XMLText.escape(figure.caption))
             case .tableOfContents(let title):
                 var out = "<text:table-of-content text:protected=\"true\" text:name=\"\(XMLText.escape(title))\">"
-                out += "<text:table-of-content-source text:outline-level=\"2\"><text:index-title-template text:style-name=\"Contents_20_Heading\">\(XMLText.escape(title))</text:index-title-template>"
+                out +=
+                    "<text:table-of-content-source text:outline-level=\"2\"><text:index-title-template text:style-name=\"Contents_20_Heading\">\(XMLText.escape(title))</text:index-title-template>"
                 for level in 1...2 {
-                    out += "<text:table-of-content-entry-template text:outline-level=\"\(level)\" text:style-name=\"Contents_20_\(level)\">"
+                    out +=
+                        "<text:table-of-content-entry-template text:outline-level=\"\(level)\" text:style-name=\"Contents_20_\(level)\">"
                         + "<text:index-entry-link-start/><text:index-entry-text/><text:index-entry-tab-stop style:type=\"right\" style:leader-char=\".\"/>"
                         + "<text:index-entry-page-number/><text:index-entry-link-end/></text:table-of-content-entry-template>"
                 }
-                out += "</text:table-of-content-source><text:index-body><text:index-title text:name=\"\(XMLText.escape(title))_Head\">"
+                out +=
+                    "</text:table-of-content-source><text:index-body><text:index-title text:name=\"\(XMLText.escape(title))_Head\">"
                 out += p("Contents_20_Heading", XMLText.escape(title)) + "</text:index-title>"
                 for entry in document.outline where entry.level <= 2 {
-                    out += p("Contents_20_\(entry.level)", "<text:a xlink:type=\"simple\" xlink:href=\"#\(entry.anchor)\">\(XMLText.escape(entry.text))</text:a>")
+                    out += p(
+                        "Contents_20_\(entry.level)",
+                        "<text:a xlink:type=\"simple\" xlink:href=\"#\(entry.anchor)\">\(XMLText.escape(entry.text))</text:a>"
+                    )
                 }
                 return out + "</text:index-body></text:table-of-content>\n"
             case .gap(let text):
@@ -172,9 +193,13 @@ public enum ODTWriter {
             let columns = max(1, table.header.count)
             let widths = table.widths.count == columns ? table.widths : Array(repeating: 1.0, count: columns)
             let total = widths.reduce(0, +)
-            automaticStyles.append("<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"165mm\" table:align=\"margins\" fo:margin-top=\"2mm\" fo:margin-bottom=\"3mm\"/></style:style>")
+            automaticStyles.append(
+                "<style:style style:name=\"\(name)\" style:family=\"table\"><style:table-properties style:width=\"165mm\" table:align=\"margins\" fo:margin-top=\"2mm\" fo:margin-bottom=\"3mm\"/></style:style>"
+            )
             for (i, width) in widths.enumerated() {
-                automaticStyles.append("<style:style style:name=\"\(name).C\(i + 1)\" style:family=\"table-column\"><style:table-column-properties style:rel-column-width=\"\(Int(width / total * 65535))*\"/></style:style>")
+                automaticStyles.append(
+                    "<style:style style:name=\"\(name).C\(i + 1)\" style:family=\"table-column\"><style:table-column-properties style:rel-column-width=\"\(Int(width / total * 65535))*\"/></style:style>"
+                )
             }
             var out = ""
             if let caption = table.caption { out += p("Table", XMLText.escape(caption)) }
@@ -182,14 +207,18 @@ public enum ODTWriter {
             for i in 0..<columns { out += "<table:table-column table:style-name=\"\(name).C\(i + 1)\"/>" }
             out += "<table:table-header-rows><table:table-row>"
             for cell in table.header {
-                out += "<table:table-cell table:style-name=\"TableHeaderCell\" office:value-type=\"string\">" + p("Table_20_Heading", XMLText.escape(cell)) + "</table:table-cell>"
+                out +=
+                    "<table:table-cell table:style-name=\"TableHeaderCell\" office:value-type=\"string\">"
+                    + p("Table_20_Heading", XMLText.escape(cell)) + "</table:table-cell>"
             }
             out += "</table:table-row></table:table-header-rows>"
             for row in table.rows {
                 out += "<table:table-row>"
                 for i in 0..<columns {
                     let cell = i < row.count ? row[i] : []
-                    out += "<table:table-cell table:style-name=\"TableCell\" office:value-type=\"string\">" + p("Table_20_Contents", inline(cell)) + "</table:table-cell>"
+                    out +=
+                        "<table:table-cell table:style-name=\"TableCell\" office:value-type=\"string\">"
+                        + p("Table_20_Contents", inline(cell)) + "</table:table-cell>"
                 }
                 out += "</table:table-row>"
             }
@@ -200,10 +229,14 @@ public enum ODTWriter {
     static func styles(_ document: Document) -> String {
         let style = document.style
         let language = document.meta.language == "en" ? ("en", "GB") : ("nl", "NL")
-        let footer = [document.meta.status, document.meta.footerText].compactMap { $0 }.map(XMLText.escape).joined(separator: " · ")
-        func paragraph(_ name: String, display: String, parent: String = "Standard", next: String? = nil, outline: Int? = nil,
-                       paragraphProperties: String = "", textProperties: String = "") -> String {
-            var out = "<style:style style:name=\"\(name)\" style:display-name=\"\(display)\" style:family=\"paragraph\" style:parent-style-name=\"\(parent)\""
+        let footer = [document.meta.status, document.meta.footerText].compactMap { $0 }.map(XMLText.escape).joined(
+            separator: " · ")
+        func paragraph(
+            _ name: String, display: String, parent: String = "Standard", next: String? = nil, outline: Int? = nil,
+            paragraphProperties: String = "", textProperties: String = ""
+        ) -> String {
+            var out =
+                "<style:style style:name=\"\(name)\" style:display-name=\"\(display)\" style:family=\"paragraph\" style:parent-style-name=\"\(parent)\""
             if let next { out += " style:next-style-name=\"\(next)\"" }
             if let outline { out += " style:default-outline-level=\"\(outline)\" style:class=\"text\"" }
             out += ">"
@@ -211,37 +244,96 @@ public enum ODTWriter {
             if !textProperties.isEmpty { out += "<style:text-properties \(textProperties)/>" }
             return out + "</style:style>\n"
         }
-        let heading = "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\" fo:color=\"\(style.primaryColour)\""
+        let heading =
+            "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\" fo:color=\"\(style.primaryColour)\""
         var styles = ""
-        styles += paragraph("Standard", display: "Standard", parent: "", textProperties: "style:font-name=\"\(XMLText.escape(style.bodyFont))\" fo:font-size=\"11pt\" fo:language=\"\(language.0)\" fo:country=\"\(language.1)\"")
-            .replacingOccurrences(of: " style:parent-style-name=\"\"", with: "")
-        styles += paragraph("Text_20_body", display: "Text body", paragraphProperties: "fo:margin-top=\"0mm\" fo:margin-bottom=\"2.5mm\" fo:line-height=\"135%\" fo:orphans=\"2\" fo:widows=\"2\"")
-        styles += paragraph("Heading", display: "Heading", next: "Text_20_body", paragraphProperties: "fo:margin-top=\"6mm\" fo:margin-bottom=\"2mm\" fo:keep-with-next=\"always\"", textProperties: heading)
-        styles += paragraph("Heading_20_1", display: "Heading 1", parent: "Heading", next: "Text_20_body", outline: 1, paragraphProperties: "fo:break-before=\"page\" fo:margin-bottom=\"4mm\" fo:border-bottom=\"0.6mm solid \(style.accentColour)\" fo:padding-bottom=\"1mm\"", textProperties: "fo:font-size=\"20pt\"")
-        styles += paragraph("Heading_20_2", display: "Heading 2", parent: "Heading", next: "Text_20_body", outline: 2, textProperties: "fo:font-size=\"15pt\"")
-        styles += paragraph("Heading_20_3", display: "Heading 3", parent: "Heading", next: "Text_20_body", outline: 3, textProperties: "fo:font-size=\"12.5pt\"")
-        styles += paragraph("Heading_20_4", display: "Heading 4", parent: "Heading", next: "Text_20_body", outline: 4, textProperties: "fo:font-size=\"11pt\" fo:font-style=\"italic\"")
-        styles += paragraph("Title", display: "Title", parent: "Heading", next: "Subtitle", paragraphProperties: "fo:margin-top=\"40mm\" fo:margin-bottom=\"4mm\"", textProperties: "fo:font-size=\"28pt\"")
-        styles += paragraph("Subtitle", display: "Subtitle", parent: "Heading", paragraphProperties: "fo:margin-bottom=\"8mm\"", textProperties: "fo:font-size=\"16pt\" fo:font-weight=\"normal\"")
-        styles += paragraph("Status", display: "Status", paragraphProperties: "fo:margin-bottom=\"8mm\" fo:padding=\"1.5mm\" fo:border=\"0.5mm solid \(style.accentColour)\"", textProperties: "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\"")
-        styles += paragraph("Cover_20_Line", display: "Cover Line", paragraphProperties: "fo:margin-bottom=\"1.5mm\"", textProperties: "style:font-name=\"\(XMLText.escape(style.headingFont))\"")
+        styles += paragraph(
+            "Standard", display: "Standard", parent: "",
+            textProperties:
+                "style:font-name=\"\(XMLText.escape(style.bodyFont))\" fo:font-size=\"11pt\" fo:language=\"\(language.0)\" fo:country=\"\(language.1)\""
+        )
+        .replacingOccurrences(of: " style:parent-style-name=\"\"", with: "")
+        styles += paragraph(
+            "Text_20_body", display: "Text body",
+            paragraphProperties:
+                "fo:margin-top=\"0mm\" fo:margin-bottom=\"2.5mm\" fo:line-height=\"135%\" fo:orphans=\"2\" fo:widows=\"2\""
+        )
+        styles += paragraph(
+            "Heading", display: "Heading", next: "Text_20_body",
+            paragraphProperties: "fo:margin-top=\"6mm\" fo:margin-bottom=\"2mm\" fo:keep-with-next=\"always\"",
+            textProperties: heading)
+        styles += paragraph(
+            "Heading_20_1", display: "Heading 1", parent: "Heading", next: "Text_20_body", outline: 1,
+            paragraphProperties:
+                "fo:break-before=\"page\" fo:margin-bottom=\"4mm\" fo:border-bottom=\"0.6mm solid \(style.accentColour)\" fo:padding-bottom=\"1mm\"",
+            textProperties: "fo:font-size=\"20pt\"")
+        styles += paragraph(
+            "Heading_20_2", display: "Heading 2", parent: "Heading", next: "Text_20_body", outline: 2,
+            textProperties: "fo:font-size=\"15pt\"")
+        styles += paragraph(
+            "Heading_20_3", display: "Heading 3", parent: "Heading", next: "Text_20_body", outline: 3,
+            textProperties: "fo:font-size=\"12.5pt\"")
+        styles += paragraph(
+            "Heading_20_4", display: "Heading 4", parent: "Heading", next: "Text_20_body", outline: 4,
+            textProperties: "fo:font-size=\"11pt\" fo:font-style=\"italic\"")
+        styles += paragraph(
+            "Title", display: "Title", parent: "Heading", next: "Subtitle",
+            paragraphProperties: "fo:margin-top=\"40mm\" fo:margin-bottom=\"4mm\"",
+            textProperties: "fo:font-size=\"28pt\"")
+        styles += paragraph(
+            "Subtitle", display: "Subtitle", parent: "Heading", paragraphProperties: "fo:margin-bottom=\"8mm\"",
+            textProperties: "fo:font-size=\"16pt\" fo:font-weight=\"normal\"")
+        styles += paragraph(
+            "Status", display: "Status",
+            paragraphProperties:
+                "fo:margin-bottom=\"8mm\" fo:padding=\"1.5mm\" fo:border=\"0.5mm solid \(style.accentColour)\"",
+            textProperties: "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\"")
+        styles += paragraph(
+            "Cover_20_Line", display: "Cover Line", paragraphProperties: "fo:margin-bottom=\"1.5mm\"",
+            textProperties: "style:font-name=\"\(XMLText.escape(style.headingFont))\"")
         styles += paragraph("Logo", display: "Logo", paragraphProperties: "fo:margin-bottom=\"6mm\"")
-        styles += paragraph("Quotations", display: "Quotations", parent: "Text_20_body", paragraphProperties: "fo:margin-left=\"10mm\" fo:margin-right=\"10mm\" fo:margin-top=\"2mm\" fo:margin-bottom=\"1mm\" fo:padding-left=\"3mm\" fo:border-left=\"0.8mm solid \(style.accentColour)\"", textProperties: "fo:font-style=\"italic\"")
-        styles += paragraph("Quote_20_Attribution", display: "Quote Attribution", parent: "Text_20_body", paragraphProperties: "fo:margin-left=\"14mm\" fo:margin-bottom=\"3mm\"", textProperties: "fo:font-size=\"10pt\"")
-        styles += paragraph("List_20_Contents", display: "List Contents", parent: "Text_20_body", paragraphProperties: "fo:margin-bottom=\"1mm\"")
+        styles += paragraph(
+            "Quotations", display: "Quotations", parent: "Text_20_body",
+            paragraphProperties:
+                "fo:margin-left=\"10mm\" fo:margin-right=\"10mm\" fo:margin-top=\"2mm\" fo:margin-bottom=\"1mm\" fo:padding-left=\"3mm\" fo:border-left=\"0.8mm solid \(style.accentColour)\"",
+            textProperties: "fo:font-style=\"italic\"")
+        styles += paragraph(
+            "Quote_20_Attribution", display: "Quote Attribution", parent: "Text_20_body",
+            paragraphProperties: "fo:margin-left=\"14mm\" fo:margin-bottom=\"3mm\"",
+            textProperties: "fo:font-size=\"10pt\"")
+        styles += paragraph(
+            "List_20_Contents", display: "List Contents", parent: "Text_20_body",
+            paragraphProperties: "fo:margin-bottom=\"1mm\"")
         styles += paragraph("Table_20_Contents", display: "Table Contents", textProperties: "fo:font-size=\"10pt\"")
-        styles += paragraph("Table_20_Heading", display: "Table Heading", parent: "Table_20_Contents", textProperties: "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\" fo:color=\"#ffffff\"")
-        styles += paragraph("Caption", display: "Caption", paragraphProperties: "fo:margin-top=\"1mm\" fo:margin-bottom=\"3mm\"", textProperties: "fo:font-size=\"10pt\" fo:font-style=\"italic\"")
-        styles += paragraph("Table", display: "Table", parent: "Caption", paragraphProperties: "fo:keep-with-next=\"always\"", textProperties: "fo:font-style=\"normal\" fo:font-weight=\"bold\"")
-        styles += paragraph("Figure", display: "Figure", parent: "Caption", paragraphProperties: "fo:keep-with-next=\"always\"")
+        styles += paragraph(
+            "Table_20_Heading", display: "Table Heading", parent: "Table_20_Contents",
+            textProperties:
+                "style:font-name=\"\(XMLText.escape(style.headingFont))\" fo:font-weight=\"bold\" fo:color=\"#ffffff\"")
+        styles += paragraph(
+            "Caption", display: "Caption", paragraphProperties: "fo:margin-top=\"1mm\" fo:margin-bottom=\"3mm\"",
+            textProperties: "fo:font-size=\"10pt\" fo:font-style=\"italic\"")
+        styles += paragraph(
+            "Table", display: "Table", parent: "Caption", paragraphProperties: "fo:keep-with-next=\"always\"",
+            textProperties: "fo:font-style=\"normal\" fo:font-weight=\"bold\"")
+        styles += paragraph(
+            "Figure", display: "Figure", parent: "Caption", paragraphProperties: "fo:keep-with-next=\"always\"")
         styles += paragraph("Footnote", display: "Footnote", textProperties: "fo:font-size=\"9pt\"")
-        styles += paragraph("Gap", display: "Gap", parent: "Text_20_body", paragraphProperties: "fo:padding=\"2mm\" fo:border=\"0.5mm dashed \(style.accentColour)\" fo:background-color=\"#fff8e6\"", textProperties: "fo:font-weight=\"bold\"")
+        styles += paragraph(
+            "Gap", display: "Gap", parent: "Text_20_body",
+            paragraphProperties:
+                "fo:padding=\"2mm\" fo:border=\"0.5mm dashed \(style.accentColour)\" fo:background-color=\"#fff8e6\"",
+            textProperties: "fo:font-weight=\"bold\"")
         styles += paragraph("Header", display: "Header", textProperties: "fo:font-size=\"9pt\"")
-        styles += "<style:style style:name=\"Footer\" style:display-name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        styles +=
+            "<style:style style:name=\"Footer\" style:display-name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
             + "<style:paragraph-properties fo:border-top=\"0.2mm solid #8a8a8a\" fo:padding-top=\"1mm\"><style:tab-stops><style:tab-stop style:position=\"166mm\" style:type=\"right\"/></style:tab-stops></style:paragraph-properties>"
             + "<style:text-properties fo:font-size=\"9pt\"/></style:style>\n"
-        styles += paragraph("Contents_20_Heading", display: "Contents Heading", parent: "Heading", textProperties: "fo:font-size=\"16pt\"")
-        styles += paragraph("Contents_20_1", display: "Contents 1", paragraphProperties: "fo:margin-bottom=\"1mm\"", textProperties: "fo:font-weight=\"bold\"")
+        styles += paragraph(
+            "Contents_20_Heading", display: "Contents Heading", parent: "Heading",
+            textProperties: "fo:font-size=\"16pt\"")
+        styles += paragraph(
+            "Contents_20_1", display: "Contents 1", paragraphProperties: "fo:margin-bottom=\"1mm\"",
+            textProperties: "fo:font-weight=\"bold\"")
         styles += paragraph("Contents_20_2", display: "Contents 2", paragraphProperties: "fo:margin-left=\"5mm\"")
 
         return """
@@ -305,7 +397,10 @@ public enum ODTWriter {
             <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
 
             """
-        for picture in pictures { entries += "<manifest:file-entry manifest:full-path=\"\(picture.path)\" manifest:media-type=\"\(picture.mime)\"/>\n" }
+        for picture in pictures {
+            entries +=
+                "<manifest:file-entry manifest:full-path=\"\(picture.path)\" manifest:media-type=\"\(picture.mime)\"/>\n"
+        }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">

@@ -5,7 +5,9 @@ import Foundation
 public enum PDFConverter {
     /// `soffice` or `libreoffice` on the PATH (or `CASUS_SOFFICE`), if any.
     public static func office(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if let explicit = environment["CASUS_SOFFICE"], FileManager.default.isExecutableFile(atPath: explicit) { return URL(fileURLWithPath: explicit) }
+        if let explicit = environment["CASUS_SOFFICE"], FileManager.default.isExecutableFile(atPath: explicit) {
+            return URL(fileURLWithPath: explicit)
+        }
         for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             for name in ["soffice", "libreoffice"] {
                 let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
@@ -18,18 +20,27 @@ public enum PDFConverter {
     /// Converts ODT bytes to PDF bytes in a private temporary folder that is removed afterwards.
     public static func convert(odt: Data, timeout: TimeInterval = 180) throws -> Data {
         guard let office = office() else {
-            throw CasusError(.unavailable, nl: "Voor PDF is LibreOffice nodig en dat is niet gevonden (soffice). Installeer het (Debian: `apt-get install libreoffice-writer`) of exporteer als odt en maak de PDF zelf.",
-                             en: "PDF needs LibreOffice, which was not found (soffice). Install it (Debian: `apt-get install libreoffice-writer`) or export as odt and make the PDF yourself.")
+            throw CasusError(
+                .unavailable,
+                nl:
+                    "Voor PDF is LibreOffice nodig en dat is niet gevonden (soffice). Installeer het (Debian: `apt-get install libreoffice-writer`) of exporteer als odt en maak de PDF zelf.",
+                en:
+                    "PDF needs LibreOffice, which was not found (soffice). Install it (Debian: `apt-get install libreoffice-writer`) or export as odt and make the PDF yourself."
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("rapport.odt")
         try odt.write(to: input)
         let process = Process()
         process.executableURL = office
         // A profile of its own, so a running LibreOffice of the user does not take the job over.
-        process.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder.path, input.path]
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore", "--convert-to", "pdf",
+            "--outdir", folder.path, input.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -37,10 +48,17 @@ public enum PDFConverter {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
-            throw CasusError(.unavailable, nl: "LibreOffice maakte de PDF niet binnen \(Int(timeout)) seconden.", en: "LibreOffice did not make the PDF within \(Int(timeout)) seconds.")
+            throw CasusError(
+                .unavailable, nl: "LibreOffice maakte de PDF niet binnen \(Int(timeout)) seconden.",
+                en: "LibreOffice did not make the PDF within \(Int(timeout)) seconds.")
         }
-        guard process.terminationStatus == 0, let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("rapport.pdf").path), pdf.starts(with: Data("%PDF".utf8)) else {
-            throw CasusError(.unavailable, nl: "LibreOffice kon de PDF niet maken (status \(process.terminationStatus)).", en: "LibreOffice could not make the PDF (status \(process.terminationStatus)).")
+        guard process.terminationStatus == 0,
+            let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("rapport.pdf").path),
+            pdf.starts(with: Data("%PDF".utf8))
+        else {
+            throw CasusError(
+                .unavailable, nl: "LibreOffice kon de PDF niet maken (status \(process.terminationStatus)).",
+                en: "LibreOffice could not make the PDF (status \(process.terminationStatus)).")
         }
         return pdf
     }

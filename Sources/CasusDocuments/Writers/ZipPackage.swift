@@ -21,8 +21,10 @@ enum ZipPackage {
         for entry in entries {
             let data = entry.data
             do {
-                try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     permissions: 0o644, compressionMethod: entry.compressed ? .deflate : .none) { position, size in
+                try archive.addEntry(
+                    with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                    permissions: 0o644, compressionMethod: entry.compressed ? .deflate : .none
+                ) { position, size in
                     data.subdata(in: Int(position)..<(Int(position) + size))
                 }
             } catch {

@@ -10,8 +10,10 @@ enum Checks {
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading && !isQuotation(sentence, c) {
             let words = c.analysis.words(in: sentence)
             guard words > maximum else { continue }
-            hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
-                            sentence: s, values: ["count": String(words), "max": String(maximum)]))
+            hits.append(
+                Hit(
+                    rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
+                    sentence: s, values: ["count": String(words), "max": String(maximum)]))
         }
     }
 
@@ -25,10 +27,14 @@ enum Checks {
             counts[sentence.block, default: 0] += c.analysis.words(in: sentence)
             if firstToken[sentence.block] == nil { firstToken[sentence.block] = sentence.firstToken }
         }
-        for (block, words) in counts.sorted(by: { $0.key < $1.key }) where words > maximum && c.analysis.text.blocks[block].kind != .quote {
+        for (block, words) in counts.sorted(by: { $0.key < $1.key })
+        where words > maximum && c.analysis.text.blocks[block].kind != .quote {
             let start = Int(tokens[firstToken[block]!].start)
             let (_, lineEnd) = c.analysis.text.lineRange(c.analysis.text.position(of: start).line - 1)
-            hits.append(Hit(rule: r, start: start, end: max(start + 1, lineEnd), sentence: nil, values: ["count": String(words), "max": String(maximum)]))
+            hits.append(
+                Hit(
+                    rule: r, start: start, end: max(start + 1, lineEnd), sentence: nil,
+                    values: ["count": String(words), "max": String(maximum)]))
         }
     }
 
@@ -51,7 +57,8 @@ enum Checks {
         let agents = Set(rule.agentMarkers ?? [])
         let exceptions = Set(rule.participleExceptions ?? [])
         let prefixes = c.rules.language == .nl ? (rule.prefixes ?? []) : (rule.participles ?? [])
-        let clauseBreaks: Set<String> = c.rules.language == .nl
+        let clauseBreaks: Set<String> =
+            c.rules.language == .nl
             ? ["en", "maar", "omdat", "want", "dat", "die", "als", "toen", "terwijl", "zodat", "of", "waarna", "nadat"]
             : ["and", "but", "because", "that", "which", "when", "while", "so", "or", "after"]
         let tokens = c.analysis.tokens
@@ -59,7 +66,9 @@ enum Checks {
             var t = sentence.firstToken
             while t < sentence.endToken {
                 defer { t += 1 }
-                guard c.lex[t] >= 0, auxiliaries.contains(c.lex[t]), tokens[t].kind == .word, !tokens[t].inQuote else { continue }
+                guard c.lex[t] >= 0, auxiliaries.contains(c.lex[t]), tokens[t].kind == .word, !tokens[t].inQuote else {
+                    continue
+                }
                 var u = t + 1
                 var participle: Int?
                 while u < sentence.endToken, u - t <= 10 {
@@ -67,7 +76,9 @@ enum Checks {
                     if next.inQuote { break }
                     if next.kind == .punctuation, [",", ";", ":", "(", ")"].contains(next.lower) { break }
                     if next.kind == .word && clauseBreaks.contains(next.lower) && u > t + 1 { break }
-                    if next.kind == .word, !exceptions.contains(next.lower), isParticiple(next.lower, language: c.rules.language, prefixes: prefixes) {
+                    if next.kind == .word, !exceptions.contains(next.lower),
+                        isParticiple(next.lower, language: c.rules.language, prefixes: prefixes)
+                    {
                         participle = u
                         break
                     }
@@ -85,9 +96,16 @@ enum Checks {
                     a += 1
                 }
                 let start = isImpersonal && impersonalWords.contains(before) ? t - 1 : t
-                hits.append(Hit(rule: r, start: Int(tokens[start].start), end: Int(tokens[end].end), sentence: s,
-                                values: ["match": c.analysis.text.text(Int(tokens[start].start), Int(tokens[end].end)),
-                                         "agent": hasAgent ? "" : (c.rules.language == .nl ? " Er staat niet bij wie het deed." : " It does not say who did it.")]))
+                hits.append(
+                    Hit(
+                        rule: r, start: Int(tokens[start].start), end: Int(tokens[end].end), sentence: s,
+                        values: [
+                            "match": c.analysis.text.text(Int(tokens[start].start), Int(tokens[end].end)),
+                            "agent": hasAgent
+                                ? ""
+                                : (c.rules.language == .nl
+                                    ? " Er staat niet bij wie het deed." : " It does not say who did it."),
+                        ]))
             }
         }
     }
@@ -132,8 +150,10 @@ enum Checks {
                 if isAbstract(tokens[t].lower, wordFlags, suffixes: suffixes) { abstract.append(tokens[t].lower) }
             }
             guard abstract.count >= minimum, Double(abstract.count) >= ratio * Double(max(content, 1)) else { continue }
-            hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
-                            sentence: s, values: ["words": abstract.joined(separator: ", "), "count": String(abstract.count)]))
+            hits.append(
+                Hit(
+                    rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
+                    sentence: s, values: ["words": abstract.joined(separator: ", "), "count": String(abstract.count)]))
         }
     }
 
@@ -163,8 +183,10 @@ enum Checks {
         for quote in c.analysis.quotes where quote.wordCount >= minimum {
             let text = c.analysis.text.text(quote.contentStart, quote.contentEnd)
             guard !QuoteText.occurs(text, in: c.transcripts) else { continue }
-            hits.append(Hit(rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: quote.sentence,
-                            values: ["match": QuoteText.short(text)]))
+            hits.append(
+                Hit(
+                    rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: quote.sentence,
+                    values: ["match": QuoteText.short(text)]))
         }
     }
 
@@ -179,10 +201,16 @@ enum Checks {
             let here = quote.sentence
             // The sentences the quotation spans, and one on either side in the same paragraph.
             var last = here
-            while last + 1 < c.analysis.sentences.count, c.analysis.sentences[last].endToken < quote.endToken { last += 1 }
+            while last + 1 < c.analysis.sentences.count, c.analysis.sentences[last].endToken < quote.endToken {
+                last += 1
+            }
             var candidates = Array(here...last)
-            if here > 0, c.analysis.sentences[here - 1].block == quote.block || quote.openToken == nil { candidates.append(here - 1) }
-            if last + 1 < c.analysis.sentences.count, c.analysis.sentences[last + 1].block == quote.block { candidates.append(last + 1) }
+            if here > 0, c.analysis.sentences[here - 1].block == quote.block || quote.openToken == nil {
+                candidates.append(here - 1)
+            }
+            if last + 1 < c.analysis.sentences.count, c.analysis.sentences[last + 1].block == quote.block {
+                candidates.append(last + 1)
+            }
             let found = candidates.contains { s in
                 let sentence = c.analysis.sentences[s]
                 return (sentence.firstToken..<sentence.endToken).contains { t in
@@ -193,8 +221,10 @@ enum Checks {
                 }
             }
             guard !found else { continue }
-            hits.append(Hit(rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: here,
-                            values: ["match": QuoteText.short(c.analysis.text.text(quote.contentStart, quote.contentEnd))]))
+            hits.append(
+                Hit(
+                    rule: r, start: quote.contentStart, end: quote.contentEnd, sentence: here,
+                    values: ["match": QuoteText.short(c.analysis.text.text(quote.contentStart, quote.contentEnd))]))
         }
     }
 
@@ -206,8 +236,12 @@ enum Checks {
         let quotes = c.analysis.quotes.filter { $0.wordCount >= 3 }.count
         let expected = words / per
         guard quotes < expected, let first = c.analysis.tokens.first else { return }
-        hits.append(Hit(rule: r, start: Int(first.start), end: Int(first.end), sentence: nil,
-                        values: ["count": String(quotes), "words": String(words), "expected": String(expected), "per": String(per)]))
+        hits.append(
+            Hit(
+                rule: r, start: Int(first.start), end: Int(first.end), sentence: nil,
+                values: [
+                    "count": String(quotes), "words": String(words), "expected": String(expected), "per": String(per),
+                ]))
     }
 
     /// An opening quotation mark that is never closed in its paragraph.
@@ -215,7 +249,10 @@ enum Checks {
         let tokens = c.analysis.tokens
         for index in c.analysis.unbalancedMarks {
             let token = tokens[index]
-            hits.append(Hit(rule: r, start: Int(token.start), end: Int(token.end), sentence: Int(c.analysis.sentenceOfToken[index])))
+            hits.append(
+                Hit(
+                    rule: r, start: Int(token.start), end: Int(token.end),
+                    sentence: Int(c.analysis.sentenceOfToken[index])))
         }
     }
 }
@@ -235,7 +272,11 @@ enum QuoteText {
             case "\u{2010}"..."\u{2015}": piece = "-"
             case "\u{2026}": piece = "..."
             default:
-                if scalar.properties.isWhitespace || scalar == "\u{00A0}" { piece = " " } else { piece = String(scalar) }
+                if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                    piece = " "
+                } else {
+                    piece = String(scalar)
+                }
             }
             if piece == " " {
                 if lastWasSpace { continue }
@@ -250,9 +291,13 @@ enum QuoteText {
 
     /// The parts of a quotation to find in order: an ellipsis (… or […]) may stand for left-out words.
     static func parts(_ quote: String) -> [String] {
-        normalize(quote).replacingOccurrences(of: "[...]", with: "\u{1}").replacingOccurrences(of: "(...)", with: "\u{1}")
-            .replacingOccurrences(of: "...", with: "\u{1}")
-            .split(separator: "\u{1}").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")) }.filter { !$0.isEmpty }
+        normalize(quote).replacingOccurrences(of: "[...]", with: "\u{1}").replacingOccurrences(
+            of: "(...)", with: "\u{1}"
+        )
+        .replacingOccurrences(of: "...", with: "\u{1}")
+        .split(separator: "\u{1}").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!?")) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Whether the quotation occurs in one transcript.
@@ -292,6 +337,8 @@ struct SuffixTable: Sendable {
         guard let last = bytes.last else { return false }
         let candidates = byLastByte[Int(last)]
         if candidates.isEmpty { return false }
-        return candidates.contains { suffix in bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) }
+        return candidates.contains { suffix in
+            bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
+        }
     }
 }

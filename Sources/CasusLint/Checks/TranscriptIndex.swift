@@ -18,7 +18,8 @@ struct TranscriptIndex: Sendable {
         var postings: [[UInt8]: [Position]] = [:]
         for (t, bytes) in texts.enumerated() {
             TranscriptIndex.forEachWord(bytes) { start, end in
-                postings[Array(bytes[start..<end]), default: []].append(Position(transcript: Int32(t), offset: Int32(start)))
+                postings[Array(bytes[start..<end]), default: []].append(
+                    Position(transcript: Int32(t), offset: Int32(start)))
             }
         }
         self.postings = postings
@@ -26,7 +27,8 @@ struct TranscriptIndex: Sendable {
 
     /// Spaces and ASCII punctuation end a word; everything else belongs to one.
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool {
-        b == 0x20 || (b < 0x80 && !(b >= 0x30 && b <= 0x39) && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && b >= 0x21) || b < 0x20
+        b == 0x20 || (b < 0x80 && !(b >= 0x30 && b <= 0x39) && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && b >= 0x21)
+            || b < 0x20
     }
 
     static func forEachWord(_ bytes: [UInt8], _ body: (Int, Int) -> Void) {
@@ -74,7 +76,11 @@ struct TranscriptIndex: Sendable {
         while low < high {
             let mid = (low + high) / 2
             let p = anchor.list[mid]
-            if p.transcript < t || (p.transcript == t && Int(p.offset) - anchor.offset < from) { low = mid + 1 } else { high = mid }
+            if p.transcript < t || (p.transcript == t && Int(p.offset) - anchor.offset < from) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
         }
         var i = low
         while i < anchor.list.count, anchor.list[i].transcript == t {

@@ -6,15 +6,19 @@ import Foundation
 /// report up for the step-2 gate.
 public enum DossierLint {
     /// The report on the current narrative, or nil when the dossier has none.
-    public static func report(for dossier: Dossier, configuration: LintConfiguration = LintConfiguration(),
-                              interfaceLanguage: Language = .nl) throws -> LintReport? {
+    public static func report(
+        for dossier: Dossier, configuration: LintConfiguration = LintConfiguration(),
+        interfaceLanguage: Language = .nl
+    ) throws -> LintReport? {
         guard let narrative = dossier.currentNarrative else { return nil }
-        let session = LintSession(configuration: configuration, interfaceLanguage: interfaceLanguage,
-                                  transcripts: dossier.interviews.compactMap(\.transcript),
-                                  speakers: dossier.participants.map(\.pseudonym))
+        let session = LintSession(
+            configuration: configuration, interfaceLanguage: interfaceLanguage,
+            transcripts: dossier.interviews.compactMap(\.transcript),
+            speakers: dossier.participants.map(\.pseudonym))
         let forced = configuration.language ?? dossier.casus.language
-        return try session.lint(SourceText(format: .markdown, text: narrative.text),
-                                path: "\(dossier.casus.id)/narratief-v\(narrative.number).md", language: forced)
+        return try session.lint(
+            SourceText(format: .markdown, text: narrative.text),
+            path: "\(dossier.casus.id)/narratief-v\(narrative.number).md", language: forced)
     }
 
     /// What the gate needs from a report. Nil when quotes could not be checked (no transcripts).
@@ -33,7 +37,8 @@ public enum DossierLint {
             default: other += 1
             }
         }
-        return NarrativeLintResult(untraceableQuotes: untraceable, voiceFindings: voice, abstractFindings: abstract, otherFindings: other)
+        return NarrativeLintResult(
+            untraceableQuotes: untraceable, voiceFindings: voice, abstractFindings: abstract, otherFindings: other)
     }
 
     /// Lints the dossier and returns the gate input, or nil when there is nothing to check.
@@ -44,7 +49,8 @@ public enum DossierLint {
 
     private static func markedText(_ finding: LintFinding) -> String? {
         guard let sentence = finding.sentence, let column = finding.sentenceColumn, let length = finding.length,
-              column >= 0, length > 0 else { return nil }
+            column >= 0, length > 0
+        else { return nil }
         // Columns count Unicode scalars.
         let scalars = Array(sentence.unicodeScalars)
         guard column + length <= scalars.count else { return nil }

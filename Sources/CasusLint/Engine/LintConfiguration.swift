@@ -67,44 +67,66 @@ public struct LintConfiguration: Sendable {
         let text = try RuleFiles.read(url)
         let shape: FileShape
         do {
-            shape = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? FileShape() : try YAMLDecoder().decode(FileShape.self, from: text)
+            shape =
+                text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? FileShape() : try YAMLDecoder().decode(FileShape.self, from: text)
         } catch let error as DecodingError {
-            throw CasusError(.invalidInput, nl: "Instellingen \(url.path): \(RuleFiles.describe(error))", en: "Settings \(url.path): \(RuleFiles.describe(error))")
+            throw CasusError(
+                .invalidInput, nl: "Instellingen \(url.path): \(RuleFiles.describe(error))",
+                en: "Settings \(url.path): \(RuleFiles.describe(error))")
         } catch {
-            throw CasusError(.invalidInput, nl: "Instellingen \(url.path): \(error)", en: "Settings \(url.path): \(error)")
+            throw CasusError(
+                .invalidInput, nl: "Instellingen \(url.path): \(error)", en: "Settings \(url.path): \(error)")
         }
         var configuration = LintConfiguration()
         configuration.file = url
         if let language = shape.language, language != "auto" {
             guard let parsed = Language(code: language) else {
-                throw CasusError(.invalidInput, nl: "Instellingen \(url.path): taal '\(language)' is niet nl, en of auto.", en: "Settings \(url.path): language '\(language)' is not nl, en or auto.")
+                throw CasusError(
+                    .invalidInput, nl: "Instellingen \(url.path): taal '\(language)' is niet nl, en of auto.",
+                    en: "Settings \(url.path): language '\(language)' is not nl, en or auto.")
             }
             configuration.language = parsed
         }
         if let failOn = shape.failOn {
-            if failOn == "none" { configuration.failOn = .some(nil) } else {
+            if failOn == "none" {
+                configuration.failOn = .some(nil)
+            } else {
                 guard let severity = LintSeverity(rawValue: failOn) else {
-                    throw CasusError(.invalidInput, nl: "Instellingen \(url.path): failOn '\(failOn)' is niet error, warning of none.", en: "Settings \(url.path): failOn '\(failOn)' is not error, warning or none.")
+                    throw CasusError(
+                        .invalidInput,
+                        nl: "Instellingen \(url.path): failOn '\(failOn)' is niet error, warning of none.",
+                        en: "Settings \(url.path): failOn '\(failOn)' is not error, warning or none.")
                 }
                 configuration.failOn = .some(severity)
             }
         }
-        let mentioned = (shape.disable ?? []) + Array((shape.severity ?? [:]).keys) + Array((shape.rules ?? [:]).keys) + Array((shape.words ?? [:]).keys)
+        let mentioned =
+            (shape.disable ?? []) + Array((shape.severity ?? [:]).keys) + Array((shape.rules ?? [:]).keys)
+            + Array((shape.words ?? [:]).keys)
         configuration.spelling = Dictionary(mentioned.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         configuration.disabled = Set((shape.disable ?? []).map { $0.lowercased() })
         for (id, value) in shape.severity ?? [:] {
             guard let severity = LintSeverity(rawValue: value) else {
-                throw CasusError(.invalidInput, nl: "Instellingen \(url.path): ernst '\(value)' bij \(id) is niet error, warning of suggestion.", en: "Settings \(url.path): severity '\(value)' for \(id) is not error, warning or suggestion.")
+                throw CasusError(
+                    .invalidInput,
+                    nl: "Instellingen \(url.path): ernst '\(value)' bij \(id) is niet error, warning of suggestion.",
+                    en: "Settings \(url.path): severity '\(value)' for \(id) is not error, warning or suggestion.")
             }
             configuration.severities[id.lowercased()] = severity
         }
         for (id, settings) in shape.rules ?? [:] {
             if let max = settings.max { configuration.thresholds[id.lowercased()] = max }
-            if let value = settings.severity, let severity = LintSeverity(rawValue: value) { configuration.severities[id.lowercased()] = severity }
+            if let value = settings.severity, let severity = LintSeverity(rawValue: value) {
+                configuration.severities[id.lowercased()] = severity
+            }
             if settings.enabled == false { configuration.disabled.insert(id.lowercased()) }
         }
-        configuration.extraWords = Dictionary(uniqueKeysWithValues: (shape.words ?? [:]).map { ($0.key.lowercased(), $0.value) })
-        configuration.extraRuleFolders = (shape.extraRules ?? []).map { URL(fileURLWithPath: $0, relativeTo: url.deletingLastPathComponent()).standardizedFileURL }
+        configuration.extraWords = Dictionary(
+            uniqueKeysWithValues: (shape.words ?? [:]).map { ($0.key.lowercased(), $0.value) })
+        configuration.extraRuleFolders = (shape.extraRules ?? []).map {
+            URL(fileURLWithPath: $0, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        }
         return configuration
     }
 
@@ -112,20 +134,28 @@ public struct LintConfiguration: Sendable {
     func apply(to definitions: [RuleDefinition], language: Language) throws -> [RuleDefinition] {
         var known = Set(definitions.map { $0.id.lowercased() })
         known.formUnion(LintCategory.allCases.map(\.rawValue))
-        for id in disabled.union(severities.keys).union(thresholds.keys).union(extraWords.keys) where !known.contains(id) {
+        for id in disabled.union(severities.keys).union(thresholds.keys).union(extraWords.keys)
+        where !known.contains(id) {
             // A setting for the other language's rules is fine; an unknown id is a typo.
             let otherLanguage = id.hasPrefix(language == .nl ? "en." : "nl.")
             if !otherLanguage {
                 let written = spelling[id] ?? id
-                throw CasusError(.invalidInput, nl: "Instellingen \(file?.path ?? ""): regel '\(written)' bestaat niet. `casus lint --list-rules` toont de regels.",
-                                 en: "Settings \(file?.path ?? ""): rule '\(written)' does not exist. `casus lint --list-rules` lists the rules.")
+                throw CasusError(
+                    .invalidInput,
+                    nl:
+                        "Instellingen \(file?.path ?? ""): regel '\(written)' bestaat niet. `casus lint --list-rules` toont de regels.",
+                    en:
+                        "Settings \(file?.path ?? ""): rule '\(written)' does not exist. `casus lint --list-rules` lists the rules."
+                )
             }
         }
         return definitions.compactMap { original in
             var definition = original
             let id = definition.id.lowercased()
             if disabled.contains(id) || disabled.contains(definition.category.rawValue) { return nil }
-            if let severity = severities[id] ?? severities[definition.category.rawValue] { definition.severity = severity }
+            if let severity = severities[id] ?? severities[definition.category.rawValue] {
+                definition.severity = severity
+            }
             if let max = thresholds[id] { definition.max = max }
             if let words = extraWords[id] {
                 switch definition.kind {

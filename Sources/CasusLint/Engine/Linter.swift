@@ -35,15 +35,19 @@ public struct Linter: Sendable {
         var hits: [Hit] = []
         let attributed = attributedSentences(analysis, lex)
         matchWordsAndPhrases(analysis, lex, attributed: attributed, into: &hits)
-        let context = CheckContext(analysis: analysis, rules: rules, lex: lex, transcripts: transcripts, speakers: speakers)
+        let context = CheckContext(
+            analysis: analysis, rules: rules, lex: lex, transcripts: transcripts, speakers: speakers)
         runChecks(context, into: &hits)
         var positions = PositionCursor(prepared)
-        var findings = hits.sorted { $0.start < $1.start }.map { finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage) }
+        var findings = hits.sorted { $0.start < $1.start }.map {
+            finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage)
+        }
         findings = Suppressions(directives: prepared.directives, rules: rules.definitions)
             .apply(to: findings, text: prepared, path: path, language: interfaceLanguage)
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
-        return LintReport(path: path, language: rules.language, findings: findings,
-                          figures: Readability.figures(context), quotesVerified: !transcripts.isEmpty)
+        return LintReport(
+            path: path, language: rules.language, findings: findings,
+            figures: Readability.figures(context), quotesVerified: !transcripts.isEmpty)
     }
 
     // MARK: Attribution
@@ -58,7 +62,10 @@ public struct Linter: Sendable {
                 if lexicon.flags[e].contains(.firstPerson) { return false }
                 if !cue {
                     for c in Int(lexicon.cueStart[e])..<Int(lexicon.cueStart[e + 1])
-                    where rules.attributionCues[Int(lexicon.cues[c])].match(analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) != nil {
+                    where rules.attributionCues[Int(lexicon.cues[c])].match(
+                        analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
+                        != nil
+                    {
                         cue = true
                         break
                     }
@@ -70,7 +77,9 @@ public struct Linter: Sendable {
 
     // MARK: Words and phrases
 
-    private func matchWordsAndPhrases(_ analysis: TextAnalysis, _ lex: [Int32], attributed: [Bool], into hits: inout [Hit]) {
+    private func matchWordsAndPhrases(
+        _ analysis: TextAnalysis, _ lex: [Int32], attributed: [Bool], into hits: inout [Hit]
+    ) {
         let tokens = analysis.tokens
         let hasPrefixes = !rules.prefixIndex.isEmpty
         var found: [Hit] = []
@@ -80,15 +89,26 @@ public struct Linter: Sendable {
                     let e = Int(lex[t])
                     for c in Int(rules.entries.candidateStart[e])..<Int(rules.entries.candidateStart[e + 1]) {
                         let (r, p) = rules.entries.candidates[c]
-                        if let end = tryMatch(Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex) {
-                            found.append(Hit(rule: Int(r), pattern: Int(p), start: Int(tokens[t].start), end: Int(tokens[end - 1].end), sentence: s))
+                        if let end = tryMatch(
+                            Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex)
+                        {
+                            found.append(
+                                Hit(
+                                    rule: Int(r), pattern: Int(p), start: Int(tokens[t].start),
+                                    end: Int(tokens[end - 1].end), sentence: s))
                         }
                     }
                 }
                 if hasPrefixes && tokens[t].kind == .word {
                     for entry in rules.prefixIndex where tokens[t].lower.utf8.starts(with: entry.prefix) {
-                        if let end = tryMatch(entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex) {
-                            found.append(Hit(rule: entry.rule, pattern: entry.pattern, start: Int(tokens[t].start), end: Int(tokens[end - 1].end), sentence: s))
+                        if let end = tryMatch(
+                            entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed,
+                            analysis, lex)
+                        {
+                            found.append(
+                                Hit(
+                                    rule: entry.rule, pattern: entry.pattern, start: Int(tokens[t].start),
+                                    end: Int(tokens[end - 1].end), sentence: s))
                         }
                     }
                 }
@@ -98,7 +118,10 @@ public struct Linter: Sendable {
         hits += deduplicate(found)
     }
 
-    private func tryMatch(_ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], _ analysis: TextAnalysis, _ lex: [Int32]) -> Int? {
+    private func tryMatch(
+        _ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], _ analysis: TextAnalysis,
+        _ lex: [Int32]
+    ) -> Int? {
         let rule = rules.rules[r]
         if rule.narratorOnly && analysis.tokens[t].inQuote { return nil }
         if rule.respectsAttribution && attributed[s] { return nil }
@@ -106,7 +129,10 @@ public struct Linter: Sendable {
         if p < 0 {
             end = t + 1
         } else {
-            guard let matched = rule.patterns[p].match(analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken) else { return nil }
+            guard
+                let matched = rule.patterns[p].match(
+                    analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
+            else { return nil }
             if rule.narratorOnly, (t..<matched).contains(where: { analysis.tokens[$0].inQuote }) { return nil }
             end = matched
         }
@@ -114,7 +140,10 @@ public struct Linter: Sendable {
         for exception in rule.exceptions {
             var e = max(sentence.firstToken, t - 6)
             while e <= t {
-                if let exceptionEnd = exception.match(analysis.tokens, lex, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken), exceptionEnd > t {
+                if let exceptionEnd = exception.match(
+                    analysis.tokens, lex, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken),
+                    exceptionEnd > t
+                {
                     return nil
                 }
                 e += 1
@@ -154,26 +183,33 @@ public struct Linter: Sendable {
 
     // MARK: Findings
 
-    private func finding(for hit: Hit, analysis: TextAnalysis, positions: inout PositionCursor, path: String, language: Language) -> LintFinding {
+    private func finding(
+        for hit: Hit, analysis: TextAnalysis, positions: inout PositionCursor, path: String, language: Language
+    ) -> LintFinding {
         let rule = rules.rules[hit.rule]
         let definition = rule.definition
         let (line, column) = positions.position(of: hit.start)
         let (endLine, endColumn) = analysis.text.position(of: hit.end, from: (line, column, hit.start))
         var values = hit.values
         if values["match"] == nil { values["match"] = analysis.text.flatText(hit.start, hit.end) }
-        if hit.pattern >= 0, hit.pattern < rule.replacements.count { values["replacement"] = rule.replacements[hit.pattern] }
+        if hit.pattern >= 0, hit.pattern < rule.replacements.count {
+            values["replacement"] = rule.replacements[hit.pattern]
+        }
         if let max = definition.max { values["max"] = values["max"] ?? String(max) }
         let message = Linter.fill(definition.message.text(language), values)
         let suggestion = definition.suggestion.map { Linter.fill($0.text(language), values) }
-        var result = LintFinding(path: path, line: line, column: column, endLine: endLine, endColumn: endColumn, rule: definition.id,
-                                 category: definition.category, severity: definition.severity, message: message, suggestion: suggestion)
+        var result = LintFinding(
+            path: path, line: line, column: column, endLine: endLine, endColumn: endColumn, rule: definition.id,
+            category: definition.category, severity: definition.severity, message: message, suggestion: suggestion)
         if let s = hit.sentence, s < analysis.sentences.count {
             let sentence = analysis.sentences[s]
             let sentenceStart = Int(analysis.tokens[sentence.firstToken].start)
             // A finding that runs past its sentence (a quotation of several sentences) shows them all.
             var last = s
-            while last + 1 < analysis.sentences.count, Int(analysis.tokens[analysis.sentences[last].endToken - 1].end) < hit.end,
-                  analysis.sentences[last + 1].block == sentence.block { last += 1 }
+            while last + 1 < analysis.sentences.count,
+                Int(analysis.tokens[analysis.sentences[last].endToken - 1].end) < hit.end,
+                analysis.sentences[last + 1].block == sentence.block
+            { last += 1 }
             let sentenceEnd = max(Int(analysis.tokens[analysis.sentences[last].endToken - 1].end), hit.end)
             if sentenceEnd - sentenceStart <= 2_000 {
                 result.sentence = analysis.text.flatText(sentenceStart, sentenceEnd)
@@ -195,7 +231,8 @@ extension Linter {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values[String(decoding: bytes[(i + 1)..<close], as: UTF8.self)] {
+                let value = values[String(decoding: bytes[(i + 1)..<close], as: UTF8.self)]
+            {
                 out += value.utf8
                 i = close + 1
             } else {

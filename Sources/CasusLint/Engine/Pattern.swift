@@ -38,9 +38,13 @@ struct Pattern: Sendable {
                 let alternatives = part.split(separator: "|").map(String.init)
                 let prefixes = alternatives.filter { $0.count > 1 && $0.hasSuffix("*") }.map { String($0.dropLast()) }
                 let exact = Set(alternatives.filter { !($0.count > 1 && $0.hasSuffix("*")) })
-                if prefixes.isEmpty { elements.append(.words(exact)) }
-                else if exact.isEmpty { elements.append(.prefixes(prefixes)) }
-                else { throw Invalid(description: "mix of prefixes and words in '\(part)'") }
+                if prefixes.isEmpty {
+                    elements.append(.words(exact))
+                } else if exact.isEmpty {
+                    elements.append(.prefixes(prefixes))
+                } else {
+                    throw Invalid(description: "mix of prefixes and words in '\(part)'")
+                }
             }
         }
         guard let first = elements.first(where: { if case .sentenceStart = $0 { false } else { true } }) else {
@@ -67,18 +71,20 @@ struct Pattern: Sendable {
     /// The pattern with its word sets turned into bit sets over lexicon indices, for matching
     /// without hashing a single string.
     func compiled(_ index: (String) -> Int32?, lexiconSize: Int) -> CompiledPattern {
-        CompiledPattern(source: source, elements: elements.map { element in
-            switch element {
-            case .words(let set):
-                var bits = WordBits(size: lexiconSize)
-                for word in set { if let i = index(word) { bits.insert(i) } }
-                return .words(bits)
-            case .prefixes(let list): return .prefixes(list.map { Array($0.utf8) })
-            case .any: return .any
-            case .gap(let maximum): return .gap(maximum)
-            case .sentenceStart: return .sentenceStart
-            }
-        })
+        CompiledPattern(
+            source: source,
+            elements: elements.map { element in
+                switch element {
+                case .words(let set):
+                    var bits = WordBits(size: lexiconSize)
+                    for word in set { if let i = index(word) { bits.insert(i) } }
+                    return .words(bits)
+                case .prefixes(let list): return .prefixes(list.map { Array($0.utf8) })
+                case .any: return .any
+                case .gap(let maximum): return .gap(maximum)
+                case .sentenceStart: return .sentenceStart
+                }
+            })
     }
 }
 
@@ -134,7 +140,11 @@ struct CompiledPattern: Sendable {
             while skip <= maximum, p <= limit {
                 if let end = match(tokens, lex, element: element + 1, at: p, limit: limit) { return end }
                 // A gap does not cross sentence-internal punctuation that ends a clause.
-                if p < limit, tokens[p].kind == .punctuation, tokens[p].ascii == UInt8(ascii: ";") || tokens[p].ascii == UInt8(ascii: ":") { return nil }
+                if p < limit, tokens[p].kind == .punctuation,
+                    tokens[p].ascii == UInt8(ascii: ";") || tokens[p].ascii == UInt8(ascii: ":")
+                {
+                    return nil
+                }
                 p += 1
                 skip += 1
             }
@@ -142,10 +152,14 @@ struct CompiledPattern: Sendable {
         case .sentenceStart:
             return match(tokens, lex, element: element + 1, at: position, limit: limit)
         case .prefixes(let list):
-            guard position < limit, tokens[position].kind == .word, list.contains(where: { tokens[position].lower.utf8.starts(with: $0) }) else { return nil }
+            guard position < limit, tokens[position].kind == .word,
+                list.contains(where: { tokens[position].lower.utf8.starts(with: $0) })
+            else { return nil }
             return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
         case .any:
-            guard position < limit, tokens[position].kind == .word || tokens[position].kind == .number else { return nil }
+            guard position < limit, tokens[position].kind == .word || tokens[position].kind == .number else {
+                return nil
+            }
             return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
         }
     }
@@ -219,4 +233,3 @@ enum Inflector {
         return forms
     }
 }
-

@@ -26,7 +26,9 @@ enum Readability {
                 // A noun, roughly: the first word after an article or possessive that does not end like an adjective.
                 let flags = flagsOf(t)
                 let endsInE = token.lower.utf8.last == UInt8(ascii: "e")
-                if afterDeterminer, token.kind == .word, !flags.contains(.function), !(endsInE && token.lower.utf8.count > 3 && !flags.contains(.concrete)) {
+                if afterDeterminer, token.kind == .word, !flags.contains(.function),
+                    !(endsInE && token.lower.utf8.count > 3 && !flags.contains(.concrete))
+                {
                     nouns += 1
                     if !Checks.isAbstract(token.lower, flags, suffixes: suffixes) { concreteNouns += 1 }
                     afterDeterminer = false
@@ -42,11 +44,12 @@ enum Readability {
         }
         let asl = sentences > 0 ? Double(words) / Double(sentences) : 0
         let asw = words > 0 ? Double(syllables) / Double(words) : 0
-        var figures = ReadabilityFigures(words: words, sentences: sentences, paragraphs: blocks.count, averageSentenceLength: round1(asl),
-                                         averageSyllablesPerWord: (asw * 100).rounded() / 100,
-                                         concreteNounShare: nouns > 0 ? (Double(concreteNouns) / Double(nouns) * 100).rounded() / 100 : nil,
-                                         quotes: analysis.quotes.filter { $0.wordCount >= 3 }.count,
-                                         quotedWordShare: words > 0 ? (Double(quotedWords) / Double(words) * 100).rounded() / 100 : 0)
+        var figures = ReadabilityFigures(
+            words: words, sentences: sentences, paragraphs: blocks.count, averageSentenceLength: round1(asl),
+            averageSyllablesPerWord: (asw * 100).rounded() / 100,
+            concreteNounShare: nouns > 0 ? (Double(concreteNouns) / Double(nouns) * 100).rounded() / 100 : nil,
+            quotes: analysis.quotes.filter { $0.wordCount >= 3 }.count,
+            quotedWordShare: words > 0 ? (Double(quotedWords) / Double(words) * 100).rounded() / 100 : 0)
         guard words > 0 else { return figures }
         switch rules.language {
         case .nl:

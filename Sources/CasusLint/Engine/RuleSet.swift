@@ -15,7 +15,10 @@ final class CompiledRule: Sendable {
     let narratorOnly: Bool
     let respectsAttribution: Bool
 
-    init(definition: RuleDefinition, patterns: [CompiledPattern], exceptions: [CompiledPattern], replacements: [String], singleWords: [String]) {
+    init(
+        definition: RuleDefinition, patterns: [CompiledPattern], exceptions: [CompiledPattern], replacements: [String],
+        singleWords: [String]
+    ) {
         self.definition = definition
         self.patterns = patterns
         self.exceptions = exceptions
@@ -111,7 +114,9 @@ public struct RuleSet: Sendable {
         func flag(_ words: [String], _ flag: LexiconEntry.Flags) {
             for word in words { entries[entry(word)].flags.insert(flag) }
         }
-        let inflectNouns = { (words: [String]) in words.flatMap { Inflector.forms(of: $0.lowercased(), .noun, language: profile.language) } }
+        let inflectNouns = { (words: [String]) in
+            words.flatMap { Inflector.forms(of: $0.lowercased(), .noun, language: profile.language) }
+        }
         flag(profile.functionWords, .function)
         flag(profile.firstPerson, .firstPerson)
         flag(profile.speechCues, .speechCue)
@@ -123,23 +128,27 @@ public struct RuleSet: Sendable {
             for word in draft.singleWords { _ = entry(word) }
             for pattern in draft.patterns + draft.exceptions { for word in pattern.words { _ = entry(word) } }
             let d = draft.definition
-            for word in (d.auxiliaries ?? []) + (d.impersonal ?? []) + (d.agentMarkers ?? []) { _ = entry(word.lowercased()) }
+            for word in (d.auxiliaries ?? []) + (d.impersonal ?? []) + (d.agentMarkers ?? []) {
+                _ = entry(word.lowercased())
+            }
         }
         for cue in cueDrafts { for word in cue.words { _ = entry(word) } }
 
         let size = entries.count
         let index = { (word: String) in lexicon[word] }
         rules = drafts.map { draft in
-            CompiledRule(definition: draft.definition, patterns: draft.patterns.map { $0.compiled(index, lexiconSize: size) },
-                         exceptions: draft.exceptions.map { $0.compiled(index, lexiconSize: size) },
-                         replacements: draft.replacements, singleWords: draft.singleWords)
+            CompiledRule(
+                definition: draft.definition, patterns: draft.patterns.map { $0.compiled(index, lexiconSize: size) },
+                exceptions: draft.exceptions.map { $0.compiled(index, lexiconSize: size) },
+                replacements: draft.replacements, singleWords: draft.singleWords)
         }
         var prefixes: [(prefix: [UInt8], rule: Int, pattern: Int)] = []
         for (r, draft) in drafts.enumerated() {
             for word in draft.singleWords { entries[entry(word)].candidates.append((Int32(r), -1)) }
             for (p, pattern) in draft.patterns.enumerated() {
                 switch pattern.anchor {
-                case .words(let words): for word in words { entries[entry(word)].candidates.append((Int32(r), Int32(p))) }
+                case .words(let words):
+                    for word in words { entries[entry(word)].candidates.append((Int32(r), Int32(p))) }
                 case .prefixes(let list): for prefix in list { prefixes.append((Array(prefix.utf8), r, p)) }
                 default: break
                 }
@@ -151,7 +160,9 @@ public struct RuleSet: Sendable {
         self.attributionCues = cueDrafts.map { $0.compiled(index, lexiconSize: size) }
         self.lexicon = lexicon
         self.longestLexiconWord = lexicon.keys.map(\.utf8.count).max() ?? 0
-        self.lexiconHasPunctuation = lexicon.keys.contains { $0.unicodeScalars.first.map { !CharacterSet.alphanumerics.contains($0) && $0 != "'" } ?? false }
+        self.lexiconHasPunctuation = lexicon.keys.contains {
+            $0.unicodeScalars.first.map { !CharacterSet.alphanumerics.contains($0) && $0 != "'" } ?? false
+        }
         self.entries = FlatLexicon(entries)
         self.prefixIndex = prefixes
     }
@@ -167,19 +178,29 @@ public struct RuleSet: Sendable {
 
     private static func parse(_ definition: RuleDefinition) throws -> Draft {
         let inflection = definition.inflect ?? .none
-        let sets = (definition.sets ?? [:]).mapValues { Set($0.flatMap { Inflector.forms(of: $0.lowercased(), inflection, language: definition.language) }) }
+        let sets = (definition.sets ?? [:]).mapValues {
+            Set($0.flatMap { Inflector.forms(of: $0.lowercased(), inflection, language: definition.language) })
+        }
         var draft = Draft(definition: definition)
         /// A plain word becomes a lexicon entry; anything else a pattern.
         func add(_ entry: String) throws {
             let lowered = entry.lowercased()
-            let plain = !lowered.contains(" ") && !lowered.contains("|") && !lowered.contains("*") && !lowered.contains("{") && lowered != "^"
-            if plain { draft.singleWords.append(lowered) } else { draft.patterns.append(try Pattern(lowered, sets: sets)) }
+            let plain =
+                !lowered.contains(" ") && !lowered.contains("|") && !lowered.contains("*") && !lowered.contains("{")
+                && lowered != "^"
+            if plain {
+                draft.singleWords.append(lowered)
+            } else {
+                draft.patterns.append(try Pattern(lowered, sets: sets))
+            }
         }
         do {
             switch definition.kind {
             case .words:
                 for entry in definition.words ?? [] {
-                    for form in Inflector.forms(of: entry.lowercased(), inflection, language: definition.language) { try add(form) }
+                    for form in Inflector.forms(of: entry.lowercased(), inflection, language: definition.language) {
+                        try add(form)
+                    }
                 }
             case .phrases:
                 for phrase in definition.phrases ?? [] { try add(phrase) }
@@ -194,7 +215,9 @@ public struct RuleSet: Sendable {
             draft.exceptions = try (definition.exceptions ?? []).map { try Pattern($0, sets: sets) }
             return draft
         } catch let error as Pattern.Invalid {
-            throw CasusError(.invalidInput, nl: "Regel \(definition.id): \(error.description)", en: "Rule \(definition.id): \(error.description)")
+            throw CasusError(
+                .invalidInput, nl: "Regel \(definition.id): \(error.description)",
+                en: "Rule \(definition.id): \(error.description)")
         }
     }
 
@@ -224,7 +247,9 @@ public struct RuleSet: Sendable {
     // MARK: Loading
 
     /// The rules shipped with casus, for one language, with a configuration applied.
-    public static func bundled(_ language: Language, configuration: LintConfiguration = LintConfiguration()) throws -> RuleSet {
+    public static func bundled(
+        _ language: Language, configuration: LintConfiguration = LintConfiguration()
+    ) throws -> RuleSet {
         let folder = try RuleFiles.bundledFolder().appendingPathComponent(language.rawValue, isDirectory: true)
         var folders = [folder]
         for extra in configuration.extraRuleFolders {
@@ -238,8 +263,9 @@ public struct RuleSet: Sendable {
     /// language profile of `base`. Throws the error a user would see for a broken file.
     public static func compile(ruleYAML text: String, beside base: RuleSet) throws -> RuleSet {
         guard text.utf8.count <= InputLimits.yamlBytes else {
-            throw CasusError(.invalidInput, nl: "Het regelbestand is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
-                             en: "The rule file is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+            throw CasusError(
+                .invalidInput, nl: "Het regelbestand is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                en: "The rule file is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         let definition = try RuleFiles.decode(RuleDefinition.self, from: text, file: URL(fileURLWithPath: "rule.yml"))
         return try RuleSet(profile: base.profile, definitions: [definition])
@@ -247,7 +273,8 @@ public struct RuleSet: Sendable {
 
     static func load(folders: [URL], language: Language, configuration: LintConfiguration) throws -> RuleSet {
         let parsed = try RuleCache.load(folders: folders, language: language)
-        return try RuleSet(profile: parsed.profile, definitions: try configuration.apply(to: parsed.definitions, language: language))
+        return try RuleSet(
+            profile: parsed.profile, definitions: try configuration.apply(to: parsed.definitions, language: language))
     }
 }
 
@@ -268,12 +295,14 @@ enum RuleCache {
         }
         let cacheFile = cacheURL(for: files, language: language)
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
-           let cached = try? JSONDecoder().decode(ParsedRules.self, from: data) {
+            let cached = try? JSONDecoder().decode(ParsedRules.self, from: data)
+        {
             return cached
         }
         let parsed = try parse(files, language: language)
         if let cacheFile, let data = try? JSONEncoder().encode(parsed) {
-            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = cacheFile.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
             if FileManager.default.createFile(atPath: temporary.path, contents: data) {
                 if rename(temporary.path, cacheFile.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
@@ -296,7 +325,9 @@ enum RuleCache {
             }
         }
         guard let profile else {
-            throw CasusError(.internalError, nl: "Het taalprofiel voor \(language.rawValue) ontbreekt tussen de regels.", en: "The language profile for \(language.rawValue) is missing from the rules.")
+            throw CasusError(
+                .internalError, nl: "Het taalprofiel voor \(language.rawValue) ontbreekt tussen de regels.",
+                en: "The language profile for \(language.rawValue) is missing from the rules.")
         }
         return ParsedRules(profile: profile, definitions: definitions.values.sorted { $0.id < $1.id })
     }
@@ -326,7 +357,8 @@ enum RuleCache {
         } else {
             return nil
         }
-        return base.appendingPathComponent("casus/lint-rules/\(language.rawValue)-\(String(fingerprint, radix: 16)).json")
+        return base.appendingPathComponent(
+            "casus/lint-rules/\(language.rawValue)-\(String(fingerprint, radix: 16)).json")
     }
 }
 
@@ -335,27 +367,38 @@ enum RuleFiles {
     static func bundledFolder() throws -> URL {
         var candidates: [URL] = []
         if let env = ProcessInfo.processInfo.environment["CASUS_RULES"] { candidates.append(URL(fileURLWithPath: env)) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for bundle in ["casus_CasusLint.resources", "casus_CasusLint.bundle/Contents/Resources", "casus_CasusLint.bundle"] {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        for bundle in [
+            "casus_CasusLint.resources", "casus_CasusLint.bundle/Contents/Resources", "casus_CasusLint.bundle",
+        ] {
             candidates.append(executable.appendingPathComponent(bundle).appendingPathComponent("Rules"))
         }
         candidates.append(executable.appendingPathComponent("../share/casus/Rules"))
         // During development and tests: the source tree.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules"))
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("nl").path) {
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Rules"))
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("nl").path) {
             return candidate
         }
-        throw CasusError(.internalError, nl: "De regelbestanden van de linter zijn niet gevonden. Zet CASUS_RULES op de map Rules.",
-                         en: "The linter's rule files were not found. Point CASUS_RULES at the Rules folder.")
+        throw CasusError(
+            .internalError, nl: "De regelbestanden van de linter zijn niet gevonden. Zet CASUS_RULES op de map Rules.",
+            en: "The linter's rule files were not found. Point CASUS_RULES at the Rules folder.")
     }
 
     static func read(_ url: URL) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw CasusError(.cannotRead, nl: "Kan regelbestand '\(url.path)' niet lezen.", en: "Cannot read rule file '\(url.path)'.")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw CasusError(
+                .cannotRead, nl: "Kan regelbestand '\(url.path)' niet lezen.",
+                en: "Cannot read rule file '\(url.path)'.")
         }
         guard data.count <= InputLimits.yamlBytes else {
-            throw CasusError(.invalidInput, nl: "Regelbestand '\(url.path)' is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
-                             en: "Rule file '\(url.path)' is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
+            throw CasusError(
+                .invalidInput, nl: "Regelbestand '\(url.path)' is groter dan \(InputLimits.yamlBytes / 1_048_576) MB.",
+                en: "Rule file '\(url.path)' is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         return text
     }
@@ -364,20 +407,29 @@ enum RuleFiles {
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as YamlError {
-            throw CasusError(.invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(error)", en: "Rule file \(file.lastPathComponent): \(error)")
+            throw CasusError(
+                .invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(error)",
+                en: "Rule file \(file.lastPathComponent): \(error)")
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError != nil {
             let reason = "\(context.underlyingError!)"
-            throw CasusError(.invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(reason)", en: "Rule file \(file.lastPathComponent): \(reason)")
+            throw CasusError(
+                .invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(reason)",
+                en: "Rule file \(file.lastPathComponent): \(reason)")
         } catch let error as DecodingError {
             let where_ = describe(error)
-            throw CasusError(.invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(where_)", en: "Rule file \(file.lastPathComponent): \(where_)")
+            throw CasusError(
+                .invalidInput, nl: "Regelbestand \(file.lastPathComponent): \(where_)",
+                en: "Rule file \(file.lastPathComponent): \(where_)")
         }
     }
 
     static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String { keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined() }
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        }
         switch error {
-        case .keyNotFound(let key, let context): return "'\(key.stringValue)' missing\(context.codingPath.isEmpty ? "" : " in \(path(context.codingPath))")"
+        case .keyNotFound(let key, let context):
+            return "'\(key.stringValue)' missing\(context.codingPath.isEmpty ? "" : " in \(path(context.codingPath))")"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default: return "\(error)"

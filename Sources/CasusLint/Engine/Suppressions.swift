@@ -17,9 +17,15 @@ struct Suppressions {
         var regions: [(directive: Int, lines: ClosedRange<Int>)] = []
         for (index, directive) in directives.enumerated() {
             guard directive.reason != nil else {
-                remarks.append(remark(directive, text: text, path: path, language: language, rule: "lint.RedenOntbreekt", severity: .warning,
-                                      nl: "Deze uitzondering noemt geen reden en geldt daarom niet. Schrijf na een dubbele punt waarom de regel hier niet geldt.",
-                                      en: "This suppression gives no reason and therefore does not apply. Write after a colon why the rule does not apply here."))
+                remarks.append(
+                    remark(
+                        directive, text: text, path: path, language: language, rule: "lint.RedenOntbreekt",
+                        severity: .warning,
+                        nl:
+                            "Deze uitzondering noemt geen reden en geldt daarom niet. Schrijf na een dubbele punt waarom de regel hier niet geldt.",
+                        en:
+                            "This suppression gives no reason and therefore does not apply. Write after a colon why the rule does not apply here."
+                    ))
                 continue
             }
             switch directive.action {
@@ -32,7 +38,10 @@ struct Suppressions {
                 }
                 regions.append((index, (line + 1)...(line + 1)))
             case .disable:
-                let end = directives[(index + 1)...].first { $0.action == .enable && ($0.targets.isEmpty || $0.targets == directive.targets) }?.line ?? Int.max - 1
+                let end =
+                    directives[(index + 1)...].first {
+                        $0.action == .enable && ($0.targets.isEmpty || $0.targets == directive.targets)
+                    }?.line ?? Int.max - 1
                 regions.append((index, (directive.line + 1)...(end + 1)))
             case .enable:
                 used.insert(index)
@@ -44,10 +53,15 @@ struct Suppressions {
             }
             if let silencing { used.insert(silencing.directive) } else { kept.append(finding) }
         }
-        for (index, directive) in directives.enumerated() where directive.reason != nil && !used.contains(index) && directive.action != .enable {
-            remarks.append(remark(directive, text: text, path: path, language: language, rule: "lint.OverbodigeUitzondering", severity: .warning,
-                                  nl: "Deze uitzondering (\(directive.targets.joined(separator: ", "))) onderdrukt niets; haal haar weg.",
-                                  en: "This suppression (\(directive.targets.joined(separator: ", "))) silences nothing; remove it."))
+        for (index, directive) in directives.enumerated()
+        where directive.reason != nil && !used.contains(index) && directive.action != .enable {
+            remarks.append(
+                remark(
+                    directive, text: text, path: path, language: language, rule: "lint.OverbodigeUitzondering",
+                    severity: .warning,
+                    nl:
+                        "Deze uitzondering (\(directive.targets.joined(separator: ", "))) onderdrukt niets; haal haar weg.",
+                    en: "This suppression (\(directive.targets.joined(separator: ", "))) silences nothing; remove it."))
         }
         return kept + remarks
     }
@@ -61,11 +75,15 @@ struct Suppressions {
         }
     }
 
-    private func remark(_ directive: Directive, text: PreparedText, path: String, language: Language, rule: String, severity: LintSeverity,
-                        nl: String, en: String) -> LintFinding {
+    private func remark(
+        _ directive: Directive, text: PreparedText, path: String, language: Language, rule: String,
+        severity: LintSeverity,
+        nl: String, en: String
+    ) -> LintFinding {
         let (line, column) = text.position(of: directive.offset)
-        return LintFinding(path: path, line: line, column: column, endLine: line, endColumn: column + 4, rule: rule,
-                           category: .uitzondering, severity: severity, message: language == .en ? en : nl)
+        return LintFinding(
+            path: path, line: line, column: column, endLine: line, endColumn: column + 4, rule: rule,
+            category: .uitzondering, severity: severity, message: language == .en ? en : nl)
     }
 
 }

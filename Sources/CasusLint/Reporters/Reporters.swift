@@ -8,8 +8,10 @@ public enum LintFormat: String, CaseIterable, Sendable {
 }
 
 public enum Reporters {
-    public static func render(_ reports: [LintReport], format: LintFormat, rules: [RuleDefinition], language: Language,
-                              color: Bool = false, summary: Bool = true) -> String {
+    public static func render(
+        _ reports: [LintReport], format: LintFormat, rules: [RuleDefinition], language: Language,
+        color: Bool = false, summary: Bool = true
+    ) -> String {
         switch format {
         case .line: return LineReporter(language: language, color: color).render(reports, summary: summary)
         case .json: return json(reports)
@@ -36,7 +38,8 @@ public enum Reporters {
             out += "  <file name=\"\(xml(report.path))\">\n"
             for f in report.findings {
                 let severity = f.severity == .suggestion ? "info" : f.severity.rawValue
-                out += "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(xml(f.message))\" source=\"casus.\(xml(f.category.rawValue)).\(xml(f.rule))\"/>\n"
+                out +=
+                    "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(xml(f.message))\" source=\"casus.\(xml(f.category.rawValue)).\(xml(f.rule))\"/>\n"
             }
             out += "  </file>\n"
         }
@@ -49,7 +52,8 @@ public enum Reporters {
         for report in reports {
             for f in report.findings {
                 let level = f.severity == .error ? "error" : (f.severity == .warning ? "warning" : "notice")
-                out += "::\(level) file=\(property(f.path)),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(property(f.category.rawValue + "/" + f.rule))::\(data(f.message))\n"
+                out +=
+                    "::\(level) file=\(property(f.path)),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(property(f.category.rawValue + "/" + f.rule))::\(data(f.message))\n"
             }
         }
         return out
@@ -60,9 +64,9 @@ public enum Reporters {
         XMLText.escape(text).replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\r", with: "&#13;")
     }
 
-
     private static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     private static func property(_ text: String) -> String {
@@ -84,11 +88,16 @@ struct LineReporter {
         for report in reports {
             for f in report.findings {
                 let severityColor = f.severity == .error ? "31" : (f.severity == .warning ? "33" : "36")
-                out += paint("\(f.path):\(f.line):\(f.column):", "1") + " " + paint("\(f.category.rawValue)/\(f.rule):", severityColor) + " \(f.message)\n"
+                out +=
+                    paint("\(f.path):\(f.line):\(f.column):", "1") + " "
+                    + paint("\(f.category.rawValue)/\(f.rule):", severityColor) + " \(f.message)\n"
                 if let suggestion = f.suggestion { out += "    " + t("Voorstel: ", "Suggestion: ") + suggestion + "\n" }
                 if let sentence = f.sentence, let column = f.sentenceColumn, let length = f.length {
                     out += "    " + sentence + "\n"
-                    out += "    " + String(repeating: " ", count: displayWidth(String(sentence.unicodeScalars.prefix(column)))) + paint(String(repeating: "^", count: max(1, min(length, 200))), severityColor) + "\n"
+                    out +=
+                        "    "
+                        + String(repeating: " ", count: displayWidth(String(sentence.unicodeScalars.prefix(column))))
+                        + paint(String(repeating: "^", count: max(1, min(length, 200))), severityColor) + "\n"
                 }
             }
             if summary { out += summarize(report) }
@@ -106,19 +115,38 @@ struct LineReporter {
         }
         let total = report.findings.count
         out += paint(report.path, "1") + ": "
-        out += total == 0 ? t("geen bevindingen", "no findings") : "\(total) " + t(total == 1 ? "bevinding" : "bevindingen", total == 1 ? "finding" : "findings") + " — " + counts.joined(separator: ", ")
+        out +=
+            total == 0
+            ? t("geen bevindingen", "no findings")
+            : "\(total) " + t(total == 1 ? "bevinding" : "bevindingen", total == 1 ? "finding" : "findings") + " — "
+                + counts.joined(separator: ", ")
         out += "\n"
         let f = report.figures
-        var figures = [t("\(f.words) woorden, \(f.sentences) zinnen, gemiddeld \(decimal(f.averageSentenceLength)) woorden per zin",
-                         "\(f.words) words, \(f.sentences) sentences, \(decimal(f.averageSentenceLength)) words per sentence on average")]
+        var figures = [
+            t(
+                "\(f.words) woorden, \(f.sentences) zinnen, gemiddeld \(decimal(f.averageSentenceLength)) woorden per zin",
+                "\(f.words) words, \(f.sentences) sentences, \(decimal(f.averageSentenceLength)) words per sentence on average"
+            )
+        ]
         if let douma = f.fleschDouma { figures.append("Flesch-Douma \(decimal(douma))") }
         if let brouwer = f.brouwer { figures.append("Brouwer \(decimal(brouwer))") }
         if let flesch = f.fleschReadingEase { figures.append("Flesch \(decimal(flesch))") }
         if let grade = f.fleschKincaidGrade { figures.append("Flesch-Kincaid \(decimal(grade))") }
-        if let concrete = f.concreteNounShare { figures.append(t("concrete naamwoorden \(Int((concrete * 100).rounded()))%", "concrete nouns \(Int((concrete * 100).rounded()))%")) }
-        figures.append(t("citaten \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% van de woorden)", "quotes \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% of the words)"))
+        if let concrete = f.concreteNounShare {
+            figures.append(
+                t(
+                    "concrete naamwoorden \(Int((concrete * 100).rounded()))%",
+                    "concrete nouns \(Int((concrete * 100).rounded()))%"))
+        }
+        figures.append(
+            t(
+                "citaten \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% van de woorden)",
+                "quotes \(f.quotes) (\(Int((f.quotedWordShare * 100).rounded()))% of the words)"))
         if !report.quotesVerified && f.quotes > 0 {
-            figures.append(t("citaten niet gecontroleerd (geef --transcript of --case)", "quotes not checked (give --transcript or --case)"))
+            figures.append(
+                t(
+                    "citaten niet gecontroleerd (geef --transcript of --case)",
+                    "quotes not checked (give --transcript or --case)"))
         }
         out += "    " + figures.joined(separator: "; ") + "\n"
         return out
@@ -149,10 +177,15 @@ enum SARIFReporter {
         }
         for meta in ["lint.RedenOntbreekt", "lint.OverbodigeUitzondering"] {
             ruleIndex[meta] = descriptors.count
-            descriptors.append(["id": meta, "shortDescription": ["text": meta == "lint.RedenOntbreekt"
-                ? (language == .en ? "Suppression without a reason" : "Uitzondering zonder reden")
-                : (language == .en ? "Suppression that silences nothing" : "Overbodige uitzondering")],
-                                "defaultConfiguration": ["level": "warning"], "properties": ["category": "uitzondering"]])
+            descriptors.append([
+                "id": meta,
+                "shortDescription": [
+                    "text": meta == "lint.RedenOntbreekt"
+                        ? (language == .en ? "Suppression without a reason" : "Uitzondering zonder reden")
+                        : (language == .en ? "Suppression that silences nothing" : "Overbodige uitzondering")
+                ],
+                "defaultConfiguration": ["level": "warning"], "properties": ["category": "uitzondering"],
+            ])
         }
         var results: [[String: Any]] = []
         var artifacts: [[String: Any]] = []
@@ -163,10 +196,17 @@ enum SARIFReporter {
                     "ruleId": f.rule,
                     "level": level(f.severity),
                     "message": ["text": f.message + (f.suggestion.map { " " + $0 } ?? "")],
-                    "locations": [["physicalLocation": [
-                        "artifactLocation": ["uri": uri(f.path), "index": artifacts.count - 1],
-                        "region": ["startLine": f.line, "startColumn": f.column, "endLine": f.endLine, "endColumn": max(f.endColumn, f.column)],
-                    ]]],
+                    "locations": [
+                        [
+                            "physicalLocation": [
+                                "artifactLocation": ["uri": uri(f.path), "index": artifacts.count - 1],
+                                "region": [
+                                    "startLine": f.line, "startColumn": f.column, "endLine": f.endLine,
+                                    "endColumn": max(f.endColumn, f.column),
+                                ],
+                            ]
+                        ]
+                    ],
                     "properties": ["category": f.category.rawValue],
                 ]
                 if let index = ruleIndex[f.rule] { result["ruleIndex"] = index }
@@ -176,15 +216,23 @@ enum SARIFReporter {
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": ["name": "casus-lint", "version": "0.1.0", "informationUri": "https://example.org/casus",
-                                    "language": language.rawValue, "rules": descriptors]],
-                "columnKind": "unicodeCodePoints",
-                "artifacts": artifacts,
-                "results": results,
-            ]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": [
+                            "name": "casus-lint", "version": "0.1.0", "informationUri": "https://example.org/casus",
+                            "language": language.rawValue, "rules": descriptors,
+                        ]
+                    ],
+                    "columnKind": "unicodeCodePoints",
+                    "artifacts": artifacts,
+                    "results": results,
+                ]
+            ],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

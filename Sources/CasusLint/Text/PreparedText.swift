@@ -129,7 +129,8 @@ struct PreparedText {
             }
             let trimmedStart = firstNonSpace(start, end)
             let first = trimmedStart < end ? original[trimmedStart] : 0
-            let isFence = (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && trimmedStart + 2 < end
+            let isFence =
+                (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && trimmedStart + 2 < end
                 && original[trimmedStart + 1] == first && original[trimmedStart + 2] == first
             // Fenced code.
             if let open = fence {
@@ -177,7 +178,9 @@ struct PreparedText {
             if masked[rest] == UInt8(ascii: ">") {
                 var p = rest
                 while p < end, masked[p] == UInt8(ascii: ">") || masked[p] == 0x20 { masked[p] = 0x20; p += 1 }
-                if current?.kind != .quote { close(&current, into: &blocks); current = Block(kind: .quote, start: p, end: end) }
+                if current?.kind != .quote {
+                    close(&current, into: &blocks); current = Block(kind: .quote, start: p, end: end)
+                }
                 current?.end = end
                 maskInline(p, end)
                 continue
@@ -206,7 +209,9 @@ struct PreparedText {
         }
         if let block = current, block.end > block.start { blocks.append(block) }
         // A block that is only blanks after masking is dropped.
-        blocks.removeAll { block in (block.start..<block.end).allSatisfy { masked[$0] == 0x20 || masked[$0] == 0x0A || masked[$0] == 0x09 } }
+        blocks.removeAll { block in
+            (block.start..<block.end).allSatisfy { masked[$0] == 0x20 || masked[$0] == 0x0A || masked[$0] == 0x09 }
+        }
     }
 
     private func lineText(_ line: Int) -> String {
@@ -222,7 +227,10 @@ struct PreparedText {
 
     private func isRule(_ start: Int, _ end: Int) -> Bool {
         let first = original[start]
-        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") || first == UInt8(ascii: "=") else { return false }
+        guard
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+                || first == UInt8(ascii: "=")
+        else { return false }
         var count = 0
         for byte in original[start..<end] where byte != 0x20 {
             guard byte == first else { return false }
@@ -239,7 +247,11 @@ struct PreparedText {
         }
         var p = start
         while p < end, p - start < 3, masked[p] >= 0x30, masked[p] <= 0x39 { p += 1 }
-        if p > start, p + 1 < end, masked[p] == UInt8(ascii: ".") || masked[p] == UInt8(ascii: ")"), masked[p + 1] == 0x20 { return p + 2 }
+        if p > start, p + 1 < end, masked[p] == UInt8(ascii: ".") || masked[p] == UInt8(ascii: ")"),
+            masked[p + 1] == 0x20
+        {
+            return p + 2
+        }
         return nil
     }
 
@@ -271,15 +283,21 @@ struct PreparedText {
                     while q < close, masked[q] != UInt8(ascii: "]") { q += 1 }
                     blank(q, close)
                     p = q
-                } else { p += 1 }
+                } else {
+                    p += 1
+                }
             case UInt8(ascii: "<"):
                 var q = p + 1
                 while q < end, masked[q] != UInt8(ascii: ">"), q - p < 200 { q += 1 }
                 let inner = q > p + 1 ? masked[p + 1] : 0
-                if q < end, inner == UInt8(ascii: "/") || (inner >= 0x61 && inner <= 0x7A) || (inner >= 0x41 && inner <= 0x5A) {
+                if q < end,
+                    inner == UInt8(ascii: "/") || (inner >= 0x61 && inner <= 0x7A) || (inner >= 0x41 && inner <= 0x5A)
+                {
                     blank(p, q + 1)
                     p = q + 1
-                } else { p += 1 }
+                } else {
+                    p += 1
+                }
             case UInt8(ascii: "*"), UInt8(ascii: "_"):
                 // Emphasis markers, not underscores or stars inside words.
                 let before = p > start ? masked[p - 1] : 0x20
@@ -326,7 +344,8 @@ struct PreparedText {
                 continue
             }
             if let opened = openAt, p + 3 <= end, masked[p..<(p + 3)].elementsEqual(Array("-->".utf8)) {
-                let inner = String(decoding: original[(opened + (continuing && opened == start ? 0 : 4))..<p], as: UTF8.self)
+                let inner = String(
+                    decoding: original[(opened + (continuing && opened == start ? 0 : 4))..<p], as: UTF8.self)
                 if let directive = Directive.parse(inner, offset: opened, line: line) { directives.append(directive) }
                 blank(opened, p + 3)
                 openAt = nil
@@ -384,7 +403,9 @@ extension Directive {
         let text = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.lowercased().hasPrefix("casus-lint") else { return nil }
         var rest = text.dropFirst("casus-lint".count).trimmingCharacters(in: .whitespaces)
-        let words: [(String, Action)] = [("disable-next-line", .disableNextLine), ("disable", .disable), ("enable", .enable)]
+        let words: [(String, Action)] = [
+            ("disable-next-line", .disableNextLine), ("disable", .disable), ("enable", .enable),
+        ]
         guard let (word, action) = words.first(where: { rest.lowercased().hasPrefix($0.0) }) else { return nil }
         rest = String(rest.dropFirst(word.count))
         var reason: String?

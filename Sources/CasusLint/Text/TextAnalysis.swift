@@ -60,7 +60,13 @@ struct TextAnalysis {
         var low = 0, high = sentences.count - 1
         while low <= high {
             let mid = (low + high) / 2
-            if sentences[mid].endToken <= token { low = mid + 1 } else if sentences[mid].firstToken > token { high = mid - 1 } else { return mid }
+            if sentences[mid].endToken <= token {
+                low = mid + 1
+            } else if sentences[mid].firstToken > token {
+                high = mid - 1
+            } else {
+                return mid
+            }
         }
         return nil
     }
@@ -84,8 +90,11 @@ struct TextAnalysis {
             if isTerminal {
                 // Take closing marks and further terminal marks with the sentence.
                 var j = i + 1
-                while j < end, (tokens[j].kind == .punctuation && (TextAnalysis.isTerminal(tokens[j].ascii) || tokens[j].ascii == UInt8(ascii: ")")))
-                        || (tokens[j].kind == .quote && isClosing(j)) || tokens[j].kind == .ellipsis { j += 1 }
+                while j < end,
+                    (tokens[j].kind == .punctuation
+                        && (TextAnalysis.isTerminal(tokens[j].ascii) || tokens[j].ascii == UInt8(ascii: ")")))
+                        || (tokens[j].kind == .quote && isClosing(j)) || tokens[j].kind == .ellipsis
+                { j += 1 }
                 if j >= end || startsSentence(j) {
                     sentences.append(Sentence(firstToken: start, endToken: j, block: block, isHeading: false))
                     start = j
@@ -122,8 +131,11 @@ struct TextAnalysis {
                 tokens[t].flags.insert(.inQuote)
                 if tokens[t].isWord { words += 1 }
             }
-            quotes.append(QuoteSpan(openToken: nil, closeToken: nil, contentStart: Int(tokens[first].start), contentEnd: Int(tokens[end - 1].end),
-                                    firstToken: first, endToken: end, block: block, sentence: 0, wordCount: words))
+            quotes.append(
+                QuoteSpan(
+                    openToken: nil, closeToken: nil, contentStart: Int(tokens[first].start),
+                    contentEnd: Int(tokens[end - 1].end),
+                    firstToken: first, endToken: end, block: block, sentence: 0, wordCount: words))
             return
         }
         var open: [Family: Int] = [:]
@@ -168,10 +180,15 @@ struct TextAnalysis {
         tokens[close].flags.formUnion([.inQuote, .closesQuote])
         // The quoted words, without the punctuation that only ends the sentence around them.
         var last = close - 1
-        while last > open, tokens[last].kind == .punctuation, [",", ".", ";", ":"].contains(tokens[last].lower) { last -= 1 }
+        while last > open, tokens[last].kind == .punctuation, [",", ".", ";", ":"].contains(tokens[last].lower) {
+            last -= 1
+        }
         guard last > open else { return }
-        quotes.append(QuoteSpan(openToken: open, closeToken: close, contentStart: Int(tokens[open + 1].start), contentEnd: Int(tokens[last].end),
-                                firstToken: open, endToken: close + 1, block: block, sentence: 0, wordCount: words))
+        quotes.append(
+            QuoteSpan(
+                openToken: open, closeToken: close, contentStart: Int(tokens[open + 1].start),
+                contentEnd: Int(tokens[last].end),
+                firstToken: open, endToken: close + 1, block: block, sentence: 0, wordCount: words))
     }
 
     // MARK: Helpers for rules
@@ -181,7 +198,9 @@ struct TextAnalysis {
 
     func words(in sentence: Sentence) -> Int {
         var count = 0
-        for t in sentence.firstToken..<sentence.endToken where tokens[t].kind == .word || tokens[t].kind == .number { count += 1 }
+        for t in sentence.firstToken..<sentence.endToken where tokens[t].kind == .word || tokens[t].kind == .number {
+            count += 1
+        }
         return count
     }
 

@@ -17,7 +17,7 @@ struct Token {
     /// Which quotation mark a `.quote` token is.
     enum Mark: UInt8 {
         case none, straightDouble, openDouble, closeDouble, lowDouble, straightSingle, openSingle, closeSingle,
-             openGuillemet, closeGuillemet, openSingleGuillemet, closeSingleGuillemet
+            openGuillemet, closeGuillemet, openSingleGuillemet, closeSingleGuillemet
     }
 
     var start: Int32
@@ -53,9 +53,13 @@ struct Tokenizer {
             if b < 0x80 {
                 if isASCIILetter(b) { p = word(bytes, p, end, &tokens); continue }
                 if isDigit(b) { p = number(bytes, p, end, &tokens); continue }
-                if b == UInt8(ascii: "'") { p = apostropheOrQuote(bytes, p, end, width: 1, straight: true, &tokens); continue }
+                if b == UInt8(ascii: "'") {
+                    p = apostropheOrQuote(bytes, p, end, width: 1, straight: true, &tokens); continue
+                }
                 if b == UInt8(ascii: "\"") {
-                    tokens.append(Token(start: Int32(p), end: Int32(p + 1), kind: .quote, flags: .quoteMark, mark: .straightDouble))
+                    tokens.append(
+                        Token(
+                            start: Int32(p), end: Int32(p + 1), kind: .quote, flags: .quoteMark, mark: .straightDouble))
                     p += 1; continue
                 }
                 if b == UInt8(ascii: "."), p + 2 < end, bytes[p + 1] == b, bytes[p + 2] == b {
@@ -66,8 +70,11 @@ struct Tokenizer {
                     tokens.append(Token(start: Int32(p), end: Int32(p + 2), kind: .dash, ascii: b))
                     p += 2; continue
                 }
-                tokens.append(Token(start: Int32(p), end: Int32(p + 1), kind: b == UInt8(ascii: "-") ? .dash : .punctuation, ascii: b,
-                                    lower: Tokenizer.punctuationText[Int(b)]))
+                tokens.append(
+                    Token(
+                        start: Int32(p), end: Int32(p + 1), kind: b == UInt8(ascii: "-") ? .dash : .punctuation,
+                        ascii: b,
+                        lower: Tokenizer.punctuationText[Int(b)]))
                 p += 1
                 continue
             }
@@ -86,8 +93,12 @@ struct Tokenizer {
             case 0x203A: push(.quote, .closeSingleGuillemet, p, width, &tokens); p += width
             case 0x2018, 0x201A: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, &tokens)
             case 0x2019: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, closing: true, &tokens)
-            case 0x2026: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .ellipsis, ascii: UInt8(ascii: "."))); p += width
-            case 0x2010...0x2015: tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .dash, ascii: UInt8(ascii: "-"))); p += width
+            case 0x2026:
+                tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .ellipsis, ascii: UInt8(ascii: ".")));
+                p += width
+            case 0x2010...0x2015:
+                tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .dash, ascii: UInt8(ascii: "-")));
+                p += width
             case 0x2016...0x206F, 0x20A0...0x20CF, 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2190...0x2BFF:
                 tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .punctuation)); p += width
             default:
@@ -120,7 +131,8 @@ struct Tokenizer {
         if b < 0x80 { return isASCIILetter(b) || isDigit(b) }
         let (scalar, _) = decode(bytes, p, end)
         switch scalar {
-        case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2190...0x2BFF, 0x3000, 0xFEFF: return false
+        case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2190...0x2BFF, 0x3000, 0xFEFF:
+            return false
         default: return true
         }
     }
@@ -128,8 +140,15 @@ struct Tokenizer {
     private func decode(_ bytes: [UInt8], _ p: Int, _ end: Int) -> (UInt32, Int) {
         let b = bytes[p]
         if b < 0xE0, p + 1 < end { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[p + 1] & 0x3F), 2) }
-        if b < 0xF0, p + 2 < end { return (UInt32(b & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6 | UInt32(bytes[p + 2] & 0x3F), 3) }
-        if p + 3 < end { return (UInt32(b & 0x07) << 18 | UInt32(bytes[p + 1] & 0x3F) << 12 | UInt32(bytes[p + 2] & 0x3F) << 6 | UInt32(bytes[p + 3] & 0x3F), 4) }
+        if b < 0xF0, p + 2 < end {
+            return (UInt32(b & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6 | UInt32(bytes[p + 2] & 0x3F), 3)
+        }
+        if p + 3 < end {
+            return (
+                UInt32(b & 0x07) << 18 | UInt32(bytes[p + 1] & 0x3F) << 12 | UInt32(bytes[p + 2] & 0x3F) << 6
+                    | UInt32(bytes[p + 3] & 0x3F), 4
+            )
+        }
         return (0xFFFD, end - p)
     }
 
@@ -141,7 +160,9 @@ struct Tokenizer {
             if b < 0x80 {
                 if isASCIILetter(b) || isDigit(b) { p += 1; continue }
                 // Inner apostrophe or hyphen between word characters: zo'n, auto's, Wmo-consulent.
-                if (b == UInt8(ascii: "'") || b == UInt8(ascii: "-")), isWordCharacter(bytes, p + 1, end) { p += 1; continue }
+                if (b == UInt8(ascii: "'") || b == UInt8(ascii: "-")), isWordCharacter(bytes, p + 1, end) {
+                    p += 1; continue
+                }
                 break
             }
             if b == 0xE2, p + 2 < end, bytes[p + 1] == 0x80, bytes[p + 2] == 0x99, isWordCharacter(bytes, p + 3, end) {
@@ -205,8 +226,12 @@ struct Tokenizer {
         while p < end {
             let b = bytes[p]
             if isDigit(b) || isASCIILetter(b) { p += 1; continue }
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "/"),
-               p + 1 < end, isDigit(bytes[p + 1]) { p += 1; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: "/"),
+                p + 1 < end, isDigit(bytes[p + 1])
+            {
+                p += 1; continue
+            }
             break
         }
         var token = Token(start: Int32(start), end: Int32(p), kind: .number)
@@ -216,12 +241,17 @@ struct Tokenizer {
     }
 
     /// `'s nachts`, `zo'n` and `auto’s` hold apostrophes; other single marks are quotation marks.
-    private func apostropheOrQuote(_ bytes: [UInt8], _ p: Int, _ end: Int, width: Int, straight: Bool, closing: Bool = false,
-                                   _ tokens: inout [Token]) -> Int {
+    private func apostropheOrQuote(
+        _ bytes: [UInt8], _ p: Int, _ end: Int, width: Int, straight: Bool, closing: Bool = false,
+        _ tokens: inout [Token]
+    ) -> Int {
         let next = p + width
         // 's / 't / 'n as a word of its own: 's avonds, 't is, 'n brief.
-        if next < end, [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "S"), UInt8(ascii: "T")].contains(bytes[next]),
-           !isWordCharacter(bytes, next + 1, end) {
+        if next < end,
+            [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "S"), UInt8(ascii: "T")].contains(
+                bytes[next]),
+            !isWordCharacter(bytes, next + 1, end)
+        {
             let before = p > 0 ? bytes[p - 1] : 0x20
             if before == 0x20 || before == 0x0A || before == UInt8(ascii: "(") || p == 0 {
                 var token = Token(start: Int32(p), end: Int32(next + 1), kind: .word)

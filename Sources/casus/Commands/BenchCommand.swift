@@ -7,20 +7,31 @@ import CasusStore
 import Foundation
 
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-            subcommands: [StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, WriteLoop.self])
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
+        subcommands: [StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, WriteLoop.self])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "store", abstract: say("Importeer N gegenereerde dossiers en meet list, show en search.", "Import N generated dossiers and time list, show and search."))
+        static let configuration = CommandConfiguration(
+            commandName: "store",
+            abstract: say(
+                "Importeer N gegenereerde dossiers en meet list, show en search.",
+                "Import N generated dossiers and time list, show and search."))
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Aantal dossiers.", "Number of dossiers.")) var dossiers = 10_000
         @Option(help: help("Woorden transcript per dossier.", "Transcript words per dossier.")) var words = 100
         @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 20
-        @Option(help: help("Bewaar de gegenereerde opslag in deze map (anders tijdelijk).", "Keep the generated store in this folder (else temporary).")) var keep: String?
+        @Option(
+            help: help(
+                "Bewaar de gegenereerde opslag in deze map (anders tijdelijk).",
+                "Keep the generated store in this folder (else temporary).")) var keep: String?
 
         func execute(_ context: Context) throws {
-            let folder = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-\(UUID().uuidString)")
+            let folder =
+                keep.map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-\(UUID().uuidString)")
             defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
             let store = try DossierStore(workspace: Workspace(folder: folder), actor: "bench", create: true)
             var generator = DossierGenerator(seed: 42)
@@ -29,13 +40,20 @@ struct BenchCommand: ParsableCommand {
             let importTime = try clock.measure {
                 for n in 0..<dossiers {
                     let dossier = generator.dossier(number: n, transcriptWords: words)
-                    totalWords += dossier.interviews.reduce(0) { $0 + ($1.transcript?.split(separator: " ").count ?? 0) }
+                    totalWords += dossier.interviews.reduce(0) {
+                        $0 + ($1.transcript?.split(separator: " ").count ?? 0)
+                    }
                     try store.create(dossier)
                 }
             }
             let ids = try store.caseSummaries().map(\.id)
-            print("dossiers: \(ids.count), transcript words: \(totalWords), database: \(fileSize(store.workspace.databaseURL) / 1_048_576) MiB")
-            print(String(format: "import: %.1f s total, %.2f ms per dossier", importTime.seconds, importTime.seconds * 1000 / Double(max(1, dossiers))))
+            print(
+                "dossiers: \(ids.count), transcript words: \(totalWords), database: \(fileSize(store.workspace.databaseURL) / 1_048_576) MiB"
+            )
+            print(
+                String(
+                    format: "import: %.1f s total, %.2f ms per dossier", importTime.seconds,
+                    importTime.seconds * 1000 / Double(max(1, dossiers))))
             // Words a researcher looks for, from rare to common in the generated corpus; "de" is the worst case.
             let queries = ["gijzeling", "deurwaarder brief", "beschikking", "wijkagent"]
             let list = try median(runs) { _ in _ = try store.caseSummaries(limit: 100) }
@@ -43,14 +61,22 @@ struct BenchCommand: ParsableCommand {
             let show = try median(runs) { i in _ = try store.dossier(ids[(i * 7919) % ids.count]) }
             let search = try median(runs) { i in _ = try store.search(queries[i % queries.count], limit: 20) }
             let worst = try median(runs) { _ in _ = try store.search("brief", limit: 20) }
-            print(String(format: "in-process median: case list %.2f ms (all %d: %.2f ms) · case show %.2f ms · search %.2f ms (a word in most texts: %.2f ms)",
-                         list, ids.count, listAll, show, search, worst))
+            print(
+                String(
+                    format:
+                        "in-process median: case list %.2f ms (all %d: %.2f ms) · case show %.2f ms · search %.2f ms (a word in most texts: %.2f ms)",
+                    list, ids.count, listAll, show, search, worst))
             let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
             let base = ["--store", folder.path]
             let listP = try median(5) { _ in try StoreBench.run(me, ["case", "list"] + base) }
-            let showP = try median(5) { i in try StoreBench.run(me, ["case", "show", ids[(i * 7919) % ids.count]] + base) }
+            let showP = try median(5) { i in
+                try StoreBench.run(me, ["case", "show", ids[(i * 7919) % ids.count]] + base)
+            }
             let searchP = try median(5) { i in try StoreBench.run(me, ["search", queries[i % queries.count]] + base) }
-            print(String(format: "whole process median: case list %.1f ms · case show %.1f ms · search %.1f ms", listP, showP, searchP))
+            print(
+                String(
+                    format: "whole process median: case list %.1f ms · case show %.1f ms · search %.1f ms", listP,
+                    showP, searchP))
         }
 
         private func median(_ count: Int, _ body: (Int) throws -> Void) throws -> Double {
@@ -78,26 +104,36 @@ struct BenchCommand: ParsableCommand {
             defer { argv.forEach { free($0) } }
             var pid = pid_t()
             let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-            guard status == 0 else { throw CasusError(.internalError, nl: "Kan \(executable) niet starten.", en: "Cannot start \(executable).") }
+            guard status == 0 else {
+                throw CasusError(
+                    .internalError, nl: "Kan \(executable) niet starten.", en: "Cannot start \(executable).")
+            }
             var exit: Int32 = 0
             waitpid(pid, &exit, 0)
         }
 
-        private func fileSize(_ url: URL) -> Int { (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
+        private func fileSize(_ url: URL) -> Int {
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        }
     }
 
     /// Lints a corpus of 10+ MB of Dutch case text in-process and a 2,000-word narrative as a whole
     /// process, and times proselint on the same corpus when it is installed.
     struct LintBench: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "lint", abstract: say("Meet de snelheid van de linter, naast proselint.", "Time the linter, beside proselint."))
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: say("Meet de snelheid van de linter, naast proselint.", "Time the linter, beside proselint."))
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Grootte van het corpus in MB.", "Size of the corpus in MB.")) var megabytes = 10
-        @Option(help: help("Herhalingen voor het bestand van 2.000 woorden.", "Repetitions for the 2,000-word file.")) var runs = 20
-        @Flag(name: .customLong("skip-proselint"), help: help("Sla proselint over.", "Skip proselint.")) var skipProselint = false
+        @Option(help: help("Herhalingen voor het bestand van 2.000 woorden.", "Repetitions for the 2,000-word file."))
+        var runs = 20
+        @Flag(name: .customLong("skip-proselint"), help: help("Sla proselint over.", "Skip proselint."))
+        var skipProselint = false
 
         func execute(_ context: Context) throws {
             guard let samples = Samples.folder() else {
-                throw CasusError(.cannotRead, nl: "De map Samples is niet gevonden.", en: "The Samples folder was not found.")
+                throw CasusError(
+                    .cannotRead, nl: "De map Samples is niet gevonden.", en: "The Samples folder was not found.")
             }
             // Every narrative version of the sample dossiers, the drafts a coach sent back included.
             var pieces: [String] = []
@@ -105,7 +141,8 @@ struct BenchCommand: ParsableCommand {
                 let dossier = try DossierFile.decode(try ImportCommand.read(url.path)).dossier
                 pieces += dossier.narrative.map(\.text)
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-lint-bench-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "casus-lint-bench-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
 
@@ -137,26 +174,46 @@ struct BenchCommand: ParsableCommand {
             var report: LintReport?
             let source = SourceText(format: .markdown, text: corpus)
             var lintTimes: [Double] = []
-            for _ in 0..<3 { lintTimes.append(try clock.measure { report = try session.lint(source, path: "corpus.md", language: .nl) }.seconds) }
+            for _ in 0..<3 {
+                lintTimes.append(
+                    try clock.measure { report = try session.lint(source, path: "corpus.md", language: .nl) }.seconds)
+            }
             lintTimes.sort()
             let lintTime = lintTimes[1]
             let words = report?.figures.words ?? 0
-            print(String(format: "corpus: %.1f MB, %d words, %d findings", bytes / 1_000_000, words, report?.findings.count ?? 0))
-            print(String(format: "casus lint in-process (one thread, median of 3): %.2f s, %.1f MB/s (best %.1f MB/s), %.0f words/s",
-                         lintTime, bytes / 1_000_000 / lintTime, bytes / 1_000_000 / lintTimes[0], Double(words) / lintTime))
+            print(
+                String(
+                    format: "corpus: %.1f MB, %d words, %d findings", bytes / 1_000_000, words,
+                    report?.findings.count ?? 0))
+            print(
+                String(
+                    format:
+                        "casus lint in-process (one thread, median of 3): %.2f s, %.1f MB/s (best %.1f MB/s), %.0f words/s",
+                    lintTime, bytes / 1_000_000 / lintTime, bytes / 1_000_000 / lintTimes[0], Double(words) / lintTime))
             let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
-            let corpusProcess = try StoreBench.time(me, ["lint", corpusURL.path, "--format", "json", "--fail-on", "none", "--text-lang", "nl"])
-            print(String(format: "casus lint whole process on the corpus: %.2f s, %.1f MB/s", corpusProcess, bytes / 1_000_000 / corpusProcess))
+            let corpusProcess = try StoreBench.time(
+                me, ["lint", corpusURL.path, "--format", "json", "--fail-on", "none", "--text-lang", "nl"])
+            print(
+                String(
+                    format: "casus lint whole process on the corpus: %.2f s, %.1f MB/s", corpusProcess,
+                    bytes / 1_000_000 / corpusProcess))
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
-                times.append(try StoreBench.time(me, ["lint", narrativeURL.path, "--no-color", "--fail-on", "none"]) * 1000)
+                times.append(
+                    try StoreBench.time(me, ["lint", narrativeURL.path, "--no-color", "--fail-on", "none"]) * 1000)
             }
             times.sort()
-            print(String(format: "2,000-word narrative as a whole process: median %.1f ms (min %.1f, max %.1f, %d runs)",
-                         times[times.count / 2], times.first!, times.last!, times.count))
+            print(
+                String(
+                    format: "2,000-word narrative as a whole process: median %.1f ms (min %.1f, max %.1f, %d runs)",
+                    times[times.count / 2], times.first!, times.last!, times.count))
             guard !skipProselint else { return }
-            guard let proselint = ["/usr/local/bin/proselint", "/usr/bin/proselint", NSHomeDirectory() + "/.local/bin/proselint",
-                                   NSHomeDirectory() + "/.pyenv/shims/proselint"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            guard
+                let proselint = [
+                    "/usr/local/bin/proselint", "/usr/bin/proselint", NSHomeDirectory() + "/.local/bin/proselint",
+                    NSHomeDirectory() + "/.pyenv/shims/proselint",
+                ].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+            else {
                 print("proselint: not installed (pip install proselint); no comparison")
                 return
             }
@@ -164,15 +221,22 @@ struct BenchCommand: ParsableCommand {
             let peerConfig = folder.appendingPathComponent("proselintrc.json")
             try Data("{\"max_errors\": 100000000}".utf8).write(to: peerConfig)
             let peer = try StoreBench.time(proselint, ["check", "--config", peerConfig.path, corpusURL.path])
-            print(String(format: "proselint check on the same corpus: %.2f s, %.2f MB/s", peer, bytes / 1_000_000 / peer))
-            print(String(format: "ratio: casus lint is %.0f× faster in-process and %.0f× faster as a whole process", peer / lintTime, peer / corpusProcess))
+            print(
+                String(format: "proselint check on the same corpus: %.2f s, %.2f MB/s", peer, bytes / 1_000_000 / peer))
+            print(
+                String(
+                    format: "ratio: casus lint is %.0f× faster in-process and %.0f× faster as a whole process",
+                    peer / lintTime, peer / corpusProcess))
         }
     }
 
     /// Appends events to one case as fast as it can and prints `ack N` after each commit: the
     /// writer that the crash-safety test kills mid-write.
     struct WriteLoop: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "write-loop", abstract: say("Schrijf gebeurtenissen in een lus en meld elke vastgelegde (voor de crashtest).",
+        static let configuration = CommandConfiguration(
+            commandName: "write-loop",
+            abstract: say(
+                "Schrijf gebeurtenissen in een lus en meld elke vastgelegde (voor de crashtest).",
                 "Write events in a loop and report each committed one (for the crash test)."))
         @OptionGroup var global: GlobalOptions
         @Option var count = 1_000
@@ -190,8 +254,10 @@ struct BenchCommand: ParsableCommand {
                 var id = ""
                 try store.modify(caseId) { dossier in
                     id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
-                    dossier.events.append(TimelineEvent(id: id, date: FuzzyDate("2024-01-01"), actor: .agency("gemeente"), channel: .brief,
-                                                        what: generator.sentence(words: 40)))
+                    dossier.events.append(
+                        TimelineEvent(
+                            id: id, date: FuzzyDate("2024-01-01"), actor: .agency("gemeente"), channel: .brief,
+                            what: generator.sentence(words: 40)))
                 }
                 FileHandle.standardOutput.write(Data("ack \(id)\n".utf8))
             }
@@ -202,17 +268,23 @@ struct BenchCommand: ParsableCommand {
 /// Times every report format for a generated dossier with a report of about 50,000 words, each as a
 /// whole process, beside pandoc converting the same content from Markdown to DOCX and ODT.
 struct ReportBench: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: say("Meet het maken van rapporten, naast pandoc.", "Time making reports, beside pandoc."))
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: say("Meet het maken van rapporten, naast pandoc.", "Time making reports, beside pandoc."))
     @OptionGroup var global: GlobalOptions
     @Option(help: help("Woorden in het narratief.", "Words in the narrative.")) var words = 42_000
     @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 5
 
     func execute(_ context: Context) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-report-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "casus-bench-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try DossierStore(workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
+        let store = try DossierStore(
+            workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
         guard let samples = Samples.folder() else {
-            throw CasusError(.cannotRead, nl: "De map Samples is nodig voor deze meting.", en: "This benchmark needs the Samples folder.")
+            throw CasusError(
+                .cannotRead, nl: "De map Samples is nodig voor deze meting.",
+                en: "This benchmark needs the Samples folder.")
         }
         let file = try DossierFile.decode(Data(contentsOf: samples.appendingPathComponent("boete-schuldhulp.json")))
         let dossier = ReportBench.enlarged(file.dossier, words: words)
@@ -220,22 +292,39 @@ struct ReportBench: CasusCommand {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let base = ["export", dossier.casus.id, "--report", "outside-in", "--date", "2026-11-29", "--store", folder.appendingPathComponent("store").path]
+        let base = [
+            "export", dossier.casus.id, "--report", "outside-in", "--date", "2026-11-29", "--store",
+            folder.appendingPathComponent("store").path,
+        ]
         let markdown = out.appendingPathComponent("rapport.md")
         try BenchCommand.StoreBench.run(me, base + ["--output", markdown.path])
-        let reportWords = (try String(contentsOf: markdown, encoding: .utf8)).split(whereSeparator: { $0.isWhitespace }).count
-        print("report: \(reportWords) words of Markdown, \(dossier.events.count) events, \(dossier.findings.count) findings")
+        let reportWords = (try String(contentsOf: markdown, encoding: .utf8)).split(whereSeparator: { $0.isWhitespace })
+            .count
+        print(
+            "report: \(reportWords) words of Markdown, \(dossier.events.count) events, \(dossier.findings.count) findings"
+        )
         var casusTimes: [String: Double] = [:]
         for format in ["md", "html", "odt", "docx"] {
-            casusTimes[format] = try median(runs) { try BenchCommand.StoreBench.run(me, base + ["--output", out.appendingPathComponent("r.\(format)").path]) }
+            casusTimes[format] = try median(runs) {
+                try BenchCommand.StoreBench.run(
+                    me, base + ["--output", out.appendingPathComponent("r.\(format)").path])
+            }
             print(String(format: "casus %@: %.0f ms (whole process, median of %d)", format, casusTimes[format]!, runs))
         }
-        guard let pandoc = ["/usr/bin/pandoc", "/usr/local/bin/pandoc"].first(where: FileManager.default.isExecutableFile) else {
+        guard
+            let pandoc = ["/usr/bin/pandoc", "/usr/local/bin/pandoc"].first(where: FileManager.default.isExecutableFile)
+        else {
             return print("pandoc is not installed: no comparison")
         }
         for format in ["docx", "odt"] {
-            let time = try median(max(1, runs / 2)) { try BenchCommand.StoreBench.run(pandoc, [markdown.path, "-o", out.appendingPathComponent("p.\(format)").path]) }
-            print(String(format: "pandoc md → %@: %.0f ms · casus is %.1f× faster", format, time, time / casusTimes[format]!))
+            let time = try median(max(1, runs / 2)) {
+                try BenchCommand.StoreBench.run(
+                    pandoc, [markdown.path, "-o", out.appendingPathComponent("p.\(format)").path])
+            }
+            print(
+                String(
+                    format: "pandoc md → %@: %.0f ms · casus is %.1f× faster", format, time, time / casusTimes[format]!)
+            )
         }
     }
 
@@ -257,20 +346,28 @@ struct ReportBench: CasusCommand {
         while text.split(whereSeparator: { $0.isWhitespace }).count < words {
             chapter += 1
             text += "\n\n## Deel \(chapter)\n\n"
-            for _ in 0..<12 { text += generator.sentence(words: 18).capitalizedFirst + ". " + generator.sentence(words: 14) + ". De Kredietbank belde.\n\n" }
+            for _ in 0..<12 {
+                text +=
+                    generator.sentence(words: 18).capitalizedFirst + ". " + generator.sentence(words: 14)
+                    + ". De Kredietbank belde.\n\n"
+            }
         }
         let number = (d.narrative.map(\.number).max() ?? 0) + 1
         d.narrative.append(NarrativeVersion(number: number, author: "bench", text: text))
         d.casus.currentNarrative = number
         let agencies = d.agencies.map(\.id)
         for n in 1...300 {
-            d.events.append(TimelineEvent(id: "E\(1000 + n)", date: FuzzyDate(String(format: "2022-%02d-%02d", n % 12 + 1, n % 28 + 1)),
-                                          actor: .agency(agencies[n % agencies.count]), channel: .brief, what: generator.sentence(words: 16),
-                                          knelpunten: n % 10 == 0 ? ["gegenereerd-knelpunt-\(n % 7)"] : []))
+            d.events.append(
+                TimelineEvent(
+                    id: "E\(1000 + n)", date: FuzzyDate(String(format: "2022-%02d-%02d", n % 12 + 1, n % 28 + 1)),
+                    actor: .agency(agencies[n % agencies.count]), channel: .brief, what: generator.sentence(words: 16),
+                    knelpunten: n % 10 == 0 ? ["gegenereerd-knelpunt-\(n % 7)"] : []))
         }
         for n in 1...100 {
-            d.findings.append(Finding(id: "F\(1000 + n)", agencyId: agencies[n % agencies.count], level: .uitvoering,
-                                      claim: generator.sentence(words: 14), status: .bevestigd, source: "gegenereerd"))
+            d.findings.append(
+                Finding(
+                    id: "F\(1000 + n)", agencyId: agencies[n % agencies.count], level: .uitvoering,
+                    claim: generator.sentence(words: 14), status: .bevestigd, source: "gegenereerd"))
         }
         return d
     }
@@ -278,18 +375,28 @@ struct ReportBench: CasusCommand {
 
 /// Times a 500-event journey map over ten agencies as a whole process, for each format.
 struct JourneyBench: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "journey", abstract: say("Meet het tekenen van een klantreis met 500 gebeurtenissen.", "Time drawing a 500-event journey map."))
+    static let configuration = CommandConfiguration(
+        commandName: "journey",
+        abstract: say(
+            "Meet het tekenen van een klantreis met 500 gebeurtenissen.", "Time drawing a 500-event journey map."))
     @OptionGroup var global: GlobalOptions
     @Option(help: help("Aantal gebeurtenissen.", "Number of events.")) var events = 500
     @Option(help: help("Herhalingen per meting.", "Repetitions per measurement.")) var runs = 7
-    @Option(help: help("Bewaar de blueprint-SVG in dit bestand, om te bekijken.", "Keep the blueprint SVG in this file, to look at.")) var svg: String?
+    @Option(
+        help: help(
+            "Bewaar de blueprint-SVG in dit bestand, om te bekijken.",
+            "Keep the blueprint SVG in this file, to look at.")) var svg: String?
 
     func execute(_ context: Context) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-journey-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "casus-bench-journey-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try DossierStore(workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
+        let store = try DossierStore(
+            workspace: Workspace(folder: folder.appendingPathComponent("store")), actor: "bench", create: true)
         guard let samples = Samples.folder() else {
-            throw CasusError(.cannotRead, nl: "De map Samples is nodig voor deze meting.", en: "This benchmark needs the Samples folder.")
+            throw CasusError(
+                .cannotRead, nl: "De map Samples is nodig voor deze meting.",
+                en: "This benchmark needs the Samples folder.")
         }
         let file = try DossierFile.decode(Data(contentsOf: samples.appendingPathComponent("boete-schuldhulp.json")))
         var d = file.dossier
@@ -302,13 +409,19 @@ struct JourneyBench: CasusCommand {
         d.wederhoor = []
         d.quotes = []
         d.events = (0..<events).map { n in
-            let date = FuzzyDate(year: 2019 + n * 4 / max(1, events), month: (n * 48 / max(1, events)) % 12 + 1, day: n % 27 + 1)
+            let date = FuzzyDate(
+                year: 2019 + n * 4 / max(1, events), month: (n * 48 / max(1, events)) % 12 + 1, day: n % 27 + 1)
             let actor: Actor = n % 11 == 0 ? .participant(d.endUser!.id) : .agency("a\(n % 10)")
-            return TimelineEvent(id: "E\(n + 1)", date: date, actor: actor, channel: .brief, what: generator.sentence(words: 12),
-                                 impact: n % 6 == 0 ? n % 5 - 2 : nil, visibleToEndUser: n % 3 != 0, knelpunten: n % 13 == 0 ? ["fout-reist-mee"] : [])
+            return TimelineEvent(
+                id: "E\(n + 1)", date: date, actor: actor, channel: .brief, what: generator.sentence(words: 12),
+                impact: n % 6 == 0 ? n % 5 - 2 : nil, visibleToEndUser: n % 3 != 0,
+                knelpunten: n % 13 == 0 ? ["fout-reist-mee"] : [])
         }
         d.handoffs = (0..<60).map { n in
-            Handoff(id: "H\(n + 1)", fromAgencyId: "a\(n % 10)", toAgencyId: "a\((n + 3) % 10)", date: FuzzyDate(year: 2019 + n / 15, month: n % 12 + 1), what: generator.sentence(words: 5), happened: n % 5 != 0)
+            Handoff(
+                id: "H\(n + 1)", fromAgencyId: "a\(n % 10)", toAgencyId: "a\((n + 3) % 10)",
+                date: FuzzyDate(year: 2019 + n / 15, month: n % 12 + 1), what: generator.sentence(words: 5),
+                happened: n % 5 != 0)
         }
         d.overrides = []
         d.doetank = []
@@ -318,13 +431,27 @@ struct JourneyBench: CasusCommand {
         let base = ["journey", d.casus.id, "--store", folder.appendingPathComponent("store").path]
         if let svg { try BenchCommand.StoreBench.run(me, base + ["--output", svg]) }
         print("journey map: \(events) events over 10 agencies, 60 hand-offs")
-        for (format, view) in [("svg", "blueprint"), ("svg", "overview"), ("html", "blueprint"), ("mermaid", "blueprint"), ("csv", "blueprint")] {
+        for (format, view) in [
+            ("svg", "blueprint"), ("svg", "overview"), ("html", "blueprint"), ("mermaid", "blueprint"),
+            ("csv", "blueprint"),
+        ] {
             let clock = ContinuousClock()
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
-                times.append(try clock.measure { try BenchCommand.StoreBench.run(me, base + ["--format", format, "--view", view, "--output", folder.appendingPathComponent("out").path]) }.seconds * 1000)
+                times.append(
+                    try clock.measure {
+                        try BenchCommand.StoreBench.run(
+                            me,
+                            base + [
+                                "--format", format, "--view", view, "--output",
+                                folder.appendingPathComponent("out").path,
+                            ])
+                    }.seconds * 1000)
             }
-            print(String(format: "%@ %@: %.0f ms (whole process, median of %d)", format, view, times.sorted()[times.count / 2], times.count))
+            print(
+                String(
+                    format: "%@ %@: %.0f ms (whole process, median of %d)", format, view,
+                    times.sorted()[times.count / 2], times.count))
         }
     }
 }
@@ -355,14 +482,18 @@ struct DossierGenerator {
     /// Dutch function words first, then words of case stories, then made-up words, drawn with
     /// Zipf's law (the r-th word about 1/r as often as the first), as words are in real text.
     private static let vocabulary: [String] = {
-        let function = "de het een en van ik dat die in is was niet ze op te met er voor maar aan hij zij om ook als dan bij nog wel naar had werd kwam zei toen geen of wat door over".split(separator: " ").map(String.init)
+        let function =
+            "de het een en van ik dat die in is was niet ze op te met er voor maar aan hij zij om ook als dan bij nog wel naar had werd kwam zei toen geen of wat door over"
+            .split(separator: " ").map(String.init)
         let story = """
             brief gemeente schuld schuldhulp boete aanmaning betaling toeslag huur afspraak loket balie formulier bezwaar termijn \
             regeling bedrag euro maand week dag ochtend avond dochter zoon buurvrouw consulent incassobureau bank rekening \
             beslag loon uitkering envelop telefoon wachtmuziek nummer dossier kantoor deur bel trap keuken tafel kinderen school \
             beschikking deurwaarder wijkagent gijzeling casemanager kredietbank hoorzitting thuiszorg wijkteam indicatie
             """.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map(String.init)
-        let syllables = ["ka", "lo", "ver", "mi", "den", "sto", "ra", "be", "ni", "gel", "ho", "tu", "wen", "ar", "zo", "pel"]
+        let syllables = [
+            "ka", "lo", "ver", "mi", "den", "sto", "ra", "be", "ni", "gel", "ho", "tu", "wen", "ar", "zo", "pel",
+        ]
         var made: [String] = []
         for a in syllables { for b in syllables { for c in syllables.prefix(20) { made.append(a + b + c) } } }
         return function + story + made.prefix(4_000)
@@ -370,7 +501,9 @@ struct DossierGenerator {
 
     private static let cumulative: [Double] = {
         var total = 0.0
-        return vocabulary.indices.map { rank in total += 1 / Double(rank + 1); return total }
+        return vocabulary.indices.map { rank in
+            total += 1 / Double(rank + 1); return total
+        }
     }()
 
     private mutating func word() -> String {
@@ -390,20 +523,34 @@ struct DossierGenerator {
     mutating func dossier(number: Int, transcriptWords: Int) -> Dossier {
         let id = String(format: "gen-%05d", number)
         let at = Timestamp("2024-03-05T10:00:00+01:00")!
-        var d = Dossier(casus: Casus(id: id, title: "Gegenereerde casus \(number)", vraagstuk: sentence(words: 12), language: .nl,
-                                     researchers: ["bench"], createdAt: at))
+        var d = Dossier(
+            casus: Casus(
+                id: id, title: "Gegenereerde casus \(number)", vraagstuk: sentence(words: 12), language: .nl,
+                researchers: ["bench"], createdAt: at))
         d.agencies = [Agency(id: "gemeente", name: "Gemeente"), Agency(id: "cjib", name: "CJIB")]
-        d.participants = [Participant(id: "P1", pseudonym: "Persoon \(number)", role: .eindgebruiker, endUserKind: .burger),
-                          Participant(id: "P2", pseudonym: "Consulent \(number)", role: .medewerker, agencyId: "gemeente", level: .uitvoering)]
-        d.consent = [ConsentEntry(id: "C1", participantId: "P1", granted: [.interview, .transcription, .verbatimQuotes, .narrative],
-                                  at: at, method: .schriftelijk, obtainedBy: "bench")]
-        d.interviews = [Interview(id: "I1", participantId: "P1", at: at, actualMinutes: 130, mode: .aantekeningen, interviewers: ["bench"],
-                                  safetyChecked: true, storyExplained: true, transcript: sentence(words: transcriptWords))]
+        d.participants = [
+            Participant(id: "P1", pseudonym: "Persoon \(number)", role: .eindgebruiker, endUserKind: .burger),
+            Participant(
+                id: "P2", pseudonym: "Consulent \(number)", role: .medewerker, agencyId: "gemeente", level: .uitvoering),
+        ]
+        d.consent = [
+            ConsentEntry(
+                id: "C1", participantId: "P1", granted: [.interview, .transcription, .verbatimQuotes, .narrative],
+                at: at, method: .schriftelijk, obtainedBy: "bench")
+        ]
+        d.interviews = [
+            Interview(
+                id: "I1", participantId: "P1", at: at, actualMinutes: 130, mode: .aantekeningen,
+                interviewers: ["bench"],
+                safetyChecked: true, storyExplained: true, transcript: sentence(words: transcriptWords))
+        ]
         d.narrative = [NarrativeVersion(number: 1, author: "bench", at: at, text: sentence(words: 60))]
         d.casus.currentNarrative = 1
         d.events = (1...3).map { e in
-            TimelineEvent(id: "E\(e)", date: FuzzyDate("2023-0\(e)-1\(e)"), actor: .agency(e == 2 ? "cjib" : "gemeente"), channel: .brief,
-                          what: sentence(words: 15), impact: e == 2 ? -2 : 0)
+            TimelineEvent(
+                id: "E\(e)", date: FuzzyDate("2023-0\(e)-1\(e)"), actor: .agency(e == 2 ? "cjib" : "gemeente"),
+                channel: .brief,
+                what: sentence(words: 15), impact: e == 2 ? -2 : 0)
         }
         return d
     }

@@ -4,24 +4,46 @@ import CasusCore
 import Foundation
 
 struct EventCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "event", abstract: say("De tijdlijn: wat er gebeurde en hoe zij het beleefde.", "The timeline: what happened and how she experienced it."),
-            subcommands: [Add.self, List.self, Change.self, Remove.self])
+    static let configuration = CommandConfiguration(
+        commandName: "event",
+        abstract: say(
+            "De tijdlijn: wat er gebeurde en hoe zij het beleefde.",
+            "The timeline: what happened and how she experienced it."),
+        subcommands: [Add.self, List.self, Change.self, Remove.self])
 
     /// The fields of an event as options, for adding and changing.
     struct Fields: ParsableArguments {
-        @Option(help: help("Datum: 2021-03-15, 2021-03, 2021 of ~2021-03 (bij benadering).", "Date: 2021-03-15, 2021-03, 2021 or ~2021-03 (approximate).")) var date: String?
-        @Option(name: .customLong("end-date"), help: help("Einddatum voor iets dat duurde.", "End date for something that lasted.")) var endDate: String?
-        @Option(help: help("Wie handelde: instantie-id, pseudoniem, of agency:x / participant:P1.", "Who acted: agency id, pseudonym, or agency:x / participant:P1.")) var actor: String?
+        @Option(
+            help: help(
+                "Datum: 2021-03-15, 2021-03, 2021 of ~2021-03 (bij benadering).",
+                "Date: 2021-03-15, 2021-03, 2021 or ~2021-03 (approximate).")) var date: String?
+        @Option(
+            name: .customLong("end-date"),
+            help: help("Einddatum voor iets dat duurde.", "End date for something that lasted.")) var endDate: String?
+        @Option(
+            help: help(
+                "Wie handelde: instantie-id, pseudoniem, of agency:x / participant:P1.",
+                "Who acted: agency id, pseudonym, or agency:x / participant:P1.")) var actor: String?
         @Option(help: help("Kanaal: \(Channel.choices).", "Channel: \(Channel.choices).")) var channel: Channel?
         @Option(help: help("Wat er gebeurde.", "What happened.")) var what: String?
         @Option(help: help("Hoe zij het beleefde.", "How she experienced it.")) var experience: String?
         @Option(help: help("Citaat-id waarin zij het zegt.", "Quote id in which she says so.")) var quote: String?
-        @Option(parsing: .unconditional, help: help("Impact van -2 (heel slecht) tot +2 (heel goed).", "Impact from -2 (very bad) to +2 (very good).")) var impact: Int?
-        @Option(help: help("Zichtbaar voor haar: ja of nee (nee: achter de schermen).", "Visible to her: yes or no (no: backstage).")) var visible: String?
-        @Option(help: help("Onderbouwing: \(EvidenceStatus.choices).", "Evidence: \(EvidenceStatus.choices).")) var evidence: EvidenceStatus?
+        @Option(
+            parsing: .unconditional,
+            help: help(
+                "Impact van -2 (heel slecht) tot +2 (heel goed).", "Impact from -2 (very bad) to +2 (very good)."))
+        var impact: Int?
+        @Option(
+            help: help(
+                "Zichtbaar voor haar: ja of nee (nee: achter de schermen).",
+                "Visible to her: yes or no (no: backstage).")) var visible: String?
+        @Option(help: help("Onderbouwing: \(EvidenceStatus.choices).", "Evidence: \(EvidenceStatus.choices)."))
+        var evidence: EvidenceStatus?
         @Option(help: help("Fase van het verhaal.", "Phase of the story.")) var phase: String?
         @Option(help: help("Knelpunt-type (herhaalbaar).", "Knelpunt type (repeatable).")) var knelpunt: [String] = []
-        @Option(name: .customLong("key-moment"), help: help("Beslissend moment: ja of nee.", "Moment of truth: yes or no.")) var keyMoment: String?
+        @Option(
+            name: .customLong("key-moment"), help: help("Beslissend moment: ja of nee.", "Moment of truth: yes or no."))
+        var keyMoment: String?
         @Option var note: String?
 
         func apply(to event: inout TimelineEvent, in dossier: Dossier) throws {
@@ -39,7 +61,9 @@ struct EventCommand: ParsableCommand {
             }
             if let impact {
                 guard (-2...2).contains(impact) else {
-                    throw CasusError(.invalidInput, nl: "Impact moet tussen -2 en +2 liggen.", en: "Impact must be between -2 and +2.")
+                    throw CasusError(
+                        .invalidInput, nl: "Impact moet tussen -2 en +2 liggen.",
+                        en: "Impact must be between -2 and +2.")
                 }
                 event.impact = impact
             }
@@ -53,19 +77,22 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een gebeurtenis toevoegen.", "Add an event."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een gebeurtenis toevoegen.", "Add an event."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @OptionGroup var fields: Fields
 
         func execute(_ context: Context) throws {
             guard let actorText = fields.actor, nonEmpty(fields.what) != nil else {
-                throw CasusError(.invalidInput, nl: "Geef minstens --actor en --what.", en: "Give at least --actor and --what.")
+                throw CasusError(
+                    .invalidInput, nl: "Geef minstens --actor en --what.", en: "Give at least --actor and --what.")
             }
             var id = ""
             try context.store().modify(caseId) { dossier in
                 id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
-                var event = TimelineEvent(id: id, date: nil, actor: try dossier.resolveActor(actorText), what: fields.what ?? "")
+                var event = TimelineEvent(
+                    id: id, date: nil, actor: try dossier.resolveActor(actorText), what: fields.what ?? "")
                 try fields.apply(to: &event, in: dossier)
                 dossier.events.append(event)
             }
@@ -74,7 +101,8 @@ struct EventCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De tijdlijn in volgorde.", "The timeline in order."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De tijdlijn in volgorde.", "The timeline in order."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -83,15 +111,26 @@ struct EventCommand: ParsableCommand {
             let dossier = try context.store().dossier(caseId)
             let events = dossier.chronologicalEvents
             if json { return try Output.json(events) }
-            Output.table(["ID", context.t("DATUM", "DATE"), context.t("WIE", "WHO"), context.t("KANAAL", "CHANNEL"), "±", context.t("WAT", "WHAT")], events.map { e in
-                [e.id, e.date?.description ?? "?", dossier.name(of: e.actor), e.channel.map { context.t($0.label) } ?? "",
-                 e.impact.map { $0 > 0 ? "+\($0)" : String($0) } ?? "", (e.visibleToEndUser ? "" : context.t("[achter de schermen] ", "[backstage] ")) + Output.short(e.what, 70)]
-            })
+            Output.table(
+                [
+                    "ID", context.t("DATUM", "DATE"), context.t("WIE", "WHO"), context.t("KANAAL", "CHANNEL"), "±",
+                    context.t("WAT", "WHAT"),
+                ],
+                events.map { e in
+                    [
+                        e.id, e.date?.description ?? "?", dossier.name(of: e.actor),
+                        e.channel.map { context.t($0.label) } ?? "",
+                        e.impact.map { $0 > 0 ? "+\($0)" : String($0) } ?? "",
+                        (e.visibleToEndUser ? "" : context.t("[achter de schermen] ", "[backstage] "))
+                            + Output.short(e.what, 70),
+                    ]
+                })
         }
     }
 
     struct Change: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Een gebeurtenis wijzigen.", "Change an event."))
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: say("Een gebeurtenis wijzigen.", "Change an event."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var eventId: String
@@ -109,7 +148,9 @@ struct EventCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links)."))
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: say("Een gebeurtenis verwijderen (ook uit koppelingen).", "Remove an event (and from links)."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var eventId: String
@@ -120,7 +161,9 @@ struct EventCommand: ParsableCommand {
                     throw CasusError(.notFound, nl: "Geen gebeurtenis '\(eventId)'.", en: "No event '\(eventId)'.")
                 }
                 dossier.events.removeAll { $0.id == eventId }
-                for i in dossier.handoffs.indices where dossier.handoffs[i].eventId == eventId { dossier.handoffs[i].eventId = nil }
+                for i in dossier.handoffs.indices where dossier.handoffs[i].eventId == eventId {
+                    dossier.handoffs[i].eventId = nil
+                }
                 for i in dossier.findings.indices { dossier.findings[i].eventIds.removeAll { $0 == eventId } }
                 for i in dossier.leervragen.indices { dossier.leervragen[i].eventIds.removeAll { $0 == eventId } }
                 for i in dossier.dilemmas.indices { dossier.dilemmas[i].eventIds.removeAll { $0 == eventId } }
@@ -131,19 +174,29 @@ struct EventCommand: ParsableCommand {
 }
 
 struct HandoffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "handoff", abstract: say("Overdrachten tussen instanties, ook die er niet kwamen.", "Hand-offs between agencies, including those that never came."),
-            subcommands: [Add.self, List.self, Remove.self])
+    static let configuration = CommandConfiguration(
+        commandName: "handoff",
+        abstract: say(
+            "Overdrachten tussen instanties, ook die er niet kwamen.",
+            "Hand-offs between agencies, including those that never came."),
+        subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een overdracht vastleggen.", "Record a hand-off."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een overdracht vastleggen.", "Record a hand-off."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Van instantie.", "From agency.")) var from: String
         @Option(help: help("Naar instantie.", "To agency.")) var to: String
-        @Option(help: help("Wat er werd (of had moeten worden) doorgegeven.", "What was (or should have been) passed on.")) var what: String
+        @Option(
+            help: help("Wat er werd (of had moeten worden) doorgegeven.", "What was (or should have been) passed on."))
+        var what: String
         @Option var date: String?
         @Option var channel: Channel?
-        @Flag(help: help("Een overdracht die had moeten gebeuren en niet gebeurde.", "A hand-off that should have happened and did not.")) var missing = false
+        @Flag(
+            help: help(
+                "Een overdracht die had moeten gebeuren en niet gebeurde.",
+                "A hand-off that should have happened and did not.")) var missing = false
         @Option(help: help("Bijbehorende gebeurtenis.", "The event it belongs to.")) var event: String?
         @Option var evidence: EvidenceStatus = .verhaal
         @Option var note: String?
@@ -156,15 +209,20 @@ struct HandoffCommand: ParsableCommand {
                     throw CasusError(.notFound, nl: "Geen gebeurtenis '\(event)'.", en: "No event '\(event)'.")
                 }
                 id = try EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
-                dossier.handoffs.append(Handoff(id: id, fromAgencyId: try dossier.requireAgency(from).id, toAgencyId: try dossier.requireAgency(to).id, date: day,
-                                                channel: channel, what: what, happened: !missing, eventId: event, evidence: evidence, note: nonEmpty(note)))
+                dossier.handoffs.append(
+                    Handoff(
+                        id: id, fromAgencyId: try dossier.requireAgency(from).id,
+                        toAgencyId: try dossier.requireAgency(to).id, date: day,
+                        channel: channel, what: what, happened: !missing, eventId: event, evidence: evidence,
+                        note: nonEmpty(note)))
             }
             context.print("Overdracht \(id) vastgelegd.", "Hand-off \(id) recorded.")
         }
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De overdrachten.", "The hand-offs."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De overdrachten.", "The hand-offs."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -172,14 +230,20 @@ struct HandoffCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             let dossier = try context.store().dossier(caseId)
             if json { return try Output.json(dossier.handoffs) }
-            Output.table(["ID", context.t("DATUM", "DATE"), context.t("VAN → NAAR", "FROM → TO"), "", context.t("WAT", "WHAT")], dossier.handoffs.map { h in
-                [h.id, h.date?.description ?? "?", "\(h.fromAgencyId) → \(h.toAgencyId)", h.happened ? "" : context.t("ONTBREEKT", "MISSING"), Output.short(h.what, 70)]
-            })
+            Output.table(
+                ["ID", context.t("DATUM", "DATE"), context.t("VAN → NAAR", "FROM → TO"), "", context.t("WAT", "WHAT")],
+                dossier.handoffs.map { h in
+                    [
+                        h.id, h.date?.description ?? "?", "\(h.fromAgencyId) → \(h.toAgencyId)",
+                        h.happened ? "" : context.t("ONTBREEKT", "MISSING"), Output.short(h.what, 70),
+                    ]
+                })
         }
     }
 
     struct Remove: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: say("Een overdracht verwijderen.", "Remove a hand-off."))
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: say("Een overdracht verwijderen.", "Remove a hand-off."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var handoffId: String
@@ -187,7 +251,8 @@ struct HandoffCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             try context.store().modify(caseId) { dossier in
                 guard dossier.handoffs.contains(where: { $0.id == handoffId }) else {
-                    throw CasusError(.notFound, nl: "Geen overdracht '\(handoffId)'.", en: "No hand-off '\(handoffId)'.")
+                    throw CasusError(
+                        .notFound, nl: "Geen overdracht '\(handoffId)'.", en: "No hand-off '\(handoffId)'.")
                 }
                 dossier.handoffs.removeAll { $0.id == handoffId }
             }

@@ -4,21 +4,33 @@ import CasusStore
 import Foundation
 
 struct ExportCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "export",
-            abstract: say("Een dossier exporteren als JSON-bestand, of een rapport maken (--report).", "Export a dossier as a JSON file, or make a report (--report)."),
-            discussion: say("Zonder --report: het hele dossier als één draagbaar bestand (Schemas/casus-dossier.schema.json). "
-            + "Met --report: een casusbeschrijving of outside-in rapport als md, html, odt, docx of pdf; wat toestemming niet dekt blijft eruit "
-            + "en staat in het exportlogboek. Echte namen uit de sleutelkluis gaan nooit mee; staat er toch een in de tekst, dan stopt de export.",
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: say(
+            "Een dossier exporteren als JSON-bestand, of een rapport maken (--report).",
+            "Export a dossier as a JSON file, or make a report (--report)."),
+        discussion: say(
+            "Zonder --report: het hele dossier als één draagbaar bestand (Schemas/casus-dossier.schema.json). "
+                + "Met --report: een casusbeschrijving of outside-in rapport als md, html, odt, docx of pdf; wat toestemming niet dekt blijft eruit "
+                + "en staat in het exportlogboek. Echte namen uit de sleutelkluis gaan nooit mee; staat er toch een in de tekst, dan stopt de export.",
             "Without --report: the whole dossier as one portable file (Schemas/casus-dossier.schema.json). "
-            + "With --report: a case description or outside-in report as md, html, odt, docx or pdf; what consent does not cover stays out "
-            + "and is listed in the export log. Real names from the key vault never go along; if one is found in the text, the export stops."))
+                + "With --report: a case description or outside-in report as md, html, odt, docx or pdf; what consent does not cover stays out "
+                + "and is listed in the export log. Real names from the key vault never go along; if one is found in the text, the export stops."
+        ))
 
     enum AttachmentMode: String, ExpressibleByArgument, CaseIterable { case include, reference }
 
     @OptionGroup var global: GlobalOptions
     @Argument var caseId: String
-    @Option(name: [.short, .long], help: help("Schrijf naar dit bestand (anders standaarduitvoer).", "Write to this file (else standard output).")) var output: String?
-    @Option(help: help("Bijlagen meenemen (include) of alleen verwijzen (reference).", "Carry attachments (include) or only refer to them (reference).")) var attachments: AttachmentMode = .include
+    @Option(
+        name: [.short, .long],
+        help: help("Schrijf naar dit bestand (anders standaarduitvoer).", "Write to this file (else standard output)."))
+    var output: String?
+    @Option(
+        help: help(
+            "Bijlagen meenemen (include) of alleen verwijzen (reference).",
+            "Carry attachments (include) or only refer to them (reference).")) var attachments: AttachmentMode =
+            .include
     @OptionGroup var reportOptions: ReportExportOptions
 
     func execute(_ context: Context) throws {
@@ -34,7 +46,9 @@ struct ExportCommand: CasusCommand {
         let bytes = try file.encoded()
         if let output, output != "-" {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
-            Output.error(context.t("Dossier '\(caseId)' geëxporteerd naar \(output).", "Dossier '\(caseId)' exported to \(output)."))
+            Output.error(
+                context.t(
+                    "Dossier '\(caseId)' geëxporteerd naar \(output).", "Dossier '\(caseId)' exported to \(output)."))
         } else {
             FileHandle.standardOutput.write(bytes)
         }
@@ -42,19 +56,26 @@ struct ExportCommand: CasusCommand {
 }
 
 struct ImportCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: say("Een dossierbestand inlezen.", "Import a dossier file."))
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: say("Een dossierbestand inlezen.", "Import a dossier file."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: help("Het dossierbestand (of - voor standaardinvoer).", "The dossier file (or - for standard input).")) var file: String
-    @Flag(help: help("Vervang een bestaande casus met hetzelfde id (de toestemmingsgeschiedenis moet behouden blijven).",
-                     "Replace an existing case with the same id (its consent history must be kept).")) var replace = false
+    @Argument(
+        help: help("Het dossierbestand (of - voor standaardinvoer).", "The dossier file (or - for standard input)."))
+    var file: String
+    @Flag(
+        help: help(
+            "Vervang een bestaande casus met hetzelfde id (de toestemmingsgeschiedenis moet behouden blijven).",
+            "Replace an existing case with the same id (its consent history must be kept).")) var replace = false
 
     func execute(_ context: Context) throws {
         let data = try ImportCommand.read(file)
         let parsed = try DossierFile.decode(data)
         let dossier = try context.store().importFile(parsed, replace: replace)
-        context.print("Casus '\(dossier.casus.id)' ingelezen: \(dossier.participants.count) personen, \(dossier.interviews.count) interviews, \(dossier.events.count) gebeurtenissen.",
-                      "Case '\(dossier.casus.id)' imported: \(dossier.participants.count) participants, \(dossier.interviews.count) interviews, \(dossier.events.count) events.")
+        context.print(
+            "Casus '\(dossier.casus.id)' ingelezen: \(dossier.participants.count) personen, \(dossier.interviews.count) interviews, \(dossier.events.count) gebeurtenissen.",
+            "Case '\(dossier.casus.id)' imported: \(dossier.participants.count) participants, \(dossier.interviews.count) interviews, \(dossier.events.count) events."
+        )
     }
 
     static func read(_ path: String) throws -> Data {
@@ -62,10 +83,13 @@ struct ImportCommand: CasusCommand {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         guard let size else {
-            throw CasusError(.cannotRead, nl: "Het bestand '\(path)' bestaat niet.", en: "The file '\(path)' does not exist.")
+            throw CasusError(
+                .cannotRead, nl: "Het bestand '\(path)' bestaat niet.", en: "The file '\(path)' does not exist.")
         }
         guard size <= DossierFile.maximumFileSize else {
-            throw CasusError(.invalidInput, nl: "'\(path)' is groter dan 512 MB; dat is geen dossierbestand dat casus inleest.", en: "'\(path)' is larger than 512 MB; casus will not import it.")
+            throw CasusError(
+                .invalidInput, nl: "'\(path)' is groter dan 512 MB; dat is geen dossierbestand dat casus inleest.",
+                en: "'\(path)' is larger than 512 MB; casus will not import it.")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CasusError(.cannotRead, nl: "Kan '\(path)' niet lezen.", en: "Cannot read '\(path)'.")
@@ -75,9 +99,13 @@ struct ImportCommand: CasusCommand {
 }
 
 struct SearchCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "search",
-            abstract: say("Zoeken in transcripten, narratieven, gebeurtenissen en bevindingen.", "Search transcripts, narratives, events and findings."),
-            discussion: say("Hoofdletters en accenten tellen niet; elk woord mag het begin van een langer woord zijn (schuld vindt schuldhulp).",
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: say(
+            "Zoeken in transcripten, narratieven, gebeurtenissen en bevindingen.",
+            "Search transcripts, narratives, events and findings."),
+        discussion: say(
+            "Hoofdletters en accenten tellen niet; elk woord mag het begin van een langer woord zijn (schuld vindt schuldhulp).",
             "Case and accents do not matter; each word may begin a longer word (schuld finds schuldhulp)."))
 
     @OptionGroup var global: GlobalOptions
@@ -87,7 +115,8 @@ struct SearchCommand: CasusCommand {
     @Flag var json = false
 
     func execute(_ context: Context) throws {
-        let hits = try context.store().search(words.joined(separator: " "), caseId: caseId, limit: max(1, min(limit, 1000)))
+        let hits = try context.store().search(
+            words.joined(separator: " "), caseId: caseId, limit: max(1, min(limit, 1000)))
         if json { return try Output.json(hits) }
         if hits.isEmpty { return context.print("Niets gevonden.", "Nothing found.") }
         for hit in hits { print("\(hit.caseId)  \(hit.kind) \(hit.ref)  \(hit.excerpt)") }
@@ -95,11 +124,16 @@ struct SearchCommand: CasusCommand {
 }
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: say("Het auditlog: wie wat wanneer veranderde; controle op manipulatie.", "The audit log: who changed what when; tamper check."),
-            subcommands: [Log.self, Verify.self], defaultSubcommand: Log.self)
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: say(
+            "Het auditlog: wie wat wanneer veranderde; controle op manipulatie.",
+            "The audit log: who changed what when; tamper check."),
+        subcommands: [Log.self, Verify.self], defaultSubcommand: Log.self)
 
     struct Log: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "log", abstract: say("Het auditlog tonen.", "Show the audit log."))
+        static let configuration = CommandConfiguration(
+            commandName: "log", abstract: say("Het auditlog tonen.", "Show the audit log."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Alleen deze casus.", "Only this case.")) var caseId: String?
         @Option(help: help("Alleen de laatste N regels.", "Only the last N lines.")) var limit: Int?
@@ -108,29 +142,54 @@ struct AuditCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             let entries = try context.store().auditEntries(caseId: caseId, limit: limit)
             if json { return try Output.json(entries) }
-            Output.table(["#", context.t("WANNEER", "WHEN"), context.t("WIE", "WHO"), context.t("CASUS", "CASE"), context.t("ACTIE", "ACTION"), context.t("WAT", "WHAT")], entries.map { e in
-                [String(e.seq), e.at.text, e.actor, e.caseId, e.operation, "\(e.entity) \(e.entityId)" + (e.detail.map { " (\($0))" } ?? "")]
-            })
+            Output.table(
+                [
+                    "#", context.t("WANNEER", "WHEN"), context.t("WIE", "WHO"), context.t("CASUS", "CASE"),
+                    context.t("ACTIE", "ACTION"), context.t("WAT", "WHAT"),
+                ],
+                entries.map { e in
+                    [
+                        String(e.seq), e.at.text, e.actor, e.caseId, e.operation,
+                        "\(e.entity) \(e.entityId)" + (e.detail.map { " (\($0))" } ?? ""),
+                    ]
+                })
         }
     }
 
     struct Verify: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "verify", abstract: say("De hashketen en de opgeslagen gegevens tegen het log controleren.", "Check the hash chain and the stored data against the log."))
+        static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: say(
+                "De hashketen en de opgeslagen gegevens tegen het log controleren.",
+                "Check the hash chain and the stored data against the log."))
         @OptionGroup var global: GlobalOptions
         @Flag var json = false
 
         func execute(_ context: Context) throws {
             let report = try context.store().verifyAudit()
-            if json { try Output.json(report) } else {
-                context.print("\(report.entriesChecked) logregels en \(report.partsChecked) dossierdelen gecontroleerd.",
-                              "\(report.entriesChecked) log entries and \(report.partsChecked) dossier parts checked.")
-                for seq in report.brokenLinks { context.print("  logregel \(seq) is gewijzigd of de keten is onderbroken", "  log entry \(seq) was changed or the chain is broken") }
-                for key in report.changedOutside { context.print("  \(key) is buiten casus om gewijzigd", "  \(key) was changed outside casus") }
-                for key in report.removedOutside { context.print("  \(key) is buiten casus om verwijderd", "  \(key) was removed outside casus") }
+            if json {
+                try Output.json(report)
+            } else {
+                context.print(
+                    "\(report.entriesChecked) logregels en \(report.partsChecked) dossierdelen gecontroleerd.",
+                    "\(report.entriesChecked) log entries and \(report.partsChecked) dossier parts checked.")
+                for seq in report.brokenLinks {
+                    context.print(
+                        "  logregel \(seq) is gewijzigd of de keten is onderbroken",
+                        "  log entry \(seq) was changed or the chain is broken")
+                }
+                for key in report.changedOutside {
+                    context.print("  \(key) is buiten casus om gewijzigd", "  \(key) was changed outside casus")
+                }
+                for key in report.removedOutside {
+                    context.print("  \(key) is buiten casus om verwijderd", "  \(key) was removed outside casus")
+                }
                 context.print("Kopwaarde van de keten: \(report.headHash)", "Head of the chain: \(report.headHash)")
             }
             guard report.isIntact else {
-                throw CasusError(.checkFailed, nl: "Het auditlog klopt niet met de opslag: zie hierboven.", en: "The audit log does not match the store: see above.")
+                throw CasusError(
+                    .checkFailed, nl: "Het auditlog klopt niet met de opslag: zie hierboven.",
+                    en: "The audit log does not match the store: see above.")
             }
             if !json { context.print("In orde.", "All in order.") }
         }
@@ -138,35 +197,55 @@ struct AuditCommand: ParsableCommand {
 }
 
 struct StoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "store", abstract: say("De opslag zelf: waar, hoe groot, heel?", "The store itself: where, how large, intact?"),
-            subcommands: [Info.self, Check.self, BackupCommand.self, RestoreCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: say("De opslag zelf: waar, hoe groot, heel?", "The store itself: where, how large, intact?"),
+        subcommands: [Info.self, Check.self, BackupCommand.self, RestoreCommand.self])
 
     struct Info: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "info", abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are."))
+        static let configuration = CommandConfiguration(
+            commandName: "info",
+            abstract: say("Waar de opslag en de sleutelkluis staan.", "Where the store and key vault are."))
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
             let store = try context.store()
             let cases = try store.caseSummaries()
-            let size = (try? FileManager.default.attributesOfItem(atPath: store.workspace.databaseURL.path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: store.workspace.databaseURL.path)[.size] as? Int)
+                ?? 0
             context.print("Opslag: \(store.workspace.folder.path)", "Store: \(store.workspace.folder.path)")
-            context.print("Database: \(store.workspace.databaseURL.path) (\(size / 1024) kB, \(cases.count) casussen)", "Database: \(store.workspace.databaseURL.path) (\(size / 1024) kB, \(cases.count) cases)")
-            context.print("Bijlagen: \(store.workspace.attachmentsURL.path)", "Attachments: \(store.workspace.attachmentsURL.path)")
+            context.print(
+                "Database: \(store.workspace.databaseURL.path) (\(size / 1024) kB, \(cases.count) casussen)",
+                "Database: \(store.workspace.databaseURL.path) (\(size / 1024) kB, \(cases.count) cases)")
+            context.print(
+                "Bijlagen: \(store.workspace.attachmentsURL.path)",
+                "Attachments: \(store.workspace.attachmentsURL.path)")
             let sealed = (try? context.vault.isSealed()) ?? false
-            context.print("Sleutelkluis: \(context.vault.url.path)" + (context.vault.exists ? (sealed ? " (versleuteld)" : " (niet versleuteld: zet CASUS_KEYS_PASSPHRASE)") : " (nog leeg)"),
-                          "Key vault: \(context.vault.url.path)" + (context.vault.exists ? (sealed ? " (encrypted)" : " (not encrypted: set CASUS_KEYS_PASSPHRASE)") : " (empty)"))
+            context.print(
+                "Sleutelkluis: \(context.vault.url.path)"
+                    + (context.vault.exists
+                        ? (sealed ? " (versleuteld)" : " (niet versleuteld: zet CASUS_KEYS_PASSPHRASE)")
+                        : " (nog leeg)"),
+                "Key vault: \(context.vault.url.path)"
+                    + (context.vault.exists
+                        ? (sealed ? " (encrypted)" : " (not encrypted: set CASUS_KEYS_PASSPHRASE)") : " (empty)"))
         }
     }
 
     struct Check: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "check", abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks."))
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: say("SQLite's integriteits- en verwijzingscontrole.", "SQLite's integrity and reference checks."))
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
             let problems = try context.store().integrityProblems()
             guard problems.isEmpty else {
                 problems.forEach { print($0) }
-                throw CasusError(.checkFailed, nl: "De database is beschadigd. Zet een reservekopie terug.", en: "The database is damaged. Restore a backup.")
+                throw CasusError(
+                    .checkFailed, nl: "De database is beschadigd. Zet een reservekopie terug.",
+                    en: "The database is damaged. Restore a backup.")
             }
             context.print("De database is heel.", "The database is intact.")
         }

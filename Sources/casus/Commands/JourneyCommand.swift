@@ -14,39 +14,60 @@ extension JourneyView: ExpressibleByArgument {
 }
 
 struct JourneyCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "journey",
-            abstract: say("De klantreiskaart: haar weg langs alle instanties, uit tijdlijn, overdrachten en bevindingen.",
-                          "The customer-journey map: her path through every agency, from timeline, hand-offs and findings."),
-            discussion: say("""
-                Weergaven: overview (wat zij zag, met haar beleving), blueprint (ook achter de schermen, overdrachten, bewijs,
-                knelpunten), agency:<id> (het deel van één instantie, voor het wederhoor). Soorten knelpunten staan in
-                Templates/klantreis/knelpunten.yml. Alleen pseudoniemen; citaten alleen met toestemming.
-                """, """
-                Views: overview (what she saw, with her experience), blueprint (also backstage, hand-offs, evidence,
-                bottlenecks), agency:<id> (one agency's slice, for the wederhoor). Kinds of bottleneck are in
-                Templates/klantreis/knelpunten.yml. Pseudonyms only; quotes only with consent.
-                """))
+    static let configuration = CommandConfiguration(
+        commandName: "journey",
+        abstract: say(
+            "De klantreiskaart: haar weg langs alle instanties, uit tijdlijn, overdrachten en bevindingen.",
+            "The customer-journey map: her path through every agency, from timeline, hand-offs and findings."),
+        discussion: say(
+            """
+            Weergaven: overview (wat zij zag, met haar beleving), blueprint (ook achter de schermen, overdrachten, bewijs,
+            knelpunten), agency:<id> (het deel van één instantie, voor het wederhoor). Soorten knelpunten staan in
+            Templates/klantreis/knelpunten.yml. Alleen pseudoniemen; citaten alleen met toestemming.
+            """,
+            """
+            Views: overview (what she saw, with her experience), blueprint (also backstage, hand-offs, evidence,
+            bottlenecks), agency:<id> (one agency's slice, for the wederhoor). Kinds of bottleneck are in
+            Templates/klantreis/knelpunten.yml. Pseudonyms only; quotes only with consent.
+            """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: help("Id van de casus.", "Id of the case.")) var caseId: String
-    @Option(help: help("svg, html, mermaid of csv; anders afgeleid van --output, of svg.", "svg, html, mermaid or csv; else taken from --output, or svg.")) var format: JourneyFormat?
-    @Option(help: help("overview, blueprint of agency:<id>.", "overview, blueprint or agency:<id>.")) var view: JourneyView = .blueprint
-    @Option(name: [.short, .long], help: help("Schrijf naar dit bestand (anders standaarduitvoer).", "Write to this file (else standard output).")) var output: String?
-    @Option(name: .customLong("map-lang"), help: help("Taal van de kaart: nl of en (standaard die van de casus).", "Language of the map: nl or en (default the case's).")) var mapLanguage: Language?
-    @Option(help: help("Bestand met de soorten knelpunten (standaard Templates/klantreis/knelpunten.yml).", "File with the kinds of bottleneck (default Templates/klantreis/knelpunten.yml).")) var knelpunten: String?
+    @Option(
+        help: help(
+            "svg, html, mermaid of csv; anders afgeleid van --output, of svg.",
+            "svg, html, mermaid or csv; else taken from --output, or svg.")) var format: JourneyFormat?
+    @Option(help: help("overview, blueprint of agency:<id>.", "overview, blueprint or agency:<id>.")) var view:
+        JourneyView = .blueprint
+    @Option(
+        name: [.short, .long],
+        help: help("Schrijf naar dit bestand (anders standaarduitvoer).", "Write to this file (else standard output)."))
+    var output: String?
+    @Option(
+        name: .customLong("map-lang"),
+        help: help(
+            "Taal van de kaart: nl of en (standaard die van de casus).",
+            "Language of the map: nl or en (default the case's).")) var mapLanguage: Language?
+    @Option(
+        help: help(
+            "Bestand met de soorten knelpunten (standaard Templates/klantreis/knelpunten.yml).",
+            "File with the kinds of bottleneck (default Templates/klantreis/knelpunten.yml).")) var knelpunten: String?
 
     func execute(_ context: Context) throws {
         let dossier = try context.store().dossier(caseId)
-        let chosen = format ?? output.flatMap { path -> JourneyFormat? in
-            switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-            case "svg": return .svg
-            case "html", "htm": return .html
-            case "mmd", "mermaid", "md": return .mermaid
-            case "csv": return .csv
-            default: return nil
-            }
-        } ?? .svg
-        let map = try JourneyMap.build(dossier, view: view, language: mapLanguage ?? dossier.casus.language, catalogue: try JourneyCommand.catalogue(knelpunten),
-                                       eventLimit: chosen == .csv ? nil : InputLimits.journeyEvents)
+        let chosen =
+            format ?? output.flatMap { path -> JourneyFormat? in
+                switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+                case "svg": return .svg
+                case "html", "htm": return .html
+                case "mmd", "mermaid", "md": return .mermaid
+                case "csv": return .csv
+                default: return nil
+                }
+            } ?? .svg
+        let map = try JourneyMap.build(
+            dossier, view: view, language: mapLanguage ?? dossier.casus.language,
+            catalogue: try JourneyCommand.catalogue(knelpunten),
+            eventLimit: chosen == .csv ? nil : InputLimits.journeyEvents)
         let text: String
         switch chosen {
         case .svg: text = SVGJourneyWriter.render(map)
@@ -54,7 +75,8 @@ struct JourneyCommand: CasusCommand {
         case .mermaid: text = JourneyText.mermaid(map)
         case .csv: text = JourneyText.csv(map)
         }
-        try ExportGuard.check(text, identities: try context.vault.identities().filter { $0.caseId == caseId }, dossier: dossier)
+        try ExportGuard.check(
+            text, identities: try context.vault.identities().filter { $0.caseId == caseId }, dossier: dossier)
         if let output, output != "-" {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
             Output.error(context.t("Klantreis geschreven naar \(output).", "Journey written to \(output)."))
@@ -62,7 +84,9 @@ struct JourneyCommand: CasusCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !map.omitted.isEmpty {
-            Output.error(context.t("Weggelaten (toestemming):", "Left out (consent):") + "\n" + map.omitted.map { "  - " + context.t($0) }.joined(separator: "\n"))
+            Output.error(
+                context.t("Weggelaten (toestemming):", "Left out (consent):") + "\n"
+                    + map.omitted.map { "  - " + context.t($0) }.joined(separator: "\n"))
         }
     }
 
@@ -72,6 +96,7 @@ struct JourneyCommand: CasusCommand {
         let folder = ProjectFolder.find("Templates", override: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"]) {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("klantreis/knelpunten.yml").path)
         }
-        return try folder.map { try KnelpuntCatalogue.load($0.appendingPathComponent("klantreis/knelpunten.yml")) } ?? KnelpuntCatalogue()
+        return try folder.map { try KnelpuntCatalogue.load($0.appendingPathComponent("klantreis/knelpunten.yml")) }
+            ?? KnelpuntCatalogue()
     }
 }

@@ -5,28 +5,39 @@ import Foundation
 
 /// Options linking a leervraag or dilemma to the facts it comes from.
 struct FactLinks: ParsableArguments {
-    @Option(help: help("Gebeurtenis waar het uit voortkomt (herhaalbaar).", "Event it comes from (repeatable).")) var event: [String] = []
-    @Option(help: help("Bevinding waar het uit voortkomt (herhaalbaar).", "Finding it comes from (repeatable).")) var finding: [String] = []
+    @Option(help: help("Gebeurtenis waar het uit voortkomt (herhaalbaar).", "Event it comes from (repeatable)."))
+    var event: [String] = []
+    @Option(help: help("Bevinding waar het uit voortkomt (herhaalbaar).", "Finding it comes from (repeatable)."))
+    var finding: [String] = []
 
     func checked(in dossier: Dossier) throws -> (events: [String], findings: [String]) {
-        (try dossier.requireIDs(event, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
-         try dossier.requireIDs(finding, in: dossier.findings.map(\.id), what: Localized(nl: "Bevinding", en: "Finding")))
+        (
+            try dossier.requireIDs(
+                event, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
+            try dossier.requireIDs(
+                finding, in: dossier.findings.map(\.id), what: Localized(nl: "Bevinding", en: "Finding"))
+        )
     }
 }
 
 struct LeervraagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "leervraag", abstract: say("Leervragen, gekoppeld aan de feiten.", "Learning questions, linked to the facts."),
-            subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        commandName: "leervraag",
+        abstract: say("Leervragen, gekoppeld aan de feiten.", "Learning questions, linked to the facts."),
+        subcommands: [Add.self, List.self])
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een leervraag toevoegen.", "Add a learning question."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een leervraag toevoegen.", "Add a learning question."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
         @OptionGroup var links: FactLinks
 
         func execute(_ context: Context) throws {
-            guard let text = nonEmpty(text) else { throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.") }
+            guard let text = nonEmpty(text) else {
+                throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.")
+            }
             var id = ""
             try context.store().modify(caseId) { dossier in
                 let (events, findings) = try links.checked(in: dossier)
@@ -38,7 +49,8 @@ struct LeervraagCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De leervragen.", "The learning questions."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De leervragen.", "The learning questions."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -46,17 +58,23 @@ struct LeervraagCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             let dossier = try context.store().dossier(caseId)
             if json { return try Output.json(dossier.leervragen) }
-            for l in dossier.leervragen { print("\(l.id)  \(l.text)  [\((l.eventIds + l.findingIds).joined(separator: ", "))]") }
+            for l in dossier.leervragen {
+                print("\(l.id)  \(l.text)  [\((l.eventIds + l.findingIds).joined(separator: ", "))]")
+            }
         }
     }
 }
 
 struct DilemmaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dilemma", abstract: say("Dilemma's voor de raad, gekoppeld aan de feiten.", "Dilemmas for the council, linked to the facts."),
-            subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        commandName: "dilemma",
+        abstract: say(
+            "Dilemma's voor de raad, gekoppeld aan de feiten.", "Dilemmas for the council, linked to the facts."),
+        subcommands: [Add.self, List.self])
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: say("Een dilemma toevoegen.", "Add a dilemma."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een dilemma toevoegen.", "Add a dilemma."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var text: String
@@ -64,19 +82,24 @@ struct DilemmaCommand: ParsableCommand {
         @OptionGroup var links: FactLinks
 
         func execute(_ context: Context) throws {
-            guard let text = nonEmpty(text) else { throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.") }
+            guard let text = nonEmpty(text) else {
+                throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.")
+            }
             var id = ""
             try context.store().modify(caseId) { dossier in
                 let (events, findings) = try links.checked(in: dossier)
                 id = try EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
-                dossier.dilemmas.append(Dilemma(id: id, text: text, explanation: nonEmpty(explanation), eventIds: events, findingIds: findings))
+                dossier.dilemmas.append(
+                    Dilemma(
+                        id: id, text: text, explanation: nonEmpty(explanation), eventIds: events, findingIds: findings))
             }
             context.print("Dilemma \(id) toegevoegd.", "Dilemma \(id) added.")
         }
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De dilemma's.", "The dilemmas."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De dilemma's.", "The dilemmas."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -84,21 +107,30 @@ struct DilemmaCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             let dossier = try context.store().dossier(caseId)
             if json { return try Output.json(dossier.dilemmas) }
-            for d in dossier.dilemmas { print("\(d.id)  \(d.text)  [\((d.eventIds + d.findingIds).joined(separator: ", "))]") }
+            for d in dossier.dilemmas {
+                print("\(d.id)  \(d.text)  [\((d.eventIds + d.findingIds).joined(separator: ", "))]")
+            }
         }
     }
 }
 
 struct WederhoorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "wederhoor", abstract: say("Wederhoorrondes: verstuurd, reactie, wijzigingen.", "Wederhoor rounds: sent, response, changes."),
-            subcommands: [Send.self, Respond.self, List.self])
+    static let configuration = CommandConfiguration(
+        commandName: "wederhoor",
+        abstract: say(
+            "Wederhoorrondes: verstuurd, reactie, wijzigingen.", "Wederhoor rounds: sent, response, changes."),
+        subcommands: [Send.self, Respond.self, List.self])
 
     struct Send: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "send", abstract: say("Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency."))
+        static let configuration = CommandConfiguration(
+            commandName: "send",
+            abstract: say(
+                "Vastleggen dat een concept naar een instantie ging.", "Record that a draft went to an agency."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option var agency: String
-        @Option(help: help("ambtelijk of bestuurlijk.", "ambtelijk (officials) or bestuurlijk (executive).")) var kind: WederhoorKind
+        @Option(help: help("ambtelijk of bestuurlijk.", "ambtelijk (officials) or bestuurlijk (executive).")) var kind:
+            WederhoorKind
         @Option(help: help("Verstuurd op (standaard nu).", "Sent on (default now).")) var sent: String?
         @Option(help: help("Reactie verwacht voor.", "Response due by.")) var due: String?
 
@@ -108,19 +140,26 @@ struct WederhoorCommand: ParsableCommand {
             var id = ""
             try context.store().modify(caseId) { dossier in
                 id = try EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
-                dossier.wederhoor.append(WederhoorRound(id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id, sentAt: sentAt, dueDate: dueDate))
+                dossier.wederhoor.append(
+                    WederhoorRound(
+                        id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id, sentAt: sentAt,
+                        dueDate: dueDate))
             }
             context.print("Wederhoor \(id) vastgelegd.", "Wederhoor \(id) recorded.")
         }
     }
 
     struct Respond: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "respond", abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response."))
+        static let configuration = CommandConfiguration(
+            commandName: "respond",
+            abstract: say("De reactie van een instantie vastleggen.", "Record an agency's response."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var roundId: String
-        @Option(help: help("Bestand met de reactie, letterlijk.", "File with the response, verbatim.")) var file: String?
-        @Flag(help: help("De instantie zag af van een reactie.", "The agency declined to respond.")) var declined = false
+        @Option(help: help("Bestand met de reactie, letterlijk.", "File with the response, verbatim.")) var file:
+            String?
+        @Flag(help: help("De instantie zag af van een reactie.", "The agency declined to respond.")) var declined =
+            false
         @Option(help: help("Wat er in het rapport veranderde.", "What changed in the report.")) var changes: String?
         @Option var at: String?
 
@@ -128,11 +167,14 @@ struct WederhoorCommand: ParsableCommand {
             let response = try file.map(readText)
             let moment = try at.map { try InputParsing.timestamp($0) } ?? .now()
             guard response != nil || declined else {
-                throw CasusError(.invalidInput, nl: "Geef --file met de reactie, of --declined.", en: "Give --file with the response, or --declined.")
+                throw CasusError(
+                    .invalidInput, nl: "Geef --file met de reactie, of --declined.",
+                    en: "Give --file with the response, or --declined.")
             }
             try context.store().modify(caseId) { dossier in
                 guard let i = dossier.wederhoor.firstIndex(where: { $0.id == roundId }) else {
-                    throw CasusError(.notFound, nl: "Geen wederhoorronde '\(roundId)'.", en: "No wederhoor round '\(roundId)'.")
+                    throw CasusError(
+                        .notFound, nl: "Geen wederhoorronde '\(roundId)'.", en: "No wederhoor round '\(roundId)'.")
                 }
                 dossier.wederhoor[i].respondedAt = moment
                 dossier.wederhoor[i].response = response
@@ -144,7 +186,8 @@ struct WederhoorCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De wederhoorrondes.", "The wederhoor rounds."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De wederhoorrondes.", "The wederhoor rounds."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -152,10 +195,19 @@ struct WederhoorCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             let dossier = try context.store().dossier(caseId)
             if json { return try Output.json(dossier.wederhoor) }
-            Output.table(["ID", context.t("SOORT", "KIND"), context.t("INSTANTIE", "AGENCY"), context.t("VERSTUURD", "SENT"), context.t("REACTIE", "RESPONSE")], dossier.wederhoor.map { w in
-                [w.id, w.kind.rawValue, w.agencyId, w.sentAt.day,
-                 w.declined ? context.t("afgezien", "declined") : (w.respondedAt.map { $0.day } ?? context.t("wacht", "waiting"))]
-            })
+            Output.table(
+                [
+                    "ID", context.t("SOORT", "KIND"), context.t("INSTANTIE", "AGENCY"), context.t("VERSTUURD", "SENT"),
+                    context.t("REACTIE", "RESPONSE"),
+                ],
+                dossier.wederhoor.map { w in
+                    [
+                        w.id, w.kind.rawValue, w.agencyId, w.sentAt.day,
+                        w.declined
+                            ? context.t("afgezien", "declined")
+                            : (w.respondedAt.map { $0.day } ?? context.t("wacht", "waiting")),
+                    ]
+                })
         }
     }
 }

@@ -15,31 +15,64 @@ extension ReportStatus: ExpressibleByArgument {}
 
 /// The options of `casus export --report …`.
 struct ReportExportOptions: ParsableArguments {
-    @Option(help: help("Maak een rapport: casusbeschrijving of outside-in (anders het dossier als JSON).",
-                       "Make a report: casusbeschrijving or outside-in (else the dossier as JSON).")) var report: ReportKind?
-    @Option(help: help("md, html, odt, docx of pdf (pdf met LibreOffice); anders afgeleid van --output.",
-                       "md, html, odt, docx or pdf (pdf through LibreOffice); else taken from --output.")) var format: ReportFormat?
-    @Option(help: help("concept-ambtelijk, concept-bestuurlijk of definitief; op het omslag en in de voettekst.",
-                       "concept-ambtelijk, concept-bestuurlijk or definitief; on the cover and in the footer.")) var status: ReportStatus = .conceptAmbtelijk
-    @Option(name: .customLong("for"), help: help("De wederhoorversie voor één instantie: alleen de passages en bevindingen over haar.",
-                                                 "The wederhoor version for one agency: only the passages and findings about it.")) var agency: String?
-    @Option(help: help("Map met het sjabloon (structuur, teksten, huisstijl); standaard Templates/rapport.",
-                       "Folder with the template (structure, texts, house style); default Templates/rapport.")) var template: String?
-    @Option(name: .customLong("report-lang"), help: help("Taal van het rapport: nl of en (standaard die van de casus).",
-                                                         "Language of the report: nl or en (default the case's).")) var reportLanguage: Language?
-    @Option(help: help("Datum op het rapport, JJJJ-MM-DD (standaard vandaag); dezelfde datum geeft dezelfde bytes.",
-                       "Date on the report, YYYY-MM-DD (default today); the same date gives the same bytes.")) var date: String?
-    @Option(name: .customLong("report-version"), help: help("Versie op het omslag, bijvoorbeeld 0.3.", "Version on the cover, e.g. 0.3.")) var reportVersion: String?
-    @Option(help: help("Schrijf het exportlogboek (wat is weggelaten of ontbreekt) ook naar dit bestand.",
-                       "Also write the export log (what was left out or is missing) to this file.")) var log: String?
+    @Option(
+        help: help(
+            "Maak een rapport: casusbeschrijving of outside-in (anders het dossier als JSON).",
+            "Make a report: casusbeschrijving or outside-in (else the dossier as JSON).")) var report: ReportKind?
+    @Option(
+        help: help(
+            "md, html, odt, docx of pdf (pdf met LibreOffice); anders afgeleid van --output.",
+            "md, html, odt, docx or pdf (pdf through LibreOffice); else taken from --output.")) var format:
+        ReportFormat?
+    @Option(
+        help: help(
+            "concept-ambtelijk, concept-bestuurlijk of definitief; op het omslag en in de voettekst.",
+            "concept-ambtelijk, concept-bestuurlijk or definitief; on the cover and in the footer.")) var status:
+        ReportStatus = .conceptAmbtelijk
+    @Option(
+        name: .customLong("for"),
+        help: help(
+            "De wederhoorversie voor één instantie: alleen de passages en bevindingen over haar.",
+            "The wederhoor version for one agency: only the passages and findings about it.")) var agency: String?
+    @Option(
+        help: help(
+            "Map met het sjabloon (structuur, teksten, huisstijl); standaard Templates/rapport.",
+            "Folder with the template (structure, texts, house style); default Templates/rapport.")) var template:
+        String?
+    @Option(
+        name: .customLong("report-lang"),
+        help: help(
+            "Taal van het rapport: nl of en (standaard die van de casus).",
+            "Language of the report: nl or en (default the case's).")) var reportLanguage: Language?
+    @Option(
+        help: help(
+            "Datum op het rapport, JJJJ-MM-DD (standaard vandaag); dezelfde datum geeft dezelfde bytes.",
+            "Date on the report, YYYY-MM-DD (default today); the same date gives the same bytes.")) var date: String?
+    @Option(
+        name: .customLong("report-version"),
+        help: help("Versie op het omslag, bijvoorbeeld 0.3.", "Version on the cover, e.g. 0.3.")) var reportVersion:
+        String?
+    @Option(
+        help: help(
+            "Schrijf het exportlogboek (wat is weggelaten of ontbreekt) ook naar dit bestand.",
+            "Also write the export log (what was left out or is missing) to this file.")) var log: String?
 
     func templateFolder() throws -> URL {
         if let template { return URL(fileURLWithPath: template) }
-        guard let folder = ProjectFolder.find("Templates", override: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"], accept: { url in
-            FileManager.default.fileExists(atPath: url.appendingPathComponent("rapport/outside-in.yml").path)
-        }) else {
-            throw CasusError(.cannotRead, nl: "Kan de map Templates niet vinden. Start casus vanuit de projectmap, zet CASUS_TEMPLATES of geef --template.",
-                             en: "Cannot find the Templates folder. Run casus from the project folder, set CASUS_TEMPLATES or give --template.")
+        guard
+            let folder = ProjectFolder.find(
+                "Templates", override: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"],
+                accept: { url in
+                    FileManager.default.fileExists(atPath: url.appendingPathComponent("rapport/outside-in.yml").path)
+                })
+        else {
+            throw CasusError(
+                .cannotRead,
+                nl:
+                    "Kan de map Templates niet vinden. Start casus vanuit de projectmap, zet CASUS_TEMPLATES of geef --template.",
+                en:
+                    "Cannot find the Templates folder. Run casus from the project folder, set CASUS_TEMPLATES or give --template."
+            )
         }
         return folder.appendingPathComponent("rapport")
     }
@@ -47,7 +80,9 @@ struct ReportExportOptions: ParsableArguments {
     func reportDate() throws -> String {
         guard let date else { return Timestamp.now().day }
         guard let parsed = FuzzyDate(date), parsed.day != nil, !parsed.approximate else {
-            throw CasusError(.invalidInput, nl: "--date verwacht een dag als 2025-03-14, niet '\(date)'.", en: "--date expects a day like 2025-03-14, not '\(date)'.")
+            throw CasusError(
+                .invalidInput, nl: "--date verwacht een dag als 2025-03-14, niet '\(date)'.",
+                en: "--date expects a day like 2025-03-14, not '\(date)'.")
         }
         return parsed.description
     }
@@ -55,18 +90,28 @@ struct ReportExportOptions: ParsableArguments {
 
 /// Builds a report from a dossier and writes it in the requested format.
 enum ReportExport {
-    static func run(_ kind: ReportKind, caseId: String, options: ReportExportOptions, output: String?, context: Context) throws {
+    static func run(
+        _ kind: ReportKind, caseId: String, options: ReportExportOptions, output: String?, context: Context
+    ) throws {
         let dossier = try context.store().dossier(caseId)
-        let format = try options.format ?? output.flatMap { ReportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? {
-            throw CasusError(.invalidInput, nl: "Geef --format (md, html, odt, docx, pdf) of een --output met zo'n extensie.",
-                             en: "Give --format (md, html, odt, docx, pdf) or an --output with such an extension.")
-        }()
+        let format =
+            try options.format ?? output.flatMap {
+                ReportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased())
+            }
+            ?? {
+                throw CasusError(
+                    .invalidInput, nl: "Geef --format (md, html, odt, docx, pdf) of een --output met zo'n extensie.",
+                    en: "Give --format (md, html, odt, docx, pdf) or an --output with such an extension.")
+            }()
         if [.odt, .docx, .pdf].contains(format) && (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1 {
-            throw CasusError(.invalidInput, nl: "Een \(format.rawValue)-bestand hoort niet in de terminal: geef --output.", en: "A \(format.rawValue) file does not belong in the terminal: give --output.")
+            throw CasusError(
+                .invalidInput, nl: "Een \(format.rawValue)-bestand hoort niet in de terminal: geef --output.",
+                en: "A \(format.rawValue) file does not belong in the terminal: give --output.")
         }
         let template = try ReportTemplate.load(kind, from: try options.templateFolder())
-        let reportOptions = ReportOptions(kind: kind, status: options.status, language: options.reportLanguage ?? dossier.casus.language,
-                                          date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency)
+        let reportOptions = ReportOptions(
+            kind: kind, status: options.status, language: options.reportLanguage ?? dossier.casus.language,
+            date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency)
         let result = try ReportBuilder.build(dossier, template: template, options: reportOptions)
         // The last guard: no real name from the key vault in any text of the report.
         let identities = try context.vault.identities().filter { $0.caseId == caseId }
@@ -79,7 +124,13 @@ enum ReportExport {
             FileHandle.standardOutput.write(bytes)
         }
         let logText = ExportGuard.redacted(result.log.text(context.language), identities: identities, dossier: dossier)
-        if let path = options.log { try AtomicFile.write(Data((logText.isEmpty ? context.t("Niets weggelaten, niets ontbreekt.", "Nothing left out, nothing missing.") : logText).utf8 + [10]), to: URL(fileURLWithPath: path)) }
+        if let path = options.log {
+            try AtomicFile.write(
+                Data(
+                    (logText.isEmpty
+                        ? context.t("Niets weggelaten, niets ontbreekt.", "Nothing left out, nothing missing.")
+                        : logText).utf8 + [10]), to: URL(fileURLWithPath: path))
+        }
         if !logText.isEmpty { Output.error(logText) }
         if let output, output != "-" {
             Output.error(context.t("Rapport geschreven naar \(output).", "Report written to \(output)."))

@@ -3,36 +3,50 @@ import CasusCore
 import Foundation
 
 struct SelectionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "selection", abstract: say("De zeven voorwaarden van de casusselectie (stap 0).", "The seven preconditions of case selection (step 0)."),
-            subcommands: [Answer.self, Show.self])
+    static let configuration = CommandConfiguration(
+        commandName: "selection",
+        abstract: say(
+            "De zeven voorwaarden van de casusselectie (stap 0).", "The seven preconditions of case selection (step 0)."
+        ),
+        subcommands: [Answer.self, Show.self])
 
     struct Answer: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: say("Eén voorwaarde beantwoorden, met onderbouwing.", "Answer one precondition, with a justification."))
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: say(
+                "Eén voorwaarde beantwoorden, met onderbouwing.", "Answer one precondition, with a justification."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
-        @Argument(help: help("Nummer van de voorwaarde, 1 t/m 7.", "Number of the precondition, 1 to 7.")) var number: Int
+        @Argument(help: help("Nummer van de voorwaarde, 1 t/m 7.", "Number of the precondition, 1 to 7.")) var number:
+            Int
         @Option(help: help("Voldaan: ja of nee.", "Met: yes or no.")) var met: String
         @Option(help: help("Korte onderbouwing.", "Short justification.")) var justification: String
 
         func validate() throws {
-            guard (1...7).contains(number) else { throw ValidationError(say("Het nummer moet 1 t/m 7 zijn.", "The number must be 1 to 7.")) }
+            guard (1...7).contains(number) else {
+                throw ValidationError(say("Het nummer moet 1 t/m 7 zijn.", "The number must be 1 to 7."))
+            }
         }
 
         func execute(_ context: Context) throws {
             let isMet = try InputParsing.yesNo(met)
             guard let reason = nonEmpty(justification) else {
-                throw CasusError(.invalidInput, nl: "Geef een onderbouwing: waarom is deze voorwaarde (niet) voldaan?", en: "Give a justification: why is this precondition (not) met?")
+                throw CasusError(
+                    .invalidInput, nl: "Geef een onderbouwing: waarom is deze voorwaarde (niet) voldaan?",
+                    en: "Give a justification: why is this precondition (not) met?")
             }
             try context.store().modify(caseId) { dossier in
                 dossier.selection.removeAll { $0.number == number }
-                dossier.selection.append(PreconditionAnswer(number: number, met: isMet, justification: reason, answeredBy: context.actor))
+                dossier.selection.append(
+                    PreconditionAnswer(number: number, met: isMet, justification: reason, answeredBy: context.actor))
             }
             context.print("Voorwaarde \(number) vastgelegd.", "Precondition \(number) recorded.")
         }
     }
 
     struct Show: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: say("De casusselectie tonen.", "Show the case selection."))
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: say("De casusselectie tonen.", "Show the case selection."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false

@@ -6,7 +6,9 @@ extension Step: ExpressibleByArgument {
     public init?(argument: String) {
         if let n = Int(argument), let step = Step(rawValue: n) {
             self = step
-        } else if let step = Step.allCases.first(where: { $0.label.nl == argument.lowercased() || $0.label.en == argument.lowercased() }) {
+        } else if let step = Step.allCases.first(where: {
+            $0.label.nl == argument.lowercased() || $0.label.en == argument.lowercased()
+        }) {
             self = step
         } else {
             return nil
@@ -16,20 +18,31 @@ extension Step: ExpressibleByArgument {
 }
 
 struct ReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "review",
-            abstract: say("De coach keurt een stap goed, stuurt hem terug of geeft opmerkingen.", "The coach signs a step off, sends it back or comments on it."),
-            subcommands: [Add.self, List.self], defaultSubcommand: Add.self)
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: say(
+            "De coach keurt een stap goed, stuurt hem terug of geeft opmerkingen.",
+            "The coach signs a step off, sends it back or comments on it."),
+        subcommands: [Add.self, List.self], defaultSubcommand: Add.self)
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "add",
-                abstract: say("Een stap beoordelen: `casus review <casus> --step 2` (vraagt besluit en opmerkingen als ze ontbreken).",
-                              "Review a step: `casus review <case> --step 2` (asks decision and comments when missing)."),
-                discussion: say("Goedkeuren kan alleen als de checks van de stap rond zijn (of overruled). Wijzigt het materiaal daarna, dan toont `casus status` 'gewijzigd na beoordeling'.",
-                                "Signing off needs the step's checks done (or overridden). If the material changes afterwards, `casus status` shows 'changed since review'."))
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: say(
+                "Een stap beoordelen: `casus review <casus> --step 2` (vraagt besluit en opmerkingen als ze ontbreken).",
+                "Review a step: `casus review <case> --step 2` (asks decision and comments when missing)."),
+            discussion: say(
+                "Goedkeuren kan alleen als de checks van de stap rond zijn (of overruled). Wijzigt het materiaal daarna, dan toont `casus status` 'gewijzigd na beoordeling'.",
+                "Signing off needs the step's checks done (or overridden). If the material changes afterwards, `casus status` shows 'changed since review'."
+            ))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Option(help: help("Stap 0 t/m 4.", "Step 0 to 4.")) var step: Step
-        @Option(help: help("goedgekeurd, teruggestuurd of opmerking.", "goedgekeurd (signed off), teruggestuurd (sent back) or opmerking (comment).")) var decision: ReviewDecision?
+        @Option(
+            help: help(
+                "goedgekeurd, teruggestuurd of opmerking.",
+                "goedgekeurd (signed off), teruggestuurd (sent back) or opmerking (comment).")) var decision:
+            ReviewDecision?
         @Option(help: help("Opmerkingen voor de onderzoeker.", "Comments for the researcher.")) var comment: String?
         @Option(help: help("Naam van de coach (standaard jij).", "Coach's name (default you).")) var coach: String?
 
@@ -43,9 +56,13 @@ struct ReviewCommand: ParsableCommand {
                 let (status, _) = try RouteStatus.evaluate(dossier, lint: step == .narrative)
                 let open = status.steps[step.rawValue].checks.filter(\.holdsBack)
                 guard open.isEmpty else {
-                    throw CasusError(.checkFailed, nl: "Stap \(step.rawValue) kan niet goedgekeurd worden: \(open.count) check(s) staan open. Stuur de stap terug, of overrule een check met een reden (`casus override`).",
-                                     en: "Step \(step.rawValue) cannot be signed off: \(open.count) check(s) are open. Send the step back, or override a check with a reason (`casus override`).",
-                                     details: open.map { Localized(nl: "\($0.id): \($0.title.nl)", en: "\($0.id): \($0.title.en)") })
+                    throw CasusError(
+                        .checkFailed,
+                        nl:
+                            "Stap \(step.rawValue) kan niet goedgekeurd worden: \(open.count) check(s) staan open. Stuur de stap terug, of overrule een check met een reden (`casus override`).",
+                        en:
+                            "Step \(step.rawValue) cannot be signed off: \(open.count) check(s) are open. Send the step back, or override a check with a reason (`casus override`).",
+                        details: open.map { Localized(nl: "\($0.id): \($0.title.nl)", en: "\($0.id): \($0.title.en)") })
                 }
             }
             // The fingerprint shows later whether the material changed since this review.
@@ -54,7 +71,9 @@ struct ReviewCommand: ParsableCommand {
             var comments = nonEmpty(comment)
             if comments == nil && decision != .goedgekeurd {
                 guard self.decision == nil || prompter.interactive else {
-                    throw CasusError(.invalidInput, nl: "Zeg de onderzoeker wat er moet gebeuren: --comment \"…\".", en: "Tell the researcher what needs to happen: --comment \"…\".")
+                    throw CasusError(
+                        .invalidInput, nl: "Zeg de onderzoeker wat er moet gebeuren: --comment \"…\".",
+                        en: "Tell the researcher what needs to happen: --comment \"…\".")
                 }
                 comments = try prompter.text("opmerkingen", PromptText.comments)
             } else if comments == nil && self.decision == nil {
@@ -63,14 +82,20 @@ struct ReviewCommand: ParsableCommand {
             var id = ""
             try store.modify(caseId) { d in
                 id = try EntityID.next(prefix: "R", existing: d.reviews.map(\.id))
-                d.reviews.append(Review(id: id, step: step, coach: nonEmpty(coach) ?? context.actor, decision: decision, comments: comments, contentHash: hash))
+                d.reviews.append(
+                    Review(
+                        id: id, step: step, coach: nonEmpty(coach) ?? context.actor, decision: decision,
+                        comments: comments, contentHash: hash))
             }
-            context.print("Beoordeling \(id) vastgelegd: stap \(step.rawValue) \(context.t(decision.label)).", "Review \(id) recorded: step \(step.rawValue) \(context.t(decision.label)).")
+            context.print(
+                "Beoordeling \(id) vastgelegd: stap \(step.rawValue) \(context.t(decision.label)).",
+                "Review \(id) recorded: step \(step.rawValue) \(context.t(decision.label)).")
         }
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: say("De beoordelingen.", "The reviews."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De beoordelingen.", "The reviews."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Flag var json = false
@@ -79,7 +104,9 @@ struct ReviewCommand: ParsableCommand {
             let dossier = try context.store().dossier(caseId)
             if json { return try Output.json(dossier.reviews) }
             for r in dossier.reviews {
-                print("\(r.id)  \(context.t("stap", "step")) \(r.step.rawValue) \(context.t(r.step.label))  \(context.t(r.decision.label))  \(r.coach)  \(r.at.day)")
+                print(
+                    "\(r.id)  \(context.t("stap", "step")) \(r.step.rawValue) \(context.t(r.step.label))  \(context.t(r.decision.label))  \(r.coach)  \(r.at.day)"
+                )
                 if let c = r.comments { print("      " + c) }
             }
         }
@@ -87,10 +114,15 @@ struct ReviewCommand: ParsableCommand {
 }
 
 struct OverrideCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "override",
-            abstract: say("Een coach laat de casus doorgaan ondanks een open check, met een vastgelegde reden.", "A coach lets the case go on despite an open check, with a recorded reason."),
-            discussion: say("De check-id staat tussen haken in `casus status`. De overrule komt met reden en naam in het auditlog; zonder --check toont dit de overrules.",
-                            "The check id is in brackets in `casus status`. The override goes into the audit log with reason and name; without --check this lists the overrides."))
+    static let configuration = CommandConfiguration(
+        commandName: "override",
+        abstract: say(
+            "Een coach laat de casus doorgaan ondanks een open check, met een vastgelegde reden.",
+            "A coach lets the case go on despite an open check, with a recorded reason."),
+        discussion: say(
+            "De check-id staat tussen haken in `casus status`. De overrule komt met reden en naam in het auditlog; zonder --check toont dit de overrules.",
+            "The check id is in brackets in `casus status`. The override goes into the audit log with reason and name; without --check this lists the overrides."
+        ))
     @OptionGroup var global: GlobalOptions
     @Argument var caseId: String
     @Option(help: help("De check, bijv. 0.voorwaarde-3.", "The check, e.g. 0.voorwaarde-3.")) var check: String?
@@ -106,36 +138,57 @@ struct OverrideCommand: CasusCommand {
             return
         }
         guard let reason = nonEmpty(reason) else {
-            throw CasusError(.invalidInput, nl: "Een overrule heeft een reden nodig: --reason \"…\".", en: "An override needs a reason: --reason \"…\".")
+            throw CasusError(
+                .invalidInput, nl: "Een overrule heeft een reden nodig: --reason \"…\".",
+                en: "An override needs a reason: --reason \"…\".")
         }
         let (status, _) = try RouteStatus.evaluate(dossier, lint: checkId.hasPrefix("2."))
         let all = status.steps.flatMap(\.checks)
         guard let target = all.first(where: { $0.id == checkId }) else {
-            throw CasusError(.notFound, nl: "Geen check '\(checkId)' in deze casus. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", ")).",
-                             en: "No check '\(checkId)' in this case. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", ")).")
+            throw CasusError(
+                .notFound,
+                nl:
+                    "Geen check '\(checkId)' in deze casus. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", ")).",
+                en:
+                    "No check '\(checkId)' in this case. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", "))."
+            )
         }
         guard target.holdsBack else {
-            throw CasusError(.conflict, nl: "Check \(checkId) staat niet open (\(target.state.rawValue)); er valt niets te overrulen.",
-                             en: "Check \(checkId) is not open (\(target.state.rawValue)); there is nothing to override.")
+            throw CasusError(
+                .conflict,
+                nl: "Check \(checkId) staat niet open (\(target.state.rawValue)); er valt niets te overrulen.",
+                en: "Check \(checkId) is not open (\(target.state.rawValue)); there is nothing to override.")
         }
         var id = ""
         try store.modify(caseId) { d in
             id = try EntityID.next(prefix: "O", existing: d.overrides.map(\.id))
-            d.overrides.append(GateOverride(id: id, step: target.step, check: checkId, reason: reason, by: nonEmpty(coach) ?? context.actor))
+            d.overrides.append(
+                GateOverride(
+                    id: id, step: target.step, check: checkId, reason: reason, by: nonEmpty(coach) ?? context.actor))
         }
         context.print("Overrule \(id) vastgelegd voor \(checkId).", "Override \(id) recorded for \(checkId).")
     }
 }
 
 struct DoetankCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "doetank",
-            abstract: say("De poortwachterscheck van de Doetank die deze casus voedt: fase en checklist.", "The gatekeepers check of the Doetank this case feeds: phase and checklist."),
-            discussion: say("Fasen: " + DoetankPhase.allCases.map { "\($0.rawValue) \($0.label.nl)" }.joined(separator: ", ") + ". Zonder --phase toont dit de laatste check.",
-                            "Phases: " + DoetankPhase.allCases.map { "\($0.rawValue) \($0.label.en)" }.joined(separator: ", ") + ". Without --phase this shows the latest check."))
+    static let configuration = CommandConfiguration(
+        commandName: "doetank",
+        abstract: say(
+            "De poortwachterscheck van de Doetank die deze casus voedt: fase en checklist.",
+            "The gatekeepers check of the Doetank this case feeds: phase and checklist."),
+        discussion: say(
+            "Fasen: " + DoetankPhase.allCases.map { "\($0.rawValue) \($0.label.nl)" }.joined(separator: ", ")
+                + ". Zonder --phase toont dit de laatste check.",
+            "Phases: " + DoetankPhase.allCases.map { "\($0.rawValue) \($0.label.en)" }.joined(separator: ", ")
+                + ". Without --phase this shows the latest check."))
     @OptionGroup var global: GlobalOptions
     @Argument var caseId: String
     @Option(help: help("Fase 1 t/m 6.", "Phase 1 to 6.")) var phase: Int?
-    @Option(name: .customLong("answer"), help: help("Antwoord per vraag: vraag-1=ja (herhaalbaar); ontbrekende worden gevraagd.", "Answer per question: vraag-1=ja (repeatable); missing ones are asked.")) var answers: [String] = []
+    @Option(
+        name: .customLong("answer"),
+        help: help(
+            "Antwoord per vraag: vraag-1=ja (herhaalbaar); ontbrekende worden gevraagd.",
+            "Answer per question: vraag-1=ja (repeatable); missing ones are asked.")) var answers: [String] = []
     @Option(help: help("Toelichting bij de check.", "Note on the check.")) var note: String?
     @Option(help: help("Naam van de coach (standaard jij).", "Coach's name (default you).")) var coach: String?
 
@@ -144,7 +197,9 @@ struct DoetankCommand: CasusCommand {
         let dossier = try store.dossier(caseId)
         guard let phaseNumber = phase else {
             guard let latest = dossier.doetank.max(by: { EntityID.precedes($0.id, $1.id) }) else {
-                return context.print("Nog geen Doetank-check. Leg er een vast met --phase.", "No Doetank check yet. Record one with --phase.")
+                return context.print(
+                    "Nog geen Doetank-check. Leg er een vast met --phase.",
+                    "No Doetank check yet. Record one with --phase.")
             }
             return StatusPrinter(context: context).printDoetank(latest)
         }
@@ -155,17 +210,24 @@ struct DoetankCommand: CasusCommand {
         let keys = (1...phase.checklist.count).map { "vraag-\($0)" }
         let unknown = prompter.givenKeys.filter { !keys.contains($0) }
         guard unknown.isEmpty else {
-            throw CasusError(.invalidInput, nl: "Fase \(phase.rawValue) heeft alleen \(keys.joined(separator: ", ")); niet: \(unknown.joined(separator: ", ")).",
-                             en: "Phase \(phase.rawValue) only has \(keys.joined(separator: ", ")); not: \(unknown.joined(separator: ", ")).")
+            throw CasusError(
+                .invalidInput,
+                nl:
+                    "Fase \(phase.rawValue) heeft alleen \(keys.joined(separator: ", ")); niet: \(unknown.joined(separator: ", ")).",
+                en:
+                    "Phase \(phase.rawValue) only has \(keys.joined(separator: ", ")); not: \(unknown.joined(separator: ", "))."
+            )
         }
         var given: [DoetankAnswer] = []
         for (i, key) in keys.enumerated() {
-            given.append(DoetankAnswer(question: i + 1, yes: try prompter.yesNo(key, PromptText.doetankQuestion(phase, i + 1))))
+            given.append(
+                DoetankAnswer(question: i + 1, yes: try prompter.yesNo(key, PromptText.doetankQuestion(phase, i + 1))))
         }
         var review: DoetankReview?
         try store.modify(caseId) { d in
-            let new = DoetankReview(id: try EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase, answers: given,
-                                    coach: nonEmpty(coach) ?? context.actor, note: nonEmpty(note))
+            let new = DoetankReview(
+                id: try EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase, answers: given,
+                coach: nonEmpty(coach) ?? context.actor, note: nonEmpty(note))
             d.doetank.append(new)
             review = new
         }

@@ -11,24 +11,42 @@ enum RouteGoal: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct NextCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "next",
-            abstract: say("Het ene volgende dat te doen is, en het samen doen: vragen aan de terminal.", "The one next thing to do, and doing it together: questions at the terminal."),
-            discussion: say("""
-                Zonder casus-id begint casus een nieuwe casus. Elke vraag heeft een sleutel; geef antwoorden vooraf met
-                --answer sleutel=waarde (bijv. --answer titel="…" --answer voorwaarde-1=ja). Lange teksten (transcript,
-                narratief): geef een pad naar een bestand, of laat leeg om $EDITOR te openen. Een stap wordt pas
-                opgeslagen als alle vragen ervan beantwoord zijn.
-                """, """
-                Without a case id casus starts a new case. Every question has a key; give answers beforehand with
-                --answer key=value (e.g. --answer titel="…" --answer voorwaarde-1=ja). Long texts (transcript,
-                narrative): give a path to a file, or leave empty to open $EDITOR. A step is only saved once all its
-                questions are answered.
-                """))
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: say(
+            "Het ene volgende dat te doen is, en het samen doen: vragen aan de terminal.",
+            "The one next thing to do, and doing it together: questions at the terminal."),
+        discussion: say(
+            """
+            Zonder casus-id begint casus een nieuwe casus. Elke vraag heeft een sleutel; geef antwoorden vooraf met
+            --answer sleutel=waarde (bijv. --answer titel="…" --answer voorwaarde-1=ja). Lange teksten (transcript,
+            narratief): geef een pad naar een bestand, of laat leeg om $EDITOR te openen. Een stap wordt pas
+            opgeslagen als alle vragen ervan beantwoord zijn.
+            """,
+            """
+            Without a case id casus starts a new case. Every question has a key; give answers beforehand with
+            --answer key=value (e.g. --answer titel="…" --answer voorwaarde-1=ja). Long texts (transcript,
+            narrative): give a path to a file, or leave empty to open $EDITOR. A step is only saved once all its
+            questions are answered.
+            """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: help("Id van de casus; leeg om een nieuwe te beginnen.", "Id of the case; empty to start a new one.")) var caseId: String?
-    @Option(name: .customLong("answer"), help: help("Antwoord op een vraag: sleutel=waarde (herhaalbaar).", "Answer to a question: key=value (repeatable).")) var answers: [String] = []
-    @Option(help: help("Ga door zonder te vragen tot deze mijlpaal: contra-expertise of rapport.", "Go on without asking until this milestone: contra-expertise or rapport.")) var until: RouteGoal?
-    @Flag(name: .customLong("dry-run"), help: help("Zeg alleen wat het volgende is; vraag en bewaar niets.", "Only say what is next; ask and save nothing.")) var dryRun = false
+    @Argument(
+        help: help("Id van de casus; leeg om een nieuwe te beginnen.", "Id of the case; empty to start a new one."))
+    var caseId: String?
+    @Option(
+        name: .customLong("answer"),
+        help: help(
+            "Antwoord op een vraag: sleutel=waarde (herhaalbaar).", "Answer to a question: key=value (repeatable)."))
+    var answers: [String] = []
+    @Option(
+        help: help(
+            "Ga door zonder te vragen tot deze mijlpaal: contra-expertise of rapport.",
+            "Go on without asking until this milestone: contra-expertise or rapport.")) var until: RouteGoal?
+    @Flag(
+        name: .customLong("dry-run"),
+        help: help(
+            "Zeg alleen wat het volgende is; vraag en bewaar niets.", "Only say what is next; ask and save nothing."))
+    var dryRun = false
 
     func execute(_ context: Context) throws {
         let store = try context.store()
@@ -42,7 +60,8 @@ struct NextCommand: CasusCommand {
             }
             prompter.say(Localized(nl: "Een nieuwe casus.", en: "A new case."))
             dossier = try StepTask.newCase(prompter, context, store: store)
-            prompter.say(Localized(nl: "Casus '\(dossier.casus.id)' aangemaakt.", en: "Case '\(dossier.casus.id)' created."))
+            prompter.say(
+                Localized(nl: "Casus '\(dossier.casus.id)' aangemaakt.", en: "Case '\(dossier.casus.id)' created."))
         }
         var lastAttempt: String?
         var wasReady = false
@@ -67,7 +86,8 @@ struct NextCommand: CasusCommand {
             }
             prompter.say(PromptText.next(check))
             if let detail = check.detail { prompter.say(Localized(nl: "  " + detail.nl, en: "  " + detail.en)) }
-            prompter.say(Localized(nl: "  \(PromptText.why.nl): \(check.why.nl)", en: "  \(PromptText.why.en): \(check.why.en)"))
+            prompter.say(
+                Localized(nl: "  \(PromptText.why.nl): \(check.why.nl)", en: "  \(PromptText.why.en): \(check.why.en)"))
             if dryRun { break }
             // The same check failing again right after its task: the rest happens outside casus.
             let attempt = check.id + "|" + (check.detail?.nl ?? "")
@@ -86,14 +106,21 @@ struct NextCommand: CasusCommand {
                 dossier = try store.modify(dossier.casus.id, change)
                 try afterwards()
                 prompter.say(message)
-                if dossier.casus.currentNarrative != narrativeBefore, let report = try DossierLint.report(for: dossier, interfaceLanguage: context.language) {
+                if dossier.casus.currentNarrative != narrativeBefore,
+                    let report = try DossierLint.report(for: dossier, interfaceLanguage: context.language)
+                {
                     let result = DossierLint.gateInput(report, transcriptsAvailable: true)
-                    prompter.say(WorkflowText.lintFindings(voice: result?.voiceFindings ?? 0, abstract: result?.abstractFindings ?? 0, other: result?.otherFindings ?? 0))
+                    prompter.say(
+                        WorkflowText.lintFindings(
+                            voice: result?.voiceFindings ?? 0, abstract: result?.abstractFindings ?? 0,
+                            other: result?.otherFindings ?? 0))
                 }
             }
             // Without --until, ask before going on; the end of the input means stop here.
             if until == nil {
-                guard (try? prompter.yesNo("doorgaan", PromptText.continueQuestion, default: true)) == true else { break }
+                guard (try? prompter.yesNo("doorgaan", PromptText.continueQuestion, default: true)) == true else {
+                    break
+                }
             }
         }
         warnUnused(prompter, context)
@@ -102,6 +129,9 @@ struct NextCommand: CasusCommand {
     private func warnUnused(_ prompter: Prompter, _ context: Context) {
         let unused = prompter.unusedKeys
         guard !unused.isEmpty else { return }
-        Output.error(context.t("casus: niet gebruikte antwoorden: \(unused.joined(separator: ", ")).", "casus: answers not used: \(unused.joined(separator: ", "))."))
+        Output.error(
+            context.t(
+                "casus: niet gebruikte antwoorden: \(unused.joined(separator: ", ")).",
+                "casus: answers not used: \(unused.joined(separator: ", "))."))
     }
 }

@@ -37,15 +37,25 @@ struct StatusDocument: Encodable {
 }
 
 struct StatusCommand: CasusCommand {
-    static let configuration = CommandConfiguration(commandName: "status",
-            abstract: say("Waar het dossier staat: per stap wat rond is, wat ontbreekt en waarom.", "Where the dossier stands: per step what is done, what is missing and why."),
-            discussion: say("Tekens: ✓ rond, ↩ teruggestuurd door de coach, ✗ ontbreekt, ⛔ geblokkeerd (alleen een coach kan verder), ↷ overruled door een coach, · ter informatie.",
-                            "Marks: ✓ done, ↩ sent back by the coach, ✗ missing, ⛔ blocked (only a coach can go on), ↷ overridden by a coach, · for information."))
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: say(
+            "Waar het dossier staat: per stap wat rond is, wat ontbreekt en waarom.",
+            "Where the dossier stands: per step what is done, what is missing and why."),
+        discussion: say(
+            "Tekens: ✓ rond, ↩ teruggestuurd door de coach, ✗ ontbreekt, ⛔ geblokkeerd (alleen een coach kan verder), ↷ overruled door een coach, · ter informatie.",
+            "Marks: ✓ done, ↩ sent back by the coach, ✗ missing, ⛔ blocked (only a coach can go on), ↷ overridden by a coach, · for information."
+        ))
     @OptionGroup var global: GlobalOptions
     @Argument(help: help("Id van de casus.", "Id of the case.")) var caseId: String
-    @Flag(help: help("De volledige status als JSON, in beide talen.", "The full status as JSON, in both languages.")) var json = false
-    @Flag(help: help("Toon ook uitleg bij checks die rond zijn.", "Also explain checks that are done.")) var verbose = false
-    @Flag(name: .customLong("no-lint"), help: help("Controleer het narratief niet met de linter (sneller).", "Do not lint the narrative (faster).")) var noLint = false
+    @Flag(help: help("De volledige status als JSON, in beide talen.", "The full status as JSON, in both languages."))
+    var json = false
+    @Flag(help: help("Toon ook uitleg bij checks die rond zijn.", "Also explain checks that are done.")) var verbose =
+        false
+    @Flag(
+        name: .customLong("no-lint"),
+        help: help("Controleer het narratief niet met de linter (sneller).", "Do not lint the narrative (faster)."))
+    var noLint = false
 
     func execute(_ context: Context) throws {
         let dossier = try context.store().dossier(caseId)
@@ -77,7 +87,13 @@ struct StatusPrinter {
         if let doetank = status.doetank { printDoetank(doetank) }
         if let next = status.nextCheck {
             Swift.print(t(PromptText.next(next)))
-            Swift.print("  " + (next.state == .blocked ? t(PromptText.coachNeeded(next)) : t("`casus next \(dossier.casus.id)` helpt je erbij.", "`casus next \(dossier.casus.id)` helps you with it.")))
+            Swift.print(
+                "  "
+                    + (next.state == .blocked
+                        ? t(PromptText.coachNeeded(next))
+                        : t(
+                            "`casus next \(dossier.casus.id)` helpt je erbij.",
+                            "`casus next \(dossier.casus.id)` helps you with it.")))
         } else {
             Swift.print(t(PromptText.allDone))
         }
@@ -91,11 +107,15 @@ struct StatusPrinter {
     func printRetention(_ dossier: Dossier) {
         for item in Retention.items(dossier) where item.hasMaterial {
             guard let days = item.daysLeft, let date = item.retainUntil, days <= 60 else { continue }
-            Swift.print(days < 0
-                ? t("⚠ De bewaartermijn van \(item.pseudonym) is verstreken (\(date)); wis het materiaal met `casus retention --erase`.",
-                    "⚠ The retention date of \(item.pseudonym) has passed (\(date)); erase the material with `casus retention --erase`.")
-                : t("⚠ De bewaartermijn van \(item.pseudonym) verloopt over \(days) dagen (\(date)).",
-                    "⚠ The retention date of \(item.pseudonym) is \(days) days away (\(date))."))
+            Swift.print(
+                days < 0
+                    ? t(
+                        "⚠ De bewaartermijn van \(item.pseudonym) is verstreken (\(date)); wis het materiaal met `casus retention --erase`.",
+                        "⚠ The retention date of \(item.pseudonym) has passed (\(date)); erase the material with `casus retention --erase`."
+                    )
+                    : t(
+                        "⚠ De bewaartermijn van \(item.pseudonym) verloopt over \(days) dagen (\(date)).",
+                        "⚠ The retention date of \(item.pseudonym) is \(days) days away (\(date))."))
         }
     }
 
@@ -104,7 +124,9 @@ struct StatusPrinter {
         let open = step.checks.filter(\.holdsBack).count
         let state = step.passed ? t("rond", "done") : t("\(open) open", "\(open) open")
         let mark = !step.passed ? "✗" : step.review.awaitingRevision ? "↩" : "✓"
-        Swift.print("\(mark) \(t("Stap", "Step")) \(step.step.rawValue) \(t(step.step.label)) — \(state); \(t(step.review.description))")
+        Swift.print(
+            "\(mark) \(t("Stap", "Step")) \(step.step.rawValue) \(t(step.step.label)) — \(state); \(t(step.review.description))"
+        )
     }
 
     func printCheck(_ check: GateCheck) {
@@ -123,9 +145,10 @@ struct StatusPrinter {
 
     func printDoetank(_ review: DoetankReview) {
         let yes = review.answers.filter(\.yes).count
-        Swift.print("Doetank: \(t("fase", "phase")) \(review.phase.rawValue) \(t(review.phase.label)) — \(review.id), \(review.coach), \(review.at.day): "
-                    + t("\(yes) van \(review.phase.checklist.count) ja", "\(yes) of \(review.phase.checklist.count) yes")
-                    + (review.passes ? t(" (door de poort)", " (through the gate)") : ""))
+        Swift.print(
+            "Doetank: \(t("fase", "phase")) \(review.phase.rawValue) \(t(review.phase.label)) — \(review.id), \(review.coach), \(review.at.day): "
+                + t("\(yes) van \(review.phase.checklist.count) ja", "\(yes) of \(review.phase.checklist.count) yes")
+                + (review.passes ? t(" (door de poort)", " (through the gate)") : ""))
         for (i, question) in review.phase.checklist.enumerated() {
             let answer = review.answers.first { $0.question == i + 1 }
             let mark = answer.map { $0.yes ? "✓" : "✗" } ?? "?"

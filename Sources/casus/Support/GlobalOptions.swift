@@ -18,20 +18,32 @@ func say(_ nl: String, _ en: String) -> String {
 
 /// The options every command takes: where the store and key vault are, the language, and who is acting.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: help("Map van de dossieropslag (anders CASUS_STORE, anders ~/.local/share/casus/store).",
-                                    "Folder of the dossier store (else CASUS_STORE, else ~/.local/share/casus/store)."))
+    @Option(
+        name: .long,
+        help: help(
+            "Map van de dossieropslag (anders CASUS_STORE, anders ~/.local/share/casus/store).",
+            "Folder of the dossier store (else CASUS_STORE, else ~/.local/share/casus/store)."))
     var store: String?
 
-    @Option(name: .long, help: help("Bestand van de sleutelkluis met echte namen (anders CASUS_KEYS).",
-                                    "File of the key vault holding real names (else CASUS_KEYS)."))
+    @Option(
+        name: .long,
+        help: help(
+            "Bestand van de sleutelkluis met echte namen (anders CASUS_KEYS).",
+            "File of the key vault holding real names (else CASUS_KEYS)."))
     var keys: String?
 
-    @Option(name: .long, help: help("Taal van de meldingen: nl of en (anders CASUS_LANG of LANG).",
-                                    "Language of messages: nl or en (else CASUS_LANG or LANG)."))
+    @Option(
+        name: .long,
+        help: help(
+            "Taal van de meldingen: nl of en (anders CASUS_LANG of LANG).",
+            "Language of messages: nl or en (else CASUS_LANG or LANG)."))
     var lang: String?
 
-    @Option(name: .long, help: help("Wie de wijziging doet, voor het auditlog (anders CASUS_USER of USER).",
-                                    "Who makes the change, for the audit log (else CASUS_USER or USER)."))
+    @Option(
+        name: .long,
+        help: help(
+            "Wie de wijziging doet, voor het auditlog (anders CASUS_USER of USER).",
+            "Who makes the change, for the audit log (else CASUS_USER or USER)."))
     var user: String?
 }
 
@@ -47,8 +59,9 @@ struct Context {
         let user = options.user ?? environment["CASUS_USER"] ?? environment["USER"] ?? environment["LOGNAME"]
         actor = (user?.isEmpty == false ? user : nil) ?? "onbekend"
         storeFolder = Workspace.storeFolder(explicit: options.store, environment: environment)
-        vault = KeyVault(url: Workspace.vaultFile(explicit: options.keys, environment: environment),
-                         passphrase: environment["CASUS_KEYS_PASSPHRASE"])
+        vault = KeyVault(
+            url: Workspace.vaultFile(explicit: options.keys, environment: environment),
+            passphrase: environment["CASUS_KEYS_PASSPHRASE"])
     }
 
     func store(create: Bool = false) throws -> DossierStore {

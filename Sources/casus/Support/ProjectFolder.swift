@@ -7,7 +7,8 @@ enum ProjectFolder {
         var candidates: [URL] = []
         if let override { candidates.append(URL(fileURLWithPath: override)) }
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(name))
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(folder.appendingPathComponent(name))
             folder = folder.deletingLastPathComponent()

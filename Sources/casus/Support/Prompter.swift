@@ -21,7 +21,9 @@ final class Prompter {
         var given: [String: String] = [:]
         for pair in answers {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                throw CasusError(.invalidInput, nl: "--answer verwacht sleutel=waarde, niet '\(pair)'.", en: "--answer expects key=value, not '\(pair)'.")
+                throw CasusError(
+                    .invalidInput, nl: "--answer verwacht sleutel=waarde, niet '\(pair)'.",
+                    en: "--answer expects key=value, not '\(pair)'.")
             }
             given[String(pair[..<eq]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: eq)...])
         }
@@ -37,15 +39,19 @@ final class Prompter {
     func say(_ text: Localized) { write(text.text(language) + "\n") }
 
     /// Asks one question until the answer parses. `defaultValue` is used for an empty answer.
-    func ask<T>(_ key: String, _ question: Localized, default defaultValue: String? = nil, hint: Localized? = nil,
-                _ parse: (String) throws -> T) throws -> T {
+    func ask<T>(
+        _ key: String, _ question: Localized, default defaultValue: String? = nil, hint: Localized? = nil,
+        _ parse: (String) throws -> T
+    ) throws -> T {
         if let answer = given[key] {
             used.insert(key)
             let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
             do {
                 return try parse(text.isEmpty ? (defaultValue ?? "") : text)
             } catch let error as CasusError {
-                throw CasusError(error.kind, nl: "Antwoord op '\(key)': \(error.message.nl)", en: "Answer for '\(key)': \(error.message.en)")
+                throw CasusError(
+                    error.kind, nl: "Antwoord op '\(key)': \(error.message.nl)",
+                    en: "Answer for '\(key)': \(error.message.en)")
             }
         }
         var tries = 0
@@ -56,7 +62,9 @@ final class Prompter {
             write(line + ": ")
             guard let typed = readLine(strippingNewline: true) else {
                 write("\n")
-                throw interactive ? CasusError(.invalidInput, PromptText.aborted) : CasusError(.invalidInput, PromptText.missingAnswer(key))
+                throw interactive
+                    ? CasusError(.invalidInput, PromptText.aborted)
+                    : CasusError(.invalidInput, PromptText.missingAnswer(key))
             }
             // Piped answers are not echoed by a terminal; show them so the session reads as a dialogue.
             if !interactive { write(typed + "\n") }
@@ -96,16 +104,24 @@ final class Prompter {
         }
     }
 
-    func choice<V: Vocabulary>(_ key: String, _ question: Localized, default defaultValue: V? = nil, among: [V] = Array(V.allCases)) throws -> V {
+    func choice<V: Vocabulary>(
+        _ key: String, _ question: Localized, default defaultValue: V? = nil, among: [V] = Array(V.allCases)
+    ) throws -> V {
         try ask(key, question, default: defaultValue?.rawValue) { text in
             guard let value = V.parse(text), among.contains(value) else {
-                throw CasusError(.invalidInput, text.isEmpty ? PromptText.required : PromptText.choices(among.map(\.rawValue).joined(separator: ", ")))
+                throw CasusError(
+                    .invalidInput,
+                    text.isEmpty
+                        ? PromptText.required : PromptText.choices(among.map(\.rawValue).joined(separator: ", ")))
             }
             return value
         }
     }
 
-    func moment(_ key: String, _ question: Localized, default defaultValue: String? = nil, check: (Timestamp) throws -> Void = { _ in }) throws -> Timestamp {
+    func moment(
+        _ key: String, _ question: Localized, default defaultValue: String? = nil,
+        check: (Timestamp) throws -> Void = { _ in }
+    ) throws -> Timestamp {
         try ask(key, question, default: defaultValue) { text in
             guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
             let moment = try InputParsing.timestamp(text)
@@ -128,23 +144,30 @@ final class Prompter {
             if ids.isEmpty && required { throw CasusError(.invalidInput, PromptText.required) }
             let unknown = ids.filter { !known.contains($0) }
             guard unknown.isEmpty else {
-                throw CasusError(.invalidInput, nl: "Onbekend: \(unknown.joined(separator: ", ")). Bekend: \(known.joined(separator: ", ")).",
-                                 en: "Unknown: \(unknown.joined(separator: ", ")). Known: \(known.joined(separator: ", ")).")
+                throw CasusError(
+                    .invalidInput,
+                    nl: "Onbekend: \(unknown.joined(separator: ", ")). Bekend: \(known.joined(separator: ", ")).",
+                    en: "Unknown: \(unknown.joined(separator: ", ")). Known: \(known.joined(separator: ", ")).")
             }
             return ids
         }
     }
 
     /// A long text: a path to a file, or an empty answer to write it in `$EDITOR` (starting from `initial`).
-    func longText(_ key: String, _ question: Localized, initial: String = "", check: (String) throws -> Void = { _ in }) throws -> String {
+    func longText(
+        _ key: String, _ question: Localized, initial: String = "", check: (String) throws -> Void = { _ in }
+    ) throws -> String {
         try ask(key, question, hint: PromptText.editorHint) { answer in
             let text: String
             if answer.isEmpty {
                 text = try TextEditor.edit(initial)
             } else {
-                text = try InputParsing.text(fromFileAt: URL(fileURLWithPath: (answer as NSString).expandingTildeInPath))
+                text = try InputParsing.text(
+                    fromFileAt: URL(fileURLWithPath: (answer as NSString).expandingTildeInPath))
             }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CasusError(.invalidInput, PromptText.required)
+            }
             return text
         }
     }
@@ -159,17 +182,28 @@ final class Prompter {
 /// Opens `$VISUAL` or `$EDITOR` on a private temporary file and returns what was saved.
 /// The file holds personal data: it lives in a folder only the user can read and is removed after.
 enum TextEditor {
-    static func edit(_ initial: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw CasusError(.invalidInput, nl: "Er is geen editor ingesteld (VISUAL of EDITOR). Geef een pad naar een bestand.",
-                             en: "No editor is set (VISUAL or EDITOR). Give a path to a file.")
+    static func edit(
+        _ initial: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> String {
+        guard
+            let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else {
+            throw CasusError(
+                .invalidInput, nl: "Er is geen editor ingesteld (VISUAL of EDITOR). Geef een pad naar een bestand.",
+                en: "No editor is set (VISUAL or EDITOR). Give a path to a file.")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-edit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("tekst.md")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(initial.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CasusError(.storeFailure, nl: "Kan geen tijdelijk bestand maken in \(folder.path).", en: "Cannot create a temporary file in \(folder.path).")
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: Data(initial.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+            throw CasusError(
+                .storeFailure, nl: "Kan geen tijdelijk bestand maken in \(folder.path).",
+                en: "Cannot create a temporary file in \(folder.path).")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -178,12 +212,15 @@ enum TextEditor {
         do {
             try process.run()
         } catch {
-            throw CasusError(.invalidInput, nl: "De editor '\(editor)' start niet.", en: "The editor '\(editor)' does not start.")
+            throw CasusError(
+                .invalidInput, nl: "De editor '\(editor)' start niet.", en: "The editor '\(editor)' does not start.")
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CasusError(.invalidInput, nl: "De editor stopte met fout \(process.terminationStatus); de tekst is niet overgenomen.",
-                             en: "The editor stopped with error \(process.terminationStatus); the text was not taken over.")
+            throw CasusError(
+                .invalidInput,
+                nl: "De editor stopte met fout \(process.terminationStatus); de tekst is niet overgenomen.",
+                en: "The editor stopped with error \(process.terminationStatus); the text was not taken over.")
         }
         return try InputParsing.text(fromFileAt: file)
     }
