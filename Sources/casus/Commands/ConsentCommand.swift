@@ -37,12 +37,15 @@ struct ConsentCommand: ParsableCommand {
                 "Evidence: the signed form or the recording; stored as an attachment.")) var evidence: String?
         @Option var note: String?
 
-        func entry(id: String, participantId: String, context: Context, store: DossierStore) throws -> ConsentEntry {
-            let moment = try at.map { try InputParsing.timestamp($0) } ?? .now()
-            let evidenceRef = try evidence.map { try store.attachments.add(fileAt: URL(fileURLWithPath: $0)) }
-            return ConsentEntry(
-                id: id, participantId: participantId, at: moment, method: method, evidence: evidenceRef,
-                obtainedBy: nonEmpty(obtainedBy) ?? context.actor, note: nonEmpty(note))
+        /// The details as the application layer takes them.
+        func details() throws -> ConsentDetails {
+            var details = ConsentDetails()
+            details.at = try at.map { try InputParsing.timestamp($0) }
+            details.method = method
+            details.evidence = evidence.map { URL(fileURLWithPath: $0) }
+            details.obtainedBy = obtainedBy
+            details.note = note
+            return details
         }
     }
 
@@ -98,27 +101,15 @@ struct ConsentCommand: ParsableCommand {
                     .invalidInput, nl: "Noem minstens één doel met --grant of --refuse.",
                     en: "Name at least one purpose with --grant or --refuse.")
             }
-            let store = try context.store()
-            let letterHash = try letter.map { try Hashing.sha256(fileAt: URL(fileURLWithPath: $0)).hash }
-            var recorded: ConsentEntry?
-            try store.modify(caseId) { dossier in
-                let participant = try dossier.requireParticipant(person)
-                var new = try entry.entry(
-                    id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)),
-                    participantId: participant.id, context: context, store: store)
-                new.granted = granted
-                new.refused = refused
-                new.letterVersion = nonEmpty(letterVersion)
-                new.letterSha256 = letterHash
-                new.support = nonEmpty(support)
-                new.copyGiven = copyGiven
-                new.retainUntil = retainUntil
-                dossier.consent.append(new)
-                recorded = new
-            }
-            if let recorded {
-                context.print("Toestemming vastgelegd als \(recorded.id).", "Consent recorded as \(recorded.id).")
-            }
+            var details = try entry.details()
+            details.letter = letter.map { URL(fileURLWithPath: $0) }
+            details.letterVersion = letterVersion
+            details.support = support
+            details.copyGiven = copyGiven
+            details.retainUntil = retainUntil
+            let recorded = try context.casework().recordConsent(
+                caseId, participant: person, granted: granted, refused: refused, details)
+            context.print("Toestemming vastgelegd als \(recorded.id).", "Consent recorded as \(recorded.id).")
         }
     }
 
@@ -143,17 +134,9 @@ struct ConsentCommand: ParsableCommand {
                     .invalidInput, nl: "Noem een doel met --purpose, of trek alles in met --all.",
                     en: "Name a purpose with --purpose, or withdraw everything with --all.")
             }
-            let store = try context.store()
-            var affected: [String] = []
-            try store.modify(caseId) { dossier in
-                let participant = try dossier.requireParticipant(person)
-                var new = try entry.entry(
-                    id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)),
-                    participantId: participant.id, context: context, store: store)
-                new.withdrawn = purposes
-                dossier.consent.append(new)
-                affected = ConsentImpact.material(of: participant.id, withdrawing: purposes, in: dossier).map(context.t)
-            }
+            let affected = try context.casework().withdrawConsent(
+                caseId, participant: person, purposes: purposes, try entry.details()
+            ).affected.map(context.t)
             context.print(
                 "Intrekking vastgelegd. De eerdere toestemming blijft in de geschiedenis staan.",
                 "Withdrawal recorded. The earlier consent stays in the history.")
@@ -276,16 +259,8 @@ struct ConsentCommand: ParsableCommand {
         var person: String?
 
         func execute(_ context: Context) throws {
-            guard let explanation = nonEmpty(explanation) else {
-                throw CasusError(.invalidInput, nl: "Licht de grondslag toe.", en: "Explain the basis.")
-            }
-            try context.store().modify(caseId) { dossier in
-                let pid = try person.map { try dossier.requireParticipant($0).id }
-                dossier.lawfulBasis.append(
-                    LawfulBasis(
-                        id: try EntityID.next(prefix: "G", existing: dossier.lawfulBasis.map(\.id)), participantId: pid,
-                        basis: basis, explanation: explanation, recordedBy: context.actor))
-            }
+            try context.casework().recordLawfulBasis(
+                caseId, participant: person, basis: basis, explanation: explanation)
             context.print("Grondslag vastgelegd.", "Lawful basis recorded.")
         }
     }

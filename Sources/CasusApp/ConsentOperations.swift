@@ -1,0 +1,112 @@
+import CasusCore
+import CasusStore
+import Foundation
+
+/// How consent was recorded: when, how, by whom, with what evidence. Shared by granting and withdrawing.
+public struct ConsentDetails: Sendable {
+    public var at: Timestamp?
+    public var method: ConsentMethod = .schriftelijk
+    /// The signed form or recording, stored as an attachment by its hash.
+    public var evidence: URL?
+    public var obtainedBy: String?
+    public var note: String?
+    public var letterVersion: String?
+    /// The information letter shown; its SHA-256 is kept.
+    public var letter: URL?
+    public var support: String?
+    public var copyGiven = false
+    public var retainUntil: FuzzyDate?
+
+    public init() {}
+}
+
+extension Casework {
+    /// Records consent granted and refused. The ledger only grows: this adds an entry.
+    @discardableResult
+    public func recordConsent(
+        _ caseId: String, participant: String, granted: [ConsentPurpose], refused: [ConsentPurpose],
+        _ details: ConsentDetails
+    ) throws -> ConsentEntry {
+        try require(.consent, caseId: caseId)
+        guard !granted.isEmpty || !refused.isEmpty else {
+            throw CasusError(
+                .invalidInput, nl: "Noem minstens één doel dat gegeven of geweigerd is.",
+                en: "Name at least one purpose granted or refused.")
+        }
+        let letterHash = try details.letter.map { try Hashing.sha256(fileAt: $0).hash }
+        return try appendConsent(caseId, participant: participant, details) { entry, _ in
+            entry.granted = granted
+            entry.refused = refused
+            entry.letterVersion = details.letterVersion.nonBlank
+            entry.letterSha256 = letterHash
+            entry.support = details.support.nonBlank
+            entry.copyGiven = details.copyGiven
+            entry.retainUntil = details.retainUntil
+            return nil
+        }.entry
+    }
+
+    /// Records a withdrawal, per purpose or of everything (`.all`); returns the entry and the material
+    /// it touches, so the user knows what to take out or erase.
+    @discardableResult
+    public func withdrawConsent(
+        _ caseId: String, participant: String, purposes: [ConsentPurpose],
+        _ details: ConsentDetails
+    ) throws -> (entry: ConsentEntry, affected: [Localized]) {
+        try require(.consent, caseId: caseId)
+        guard !purposes.isEmpty else {
+            throw CasusError(
+                .invalidInput, nl: "Noem een doel om in te trekken, of trek alles in.",
+                en: "Name a purpose to withdraw, or withdraw everything.")
+        }
+        return try appendConsent(caseId, participant: participant, details) { entry, dossier in
+            entry.withdrawn = purposes
+            return ConsentImpact.material(of: entry.participantId, withdrawing: purposes, in: dossier)
+        }
+    }
+
+    /// Records the lawful basis of the processing, for one person or the whole case.
+    @discardableResult
+    public func recordLawfulBasis(
+        _ caseId: String, participant: String?, basis: LawfulBasisKind,
+        explanation: String
+    ) throws -> LawfulBasis {
+        try require(.consent, caseId: caseId)
+        guard let explanation = Optional(explanation).nonBlank else {
+            throw CasusError(.invalidInput, nl: "Licht de grondslag toe.", en: "Explain the basis.")
+        }
+        var recorded: LawfulBasis?
+        try store.modify(caseId) { dossier in
+            let pid = try participant.map { try dossier.requireParticipant($0).id }
+            let new = LawfulBasis(
+                id: try EntityID.next(prefix: "G", existing: dossier.lawfulBasis.map(\.id)),
+                participantId: pid, basis: basis, explanation: explanation, recordedBy: actor.name)
+            dossier.lawfulBasis.append(new)
+            recorded = new
+        }
+        return recorded!
+    }
+
+    /// Adds one ledger entry filled in by `fill`, with the next id and the evidence stored.
+    private func appendConsent(
+        _ caseId: String, participant: String, _ details: ConsentDetails,
+        fill: (inout ConsentEntry, Dossier) throws -> [Localized]?
+    ) throws
+        -> (entry: ConsentEntry, affected: [Localized])
+    {
+        let evidence = try details.evidence.map { try store.attachments.add(fileAt: $0) }
+        var result: (ConsentEntry, [Localized])?
+        try store.modify(caseId) { dossier in
+            let person = try dossier.requireParticipant(participant)
+            var entry = ConsentEntry(
+                id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)),
+                participantId: person.id, at: details.at ?? .now(), method: details.method,
+                evidence: evidence, obtainedBy: details.obtainedBy.nonBlank ?? actor.name,
+                note: details.note.nonBlank)
+            let affected = try fill(&entry, dossier) ?? []
+            dossier.consent.append(entry)
+            result = (entry, affected)
+        }
+        return result!
+    }
+}
