@@ -10,6 +10,8 @@ public enum Capability: String, Sendable, CaseIterable {
     case edit
     /// Record and withdraw consent; erase after a withdrawal.
     case consent
+    /// Record and look up the real names in the key vault (every look-up audited).
+    case identities
     /// Comment on, sign off or return a step of the route.
     case review
     /// Let a case through a check with a reason.
@@ -33,7 +35,7 @@ public enum Role: Sendable, Equatable {
     public var capabilities: Set<Capability> {
         switch self {
         case .owner: Set(Capability.allCases)
-        case .researcher: [.read, .edit, .consent, .export]
+        case .researcher: [.read, .edit, .consent, .identities, .export]
         case .coach: [.read, .review, .override]
         case .reader: [.read]
         case .agency: [.read]

@@ -49,44 +49,15 @@ struct PersonCommand: ParsableCommand {
         var contact: String?
 
         func execute(_ context: Context) throws {
-            guard let pseudonym = nonEmpty(pseudonym) else {
-                throw CasusError(
-                    .invalidInput, nl: "Het pseudoniem mag niet leeg zijn.", en: "The pseudonym must not be empty.")
-            }
-            if let realName = nonEmpty(realName), NameFolding.sameName(realName, pseudonym) {
-                throw CasusError(
-                    .invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.",
-                    en: "The pseudonym equals the real name. Choose another pseudonym.")
-            }
-            let store = try context.store()
-            var added: Participant?
-            try store.modify(caseId) { dossier in
-                if dossier.participant(named: pseudonym) != nil {
-                    throw CasusError(
-                        .conflict, nl: "Er is al een persoon met pseudoniem '\(pseudonym)' in deze casus.",
-                        en: "There is already a participant with pseudonym '\(pseudonym)' in this case.")
-                }
-                let agencyId = try agency.map { try dossier.requireAgency($0).id }
-                if role == .medewerker && agencyId == nil {
-                    throw CasusError(
-                        .invalidInput, nl: "Een medewerker hoort bij een instantie: geef --agency.",
-                        en: "Agency staff belong to an agency: give --agency.")
-                }
-                let participant = Participant(
-                    id: try EntityID.next(prefix: "P", existing: dossier.participants.map(\.id)), pseudonym: pseudonym,
-                    role: role,
-                    endUserKind: role == .eindgebruiker ? (kind ?? .burger) : kind, agencyId: agencyId, level: level,
-                    relation: nonEmpty(relation), description: nonEmpty(description))
-                dossier.participants.append(participant)
-                added = participant
-            }
-            guard let added else { return }
-            if let realName = nonEmpty(realName) {
-                try context.vault.set(
-                    CasusStore.Identity(
-                        caseId: caseId, participantId: added.id, realName: realName, contact: nonEmpty(contact),
-                        recordedBy: context.actor))
-            }
+            var new = NewParticipant(pseudonym: pseudonym, role: role)
+            new.endUserKind = kind
+            new.agency = agency
+            new.level = level
+            new.relation = relation
+            new.description = description
+            new.realName = realName
+            new.contact = contact
+            let added = try context.casework().addParticipant(caseId, new)
             context.print(
                 "\(added.pseudonym) toegevoegd als \(added.id)."
                     + (realName == nil ? "" : " De echte naam staat in de sleutelkluis (\(context.vault.url.path))."),
@@ -135,23 +106,14 @@ struct PersonCommand: ParsableCommand {
         @Option var description: String?
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                let id = try dossier.requireParticipant(person).id
-                guard let index = dossier.participants.firstIndex(where: { $0.id == id }) else { return }
-                if let pseudonym = nonEmpty(pseudonym) {
-                    if let other = dossier.participant(named: pseudonym), other.id != id {
-                        throw CasusError(
-                            .conflict, nl: "Pseudoniem '\(pseudonym)' is al van \(other.id).",
-                            en: "Pseudonym '\(pseudonym)' already belongs to \(other.id).")
-                    }
-                    dossier.participants[index].pseudonym = pseudonym
-                }
-                if let kind { dossier.participants[index].endUserKind = kind }
-                if let agency { dossier.participants[index].agencyId = try dossier.requireAgency(agency).id }
-                if let level { dossier.participants[index].level = level }
-                if let relation { dossier.participants[index].relation = nonEmpty(relation) }
-                if let description { dossier.participants[index].description = nonEmpty(description) }
-            }
+            var change = ParticipantChange()
+            change.pseudonym = pseudonym
+            change.endUserKind = kind
+            change.agency = agency
+            change.level = level
+            change.relation = relation
+            change.description = description
+            try context.casework().changeParticipant(caseId, person, change)
             context.print("Persoon bijgewerkt.", "Participant updated.")
         }
     }
@@ -167,22 +129,7 @@ struct PersonCommand: ParsableCommand {
         @Argument var person: String
 
         func execute(_ context: Context) throws {
-            var removed = ""
-            try context.store().modify(caseId) { dossier in
-                let participant = try dossier.requireParticipant(person)
-                if dossier.consent.contains(where: { $0.participantId == participant.id }) {
-                    throw CasusError(
-                        .invalidInput,
-                        nl:
-                            "\(participant.pseudonym) heeft een toestemmingsgeschiedenis; die blijft bewaard zolang de casus bestaat. Alleen de hele casus kan gewist worden.",
-                        en:
-                            "\(participant.pseudonym) has a consent history, which is kept as long as the case exists. Only the whole case can be erased."
-                    )
-                }
-                dossier.participants.removeAll { $0.id == participant.id }
-                removed = participant.id
-            }
-            try context.vault.remove(caseId: caseId, participantId: removed)
+            let removed = try context.casework().removeParticipant(caseId, person)
             context.print("Persoon \(removed) verwijderd.", "Participant \(removed) removed.")
         }
     }
@@ -203,41 +150,19 @@ struct PersonCommand: ParsableCommand {
         var forget = false
 
         func execute(_ context: Context) throws {
-            let store = try context.store()
-            let participant = try store.dossier(caseId).requireParticipant(person)
+            let work = try context.casework()
             if forget {
-                try context.vault.remove(caseId: caseId, participantId: participant.id)
-                try store.logEvent(
-                    caseId: caseId, entity: "identity", entityId: participant.id, operation: "forget-identity")
+                let participant = try work.forgetIdentity(caseId, person)
                 return context.print(
                     "Echte naam van \(participant.pseudonym) gewist.", "Real name of \(participant.pseudonym) erased.")
             }
             if let realName = nonEmpty(realName) {
-                if NameFolding.sameName(realName, participant.pseudonym) {
-                    throw CasusError(
-                        .invalidInput,
-                        nl: "Het pseudoniem is gelijk aan de echte naam. Kies eerst een ander pseudoniem.",
-                        en: "The pseudonym equals the real name. Choose another pseudonym first.")
-                }
-                try context.vault.set(
-                    CasusStore.Identity(
-                        caseId: caseId, participantId: participant.id, realName: realName, contact: nonEmpty(contact),
-                        recordedBy: context.actor))
-                try store.logEvent(
-                    caseId: caseId, entity: "identity", entityId: participant.id, operation: "set-identity")
+                let participant = try work.setIdentity(caseId, person, realName: realName, contact: contact)
                 return context.print(
                     "Echte naam van \(participant.pseudonym) staat in de sleutelkluis.",
                     "Real name of \(participant.pseudonym) is in the key vault.")
             }
-            guard let identity = try context.vault.identity(caseId: caseId, participantId: participant.id) else {
-                throw CasusError(
-                    .notFound,
-                    nl:
-                        "Voor \(participant.pseudonym) staat geen echte naam in de sleutelkluis \(context.vault.url.path).",
-                    en: "No real name for \(participant.pseudonym) in the key vault \(context.vault.url.path).")
-            }
-            try store.logEvent(
-                caseId: caseId, entity: "identity", entityId: participant.id, operation: "reveal-identity")
+            let (_, identity) = try work.revealIdentity(caseId, person)
             print(identity.realName + (identity.contact.map { "\n" + $0 } ?? ""))
         }
     }

@@ -1,0 +1,179 @@
+import CasusCore
+import CasusStore
+import Foundation
+
+/// A new participant as a front end collected it. The real name and contact go only to the key vault.
+public struct NewParticipant: Sendable {
+    public var pseudonym: String
+    public var role: ParticipantRole
+    public var endUserKind: EndUserKind?
+    /// An agency id or name, for agency staff.
+    public var agency: String?
+    public var level: AgencyLevel?
+    public var relation: String?
+    public var description: String?
+    public var realName: String?
+    public var contact: String?
+
+    public init(pseudonym: String, role: ParticipantRole) {
+        self.pseudonym = pseudonym
+        self.role = role
+    }
+}
+
+/// Changes to a participant; nil leaves a field, an empty text clears it.
+public struct ParticipantChange: Sendable {
+    public var pseudonym: String?
+    public var endUserKind: EndUserKind?
+    public var agency: String?
+    public var level: AgencyLevel?
+    public var relation: String?
+    public var description: String?
+
+    public init() {}
+}
+
+extension Casework {
+    /// Adds a participant under a pseudonym; a real name given goes to the key vault, never the store.
+    public func addParticipant(_ caseId: String, _ new: NewParticipant) throws -> Participant {
+        try require(.edit, caseId: caseId)
+        guard let pseudonym = Optional(new.pseudonym).nonBlank else {
+            throw CasusError(
+                .invalidInput, nl: "Het pseudoniem mag niet leeg zijn.", en: "The pseudonym must not be empty.")
+        }
+        if let realName = new.realName.nonBlank {
+            try require(.identities, caseId: caseId)
+            if NameFolding.sameName(realName, pseudonym) { throw pseudonymIsRealName() }
+        }
+        var added: Participant?
+        try store.modify(caseId) { dossier in
+            if dossier.participant(named: pseudonym) != nil {
+                throw CasusError(
+                    .conflict, nl: "Er is al een persoon met pseudoniem '\(pseudonym)' in deze casus.",
+                    en: "There is already a participant with pseudonym '\(pseudonym)' in this case.")
+            }
+            let agencyId = try new.agency.map { try dossier.requireAgency($0).id }
+            if new.role == .medewerker && agencyId == nil {
+                throw CasusError(
+                    .invalidInput, nl: "Een medewerker hoort bij een instantie: noem de instantie.",
+                    en: "Agency staff belong to an agency: name the agency.")
+            }
+            let participant = Participant(
+                id: try EntityID.next(prefix: "P", existing: dossier.participants.map(\.id)), pseudonym: pseudonym,
+                role: new.role,
+                endUserKind: new.role == .eindgebruiker ? (new.endUserKind ?? .burger) : new.endUserKind,
+                agencyId: agencyId, level: new.level, relation: new.relation.nonBlank,
+                description: new.description.nonBlank)
+            dossier.participants.append(participant)
+            added = participant
+        }
+        guard let added else { throw CasusError(.internalError, nl: "Niet toegevoegd.", en: "Not added.") }
+        if let realName = new.realName.nonBlank {
+            try vault.set(
+                Identity(
+                    caseId: caseId, participantId: added.id, realName: realName,
+                    contact: new.contact.nonBlank, recordedBy: actor.name))
+            try store.logEvent(caseId: caseId, entity: "identity", entityId: added.id, operation: "set-identity")
+        }
+        return added
+    }
+
+    public func changeParticipant(_ caseId: String, _ person: String, _ change: ParticipantChange) throws {
+        try require(.edit, caseId: caseId)
+        let identities = change.pseudonym == nil ? [] : try vault.identities().filter { $0.caseId == caseId }
+        try store.modify(caseId) { dossier in
+            let id = try dossier.requireParticipant(person).id
+            guard let index = dossier.participants.firstIndex(where: { $0.id == id }) else { return }
+            if let pseudonym = change.pseudonym.nonBlank {
+                if let other = dossier.participant(named: pseudonym), other.id != id {
+                    throw CasusError(
+                        .conflict, nl: "Pseudoniem '\(pseudonym)' is al van \(other.id).",
+                        en: "Pseudonym '\(pseudonym)' already belongs to \(other.id).")
+                }
+                // A pseudonym that spells anyone's real name would carry that name into every output.
+                if !ExportGuard.leakedIdentities(in: pseudonym, identities: identities).isEmpty {
+                    throw pseudonymIsRealName()
+                }
+                dossier.participants[index].pseudonym = pseudonym
+            }
+            if let kind = change.endUserKind { dossier.participants[index].endUserKind = kind }
+            if let agency = change.agency {
+                dossier.participants[index].agencyId = try dossier.requireAgency(agency).id
+            }
+            if let level = change.level { dossier.participants[index].level = level }
+            if let relation = change.relation { dossier.participants[index].relation = Optional(relation).nonBlank }
+            if let text = change.description { dossier.participants[index].description = Optional(text).nonBlank }
+        }
+    }
+
+    /// Removes a participant who appears nowhere; one with a consent history stays while the case exists.
+    /// Returns the removed participant's id.
+    public func removeParticipant(_ caseId: String, _ person: String) throws -> String {
+        try require(.edit, caseId: caseId)
+        _ = try vault.identities()
+        var removed = ""
+        try store.modify(caseId) { dossier in
+            let participant = try dossier.requireParticipant(person)
+            if dossier.consent.contains(where: { $0.participantId == participant.id }) {
+                throw CasusError(
+                    .invalidInput,
+                    nl:
+                        "\(participant.pseudonym) heeft een toestemmingsgeschiedenis; die blijft bewaard zolang de casus bestaat. Alleen de hele casus kan gewist worden.",
+                    en:
+                        "\(participant.pseudonym) has a consent history, which is kept as long as the case exists. Only the whole case can be erased."
+                )
+            }
+            dossier.participants.removeAll { $0.id == participant.id }
+            removed = participant.id
+        }
+        try vault.remove(caseId: caseId, participantId: removed)
+        return removed
+    }
+
+    /// Records the real name behind a pseudonym in the key vault (audited, without the name).
+    public func setIdentity(
+        _ caseId: String, _ person: String, realName: String, contact: String?
+    ) throws -> Participant {
+        try require(.identities, caseId: caseId)
+        let participant = try store.dossier(caseId).requireParticipant(person)
+        guard let name = Optional(realName).nonBlank else {
+            throw CasusError(.invalidInput, nl: "De echte naam is leeg.", en: "The real name is empty.")
+        }
+        if NameFolding.sameName(name, participant.pseudonym) { throw pseudonymIsRealName() }
+        try vault.set(
+            Identity(
+                caseId: caseId, participantId: participant.id, realName: name, contact: contact.nonBlank,
+                recordedBy: actor.name))
+        try store.logEvent(caseId: caseId, entity: "identity", entityId: participant.id, operation: "set-identity")
+        return participant
+    }
+
+    /// Looks up the real identity behind a pseudonym: only for roles that may see real names, and
+    /// every look-up is in the audit log.
+    public func revealIdentity(_ caseId: String, _ person: String) throws -> (Participant, Identity) {
+        try require(.identities, caseId: caseId)
+        let participant = try store.dossier(caseId).requireParticipant(person)
+        guard let identity = try vault.identity(caseId: caseId, participantId: participant.id) else {
+            throw CasusError(
+                .notFound, nl: "Voor \(participant.pseudonym) staat geen echte naam in de sleutelkluis.",
+                en: "No real name for \(participant.pseudonym) in the key vault.")
+        }
+        try store.logEvent(caseId: caseId, entity: "identity", entityId: participant.id, operation: "reveal-identity")
+        return (participant, identity)
+    }
+
+    /// Erases a real name from the key vault (audited).
+    public func forgetIdentity(_ caseId: String, _ person: String) throws -> Participant {
+        try require(.identities, caseId: caseId)
+        let participant = try store.dossier(caseId).requireParticipant(person)
+        try vault.remove(caseId: caseId, participantId: participant.id)
+        try store.logEvent(caseId: caseId, entity: "identity", entityId: participant.id, operation: "forget-identity")
+        return participant
+    }
+
+    private func pseudonymIsRealName() -> CasusError {
+        CasusError(
+            .invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.",
+            en: "The pseudonym equals the real name. Choose another pseudonym.")
+    }
+}
