@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusStore
 import Foundation
@@ -38,25 +39,16 @@ struct CaseCommand: ParsableCommand {
         @Flag(help: help("Toon de casus als JSON.", "Print the case as JSON.")) var json = false
 
         func execute(_ context: Context) throws {
-            let store = try context.store()
-            guard nonEmpty(title) != nil, nonEmpty(vraagstuk) != nil else {
-                throw CasusError(
-                    .invalidInput, nl: "Titel en vraagstuk mogen niet leeg zijn.",
-                    en: "Title and question must not be empty.")
-            }
-            var caseId = id ?? Casus.slug(from: title)
-            if id == nil {
-                let base = caseId
-                var n = 2
-                while try store.caseExists(caseId) { caseId = "\(base)-\(n)"; n += 1 }
-            }
-            let casus = Casus(
-                id: caseId, title: title, vraagstuk: vraagstuk, opdrachtgever: nonEmpty(opdrachtgever),
-                language: caseLanguage,
-                researchers: researchers.isEmpty ? [context.actor] : researchers, coach: nonEmpty(coach),
-                summary: nonEmpty(summary),
-                publicationForm: publication)
-            try store.create(Dossier(casus: casus))
+            var new = NewCase(title: title, vraagstuk: vraagstuk)
+            new.id = id
+            new.opdrachtgever = opdrachtgever
+            new.language = caseLanguage
+            new.researchers = researchers
+            new.coach = coach
+            new.summary = summary
+            new.publicationForm = publication
+            let casus = try context.casework().createCase(new)
+            let caseId = casus.id
             if json {
                 try Output.json(casus)
             } else {
@@ -142,16 +134,16 @@ struct CaseCommand: ParsableCommand {
                 "How the report appears: anoniem, pseudoniem or naam.")) var publication: PublicationForm?
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                if let publication { dossier.casus.publicationForm = publication }
-                if let title = nonEmpty(title) { dossier.casus.title = title }
-                if let vraagstuk = nonEmpty(vraagstuk) { dossier.casus.vraagstuk = vraagstuk }
-                if let opdrachtgever { dossier.casus.opdrachtgever = nonEmpty(opdrachtgever) }
-                if let caseLanguage { dossier.casus.language = caseLanguage }
-                if !researchers.isEmpty { dossier.casus.researchers = researchers }
-                if let coach { dossier.casus.coach = nonEmpty(coach) }
-                if let summary { dossier.casus.summary = nonEmpty(summary) }
-            }
+            var change = CaseChange()
+            change.publicationForm = publication
+            change.title = title
+            change.vraagstuk = vraagstuk
+            change.opdrachtgever = opdrachtgever
+            change.language = caseLanguage
+            change.researchers = researchers
+            change.coach = coach
+            change.summary = summary
+            try context.casework().changeCase(caseId, change)
             context.print("Casus '\(caseId)' bijgewerkt.", "Case '\(caseId)' updated.")
         }
     }

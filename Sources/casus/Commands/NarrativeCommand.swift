@@ -22,23 +22,8 @@ struct NarrativeCommand: ParsableCommand {
         @Option(help: help("Wat er in deze versie veranderde.", "What changed in this version.")) var note: String?
 
         func execute(_ context: Context) throws {
-            let text = try readText(file)
-            guard nonEmpty(text) != nil else {
-                throw CasusError(.invalidInput, nl: "De tekst is leeg.", en: "The text is empty.")
-            }
-            var number = 0
-            try context.store().modify(caseId) { dossier in
-                if dossier.currentNarrative?.text == text {
-                    throw CasusError(
-                        .conflict, nl: "Deze tekst is gelijk aan de huidige versie; er is niets opgeslagen.",
-                        en: "This text equals the current version; nothing was saved.")
-                }
-                number = (dossier.narrative.map(\.number).max() ?? 0) + 1
-                dossier.narrative.append(
-                    NarrativeVersion(
-                        number: number, author: nonEmpty(author) ?? context.actor, text: text, note: nonEmpty(note)))
-                dossier.casus.currentNarrative = number
-            }
+            let number = try context.casework().saveNarrative(
+                caseId, text: try readText(file), author: author, note: note)
             context.print("Versie \(number) opgeslagen en huidig.", "Version \(number) saved and current.")
         }
     }
@@ -114,13 +99,7 @@ struct NarrativeCommand: ParsableCommand {
         @Argument var version: Int
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard dossier.narrative.contains(where: { $0.number == version }) else {
-                    throw CasusError(
-                        .notFound, nl: "Versie \(version) bestaat niet.", en: "Version \(version) does not exist.")
-                }
-                dossier.casus.currentNarrative = version
-            }
+            try context.casework().useNarrativeVersion(caseId, version)
             context.print("Versie \(version) is nu de huidige.", "Version \(version) is now current.")
         }
     }

@@ -32,77 +32,21 @@ struct QuoteCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            var added: Quote?
-            var warning: String?
-            try context.store().modify(caseId) { dossier in
-                let interview = try dossier.requireInterview(self.interview)
-                let transcript = interview.transcript ?? ""
-                guard !transcript.isEmpty else {
-                    throw CasusError(
-                        .invalidInput, nl: "Interview \(interview.id) heeft nog geen transcript.",
-                        en: "Interview \(interview.id) has no transcript yet.")
-                }
-                let span = try locateSpan(in: transcript, interviewId: interview.id)
-                let speakerId = try speaker.map { try dossier.requireParticipant($0).id } ?? interview.participantId
-                let quote = Quote(
-                    id: try EntityID.next(prefix: "Q", existing: dossier.quotes.map(\.id)), interviewId: interview.id,
-                    start: span.lowerBound,
-                    end: span.upperBound, speakerId: speakerId,
-                    text: Quote.span(of: transcript, start: span.lowerBound, end: span.upperBound) ?? "",
-                    note: nonEmpty(note))
-                dossier.quotes.append(quote)
-                added = quote
-                if !dossier.consentLedger.isGranted(.verbatimQuotes, to: speakerId) {
-                    let who = dossier.participant(speakerId)?.pseudonym ?? speakerId
-                    warning = context.t(
-                        "Let op: \(who) heeft (nog) geen toestemming voor letterlijke citaten; exports laten dit citaat weg.",
-                        "Note: \(who) has not (yet) consented to verbatim quotes; exports leave this quote out.")
-                }
-            }
-            if let added {
-                context.print(
-                    "Citaat \(added.id) gemarkeerd (tekens \(added.start)–\(added.end)).",
-                    "Quote \(added.id) marked (characters \(added.start)–\(added.end)).")
-            }
-            if let warning { Output.error(warning) }
-        }
-
-        private func locateSpan(in transcript: String, interviewId: String) throws -> Range<Int> {
+            let place: QuotePlace
             if let text = nonEmpty(text) {
-                let places = Quote.locate(text, in: transcript)
-                guard !places.isEmpty else {
-                    throw CasusError(
-                        .invalidInput,
-                        nl:
-                            "Deze woorden staan niet letterlijk in het transcript van \(interviewId). Een citaat moet woord voor woord kloppen.",
-                        en:
-                            "These words do not occur verbatim in the transcript of \(interviewId). A quote must match word for word."
-                    )
-                }
-                if places.count == 1 && occurrence == nil { return places[0] }
-                guard let occurrence, (1...places.count).contains(occurrence) else {
-                    throw CasusError(
-                        .invalidInput,
-                        nl:
-                            "Deze woorden staan \(places.count) keer in het transcript; kies er een met --occurrence 1…\(places.count).",
-                        en:
-                            "These words occur \(places.count) times in the transcript; choose one with --occurrence 1…\(places.count)."
-                    )
-                }
-                return places[occurrence - 1]
-            }
-            guard let start, let end else {
+                place = .words(text, occurrence: occurrence)
+            } else if let start, let end {
+                place = .span(start: start, end: end)
+            } else {
                 throw CasusError(
                     .invalidInput, nl: "Geef --text, of --start en --end.", en: "Give --text, or --start and --end.")
             }
-            let length = transcript.unicodeScalars.count
-            guard start >= 0, end > start, end <= length else {
-                throw CasusError(
-                    .invalidInput,
-                    nl: "Tekens \(start)–\(end) vallen buiten het transcript van \(interviewId) (0–\(length)).",
-                    en: "Characters \(start)–\(end) fall outside the transcript of \(interviewId) (0–\(length)).")
-            }
-            return start..<end
+            let (added, warning) = try context.casework().markQuote(
+                caseId, interview: interview, at: place, speaker: speaker, note: note)
+            context.print(
+                "Citaat \(added.id) gemarkeerd (tekens \(added.start)–\(added.end)).",
+                "Quote \(added.id) marked (characters \(added.start)–\(added.end)).")
+            if let warning { Output.error(context.t(warning)) }
         }
     }
 
@@ -140,21 +84,7 @@ struct QuoteCommand: ParsableCommand {
         @Argument var quoteId: String
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard dossier.quotes.contains(where: { $0.id == quoteId }) else {
-                    throw CasusError(.notFound, nl: "Geen citaat '\(quoteId)'.", en: "No quote '\(quoteId)'.")
-                }
-                let users = dossier.events.filter { $0.quoteId == quoteId }.map(\.id)
-                guard users.isEmpty else {
-                    throw CasusError(
-                        .invalidInput,
-                        nl:
-                            "Citaat \(quoteId) hoort bij gebeurtenis \(users.joined(separator: ", ")); haal het daar eerst weg.",
-                        en: "Quote \(quoteId) belongs to event \(users.joined(separator: ", ")); remove it there first."
-                    )
-                }
-                dossier.quotes.removeAll { $0.id == quoteId }
-            }
+            try context.casework().removeQuote(caseId, quoteId)
             context.print("Citaat \(quoteId) verwijderd.", "Quote \(quoteId) removed.")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import Foundation
 
@@ -29,17 +30,8 @@ struct SelectionCommand: ParsableCommand {
         }
 
         func execute(_ context: Context) throws {
-            let isMet = try InputParsing.yesNo(met)
-            guard let reason = nonEmpty(justification) else {
-                throw CasusError(
-                    .invalidInput, nl: "Geef een onderbouwing: waarom is deze voorwaarde (niet) voldaan?",
-                    en: "Give a justification: why is this precondition (not) met?")
-            }
-            try context.store().modify(caseId) { dossier in
-                dossier.selection.removeAll { $0.number == number }
-                dossier.selection.append(
-                    PreconditionAnswer(number: number, met: isMet, justification: reason, answeredBy: context.actor))
-            }
+            try context.casework().answerPrecondition(
+                caseId, number: number, met: try InputParsing.yesNo(met), justification: justification)
             context.print("Voorwaarde \(number) vastgelegd.", "Precondition \(number) recorded.")
         }
     }
