@@ -31,21 +31,8 @@ struct AgencyCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            let agencyId = id ?? Casus.slug(from: name)
-            guard Casus.isValidID(agencyId) else {
-                throw CasusError(
-                    .invalidInput, nl: "'\(agencyId)' is geen bruikbaar id: alleen letters, cijfers, '-', '_' en '.'.",
-                    en: "'\(agencyId)' is not a usable id: letters, digits, '-', '_' and '.' only.")
-            }
-            try context.store().modify(caseId) { dossier in
-                if dossier.agency(agencyId) != nil {
-                    throw CasusError(
-                        .conflict, nl: "Instantie '\(agencyId)' bestaat al.", en: "Agency '\(agencyId)' exists already."
-                    )
-                }
-                dossier.agencies.append(
-                    Agency(id: agencyId, name: name, kind: nonEmpty(kind), contact: contact, note: nonEmpty(note)))
-            }
+            let agencyId = try context.casework().addAgency(
+                caseId, name: name, id: id, kind: kind, contact: contact, note: note)
             context.print("Instantie '\(agencyId)' toegevoegd.", "Agency '\(agencyId)' added.")
         }
     }
@@ -86,14 +73,7 @@ struct AgencyCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                let id = try dossier.requireAgency(agencyId).id
-                guard let i = dossier.agencies.firstIndex(where: { $0.id == id }) else { return }
-                if let name = nonEmpty(name) { dossier.agencies[i].name = name }
-                if let kind { dossier.agencies[i].kind = nonEmpty(kind) }
-                if let contact { dossier.agencies[i].contact = contact }
-                if let note { dossier.agencies[i].note = nonEmpty(note) }
-            }
+            try context.casework().changeAgency(caseId, agencyId, name: name, kind: kind, contact: contact, note: note)
             context.print("Instantie bijgewerkt.", "Agency updated.")
         }
     }
@@ -125,19 +105,12 @@ struct FindingCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                id = try EntityID.next(prefix: "F", existing: dossier.findings.map(\.id))
-                dossier.findings.append(
-                    Finding(
-                        id: id, agencyId: try dossier.requireAgency(agency).id, level: level, claim: claim,
-                        status: status,
-                        source: nonEmpty(source),
-                        respondentId: try respondent.map { try dossier.requireParticipant($0).id },
-                        eventIds: try dossier.requireIDs(
-                            event, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
-                        note: nonEmpty(note)))
-            }
+            var new = NewFinding(agency: agency, level: level, claim: claim, status: status)
+            new.source = source
+            new.respondent = respondent
+            new.eventIds = event
+            new.note = note
+            let id = try context.casework().addFinding(caseId, new)
             context.print("Bevinding \(id) vastgelegd.", "Finding \(id) recorded.")
         }
     }
@@ -176,16 +149,13 @@ struct FindingCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard let i = dossier.findings.firstIndex(where: { $0.id == findingId }) else {
-                    throw CasusError(.notFound, nl: "Geen bevinding '\(findingId)'.", en: "No finding '\(findingId)'.")
-                }
-                if let status { dossier.findings[i].status = status }
-                if let level { dossier.findings[i].level = level }
-                if let claim = nonEmpty(claim) { dossier.findings[i].claim = claim }
-                if let source { dossier.findings[i].source = nonEmpty(source) }
-                if let note { dossier.findings[i].note = nonEmpty(note) }
-            }
+            var change = FindingChange()
+            change.status = status
+            change.level = level
+            change.claim = claim
+            change.source = source
+            change.note = note
+            try context.casework().changeFinding(caseId, findingId, change)
             context.print("Bevinding bijgewerkt.", "Finding updated.")
         }
     }

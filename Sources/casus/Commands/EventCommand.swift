@@ -46,33 +46,24 @@ struct EventCommand: ParsableCommand {
         var keyMoment: String?
         @Option var note: String?
 
-        func apply(to event: inout TimelineEvent, in dossier: Dossier) throws {
-            if let date { event.date = date.isEmpty ? nil : try InputParsing.fuzzyDate(date) }
-            if let endDate { event.endDate = endDate.isEmpty ? nil : try InputParsing.fuzzyDate(endDate) }
-            if let actor { event.actor = try dossier.resolveActor(actor) }
-            if let channel { event.channel = channel }
-            if let what = nonEmpty(what) { event.what = what }
-            if let experience { event.experience = nonEmpty(experience) }
-            if let quote {
-                guard quote.isEmpty || dossier.quotes.contains(where: { $0.id == quote }) else {
-                    throw CasusError(.notFound, nl: "Geen citaat '\(quote)'.", en: "No quote '\(quote)'.")
-                }
-                event.quoteId = nonEmpty(quote)
-            }
-            if let impact {
-                guard (-2...2).contains(impact) else {
-                    throw CasusError(
-                        .invalidInput, nl: "Impact moet tussen -2 en +2 liggen.",
-                        en: "Impact must be between -2 and +2.")
-                }
-                event.impact = impact
-            }
-            if let visible { event.visibleToEndUser = try InputParsing.yesNo(visible) }
-            if let evidence { event.evidence = evidence }
-            if let phase { event.phase = nonEmpty(phase) }
-            if !knelpunt.isEmpty { event.knelpunten = knelpunt }
-            if let keyMoment { event.keyMoment = try InputParsing.yesNo(keyMoment) }
-            if let note { event.note = nonEmpty(note) }
+        /// The options as the application layer takes them: dates and yes/no parsed, the rest as typed.
+        func fields() throws -> EventFields {
+            var fields = EventFields()
+            if let date { fields.date = .some(date.isEmpty ? nil : try InputParsing.fuzzyDate(date)) }
+            if let endDate { fields.endDate = .some(endDate.isEmpty ? nil : try InputParsing.fuzzyDate(endDate)) }
+            fields.actor = actor
+            fields.channel = channel
+            fields.what = what
+            fields.experience = experience
+            fields.quoteId = quote
+            fields.impact = impact
+            fields.visibleToEndUser = try visible.map(InputParsing.yesNo)
+            fields.evidence = evidence
+            fields.phase = phase
+            fields.knelpunten = knelpunt
+            fields.keyMoment = try keyMoment.map(InputParsing.yesNo)
+            fields.note = note
+            return fields
         }
     }
 
@@ -84,18 +75,11 @@ struct EventCommand: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func execute(_ context: Context) throws {
-            guard let actorText = fields.actor, nonEmpty(fields.what) != nil else {
+            guard fields.actor != nil, nonEmpty(fields.what) != nil else {
                 throw CasusError(
                     .invalidInput, nl: "Geef minstens --actor en --what.", en: "Give at least --actor and --what.")
             }
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
-                var event = TimelineEvent(
-                    id: id, date: nil, actor: try dossier.resolveActor(actorText), what: fields.what ?? "")
-                try fields.apply(to: &event, in: dossier)
-                dossier.events.append(event)
-            }
+            let id = try context.casework().addEvent(caseId, try fields.fields())
             context.print("Gebeurtenis \(id) toegevoegd.", "Event \(id) added.")
         }
     }
@@ -137,12 +121,7 @@ struct EventCommand: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard let index = dossier.events.firstIndex(where: { $0.id == eventId }) else {
-                    throw CasusError(.notFound, nl: "Geen gebeurtenis '\(eventId)'.", en: "No event '\(eventId)'.")
-                }
-                try fields.apply(to: &dossier.events[index], in: dossier)
-            }
+            try context.casework().changeEvent(caseId, eventId, try fields.fields())
             context.print("Gebeurtenis \(eventId) bijgewerkt.", "Event \(eventId) updated.")
         }
     }
@@ -156,18 +135,7 @@ struct EventCommand: ParsableCommand {
         @Argument var eventId: String
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard dossier.events.contains(where: { $0.id == eventId }) else {
-                    throw CasusError(.notFound, nl: "Geen gebeurtenis '\(eventId)'.", en: "No event '\(eventId)'.")
-                }
-                dossier.events.removeAll { $0.id == eventId }
-                for i in dossier.handoffs.indices where dossier.handoffs[i].eventId == eventId {
-                    dossier.handoffs[i].eventId = nil
-                }
-                for i in dossier.findings.indices { dossier.findings[i].eventIds.removeAll { $0 == eventId } }
-                for i in dossier.leervragen.indices { dossier.leervragen[i].eventIds.removeAll { $0 == eventId } }
-                for i in dossier.dilemmas.indices { dossier.dilemmas[i].eventIds.removeAll { $0 == eventId } }
-            }
+            try context.casework().removeEvent(caseId, eventId)
             context.print("Gebeurtenis \(eventId) verwijderd.", "Event \(eventId) removed.")
         }
     }
@@ -202,20 +170,14 @@ struct HandoffCommand: ParsableCommand {
         @Option var note: String?
 
         func execute(_ context: Context) throws {
-            let day = try date.map(InputParsing.fuzzyDate)
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                if let event, !dossier.events.contains(where: { $0.id == event }) {
-                    throw CasusError(.notFound, nl: "Geen gebeurtenis '\(event)'.", en: "No event '\(event)'.")
-                }
-                id = try EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
-                dossier.handoffs.append(
-                    Handoff(
-                        id: id, fromAgencyId: try dossier.requireAgency(from).id,
-                        toAgencyId: try dossier.requireAgency(to).id, date: day,
-                        channel: channel, what: what, happened: !missing, eventId: event, evidence: evidence,
-                        note: nonEmpty(note)))
-            }
+            var new = NewHandoff(from: from, to: to, what: what)
+            new.date = try date.map(InputParsing.fuzzyDate)
+            new.channel = channel
+            new.happened = !missing
+            new.eventId = event
+            new.evidence = evidence
+            new.note = note
+            let id = try context.casework().addHandoff(caseId, new)
             context.print("Overdracht \(id) vastgelegd.", "Hand-off \(id) recorded.")
         }
     }
@@ -249,13 +211,7 @@ struct HandoffCommand: ParsableCommand {
         @Argument var handoffId: String
 
         func execute(_ context: Context) throws {
-            try context.store().modify(caseId) { dossier in
-                guard dossier.handoffs.contains(where: { $0.id == handoffId }) else {
-                    throw CasusError(
-                        .notFound, nl: "Geen overdracht '\(handoffId)'.", en: "No hand-off '\(handoffId)'.")
-                }
-                dossier.handoffs.removeAll { $0.id == handoffId }
-            }
+            try context.casework().removeHandoff(caseId, handoffId)
             context.print("Overdracht \(handoffId) verwijderd.", "Hand-off \(handoffId) removed.")
         }
     }
