@@ -9,15 +9,6 @@ struct FactLinks: ParsableArguments {
     var event: [String] = []
     @Option(help: help("Bevinding waar het uit voortkomt (herhaalbaar).", "Finding it comes from (repeatable)."))
     var finding: [String] = []
-
-    func checked(in dossier: Dossier) throws -> (events: [String], findings: [String]) {
-        (
-            try dossier.requireIDs(
-                event, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
-            try dossier.requireIDs(
-                finding, in: dossier.findings.map(\.id), what: Localized(nl: "Bevinding", en: "Finding"))
-        )
-    }
 }
 
 struct LeervraagCommand: ParsableCommand {
@@ -35,15 +26,8 @@ struct LeervraagCommand: ParsableCommand {
         @OptionGroup var links: FactLinks
 
         func execute(_ context: Context) throws {
-            guard let text = nonEmpty(text) else {
-                throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.")
-            }
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                let (events, findings) = try links.checked(in: dossier)
-                id = try EntityID.next(prefix: "L", existing: dossier.leervragen.map(\.id))
-                dossier.leervragen.append(Leervraag(id: id, text: text, eventIds: events, findingIds: findings))
-            }
+            let id = try context.casework().addLeervraag(
+                caseId, text: text, eventIds: links.event, findingIds: links.finding)
             context.print("Leervraag \(id) toegevoegd.", "Learning question \(id) added.")
         }
     }
@@ -82,17 +66,8 @@ struct DilemmaCommand: ParsableCommand {
         @OptionGroup var links: FactLinks
 
         func execute(_ context: Context) throws {
-            guard let text = nonEmpty(text) else {
-                throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.")
-            }
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                let (events, findings) = try links.checked(in: dossier)
-                id = try EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
-                dossier.dilemmas.append(
-                    Dilemma(
-                        id: id, text: text, explanation: nonEmpty(explanation), eventIds: events, findingIds: findings))
-            }
+            let id = try context.casework().addDilemma(
+                caseId, text: text, explanation: explanation, eventIds: links.event, findingIds: links.finding)
             context.print("Dilemma \(id) toegevoegd.", "Dilemma \(id) added.")
         }
     }
@@ -135,16 +110,9 @@ struct WederhoorCommand: ParsableCommand {
         @Option(help: help("Reactie verwacht voor.", "Response due by.")) var due: String?
 
         func execute(_ context: Context) throws {
-            let sentAt = try sent.map { try InputParsing.timestamp($0) } ?? .now()
-            let dueDate = try due.map(InputParsing.fuzzyDate)
-            var id = ""
-            try context.store().modify(caseId) { dossier in
-                id = try EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
-                dossier.wederhoor.append(
-                    WederhoorRound(
-                        id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id, sentAt: sentAt,
-                        dueDate: dueDate))
-            }
+            let id = try context.casework().sendWederhoor(
+                caseId, agency: agency, kind: kind, sentAt: try sent.map { try InputParsing.timestamp($0) },
+                due: try due.map(InputParsing.fuzzyDate))
             context.print("Wederhoor \(id) vastgelegd.", "Wederhoor \(id) recorded.")
         }
     }
@@ -165,22 +133,14 @@ struct WederhoorCommand: ParsableCommand {
 
         func execute(_ context: Context) throws {
             let response = try file.map(readText)
-            let moment = try at.map { try InputParsing.timestamp($0) } ?? .now()
+            let moment = try at.map { try InputParsing.timestamp($0) }
             guard response != nil || declined else {
                 throw CasusError(
                     .invalidInput, nl: "Geef --file met de reactie, of --declined.",
                     en: "Give --file with the response, or --declined.")
             }
-            try context.store().modify(caseId) { dossier in
-                guard let i = dossier.wederhoor.firstIndex(where: { $0.id == roundId }) else {
-                    throw CasusError(
-                        .notFound, nl: "Geen wederhoorronde '\(roundId)'.", en: "No wederhoor round '\(roundId)'.")
-                }
-                dossier.wederhoor[i].respondedAt = moment
-                dossier.wederhoor[i].response = response
-                dossier.wederhoor[i].declined = declined
-                if let changes { dossier.wederhoor[i].changes = nonEmpty(changes) }
-            }
+            try context.casework().recordWederhoorResponse(
+                caseId, round: roundId, response: response, declined: declined, changes: changes, at: moment)
             context.print("Reactie vastgelegd.", "Response recorded.")
         }
     }

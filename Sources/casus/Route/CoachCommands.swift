@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import Foundation
 
@@ -47,26 +48,8 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: help("Naam van de coach (standaard jij).", "Coach's name (default you).")) var coach: String?
 
         func execute(_ context: Context) throws {
-            let store = try context.store()
-            let dossier = try store.dossier(caseId)
             let prompter = try Prompter(language: context.language, answers: [])
             let decision = try self.decision ?? prompter.choice("besluit", PromptText.decision)
-            var hash: String?
-            if decision == .goedgekeurd {
-                let (status, _) = try RouteStatus.evaluate(dossier, lint: step == .narrative)
-                let open = status.steps[step.rawValue].checks.filter(\.holdsBack)
-                guard open.isEmpty else {
-                    throw CasusError(
-                        .checkFailed,
-                        nl:
-                            "Stap \(step.rawValue) kan niet goedgekeurd worden: \(open.count) check(s) staan open. Stuur de stap terug, of overrule een check met een reden (`casus override`).",
-                        en:
-                            "Step \(step.rawValue) cannot be signed off: \(open.count) check(s) are open. Send the step back, or override a check with a reason (`casus override`).",
-                        details: open.map { Localized(nl: "\($0.id): \($0.title.nl)", en: "\($0.id): \($0.title.en)") })
-                }
-            }
-            // The fingerprint shows later whether the material changed since this review.
-            hash = StepFingerprint.of(step, in: dossier)
             // A return or a comment needs words for the researcher; a sign-off may have them.
             var comments = nonEmpty(comment)
             if comments == nil && decision != .goedgekeurd {
@@ -79,14 +62,9 @@ struct ReviewCommand: ParsableCommand {
             } else if comments == nil && self.decision == nil {
                 comments = try prompter.optionalText("opmerkingen", PromptText.comments)
             }
-            var id = ""
-            try store.modify(caseId) { d in
-                id = try EntityID.next(prefix: "R", existing: d.reviews.map(\.id))
-                d.reviews.append(
-                    Review(
-                        id: id, step: step, coach: nonEmpty(coach) ?? context.actor, decision: decision,
-                        comments: comments, contentHash: hash))
-            }
+            let id = try context.casework().reviewStep(
+                caseId, step: step, decision: decision, comments: comments, coach: coach
+            ).id
             context.print(
                 "Beoordeling \(id) vastgelegd: stap \(step.rawValue) \(context.t(decision.label)).",
                 "Review \(id) recorded: step \(step.rawValue) \(context.t(decision.label)).")
@@ -137,35 +115,12 @@ struct OverrideCommand: CasusCommand {
             for o in dossier.overrides { print("\(o.id)  \(o.check)  \(o.by)  \(o.at.day)  \(o.reason)") }
             return
         }
-        guard let reason = nonEmpty(reason) else {
+        guard nonEmpty(reason) != nil else {
             throw CasusError(
                 .invalidInput, nl: "Een overrule heeft een reden nodig: --reason \"…\".",
                 en: "An override needs a reason: --reason \"…\".")
         }
-        let (status, _) = try RouteStatus.evaluate(dossier, lint: checkId.hasPrefix("2."))
-        let all = status.steps.flatMap(\.checks)
-        guard let target = all.first(where: { $0.id == checkId }) else {
-            throw CasusError(
-                .notFound,
-                nl:
-                    "Geen check '\(checkId)' in deze casus. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", ")).",
-                en:
-                    "No check '\(checkId)' in this case. Open: \(all.filter(\.holdsBack).map(\.id).joined(separator: ", "))."
-            )
-        }
-        guard target.holdsBack else {
-            throw CasusError(
-                .conflict,
-                nl: "Check \(checkId) staat niet open (\(target.state.rawValue)); er valt niets te overrulen.",
-                en: "Check \(checkId) is not open (\(target.state.rawValue)); there is nothing to override.")
-        }
-        var id = ""
-        try store.modify(caseId) { d in
-            id = try EntityID.next(prefix: "O", existing: d.overrides.map(\.id))
-            d.overrides.append(
-                GateOverride(
-                    id: id, step: target.step, check: checkId, reason: reason, by: nonEmpty(coach) ?? context.actor))
-        }
+        let id = try context.casework().overrideCheck(caseId, check: checkId, reason: reason ?? "", coach: coach).id
         context.print("Overrule \(id) vastgelegd voor \(checkId).", "Override \(id) recorded for \(checkId).")
     }
 }
@@ -223,14 +178,8 @@ struct DoetankCommand: CasusCommand {
             given.append(
                 DoetankAnswer(question: i + 1, yes: try prompter.yesNo(key, PromptText.doetankQuestion(phase, i + 1))))
         }
-        var review: DoetankReview?
-        try store.modify(caseId) { d in
-            let new = DoetankReview(
-                id: try EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase, answers: given,
-                coach: nonEmpty(coach) ?? context.actor, note: nonEmpty(note))
-            d.doetank.append(new)
-            review = new
-        }
-        if let review { StatusPrinter(context: context).printDoetank(review) }
+        let review = try context.casework().recordDoetank(
+            caseId, phase: phase, answers: given, coach: coach, note: note)
+        StatusPrinter(context: context).printDoetank(review)
     }
 }

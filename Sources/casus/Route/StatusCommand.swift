@@ -1,15 +1,8 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusLint
 import Foundation
-
-/// The route status of a dossier, with the lint result the step-2 gate needs.
-enum RouteStatus {
-    static func evaluate(_ dossier: Dossier, lint: Bool = true) throws -> (WorkflowStatus, NarrativeLintResult?) {
-        let result = lint ? try DossierLint.gateInput(for: dossier) : nil
-        return (Gates.evaluate(dossier, lint: result), result)
-    }
-}
 
 /// The full status as other tools read it (`casus status --json`).
 struct StatusDocument: Encodable {

@@ -1,0 +1,96 @@
+import CasusCore
+import CasusStore
+import Foundation
+
+extension Casework {
+    /// Adds a leervraag linked to the events and findings it comes from; returns its id.
+    public func addLeervraag(_ caseId: String, text: String, eventIds: [String], findingIds: [String]) throws -> String
+    {
+        try require(.edit, caseId: caseId)
+        guard let text = Optional(text).nonBlank else {
+            throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.")
+        }
+        var id = ""
+        try store.modify(caseId) { dossier in
+            let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: dossier)
+            id = try EntityID.next(prefix: "L", existing: dossier.leervragen.map(\.id))
+            dossier.leervragen.append(Leervraag(id: id, text: text, eventIds: events, findingIds: findings))
+        }
+        return id
+    }
+
+    /// Adds a dilemma linked to the events and findings it comes from; returns its id.
+    public func addDilemma(
+        _ caseId: String, text: String, explanation: String?, eventIds: [String],
+        findingIds: [String]
+    ) throws -> String {
+        try require(.edit, caseId: caseId)
+        guard let text = Optional(text).nonBlank else {
+            throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.")
+        }
+        var id = ""
+        try store.modify(caseId) { dossier in
+            let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: dossier)
+            id = try EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
+            dossier.dilemmas.append(
+                Dilemma(
+                    id: id, text: text, explanation: explanation.nonBlank, eventIds: events,
+                    findingIds: findings))
+        }
+        return id
+    }
+
+    /// Records that a wederhoor round was sent to an agency; returns its id.
+    public func sendWederhoor(
+        _ caseId: String, agency: String, kind: WederhoorKind, sentAt: Timestamp?,
+        due: FuzzyDate?
+    ) throws -> String {
+        try require(.edit, caseId: caseId)
+        var id = ""
+        try store.modify(caseId) { dossier in
+            id = try EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
+            dossier.wederhoor.append(
+                WederhoorRound(
+                    id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id,
+                    sentAt: sentAt ?? .now(), dueDate: due))
+        }
+        return id
+    }
+
+    /// Records an agency's response (verbatim) or that it declined to respond.
+    public func recordWederhoorResponse(
+        _ caseId: String, round roundId: String, response: String?, declined: Bool,
+        changes: String?, at moment: Timestamp?
+    ) throws {
+        try require(.edit, caseId: caseId)
+        guard response != nil || declined else {
+            throw CasusError(
+                .invalidInput, nl: "Leg de reactie vast, of dat de instantie afzag van een reactie.",
+                en: "Record the response, or that the agency declined to respond.")
+        }
+        try store.modify(caseId) { dossier in
+            guard let i = dossier.wederhoor.firstIndex(where: { $0.id == roundId }) else {
+                throw CasusError(
+                    .notFound, nl: "Geen wederhoorronde '\(roundId.excerpt)'.",
+                    en: "No wederhoor round '\(roundId.excerpt)'.")
+            }
+            dossier.wederhoor[i].respondedAt = moment ?? .now()
+            dossier.wederhoor[i].response = response
+            dossier.wederhoor[i].declined = declined
+            if let changes { dossier.wederhoor[i].changes = Optional(changes).nonBlank }
+        }
+    }
+
+    static func checkedLinks(
+        _ eventIds: [String], _ findingIds: [String], in dossier: Dossier
+    ) throws
+        -> (events: [String], findings: [String])
+    {
+        (
+            try dossier.requireIDs(
+                eventIds, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
+            try dossier.requireIDs(
+                findingIds, in: dossier.findings.map(\.id), what: Localized(nl: "Bevinding", en: "Finding"))
+        )
+    }
+}
