@@ -62,7 +62,10 @@ let package = Package(
         // The application layer: operations every front end calls (data protection, backup).
         .target(
             name: "CasusApp",
-            dependencies: ["CasusCore", "CasusStore", "CasusLint", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CasusCore", "CasusStore", "CasusLint", "CasusDocuments", "CasusReports", "CasusJourney",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The command-line tool: one file per subcommand.
         .executableTarget(

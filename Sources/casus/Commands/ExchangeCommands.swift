@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusStore
 import Foundation
@@ -37,13 +38,7 @@ struct ExportCommand: CasusCommand {
         if let kind = reportOptions.report {
             return try ReportExport.run(kind, caseId: caseId, options: reportOptions, output: output, context: context)
         }
-        let store = try context.store()
-        let dossier = try store.dossier(caseId)
-        let identities = try context.vault.identities().filter { $0.caseId == caseId }
-        let data = try DossierFile(dossier: dossier).encoded()
-        try ExportGuard.check(String(decoding: data, as: UTF8.self), identities: identities, dossier: dossier)
-        let file = try store.exportFile(caseId, embedAttachments: attachments == .include)
-        let bytes = try file.encoded()
+        let bytes = try context.casework().exportDossier(caseId, embedAttachments: attachments == .include)
         if let output, output != "-" {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
             Output.error(
@@ -69,9 +64,7 @@ struct ImportCommand: CasusCommand {
             "Replace an existing case with the same id (its consent history must be kept).")) var replace = false
 
     func execute(_ context: Context) throws {
-        let data = try ImportCommand.read(file)
-        let parsed = try DossierFile.decode(data)
-        let dossier = try context.store().importFile(parsed, replace: replace)
+        let dossier = try context.casework().importDossier(try ImportCommand.read(file), replace: replace)
         context.print(
             "Casus '\(dossier.casus.id)' ingelezen: \(dossier.participants.count) personen, \(dossier.interviews.count) interviews, \(dossier.events.count) gebeurtenissen.",
             "Case '\(dossier.casus.id)' imported: \(dossier.participants.count) participants, \(dossier.interviews.count) interviews, \(dossier.events.count) events."

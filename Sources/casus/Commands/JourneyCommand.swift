@@ -1,13 +1,11 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusJourney
 import CasusStore
 import Foundation
 
-/// The formats a journey map is written in.
-enum JourneyFormat: String, ExpressibleByArgument, CaseIterable {
-    case svg, html, mermaid, csv
-}
+extension JourneyFormat: ExpressibleByArgument {}
 
 extension JourneyView: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
@@ -53,40 +51,20 @@ struct JourneyCommand: CasusCommand {
             "File with the kinds of bottleneck (default Templates/klantreis/knelpunten.yml).")) var knelpunten: String?
 
     func execute(_ context: Context) throws {
-        let dossier = try context.store().dossier(caseId)
-        let chosen =
-            format ?? output.flatMap { path -> JourneyFormat? in
-                switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-                case "svg": return .svg
-                case "html", "htm": return .html
-                case "mmd", "mermaid", "md": return .mermaid
-                case "csv": return .csv
-                default: return nil
-                }
-            } ?? .svg
-        let map = try JourneyMap.build(
-            dossier, view: view, language: mapLanguage ?? dossier.casus.language,
-            catalogue: try JourneyCommand.catalogue(knelpunten),
-            eventLimit: chosen == .csv ? nil : InputLimits.journeyEvents)
-        let text: String
-        switch chosen {
-        case .svg: text = SVGJourneyWriter.render(map)
-        case .html: text = JourneyText.html(map)
-        case .mermaid: text = JourneyText.mermaid(map)
-        case .csv: text = JourneyText.csv(map)
-        }
-        try ExportGuard.check(
-            text, identities: try context.vault.identities().filter { $0.caseId == caseId }, dossier: dossier)
+        let chosen = format ?? output.flatMap { JourneyFormat(fileName: $0) } ?? .svg
+        let (text, omitted) = try context.casework().journey(
+            caseId, view: view, format: chosen, language: mapLanguage,
+            catalogue: try JourneyCommand.catalogue(knelpunten))
         if let output, output != "-" {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
             Output.error(context.t("Klantreis geschreven naar \(output).", "Journey written to \(output)."))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if !map.omitted.isEmpty {
+        if !omitted.isEmpty {
             Output.error(
                 context.t("Weggelaten (toestemming):", "Left out (consent):") + "\n"
-                    + map.omitted.map { "  - " + context.t($0) }.joined(separator: "\n"))
+                    + omitted.map { "  - " + context.t($0) }.joined(separator: "\n"))
         }
     }
 

@@ -1,14 +1,12 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusDocuments
 import CasusReports
 import CasusStore
 import Foundation
 
-/// The formats a report is written in.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, html, odt, docx, pdf
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 extension ReportKind: ExpressibleByArgument {}
 extension ReportStatus: ExpressibleByArgument {}
@@ -96,7 +94,7 @@ enum ReportExport {
         let dossier = try context.store().dossier(caseId)
         let format =
             try options.format ?? output.flatMap {
-                ReportFormat(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased())
+                ReportFormat(fileName: $0)
             }
             ?? {
                 throw CasusError(
@@ -112,18 +110,14 @@ enum ReportExport {
         let reportOptions = ReportOptions(
             kind: kind, status: options.status, language: options.reportLanguage ?? dossier.casus.language,
             date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency)
-        let result = try ReportBuilder.build(dossier, template: template, options: reportOptions)
-        // The last guard: no real name from the key vault in any text of the report.
-        let identities = try context.vault.identities().filter { $0.caseId == caseId }
-        let markdown = MarkdownWriter.render(result.document)
-        try ExportGuard.check(String(decoding: markdown, as: UTF8.self), identities: identities, dossier: dossier)
-        let bytes = format == .md ? markdown : try render(result.document, format)
+        let (bytes, _, logWriter) = try context.casework().report(
+            caseId, template: template, options: reportOptions, format: format)
         if let output, output != "-" {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
         } else {
             FileHandle.standardOutput.write(bytes)
         }
-        let logText = ExportGuard.redacted(result.log.text(context.language), identities: identities, dossier: dossier)
+        let logText = logWriter(context.language)
         if let path = options.log {
             try AtomicFile.write(
                 Data(
@@ -137,13 +131,4 @@ enum ReportExport {
         }
     }
 
-    static func render(_ document: Document, _ format: ReportFormat) throws -> Data {
-        switch format {
-        case .md: return MarkdownWriter.render(document)
-        case .html: return HTMLWriter.render(document)
-        case .odt: return try ODTWriter.render(document)
-        case .docx: return try DOCXWriter.render(document)
-        case .pdf: return try PDFConverter.convert(odt: try ODTWriter.render(document))
-        }
-    }
 }

@@ -1,0 +1,117 @@
+import CasusCore
+import CasusDocuments
+import CasusJourney
+import CasusReports
+import CasusStore
+import Foundation
+
+/// The formats casus writes reports in, with their file extensions: one registry for every front end.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case md, html, odt, docx, pdf
+
+    /// The format a file name asks for, by its extension.
+    public init?(fileName: String) {
+        self.init(rawValue: URL(fileURLWithPath: fileName).pathExtension.lowercased())
+    }
+
+    /// Writes a document in this format (PDF through LibreOffice).
+    public func render(_ document: Document) throws -> Data {
+        switch self {
+        case .md: return MarkdownWriter.render(document)
+        case .html: return HTMLWriter.render(document)
+        case .odt: return try ODTWriter.render(document)
+        case .docx: return try DOCXWriter.render(document)
+        case .pdf: return try PDFConverter.convert(odt: try ODTWriter.render(document))
+        }
+    }
+}
+
+/// The formats of a journey map, with their file extensions.
+public enum JourneyFormat: String, Sendable, CaseIterable {
+    case svg, html, mermaid, csv
+
+    public init?(fileName: String) {
+        switch URL(fileURLWithPath: fileName).pathExtension.lowercased() {
+        case "svg": self = .svg
+        case "html", "htm": self = .html
+        case "mmd", "mermaid", "md": self = .mermaid
+        case "csv": self = .csv
+        default: return nil
+        }
+    }
+}
+
+extension Casework {
+    /// The dossier as a portable file, refused when any byte holds a real name from the key vault.
+    /// The export is in the audit log.
+    public func exportDossier(_ caseId: String, embedAttachments: Bool) throws -> Data {
+        try require(.export, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        try guardExport(String(decoding: try DossierFile(dossier: dossier).encoded(), as: UTF8.self), dossier: dossier)
+        return try store.exportFile(caseId, embedAttachments: embedAttachments).encoded()
+    }
+
+    /// Reads a dossier file into the store (validated whole, with every rule a change must meet).
+    public func importDossier(_ data: Data, replace: Bool) throws -> Dossier {
+        let file = try DossierFile.decode(data)
+        try require(.administer, caseId: file.dossier.casus.id)
+        return try store.importFile(file, replace: replace)
+    }
+
+    /// Builds a report and writes it in `format`. Consent decides what is in it (the builder leaves
+    /// out what it does not cover and says so in the log); the export guard refuses any real name;
+    /// the log names people by pseudonym or id only.
+    public func report(
+        _ caseId: String, template: ReportTemplate, options: ReportOptions,
+        format: ReportFormat
+    ) throws -> (bytes: Data, log: ExportLog, logText: (Language) -> String) {
+        try require(.export, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        let result = try ReportBuilder.build(dossier, template: template, options: options)
+        let markdown = MarkdownWriter.render(result.document)
+        let identities = try guardExport(String(decoding: markdown, as: UTF8.self), dossier: dossier)
+        let bytes = format == .md ? markdown : try format.render(result.document)
+        // Accountable like every export; a read-only store (a copy on a read-only disk) can still report.
+        if !store.isReadOnly {
+            try store.logEvent(
+                caseId: caseId, operation: "export",
+                detail: "report \(options.kind.rawValue) \(format.rawValue)"
+                    + (options.agencyId.map { " for \($0)" } ?? ""))
+        }
+        let log = result.log
+        return (
+            bytes, log,
+            { language in ExportGuard.redacted(log.text(language), identities: identities, dossier: dossier) }
+        )
+    }
+
+    /// Draws a journey map in `format`; a table (CSV) has no size limit, a drawing does. Returns the
+    /// text and what consent kept off the map.
+    public func journey(
+        _ caseId: String, view: JourneyView, format: JourneyFormat, language: Language?,
+        catalogue: KnelpuntCatalogue
+    ) throws -> (text: String, omitted: [Localized]) {
+        try require(.export, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        let map = try JourneyMap.build(
+            dossier, view: view, language: language ?? dossier.casus.language, catalogue: catalogue,
+            eventLimit: format == .csv ? nil : InputLimits.journeyEvents)
+        let text: String
+        switch format {
+        case .svg: text = SVGJourneyWriter.render(map)
+        case .html: text = JourneyText.html(map)
+        case .mermaid: text = JourneyText.mermaid(map)
+        case .csv: text = JourneyText.csv(map)
+        }
+        try guardExport(text, dossier: dossier)
+        return (text, map.omitted)
+    }
+
+    /// The last check before anything leaves: no real name from the key vault in `text`.
+    @discardableResult
+    func guardExport(_ text: String, dossier: Dossier) throws -> [Identity] {
+        let identities = try vault.identities().filter { $0.caseId == dossier.casus.id }
+        try ExportGuard.check(text, identities: identities, dossier: dossier)
+        return identities
+    }
+}
