@@ -2,30 +2,23 @@ import CasusCore
 import CasusStore
 import Foundation
 
+/// Why a person's material is erased: a recorded withdrawal, or a retention date that passed.
+public enum ErasureGround: String, Sendable {
+    case withdrawal
+    case retention
+}
+
 /// The data-protection operations: erasing a case, erasing one person's material after a
 /// withdrawal (GDPR art. 17) or when its retention date has passed. Every front end calls these;
 /// the rules (what a withdrawal covers, that the vault and the store change together, that the
-/// bytes leave the files) live here once. The actor is the store's: it is named in the audit log.
-public struct DataProtection: Sendable {
-    public let store: DossierStore
-    public let vault: KeyVault
-
-    public init(store: DossierStore, vault: KeyVault) {
-        self.store = store
-        self.vault = vault
-    }
-
-    /// Why a person's material is erased: a recorded withdrawal, or a retention date that passed.
-    public enum Ground: String, Sendable {
-        case withdrawal
-        case retention
-    }
-
+/// bytes leave the files) live here once.
+extension Casework {
     // MARK: A whole case
 
     /// Erases a case and its real names. The key vault is read (and so checked) before anything
     /// changes, and rewritten inside the store's transaction: both change, or neither.
     public func eraseCase(_ caseId: String) throws {
+        try require(.administer, caseId: caseId)
         _ = try store.dossier(caseId)
         _ = try vault.identities()
         try store.erase(caseId) { try vault.remove(caseId: caseId) }
@@ -60,7 +53,7 @@ public struct DataProtection: Sendable {
                 .notFound, nl: "Geen persoon '\(nameOrId.excerpt)' in casus '\(caseId)'.",
                 en: "No participant '\(nameOrId.excerpt)' in case '\(caseId)'.")
         }
-        let erasable = DataProtection.erasablePurposes(dossier, participantId: participant.id)
+        let erasable = Casework.erasablePurposes(dossier, participantId: participant.id)
         let chosen: Set<ConsentPurpose>
         if let purposes {
             let stillGranted = purposes.filter { !erasable.contains($0) }
@@ -95,9 +88,10 @@ public struct DataProtection: Sendable {
     /// attachment files, then the full-text index, free pages and WAL. The audit log says what kind
     /// of material went, by whom and on what ground, never the content.
     @discardableResult
-    public func erase(_ plan: ErasurePlan, ground: Ground) throws -> ErasurePlan {
-        guard !plan.isEmpty else { return plan }
+    public func erase(_ plan: ErasurePlan, ground: ErasureGround) throws -> ErasurePlan {
         let caseId = plan.dossier.casus.id
+        try require(.consent, caseId: caseId)
+        guard !plan.isEmpty else { return plan }
         if plan.identity { _ = try vault.identities() }
         var done = plan
         try store.modify(caseId) { dossier in

@@ -9,7 +9,7 @@ final class ProtectedStore {
     let folder: URL
     let store: DossierStore
     let vault: KeyVault
-    var operations: DataProtection { DataProtection(store: store, vault: vault) }
+    var operations: Casework { Casework(store: store, vault: vault, actor: .owner("onderzoeker")) }
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-app-\(UUID().uuidString)")

@@ -171,7 +171,7 @@ struct CaseCommand: ParsableCommand {
                         "Wissen kan niet ongedaan worden. Herhaal met --yes om casus '\(caseId)' en alles wat erbij hoort te wissen.",
                     en: "Erasing cannot be undone. Repeat with --yes to erase case '\(caseId)' and everything in it.")
             }
-            try context.dataProtection().eraseCase(caseId)
+            try context.casework().eraseCase(caseId)
             context.print(
                 "Casus '\(caseId)' is gewist. Het auditlog bewaart alleen dat hij bestond en gewist is.",
                 "Case '\(caseId)' is erased. The audit log keeps only that it existed and was erased.")

@@ -5,9 +5,6 @@ import CasusStore
 import Foundation
 
 extension Context {
-    /// The data-protection operations on this context's store and key vault.
-    func dataProtection() throws -> DataProtection { DataProtection(store: try store(), vault: vault) }
-
     /// The application layer for this context: the terminal on a personal store acts as its owner.
     func casework() throws -> Casework { Casework(store: try store(), vault: vault, actor: .owner(actor)) }
 }
@@ -72,7 +69,7 @@ struct EraseCommand: CasusCommand {
     @Flag(help: help("Wis echt; dit kan niet ongedaan worden.", "Really erase; this cannot be undone.")) var yes = false
 
     func execute(_ context: Context) throws {
-        let operations = try context.dataProtection()
+        let operations = try context.casework()
         let purposes = try purpose.map { text in
             try text.split(separator: ",").map { word -> ConsentPurpose in
                 guard let parsed = ConsentPurpose.parse(String(word)) else {
@@ -117,7 +114,7 @@ struct RetentionCommand: CasusCommand {
     @Flag(help: help("Bevestig het wissen.", "Confirm the erasure.")) var yes = false
 
     func execute(_ context: Context) throws {
-        let operations = try context.dataProtection()
+        let operations = try context.casework()
         let items = try operations.retention(caseId: caseId)
         let shown = items.filter { $0.retainUntil == nil || ($0.daysLeft ?? 0) <= days }
         for item in shown {
