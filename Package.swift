@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "CasusReportsTests",
             dependencies: [
-                "CasusReports", "CasusDocuments", "CasusCore",
+                "CasusReports", "CasusDocuments", "CasusCore", "CasusJourney",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]),

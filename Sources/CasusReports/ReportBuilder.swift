@@ -13,11 +13,14 @@ public struct ReportOptions: Sendable {
     public var version: String?
     /// The wederhoor version for one agency: only the passages and findings about it.
     public var agencyId: String?
+    /// The knelpunt types, for their labels in the report's language; tags not in it are made readable.
+    public var catalogue: KnelpuntCatalogue
 
     public init(
         kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language = .nl, date: String,
-        version: String? = nil, agencyId: String? = nil
+        version: String? = nil, agencyId: String? = nil, catalogue: KnelpuntCatalogue = KnelpuntCatalogue()
     ) {
+        self.catalogue = catalogue
         self.kind = kind
         self.status = status
         self.language = language
@@ -300,7 +303,7 @@ public struct ReportBuilder {
         let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .overview
         let map: JourneyMap
         do {
-            map = try JourneyMap.build(dossier, view: view, language: language, catalogue: KnelpuntCatalogue())
+            map = try JourneyMap.build(dossier, view: view, language: language, catalogue: scope.options.catalogue)
         } catch let error as CasusError where error.kind == .invalidInput {
             // Too many events to draw: the report keeps its timeline table and says why the map is missing.
             return gap(
@@ -462,7 +465,9 @@ public struct ReportBuilder {
             }
         }
         var items: [[Inline]] = order.map { point in
-            [.strong([.text(Self.readable(point))]), .text(" — " + (moments[point] ?? []).joined(separator: "; "))]
+            let label =
+                scope.options.catalogue.types.first { $0.id == point }?.label.text(language) ?? Self.readable(point)
+            return [.strong([.text(label)]), .text(" — " + (moments[point] ?? []).joined(separator: "; "))]
         }
         for handoff in dossier.handoffs where !handoff.happened && scope.handoffIncluded(handoff) {
             let from = dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId,

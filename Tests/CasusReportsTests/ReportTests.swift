@@ -1,5 +1,6 @@
 import CasusCore
 import CasusDocuments
+import CasusJourney
 import Foundation
 import Testing
 import ZIPFoundation
@@ -241,5 +242,27 @@ enum ZipText {
         var out = Data()
         _ = try archive.extract(entry) { out.append($0) }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+@Suite("Knelpunt labels in reports")
+struct KnelpuntLabelTests {
+    @Test(
+        "the outside-in report names bottlenecks by the catalogue's label, in the report's language",
+        arguments: Repository.sampleNames)
+    func catalogueLabels(name: String) throws {
+        let catalogue = try KnelpuntCatalogue.load(
+            Repository.root.appendingPathComponent("Templates/klantreis/knelpunten.yml"))
+        let dossier = try Repository.sample(name)
+        let tags = Set(dossier.events.flatMap(\.knelpunten))
+        let known = catalogue.types.filter { tags.contains($0.id) }
+        #expect(!known.isEmpty)
+        for language in [Language.nl, .en] {
+            let result = try ReportBuilder.build(
+                dossier, template: ReportTemplate.load(.outsideIn, from: Repository.templates),
+                options: ReportOptions(kind: .outsideIn, language: language, date: "2026-11-29", catalogue: catalogue))
+            let text = String(decoding: MarkdownWriter.render(result.document), as: UTF8.self)
+            for type in known { #expect(text.contains(type.label.text(language)), "\(type.id) in \(language)") }
+        }
     }
 }

@@ -109,7 +109,8 @@ enum ReportExport {
         let template = try ReportTemplate.load(kind, from: try options.templateFolder())
         let reportOptions = ReportOptions(
             kind: kind, status: options.status, language: options.reportLanguage ?? dossier.casus.language,
-            date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency)
+            date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency,
+            catalogue: try JourneyCommand.catalogue(nil))
         let (bytes, _, logWriter) = try context.casework().report(
             caseId, template: template, options: reportOptions, format: format)
         if let output, output != "-" {
