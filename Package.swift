@@ -80,7 +80,9 @@ let package = Package(
             name: "casus-fuzz",
             dependencies: ["CasusCore", "CasusDocuments", "CasusLint", "CasusReports"]
         ),
-        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore"]),
+        // What the test targets share: the repository's folders, the samples, golden files.
+        .target(name: "CasusTestSupport", dependencies: ["CasusCore"], path: "Tests/Support"),
+        .testTarget(name: "CasusCoreTests", dependencies: ["CasusCore", "CasusTestSupport"]),
         .testTarget(
             name: "CasusStoreTests",
             dependencies: ["CasusStore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -92,11 +94,13 @@ let package = Package(
         .testTarget(
             name: "CasusReportsTests",
             dependencies: [
-                "CasusReports", "CasusDocuments", "CasusCore", "CasusJourney",
+                "CasusReports", "CasusDocuments", "CasusCore", "CasusJourney", "CasusTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]),
-        .testTarget(name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore", "CasusTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
         .testTarget(
             name: "CasusAppTests",

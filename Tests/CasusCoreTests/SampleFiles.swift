@@ -1,15 +1,12 @@
 import CasusCore
+import CasusTestSupport
 import Foundation
 
 /// The repository's folders, found from this source file so tests run from any working directory.
+/// The shared test repository, with the sample as its file (the dossier tests read the header too).
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let samples = root.appendingPathComponent("Samples")
-
-    static func sample(_ name: String) throws -> DossierFile {
-        try DossierFile.decode(Data(contentsOf: samples.appendingPathComponent(name + ".json")))
-    }
-
-    static let sampleNames = ["boete-schuldhulp", "bezwaar-wmo"]
+    static let root = TestRepository.root
+    static let samples = TestRepository.samples
+    static let sampleNames = TestRepository.sampleNames
+    static func sample(_ name: String) throws -> DossierFile { try TestRepository.sampleFile(name) }
 }

@@ -1,4 +1,5 @@
 import CasusCore
+import CasusTestSupport
 import Foundation
 import Testing
 
@@ -8,27 +9,16 @@ import Testing
 import FoundationXML
 #endif
 
+/// The shared test repository, with this target's golden files.
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = TestRepository.root
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func sample(_ name: String) throws -> Dossier {
-        try DossierFile.decode(Data(contentsOf: root.appendingPathComponent("Samples/\(name).json"))).dossier
+    static func sample(_ name: String) throws -> Dossier { try TestRepository.sample(name) }
+    static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
+        try TestRepository.matchesGolden(text, name, in: golden)
     }
-
     static func catalogue() throws -> KnelpuntCatalogue {
         try KnelpuntCatalogue.load(root.appendingPathComponent("Templates/klantreis/knelpunten.yml"))
-    }
-
-    /// Compares with a golden file; `CASUS_UPDATE_GOLDEN=1` rewrites it (review the diff before committing).
-    static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CASUS_UPDATE_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url)
-            return true
-        }
-        return (try? String(contentsOf: url, encoding: .utf8)) == text
     }
 }
 

@@ -1,6 +1,7 @@
 import CasusCore
 import CasusDocuments
 import CasusJourney
+import CasusTestSupport
 import Foundation
 import Testing
 import ZIPFoundation
@@ -8,27 +9,16 @@ import ZIPFoundation
 @testable import CasusReports
 
 /// The repository's folders, found from this source file.
+/// The shared test repository, with this target's golden files.
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let templates = root.appendingPathComponent("Templates/rapport")
+    static let root = TestRepository.root
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func sample(_ name: String) throws -> Dossier {
-        try DossierFile.decode(Data(contentsOf: root.appendingPathComponent("Samples/\(name).json"))).dossier
-    }
-
-    static let sampleNames = ["boete-schuldhulp", "bezwaar-wmo"]
-
-    /// Compares with a golden file; `CASUS_UPDATE_GOLDEN=1` rewrites it (review the diff before committing).
+    static func sample(_ name: String) throws -> Dossier { try TestRepository.sample(name) }
     static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CASUS_UPDATE_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url)
-            return true
-        }
-        return (try? String(contentsOf: url, encoding: .utf8)) == text
+        try TestRepository.matchesGolden(text, name, in: golden)
     }
+    static let templates = TestRepository.templates
+    static let sampleNames = TestRepository.sampleNames
 }
 
 @Suite("reports: consent, structure, templates")
