@@ -121,6 +121,13 @@ public enum Gates {
             detail: ok ? nil : missing(), why: why)
     }
 
+    private static func check(
+        _ id: CheckID, _ step: Step, _ ok: Bool, _ title: Localized, _ missing: @autoclosure () -> Localized,
+        _ why: Localized, blocked: Bool = false
+    ) -> GateCheck {
+        check(id.rawValue, step, ok, title, missing(), why, blocked: blocked)
+    }
+
     private static func applyOverride(_ check: GateCheck, _ dossier: Dossier) -> GateCheck {
         guard check.holdsBack,
             let override = dossier.overrides.last(where: { $0.check == check.id && $0.step == check.step })
@@ -137,7 +144,7 @@ public enum Gates {
         Precondition.allCases.map { precondition in
             let n = precondition.rawValue
             let answer = d.selection.first { $0.number == n }
-            let id = "0.voorwaarde-\(n)"
+            let id = CheckID.precondition(n)
             guard let answer, !answer.justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return check(
                     id, .selection, false, WorkflowText.precondition(n),
@@ -157,20 +164,20 @@ public enum Gates {
         let endUsers = d.participants.filter { $0.role == .eindgebruiker }
         var checks = [
             check(
-                "1.eindgebruiker", .interview, !endUsers.isEmpty, WorkflowText.endUser, WorkflowText.endUserMissing,
+                .endUser, .interview, !endUsers.isEmpty, WorkflowText.endUser, WorkflowText.endUserMissing,
                 WorkflowText.endUserWhy)
         ]
         let interviews = d.interviews.filter { i in endUsers.contains { $0.id == i.participantId } }
         checks.append(
             check(
-                "1.interview", .interview, !interviews.isEmpty, WorkflowText.interview, WorkflowText.interviewMissing,
+                .interview, .interview, !interviews.isEmpty, WorkflowText.interview, WorkflowText.interviewMissing,
                 WorkflowText.interviewWhy))
         guard !interviews.isEmpty else { return checks }
         let noConsent = interviews.filter { !ledger.isGranted(.interview, to: $0.participantId, asOf: $0.at.date) }.map(
             \.id)
         checks.append(
             check(
-                "1.toestemming-interview", .interview, noConsent.isEmpty, WorkflowText.interviewConsent,
+                .interviewConsent, .interview, noConsent.isEmpty, WorkflowText.interviewConsent,
                 WorkflowText.interviewConsentMissing(noConsent), WorkflowText.interviewConsentWhy))
         let recorded = interviews.filter { $0.mode == .geluidsopname }
         if !recorded.isEmpty {
@@ -179,7 +186,7 @@ public enum Gates {
             }.map(\.id)
             checks.append(
                 check(
-                    "1.toestemming-opname", .interview, noRecording.isEmpty, WorkflowText.recordingConsent,
+                    .recordingConsent, .interview, noRecording.isEmpty, WorkflowText.recordingConsent,
                     WorkflowText.recordingConsentMissing(noRecording), WorkflowText.recordingConsentWhy))
             let transcribed = recorded.filter { $0.transcript != nil }
             let noTranscription = transcribed.filter { !ledger.isGranted(.transcription, to: $0.participantId) }
@@ -189,7 +196,7 @@ public enum Gates {
                 }
                 checks.append(
                     check(
-                        "1.toestemming-transcriptie", .interview, noTranscription.isEmpty,
+                        .transcriptionConsent, .interview, noTranscription.isEmpty,
                         WorkflowText.transcriptionConsent,
                         join(WorkflowText.transcriptionConsentMissing(noTranscription.map(\.id)), affected),
                         WorkflowText.transcriptionConsentWhy))
@@ -200,24 +207,24 @@ public enum Gates {
         }.map(\.id)
         checks.append(
             check(
-                "1.duur", .interview, short.isEmpty, WorkflowText.duration, WorkflowText.durationShort(short),
+                .duration, .interview, short.isEmpty, WorkflowText.duration, WorkflowText.durationShort(short),
                 WorkflowText.durationWhy))
         let unsafe = interviews.filter { !$0.safetyChecked }.map(\.id)
         checks.append(
             check(
-                "1.veiligheid", .interview, unsafe.isEmpty, WorkflowText.safety, WorkflowText.safetyMissing(unsafe),
+                .safety, .interview, unsafe.isEmpty, WorkflowText.safety, WorkflowText.safetyMissing(unsafe),
                 WorkflowText.safetyWhy))
         let unexplained = interviews.filter { !$0.storyExplained }.map(\.id)
         checks.append(
             check(
-                "1.uitleg", .interview, unexplained.isEmpty, WorkflowText.explained,
+                .explained, .interview, unexplained.isEmpty, WorkflowText.explained,
                 WorkflowText.explainedMissing(unexplained), WorkflowText.explainedWhy))
         let noTranscript = interviews.filter {
             ($0.transcript ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }.map(\.id)
         checks.append(
             check(
-                "1.transcript", .interview, noTranscript.isEmpty, WorkflowText.transcript,
+                .transcript, .interview, noTranscript.isEmpty, WorkflowText.transcript,
                 WorkflowText.transcriptMissing(noTranscript), WorkflowText.transcriptWhy))
         return checks
     }
@@ -228,32 +235,33 @@ public enum Gates {
         guard d.currentNarrative != nil else {
             return [
                 check(
-                    "2.narratief", .narrative, false, WorkflowText.narrative, WorkflowText.narrativeMissing,
+                    .narrative, .narrative, false, WorkflowText.narrative, WorkflowText.narrativeMissing,
                     WorkflowText.narrativeWhy)
             ]
         }
         let ledger = d.consentLedger
         var checks = [
             check(
-                "2.narratief", .narrative, true, WorkflowText.narrative, WorkflowText.narrativeMissing,
+                .narrative, .narrative, true, WorkflowText.narrative, WorkflowText.narrativeMissing,
                 WorkflowText.narrativeWhy)
         ]
         if let lint {
             checks.append(
                 check(
-                    "2.citaten-herleidbaar", .narrative, lint.untraceableQuotes.isEmpty, WorkflowText.quotesTraceable,
+                    .quotesTraceable, .narrative, lint.untraceableQuotes.isEmpty, WorkflowText.quotesTraceable,
                     WorkflowText.quotesNotTraceable(lint.untraceableQuotes), WorkflowText.quotesTraceableWhy))
         } else {
             checks.append(
                 GateCheck(
-                    id: "2.citaten-herleidbaar", step: .narrative, state: .note, title: WorkflowText.quotesTraceable,
+                    id: CheckID.quotesTraceable.rawValue, step: .narrative, state: .note,
+                    title: WorkflowText.quotesTraceable,
                     detail: WorkflowText.quotesNotChecked, why: WorkflowText.quotesTraceableWhy))
         }
         if let endUser = d.endUser {
             let granted = ledger.isGranted(.narrative, to: endUser.id)
             checks.append(
                 check(
-                    "2.toestemming-narratief", .narrative, granted, WorkflowText.narrativeConsent,
+                    .narrativeConsent, .narrative, granted, WorkflowText.narrativeConsent,
                     join(
                         WorkflowText.narrativeConsentMissing(endUser.pseudonym),
                         ConsentImpact.material(of: endUser.id, withdrawing: [.narrative], in: d)),
@@ -264,12 +272,12 @@ public enum Gates {
         let described = withoutConsent.map { "\($0.id) (\(d.participant($0.speakerId)?.pseudonym ?? $0.speakerId))" }
         checks.append(
             check(
-                "2.toestemming-citaten", .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
+                .quoteConsent, .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
                 WorkflowText.quoteConsentMissing(described), WorkflowText.quoteConsentWhy))
         if let lint {
             checks.append(
                 GateCheck(
-                    id: "2.linter", step: .narrative, state: .note, title: WorkflowText.lint,
+                    id: CheckID.lint.rawValue, step: .narrative, state: .note, title: WorkflowText.lint,
                     detail: WorkflowText.lintFindings(
                         voice: lint.voiceFindings, abstract: lint.abstractFindings, other: lint.otherFindings),
                     why: WorkflowText.lintWhy))
@@ -284,7 +292,7 @@ public enum Gates {
         let timelineHasAgency = d.events.contains { $0.actor.agencyId != nil } || !d.handoffs.isEmpty
         var checks = [
             check(
-                "3.instanties-benaderd", .contraExpertise, notContacted.isEmpty && timelineHasAgency,
+                .agenciesContacted, .contraExpertise, notContacted.isEmpty && timelineHasAgency,
                 WorkflowText.agenciesContacted,
                 timelineHasAgency
                     ? WorkflowText.agenciesNotContacted(notContacted) : WorkflowText.timelineWithoutAgencies,
@@ -294,19 +302,19 @@ public enum Gates {
             let withoutFinding = agenciesNamedWithoutFinding(d).map(\.name)
             checks.append(
                 check(
-                    "3.bevindingen", .contraExpertise, withoutFinding.isEmpty, WorkflowText.findings,
+                    .findings, .contraExpertise, withoutFinding.isEmpty, WorkflowText.findings,
                     WorkflowText.findingsMissing(withoutFinding), WorkflowText.findingsWhy))
         }
         checks.append(
             check(
-                "3.omgeving", .contraExpertise, d.participants.contains { $0.role == .omgeving },
+                .surroundings, .contraExpertise, d.participants.contains { $0.role == .omgeving },
                 WorkflowText.surroundings,
                 WorkflowText.surroundingsMissing, WorkflowText.surroundingsWhy))
         if d.endUser != nil {
             let unconsented = agenciesSharedWithoutConsent(d).map(\.name)
             checks.append(
                 check(
-                    "3.toestemming-delen", .contraExpertise, unconsented.isEmpty, WorkflowText.sharingConsent,
+                    .sharingConsent, .contraExpertise, unconsented.isEmpty, WorkflowText.sharingConsent,
                     WorkflowText.sharingConsentMissing(unconsented), WorkflowText.sharingConsentWhy))
         }
         return checks
@@ -359,17 +367,17 @@ public enum Gates {
     static func report(_ d: Dossier) -> [GateCheck] {
         var checks = [
             check(
-                "4.leervraag", .report, !d.leervragen.isEmpty, WorkflowText.leervraag, WorkflowText.leervraagMissing,
+                .leervraag, .report, !d.leervragen.isEmpty, WorkflowText.leervraag, WorkflowText.leervraagMissing,
                 WorkflowText.leervraagWhy)
         ]
         let unlinked = d.leervragen.filter { $0.eventIds.isEmpty && $0.findingIds.isEmpty }.map(\.id)
         checks.append(
             check(
-                "4.leervragen-gekoppeld", .report, unlinked.isEmpty, WorkflowText.leervragenLinked,
+                .leervragenLinked, .report, unlinked.isEmpty, WorkflowText.leervragenLinked,
                 WorkflowText.leervragenUnlinked(unlinked), WorkflowText.leervragenLinkedWhy))
         checks.append(
             check(
-                "4.publicatievorm", .report, d.casus.publicationForm != nil, WorkflowText.publicationForm,
+                .publicationForm, .report, d.casus.publicationForm != nil, WorkflowText.publicationForm,
                 WorkflowText.publicationFormMissing, WorkflowText.publicationFormWhy))
         if let endUser = d.endUser {
             let ledger = d.consentLedger
@@ -378,7 +386,7 @@ public enum Gates {
             let missing = needed.filter { !ledger.isGranted($0, to: endUser.id) }
             checks.append(
                 check(
-                    "4.toestemming-rapport", .report, missing.isEmpty, WorkflowText.reportConsent,
+                    .reportConsent, .report, missing.isEmpty, WorkflowText.reportConsent,
                     WorkflowText.reportConsentMissing(endUser.pseudonym, missing.map(\.rawValue)),
                     WorkflowText.reportConsentWhy))
         }

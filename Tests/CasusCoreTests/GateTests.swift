@@ -263,3 +263,22 @@ struct GateTests {
         #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .done)
     }
 }
+
+@Suite("Check ids as one declaration")
+struct CheckIDTests {
+    @Test("every check the gates produce is declared in CheckID (or is a precondition), and the ids are unique")
+    func declared() throws {
+        #expect(Set(CheckID.allCases.map(\.rawValue)).count == CheckID.allCases.count)
+        var dossiers = try Repository.sampleNames.map { try Repository.sample($0).dossier }
+        dossiers.append(Dossier(casus: Casus(id: "leeg", title: "Leeg", vraagstuk: "?", researchers: ["t"])))
+        var seen = Set<String>()
+        for dossier in dossiers {
+            for check in Gates.evaluate(dossier).steps.flatMap(\.checks) {
+                seen.insert(check.id)
+                #expect(
+                    CheckID(rawValue: check.id) != nil || CheckID.preconditionNumber(check.id) != nil, "\(check.id)")
+            }
+        }
+        #expect((1...7).allSatisfy { seen.contains(CheckID.precondition($0)) })
+    }
+}

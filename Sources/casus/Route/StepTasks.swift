@@ -17,22 +17,22 @@ enum StepTask {
         let endUser = dossier.endUser
         let interviews = dossier.interviews.filter { $0.participantId == endUser?.id }
         switch check.id {
-        case let id where id.hasPrefix("0.voorwaarde-"):
+        case let id where CheckID.preconditionNumber(id) != nil:
             if check.state == .blocked { return .manual(PromptText.coachNeeded(check)) }
             return try selection(dossier, p, context)
-        case "1.eindgebruiker":
+        case CheckID.endUser.rawValue:
             return try endUserTask(dossier, p, context)
-        case "1.interview":
+        case CheckID.interview.rawValue:
             guard let endUser else { return .manual(check.detail ?? check.title) }
             return try interviewTask(dossier, endUser, p, context)
-        case "1.toestemming-interview":
+        case CheckID.interviewConsent.rawValue:
             guard let endUser,
                 let first = interviews.first(where: {
                     !dossier.consentLedger.isGranted(.interview, to: endUser.id, asOf: $0.at.date)
                 })
             else { break }
             return try consentTask(dossier, endUser, [.interview], before: first.at, p, context)
-        case "1.toestemming-opname":
+        case CheckID.recordingConsent.rawValue:
             guard let endUser,
                 let first = interviews.first(where: {
                     $0.mode == .geluidsopname
@@ -40,10 +40,10 @@ enum StepTask {
                 })
             else { break }
             return try consentTask(dossier, endUser, [.audioRecording], before: first.at, p, context)
-        case "1.toestemming-transcriptie":
+        case CheckID.transcriptionConsent.rawValue:
             guard let endUser else { break }
             return try consentTask(dossier, endUser, [.transcription], before: nil, p, context)
-        case "1.duur":
+        case CheckID.duration.rawValue:
             guard
                 let interview = interviews.first(where: {
                     ($0.actualMinutes ?? $0.plannedMinutes) < Interview.recommendedMinutes
@@ -51,15 +51,15 @@ enum StepTask {
                 })
             else { break }
             return try durationTask(interview, p)
-        case "1.veiligheid":
+        case CheckID.safety.rawValue:
             guard let interview = interviews.first(where: { !$0.safetyChecked }) else { break }
             guard try p.yesNo("veilig", PromptText.safe) else { return .manual(WorkflowText.safetyWhy) }
             return .change(PromptText.saved, { $0.updateInterview(interview.id) { $0.safetyChecked = true } })
-        case "1.uitleg":
+        case CheckID.explained.rawValue:
             guard let interview = interviews.first(where: { !$0.storyExplained }) else { break }
             guard try p.yesNo("uitgelegd", PromptText.explained) else { return .manual(WorkflowText.explainedWhy) }
             return .change(PromptText.saved, { $0.updateInterview(interview.id) { $0.storyExplained = true } })
-        case "1.transcript":
+        case CheckID.transcript.rawValue:
             guard
                 let interview = interviews.first(where: {
                     ($0.transcript ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -67,20 +67,20 @@ enum StepTask {
             else { break }
             let text = try p.longText("transcript", PromptText.transcript)
             return .change(PromptText.saved, { $0.updateInterview(interview.id) { $0.transcript = text } })
-        case "2.narratief":
+        case CheckID.narrative.rawValue:
             return try narrativeTask(dossier, p, context, unchanged: nil)
-        case "2.citaten-herleidbaar":
+        case CheckID.quotesTraceable.rawValue:
             if let lint, !lint.untraceableQuotes.isEmpty { p.say(check.detail ?? check.title) }
             return try narrativeTask(dossier, p, context, unchanged: dossier.currentNarrative?.text)
-        case "2.toestemming-narratief":
+        case CheckID.narrativeConsent.rawValue:
             guard let endUser else { break }
             return try consentTask(dossier, endUser, [.narrative], before: nil, p, context)
-        case "2.toestemming-citaten":
+        case CheckID.quoteConsent.rawValue:
             guard let quote = Gates.quotesWithoutConsent(dossier).first,
                 let speaker = dossier.participant(quote.speakerId)
             else { break }
             return try consentTask(dossier, speaker, [.verbatimQuotes], before: nil, p, context)
-        case "3.instanties-benaderd":
+        case CheckID.agenciesContacted.rawValue:
             guard let agency = Gates.agenciesNotContacted(dossier).first else { break }
             let contact = try p.choice(
                 "contact", PromptText.agencyContact(agency.name),
@@ -90,10 +90,10 @@ enum StepTask {
                 { d in
                     if let i = d.agencies.firstIndex(where: { $0.id == agency.id }) { d.agencies[i].contact = contact }
                 })
-        case "3.bevindingen":
+        case CheckID.findings.rawValue:
             guard let agency = Gates.agenciesNamedWithoutFinding(dossier).first else { break }
             return try findingTask(agency, p)
-        case "3.omgeving":
+        case CheckID.surroundings.rawValue:
             let pseudonym = try p.ask("omgeving-pseudoniem", PromptText.surroundingPseudonym) {
                 try newPseudonym($0, in: dossier)
             }
@@ -106,12 +106,12 @@ enum StepTask {
                             id: try EntityID.next(prefix: "P", existing: d.participants.map(\.id)),
                             pseudonym: pseudonym, role: .omgeving, relation: relation))
                 })
-        case "3.toestemming-delen":
+        case CheckID.sharingConsent.rawValue:
             guard let endUser else { break }
             let purposes = Gates.agenciesSharedWithoutConsent(dossier).map { ConsentPurpose.sharing(with: $0.id) }
             guard !purposes.isEmpty else { break }
             return try consentTask(dossier, endUser, purposes, before: nil, p, context)
-        case "4.leervraag":
+        case CheckID.leervraag.rawValue:
             let text = try p.text("leervraag", PromptText.leervraag)
             let facts = try p.ids(
                 "feiten", PromptText.leervraagFacts, known: dossier.events.map(\.id) + dossier.findings.map(\.id),
@@ -125,7 +125,7 @@ enum StepTask {
                             eventIds: facts.filter { $0.hasPrefix("E") }, findingIds: facts.filter { $0.hasPrefix("F") }
                         ))
                 })
-        case "4.leervragen-gekoppeld":
+        case CheckID.leervragenLinked.rawValue:
             guard let leervraag = dossier.leervragen.first(where: { $0.eventIds.isEmpty && $0.findingIds.isEmpty })
             else { break }
             p.say(Localized(nl: "\(leervraag.id): \(leervraag.text)", en: "\(leervraag.id): \(leervraag.text)"))
@@ -139,10 +139,10 @@ enum StepTask {
                     d.leervragen[i].eventIds = facts.filter { $0.hasPrefix("E") }
                     d.leervragen[i].findingIds = facts.filter { $0.hasPrefix("F") }
                 })
-        case "4.publicatievorm":
+        case CheckID.publicationForm.rawValue:
             let form: PublicationForm = try p.choice("publicatievorm", PromptText.publicationForm, default: .pseudoniem)
             return .change(PromptText.saved, { $0.casus.publicationForm = form })
-        case "4.toestemming-rapport":
+        case CheckID.reportConsent.rawValue:
             guard let endUser else { break }
             let needed = ([.report] + (dossier.casus.publicationForm.map { [$0.consentPurpose] } ?? [])).filter {
                 !dossier.consentLedger.isGranted($0, to: endUser.id)
