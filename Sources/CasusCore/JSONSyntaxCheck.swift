@@ -68,12 +68,14 @@ public enum JSONSyntaxCheck {
                 guard p < bytes.count, bytes[p] == UInt8(ascii: "\"") else {
                     throw unexpected("een sleutel tussen aanhalingstekens", "a key in quotes")
                 }
-                let keyStart = (line: lineNumber(), column: columnNumber())
+                let keyStart = p
                 let key = try string()
                 guard keys.insert(key).inserted else {
                     let name = Excerpt.cut(String(decoding: key, as: UTF8.self), to: 40)
+                    // Line and column only for the message: counting them for every key would be quadratic.
+                    p = keyStart
                     throw Problem(
-                        line: keyStart.line, column: keyStart.column,
+                        line: lineNumber(), column: columnNumber(),
                         message: Localized(
                             nl: "de sleutel \"\(name)\" staat twee keer in hetzelfde object",
                             en: "the key \"\(name)\" occurs twice in the same object"))

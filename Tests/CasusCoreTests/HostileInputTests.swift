@@ -72,6 +72,19 @@ struct CoreHostileInputTests {
         }
     }
 
+    @Test("the JSON check is linear: a document with 20,000 keys is checked, and a duplicate at its end is found")
+    func manyKeys() throws {
+        var text = "{" + (0..<20_000).map { "\"key\($0)\": \"value \($0)\"" }.joined(separator: ",\n")
+        try JSONSyntaxCheck.check(Data((text + "}").utf8))
+        text += ",\n\"key7\": 1}"
+        do {
+            try JSONSyntaxCheck.check(Data(text.utf8))
+            Issue.record("the duplicate key was not found")
+        } catch let problem as JSONSyntaxCheck.Problem {
+            #expect(problem.line == 20_001 && problem.column == 1)
+        }
+    }
+
     @Test("messages never echo a 10,000-character value or a 65 kB line whole")
     func longValuesCut() throws {
         let id = String(repeating: "x", count: 10_000)
