@@ -1,9 +1,8 @@
 import Foundation
 
 /// Finds text that storage would not keep intact or that no person typed: NUL and the other C0
-/// control characters (tab, line feed and carriage return excepted), and id numbers beyond
-/// `EntityID.maximumNumber`. Walks every string of a dossier, so a new field is covered without
-/// being named here.
+/// control characters (tab, line feed and carriage return excepted). Visits every string of a dossier
+/// through its Codable encoding (`StringVisitor`), so a new field is covered without being named here.
 enum TextFieldCheck {
     /// Whether `byte` is a control character casus refuses in stored text.
     static func isRefusedControl(_ byte: UInt8) -> Bool {
@@ -22,53 +21,18 @@ enum TextFieldCheck {
 
     /// One problem per field holding a refused character, naming the field by its path in the dossier.
     static func problems(in dossier: Dossier) -> [Localized] {
-        var found: [Localized] = []
-        visit(dossier, path: "") { path, text in
-            guard let (code, position) = firstRefusedControl(in: text) else { return }
+        let visitor = StringVisitor()
+        try? dossier.encode(to: visitor)
+        return visitor.found.map { path, code, position in
             let name = String(format: "U+%04X", code)
             let what = code == 0 ? "NUL" : name
-            found.append(
-                Localized(
-                    nl:
-                        "\(path): bevat het stuurteken \(what) (\(name)) op teken \(position + 1). Haal het weg; casus bewaart alleen tab en regeleinde als stuurteken.",
-                    en:
-                        "\(path): holds the control character \(what) (\(name)) at character \(position + 1). Remove it; tab and line breaks are the only control characters casus keeps."
-                ))
+            return Localized(
+                nl:
+                    "\(path): bevat het stuurteken \(what) (\(name)) op teken \(position + 1). Haal het weg; casus bewaart alleen tab en regeleinde als stuurteken.",
+                en:
+                    "\(path): holds the control character \(what) (\(name)) at character \(position + 1). Remove it; tab and line breaks are the only control characters casus keeps."
+            )
         }
-        return found
-    }
-
-    /// Calls `body` with every string in `value`, and a path such as `events[E3].what`.
-    private static func visit(_ value: Any, path: String, _ body: (String, String) -> Void) {
-        if let text = value as? String { body(path.isEmpty ? "tekst" : path, text); return }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            if let some = mirror.children.first { visit(some.value, path: path, body) }
-        case .collection, .set:
-            for (index, child) in mirror.children.enumerated() {
-                let key =
-                    (Mirror(reflecting: child.value).children.first { $0.label == "id" }?.value as? String)
-                    ?? String(index)
-                visit(child.value, path: path + "[\(shortened(key))]", body)
-            }
-        case .dictionary:
-            for child in mirror.children { visit(child.value, path: path + "[…]", body) }
-        case .struct, .class, .tuple:
-            for child in mirror.children {
-                let label = child.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } ?? "?"
-                visit(child.value, path: path.isEmpty ? label : path + "." + label, body)
-            }
-        case .enum:
-            for child in mirror.children { visit(child.value, path: path, body) }
-        default:
-            return
-        }
-    }
-
-    /// An id or value cut for a message: at most 40 characters.
-    static func shortened(_ text: String) -> String {
-        Excerpt.cut(text, to: 40)
     }
 }
 
