@@ -135,8 +135,12 @@ public enum Retention {
             guard !entries.isEmpty else { return nil }
             let dated = entries.filter { $0.retainUntil != nil }.max { $0.at < $1.at }
             let date = dated?.retainUntil
-            let plan = ErasurePlan.make(dossier, participantId: participant.id, purposes: [.all])
-            let material = !(plan.transcripts.isEmpty && plan.recordings.isEmpty && plan.quotes.isEmpty)
+            // Cheap on purpose: `casus status` asks this for every person.
+            let material =
+                dossier.interviews.contains {
+                    $0.participantId == participant.id && ($0.transcript != nil || $0.audio != nil)
+                }
+                || dossier.quotes.contains { $0.speakerId == participant.id }
             return Item(
                 caseId: dossier.casus.id, participantId: participant.id, pseudonym: participant.pseudonym,
                 retainUntil: date, daysLeft: date.map { $0.lastDay - today }, hasMaterial: material)

@@ -58,58 +58,66 @@ public enum JSONSyntaxCheck {
         }
 
         mutating func object() throws {
-            try enter()
-            p += 1
             var keys = Set<[UInt8]>()
-            skipSpace()
-            if p < bytes.count, bytes[p] == UInt8(ascii: "}") { p += 1; depth -= 1; return }
-            while true {
-                skipSpace()
-                guard p < bytes.count, bytes[p] == UInt8(ascii: "\"") else {
-                    throw unexpected("een sleutel tussen aanhalingstekens", "a key in quotes")
+            try container(closing: "}", expected: ("',' of '}'", "',' or '}'")) { scanner in
+                guard scanner.p < scanner.bytes.count, scanner.bytes[scanner.p] == UInt8(ascii: "\"") else {
+                    throw scanner.unexpected("een sleutel tussen aanhalingstekens", "a key in quotes")
                 }
-                let keyStart = p
-                let key = try string()
+                let keyStart = scanner.p
+                let key = try scanner.string()
                 guard keys.insert(key).inserted else {
                     let name = Excerpt.cut(String(decoding: key, as: UTF8.self), to: 40)
                     // Line and column only for the message: counting them for every key would be quadratic.
-                    p = keyStart
+                    scanner.p = keyStart
                     throw Problem(
-                        line: lineNumber(), column: columnNumber(),
+                        line: scanner.lineNumber(), column: scanner.columnNumber(),
                         message: Localized(
                             nl: "de sleutel \"\(name)\" staat twee keer in hetzelfde object",
                             en: "the key \"\(name)\" occurs twice in the same object"))
                 }
-                skipSpace()
-                guard p < bytes.count, bytes[p] == UInt8(ascii: ":") else { throw unexpected("':'", "':'") }
-                p += 1
-                skipSpace()
-                try value()
-                skipSpace()
-                guard p < bytes.count else {
-                    throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
+                scanner.skipSpace()
+                guard scanner.p < scanner.bytes.count, scanner.bytes[scanner.p] == UInt8(ascii: ":") else {
+                    throw scanner.unexpected("':'", "':'")
                 }
-                if bytes[p] == UInt8(ascii: ",") { p += 1; continue }
-                if bytes[p] == UInt8(ascii: "}") { p += 1; depth -= 1; return }
-                throw unexpected("',' of '}'", "',' or '}'")
+                scanner.p += 1
+                scanner.skipSpace()
+                try scanner.value()
             }
         }
 
         mutating func array() throws {
+            try container(closing: "]", expected: ("',' of ']'", "',' or ']'")) { scanner in try scanner.value() }
+        }
+
+        /// An object or array: `element` for each member, separated by commas, up to `closing`.
+        mutating func container(
+            closing: Unicode.Scalar, expected: (nl: String, en: String), element: (inout Scanner) throws -> Void
+        ) throws {
             try enter()
             p += 1
             skipSpace()
-            if p < bytes.count, bytes[p] == UInt8(ascii: "]") { p += 1; depth -= 1; return }
+            if p < bytes.count, bytes[p] == UInt8(ascii: closing) {
+                p += 1
+                depth -= 1
+                return
+            }
             while true {
                 skipSpace()
-                try value()
+                try element(&self)
                 skipSpace()
                 guard p < bytes.count else {
                     throw fail(nl: "het document houdt halverwege op", en: "the document ends halfway")
                 }
-                if bytes[p] == UInt8(ascii: ",") { p += 1; continue }
-                if bytes[p] == UInt8(ascii: "]") { p += 1; depth -= 1; return }
-                throw unexpected("',' of ']'", "',' or ']'")
+                if bytes[p] == UInt8(ascii: ",") {
+                    p += 1
+                    continue
+                }
+                if bytes[p] == UInt8(ascii: closing) {
+                    p += 1
+                    depth -= 1
+                    return
+                }
+                throw unexpected(expected.nl, expected.en)
             }
         }
 

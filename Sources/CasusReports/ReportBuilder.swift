@@ -7,7 +7,8 @@ import Foundation
 public struct ReportOptions: Sendable {
     public var kind: ReportKind
     public var status: ReportStatus
-    public var language: Language
+    /// The report's language; nil for the case's own.
+    public var language: Language?
     /// `YYYY-MM-DD`; the same date gives the same bytes.
     public var date: String
     public var version: String?
@@ -17,7 +18,7 @@ public struct ReportOptions: Sendable {
     public var catalogue: KnelpuntCatalogue
 
     public init(
-        kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language = .nl, date: String,
+        kind: ReportKind, status: ReportStatus = .conceptAmbtelijk, language: Language? = nil, date: String,
         version: String? = nil, agencyId: String? = nil, catalogue: KnelpuntCatalogue = KnelpuntCatalogue()
     ) {
         self.catalogue = catalogue
@@ -52,7 +53,8 @@ public struct ReportBuilder {
         _ dossier: Dossier, template: ReportTemplate, options: ReportOptions
     ) throws -> ReportResult {
         var builder = ReportBuilder(
-            scope: try ReportScope(dossier, options: options), template: template, language: options.language)
+            scope: try ReportScope(dossier, options: options), template: template,
+            language: options.language ?? dossier.casus.language)
         let values = builder.values
         builder.story = builder.narrativeBlocks()
         for quote in builder.scope.withheldQuotes {

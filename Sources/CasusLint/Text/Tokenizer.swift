@@ -129,7 +129,11 @@ struct Tokenizer {
         guard p < end else { return false }
         let b = bytes[p]
         if b < 0x80 { return isASCIILetter(b) || isDigit(b) }
-        let (scalar, _) = decode(bytes, p, end)
+        return Tokenizer.isWordScalar(decode(bytes, p, end).0)
+    }
+
+    /// Whether a multi-byte character belongs in a word (not a space, punctuation or symbol).
+    @inline(__always) static func isWordScalar(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x206F, 0x20A0...0x20CF, 0x2190...0x2BFF, 0x3000, 0xFEFF:
             return false
@@ -177,9 +181,9 @@ struct Tokenizer {
                 p += width
                 continue
             }
-            guard isWordCharacter(bytes, p, end) else { break }
+            guard Tokenizer.isWordScalar(scalar) else { break }
             ascii = false
-            p += decode(bytes, p, end).1
+            p += width
         }
         var token = Token(start: Int32(start), end: Int32(p), kind: .word)
         // No word is this long; its lower-case form is cut, so sets and dictionaries keyed by it stay cheap

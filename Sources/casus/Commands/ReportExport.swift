@@ -91,7 +91,6 @@ enum ReportExport {
     static func run(
         _ kind: ReportKind, caseId: String, options: ReportExportOptions, output: String?, context: Context
     ) throws {
-        let dossier = try context.store().dossier(caseId)
         let format =
             try options.format ?? output.flatMap {
                 ReportFormat(fileName: $0)
@@ -108,7 +107,7 @@ enum ReportExport {
         }
         let template = try ReportTemplate.load(kind, from: try options.templateFolder())
         let reportOptions = ReportOptions(
-            kind: kind, status: options.status, language: options.reportLanguage ?? dossier.casus.language,
+            kind: kind, status: options.status, language: options.reportLanguage,
             date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency,
             catalogue: try JourneyCommand.catalogue(nil))
         let (bytes, _, logWriter) = try context.casework().report(
