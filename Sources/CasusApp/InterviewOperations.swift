@@ -184,7 +184,7 @@ extension Casework {
 
 extension Optional where Wrapped == String {
     /// The text, or nil when it is absent or only white space.
-    var nonBlank: String? {
+    public var nonBlank: String? {
         guard let self, !self.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return self
     }

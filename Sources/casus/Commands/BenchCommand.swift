@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasusApp
 import CasusCore
 import CasusDocuments
 import CasusLint
@@ -249,16 +250,15 @@ struct BenchCommand: ParsableCommand {
                 dossier.agencies.append(Agency(id: "gemeente", name: "Gemeente"))
                 try store.create(dossier)
             }
+            let casework = try context.casework()
             var generator = DossierGenerator(seed: UInt64(ProcessInfo.processInfo.processIdentifier))
             for _ in 0..<count {
-                var id = ""
-                try store.modify(caseId) { dossier in
-                    id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
-                    dossier.events.append(
-                        TimelineEvent(
-                            id: id, date: FuzzyDate("2024-01-01"), actor: .agency("gemeente"), channel: .brief,
-                            what: generator.sentence(words: 40)))
-                }
+                var fields = EventFields()
+                fields.date = FuzzyDate("2024-01-01")
+                fields.actor = "agency:gemeente"
+                fields.channel = .brief
+                fields.what = generator.sentence(words: 40)
+                let id = try casework.addEvent(caseId, fields)
                 FileHandle.standardOutput.write(Data("ack \(id)\n".utf8))
             }
         }

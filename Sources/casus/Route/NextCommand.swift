@@ -50,24 +50,25 @@ struct NextCommand: CasusCommand {
     var dryRun = false
 
     func execute(_ context: Context) throws {
-        let store = try context.store()
+        let casework = try context.casework()
         let prompter = try Prompter(language: context.language, answers: answers)
         var dossier: Dossier
         if let caseId {
-            dossier = try store.dossier(caseId)
+            dossier = try casework.store.dossier(caseId)
         } else {
             guard !dryRun else {
                 throw CasusError(.invalidInput, nl: "Noem een casus bij --dry-run.", en: "Name a case with --dry-run.")
             }
             prompter.say(Localized(nl: "Een nieuwe casus.", en: "A new case."))
-            dossier = try StepTask.newCase(prompter, context, store: store)
+            dossier = try casework.startCase(try prompter.answers(for: RouteForms.newCase))
             prompter.say(
                 Localized(nl: "Casus '\(dossier.casus.id)' aangemaakt.", en: "Case '\(dossier.casus.id)' created."))
         }
         var lastAttempt: String?
         var wasReady = false
         while true {
-            let (status, lint) = try RouteStatus.evaluate(dossier)
+            let next = try Casework.routeNext(of: dossier)
+            let status = next.status
             if status.readyForContraExpertise && !wasReady && status.currentStep != nil && lastAttempt != nil {
                 prompter.say(PromptText.readyForContraExpertise)
             }
@@ -81,7 +82,7 @@ struct NextCommand: CasusCommand {
                     if let review = step.review.review { prompter.say(WorkflowText.returnedNotice(step.step, review)) }
                 }
             }
-            guard let check = status.nextCheck else {
+            guard let check = next.check, let task = next.task else {
                 prompter.say(PromptText.allDone)
                 break
             }
@@ -93,29 +94,33 @@ struct NextCommand: CasusCommand {
             // The same check failing again right after its task: the rest happens outside casus.
             let attempt = check.id + "|" + (check.detail?.nl ?? "")
             if attempt == lastAttempt {
-                prompter.say(PromptText.manual)
+                prompter.say(TerminalText.manual)
                 break
             }
             lastAttempt = attempt
-            switch try StepTask.forCheck(check, in: dossier, lint: lint, prompter: prompter, context: context) {
+            let outcome: StepOutcome
+            switch task {
             case .manual(let text):
-                prompter.say(text)
+                outcome = .manual(check.state == .blocked ? TerminalText.coachNeeded(check) : text)
+            case .form(let form):
+                outcome = try casework.saveStep(dossier.casus.id, form, try prompter.answers(for: form))
+            }
+            guard case .changed(let saved, _) = outcome else {
+                if case .manual(let text) = outcome { prompter.say(text) }
                 warnUnused(prompter, context)
                 return
-            case .change(let message, let change, let afterwards):
-                let narrativeBefore = dossier.casus.currentNarrative
-                dossier = try store.modify(dossier.casus.id, change)
-                try afterwards()
-                prompter.say(message)
-                if dossier.casus.currentNarrative != narrativeBefore,
-                    let report = try DossierLint.report(for: dossier, interfaceLanguage: context.language)
-                {
-                    let result = DossierLint.gateInput(report, transcriptsAvailable: true)
-                    prompter.say(
-                        WorkflowText.lintFindings(
-                            voice: result?.voiceFindings ?? 0, abstract: result?.abstractFindings ?? 0,
-                            other: result?.otherFindings ?? 0))
-                }
+            }
+            let narrativeBefore = dossier.casus.currentNarrative
+            dossier = saved
+            prompter.say(PromptText.saved)
+            if dossier.casus.currentNarrative != narrativeBefore,
+                let report = try DossierLint.report(for: dossier, interfaceLanguage: context.language)
+            {
+                let result = DossierLint.gateInput(report, transcriptsAvailable: true)
+                prompter.say(
+                    WorkflowText.lintFindings(
+                        voice: result?.voiceFindings ?? 0, abstract: result?.abstractFindings ?? 0,
+                        other: result?.otherFindings ?? 0))
             }
             // Without --until, ask before going on; the end of the input means stop here.
             if until == nil {

@@ -83,7 +83,7 @@ struct StatusPrinter {
             Swift.print(
                 "  "
                     + (next.state == .blocked
-                        ? t(PromptText.coachNeeded(next))
+                        ? t(TerminalText.coachNeeded(next))
                         : t(
                             "`casus next \(dossier.casus.id)` helpt je erbij.",
                             "`casus next \(dossier.casus.id)` helps you with it.")))

@@ -1,3 +1,4 @@
+import CasusApp
 import CasusCore
 import Foundation
 
@@ -38,138 +39,101 @@ final class Prompter {
 
     func say(_ text: Localized) { write(text.text(language) + "\n") }
 
-    /// Asks one question until the answer parses. `defaultValue` is used for an empty answer.
-    func ask<T>(
-        _ key: String, _ question: Localized, default defaultValue: String? = nil, hint: Localized? = nil,
-        _ parse: (String) throws -> T
-    ) throws -> T {
+    /// Asks every question of a step form that its earlier answers call for, and returns the
+    /// checked answers. Nothing is saved here: the caller saves them all at once, or none.
+    func answers(for form: StepForm) throws -> StepAnswers {
+        for line in form.intro { say(line) }
+        var answers = StepAnswers()
+        for question in form.questions where question.isAsked(after: answers) {
+            answers[question.key] = try ask(question, after: answers)
+        }
+        return answers
+    }
+
+    /// Asks one question until the answer passes its check; returns the checked answer.
+    func ask(_ question: StepQuestion, after answers: StepAnswers = StepAnswers()) throws -> String {
+        let key = question.key
+        let check = { (typed: String) throws -> String in
+            try question.check(try self.resolveLongText(question, typed), after: answers)
+        }
         if let answer = given[key] {
             used.insert(key)
-            let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
             do {
-                return try parse(text.isEmpty ? (defaultValue ?? "") : text)
+                return try check(answer)
             } catch let error as CasusError {
-                throw CasusError(
-                    error.kind, nl: "Antwoord op '\(key)': \(error.message.nl)",
-                    en: "Answer for '\(key)': \(error.message.en)")
+                throw CasusError(error.kind, PromptText.answerFor(key, error.message))
             }
         }
         var tries = 0
         while true {
-            var line = question.text(language)
-            if let hint { line += " (\(hint.text(language)))" }
-            if let defaultValue, !defaultValue.isEmpty { line += " [\(defaultValue)]" }
-            write(line + ": ")
+            write(promptLine(question) + ": ")
             guard let typed = readLine(strippingNewline: true) else {
                 write("\n")
                 throw interactive
-                    ? CasusError(.invalidInput, PromptText.aborted)
-                    : CasusError(.invalidInput, PromptText.missingAnswer(key))
+                    ? CasusError(.invalidInput, TerminalText.aborted)
+                    : CasusError(.invalidInput, TerminalText.missingAnswer(key))
             }
             // Piped answers are not echoed by a terminal; show them so the session reads as a dialogue.
             if !interactive { write(typed + "\n") }
-            let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
             do {
-                return try parse(text.isEmpty ? (defaultValue ?? "") : text)
+                return try check(typed)
             } catch let error as CasusError {
                 tries += 1
                 write("  " + error.message.text(language) + " ")
                 guard tries < Self.maximumTries else {
                     write("\n")
-                    throw CasusError(.invalidInput, PromptText.tooManyTries)
+                    throw CasusError(.invalidInput, TerminalText.tooManyTries)
                 }
-                write(PromptText.tryAgain.text(language) + "\n")
+                write(TerminalText.tryAgain.text(language) + "\n")
             }
         }
     }
 
-    // MARK: Kinds of answers
-
-    func text(_ key: String, _ question: Localized, default defaultValue: String? = nil) throws -> String {
-        try ask(key, question, default: defaultValue) { text in
-            guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
-            return text
+    private func promptLine(_ question: StepQuestion) -> String {
+        var line = question.prompt.text(language)
+        switch question.kind {
+        case .longText:
+            return line + " (\(TerminalText.editorHint.text(language)))"
+        case .yesNo:
+            line += " (\(PromptText.yesNoHint.text(language)))"
+            if let value = question.defaultValue, let yes = try? InputParsing.yesNo(value) {
+                line += " [\(yes ? (language == .en ? "yes" : "ja") : (language == .en ? "no" : "nee"))]"
+            }
+            return line
+        default:
+            if let value = question.defaultValue, !value.isEmpty { line += " [\(value)]" }
+            return line
         }
+    }
+
+    /// A long text is given as a path to a file, or empty to write it in `$EDITOR` (starting from the
+    /// question's default).
+    private func resolveLongText(_ question: StepQuestion, _ typed: String) throws -> String {
+        guard case .longText = question.kind else { return typed }
+        let answer = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        if answer.isEmpty { return try TextEditor.edit(question.defaultValue ?? "") }
+        return try InputParsing.text(fromFileAt: URL(fileURLWithPath: (answer as NSString).expandingTildeInPath))
+    }
+
+    // MARK: Single questions (review and Doetank)
+
+    func text(_ key: String, _ question: Localized) throws -> String {
+        try ask(StepQuestion(key, question, .text))
     }
 
     func optionalText(_ key: String, _ question: Localized) throws -> String? {
-        try ask(key, question) { $0.isEmpty ? nil : $0 }
+        Optional(try ask(StepQuestion(key, question, .optionalText))).nonBlank
     }
 
     func yesNo(_ key: String, _ question: Localized, default defaultValue: Bool? = nil) throws -> Bool {
-        let shown = defaultValue.map { $0 ? (language == .en ? "yes" : "ja") : (language == .en ? "no" : "nee") }
-        return try ask(key, question, default: shown, hint: PromptText.yesNoHint) { text in
-            guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
-            return try InputParsing.yesNo(text)
-        }
+        try InputParsing.yesNo(
+            try ask(StepQuestion(key, question, .yesNo, default: defaultValue.map { $0 ? "ja" : "nee" })))
     }
 
-    func choice<V: Vocabulary>(
-        _ key: String, _ question: Localized, default defaultValue: V? = nil, among: [V] = Array(V.allCases)
-    ) throws -> V {
-        try ask(key, question, default: defaultValue?.rawValue) { text in
-            guard let value = V.parse(text), among.contains(value) else {
-                throw CasusError(
-                    .invalidInput,
-                    text.isEmpty
-                        ? PromptText.required : PromptText.choices(among.map(\.rawValue).joined(separator: ", ")))
-            }
-            return value
-        }
-    }
-
-    func moment(
-        _ key: String, _ question: Localized, default defaultValue: String? = nil,
-        check: (Timestamp) throws -> Void = { _ in }
-    ) throws -> Timestamp {
-        try ask(key, question, default: defaultValue) { text in
-            guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
-            let moment = try InputParsing.timestamp(text)
-            try check(moment)
-            return moment
-        }
-    }
-
-    func minutes(_ key: String, _ question: Localized, default defaultValue: String? = nil) throws -> Int {
-        try ask(key, question, default: defaultValue) { text in
-            guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
-            return try InputParsing.minutes(text)
-        }
-    }
-
-    /// Ids from a list the dossier knows, comma-separated; empty allowed unless `required`.
-    func ids(_ key: String, _ question: Localized, known: [String], required: Bool) throws -> [String] {
-        try ask(key, question) { text in
-            let ids = text.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
-            if ids.isEmpty && required { throw CasusError(.invalidInput, PromptText.required) }
-            let unknown = ids.filter { !known.contains($0) }
-            guard unknown.isEmpty else {
-                throw CasusError(
-                    .invalidInput,
-                    nl: "Onbekend: \(unknown.joined(separator: ", ")). Bekend: \(known.joined(separator: ", ")).",
-                    en: "Unknown: \(unknown.joined(separator: ", ")). Known: \(known.joined(separator: ", ")).")
-            }
-            return ids
-        }
-    }
-
-    /// A long text: a path to a file, or an empty answer to write it in `$EDITOR` (starting from `initial`).
-    func longText(
-        _ key: String, _ question: Localized, initial: String = "", check: (String) throws -> Void = { _ in }
-    ) throws -> String {
-        try ask(key, question, hint: PromptText.editorHint) { answer in
-            let text: String
-            if answer.isEmpty {
-                text = try TextEditor.edit(initial)
-            } else {
-                text = try InputParsing.text(
-                    fromFileAt: URL(fileURLWithPath: (answer as NSString).expandingTildeInPath))
-            }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw CasusError(.invalidInput, PromptText.required)
-            }
-            return text
-        }
+    func choice<V: Vocabulary>(_ key: String, _ question: Localized) throws -> V {
+        let answer = try ask(StepQuestion.choice(key, question, V.self))
+        guard let value = V.parse(answer) else { throw CasusError(.invalidInput, PromptText.required) }
+        return value
     }
 
     /// Through `print`, so prompts and other output keep their order when standard output is a pipe.

@@ -1,0 +1,68 @@
+import CasusCore
+import CasusLint
+import CasusStore
+import Foundation
+
+/// What is next on a dossier's route, and the form that does it.
+public struct RouteNext: Sendable {
+    public let status: WorkflowStatus
+    public let lint: NarrativeLintResult?
+    /// The check that holds the dossier back, with what to do about it; nil when all steps are complete.
+    public let check: GateCheck?
+    public let task: StepTask?
+}
+
+extension Casework {
+    /// The route's status and the task for its next check.
+    public func routeNext(_ caseId: String) throws -> RouteNext {
+        try require(.read, caseId: caseId)
+        return try Self.routeNext(of: try store.dossier(caseId))
+    }
+
+    /// The route's status and the task for the next check of a dossier already loaded.
+    public static func routeNext(of dossier: Dossier) throws -> RouteNext {
+        let (status, lint) = try RouteStatus.evaluate(dossier)
+        guard let check = status.nextCheck else { return RouteNext(status: status, lint: lint, check: nil, task: nil) }
+        return RouteNext(
+            status: status, lint: lint, check: check, task: RouteForms.task(for: check, in: dossier, lint: lint))
+    }
+
+    /// Starts a case from the answers to `RouteForms.newCase`.
+    public func startCase(_ answers: StepAnswers) throws -> Dossier {
+        guard case .changed(let draft, _) = try RouteForms.newCase.apply(answers, to: Dossier.empty, by: actor.name)
+        else { throw CasusError(.invalidInput, PromptText.required) }
+        var new = NewCase(title: draft.casus.title, vraagstuk: draft.casus.vraagstuk)
+        new.opdrachtgever = draft.casus.opdrachtgever
+        new.coach = draft.casus.coach
+        new.researchers = draft.casus.researchers
+        let casus = try createCase(new)
+        return try store.dossier(casus.id)
+    }
+
+    /// Saves a step's answers in one transaction: all of them or none. The form is applied to the
+    /// dossier as stored at that moment, so ids are allocated against the latest state.
+    public func saveStep(_ caseId: String, _ form: StepForm, _ answers: StepAnswers) throws -> StepOutcome {
+        for capability in form.capabilities.sorted(by: { $0.rawValue < $1.rawValue }) {
+            try require(capability, caseId: caseId)
+        }
+        // A refusal or an unsafe setting changes nothing: say so before touching the store.
+        if case .manual(let text) = try form.apply(answers, to: try store.dossier(caseId), by: actor.name) {
+            return .manual(text)
+        }
+        var outcome = StepOutcome.manual(PromptText.required)
+        let saved = try store.modify(caseId) { dossier in
+            outcome = try form.apply(answers, to: dossier, by: actor.name)
+            if case .changed(let changed, _) = outcome { dossier = changed }
+        }
+        if case .changed(_, let realName?) = outcome {
+            _ = try setIdentity(caseId, realName.participantId, realName: realName.name, contact: nil)
+        }
+        if case .changed = outcome { return .changed(saved, realName: nil) }
+        return outcome
+    }
+}
+
+extension Dossier {
+    /// A placeholder for forms that build a dossier from nothing.
+    static let empty = Dossier(casus: Casus(id: "-", title: "-", vraagstuk: "-"))
+}

@@ -1,0 +1,148 @@
+import CasusApp
+import CasusStore
+import Foundation
+import Testing
+
+@testable import CasusCore
+
+@Suite("The route as data: step forms and apply(answers)")
+struct RouteFormTests {
+    /// A case with only a title: its next task is case selection.
+    func newCase(_ fixture: ProtectedStore) throws -> Dossier {
+        try fixture.operations.startCase(
+            StepAnswers(["titel": "Loonfout", "vraagstuk": "Wat gebeurt er na een loonfout?", "coach": "Jan"]))
+    }
+
+    func form(_ task: StepTask?) throws -> StepForm {
+        guard case .form(let form) = task else { throw CasusError(.invalidInput, nl: "geen formulier", en: "no form") }
+        return form
+    }
+
+    @Test("a new case is started from the answers, with an id from its title")
+    func startCase() throws {
+        let fixture = try ProtectedStore()
+        let dossier = try newCase(fixture)
+        #expect(dossier.casus.id == "loonfout")
+        #expect(dossier.casus.coach == "Jan")
+        #expect(dossier.casus.researchers == ["onderzoeker"])
+        #expect(try newCase(fixture).casus.id == "loonfout-2")
+    }
+
+    @Test("apply is pure: it returns the changed dossier, or names the wrong answer and why")
+    func applyIsPure() throws {
+        let fixture = try ProtectedStore()
+        let dossier = try newCase(fixture)
+        let next = try Casework.routeNext(of: dossier)
+        #expect(next.check?.id == CheckID.precondition(1))
+        let selection = try form(next.task)
+        #expect(selection.questions.map(\.key).prefix(2) == ["voorwaarde-1", "onderbouwing-1"])
+        #expect(selection.questions.count == 14)
+
+        var answers = StepAnswers()
+        for n in 1...7 {
+            answers["voorwaarde-\(n)"] = "ja"
+            answers["onderbouwing-\(n)"] = "Zo is het."
+        }
+        answers["voorwaarde-3"] = "misschien"
+        do {
+            _ = try selection.apply(answers, to: dossier, by: "onderzoeker")
+            Issue.record("a bad yes/no answer was accepted")
+        } catch let error as CasusError {
+            #expect(error.message.nl.contains("voorwaarde-3"))
+            #expect(error.kind == .invalidInput)
+        }
+        answers["voorwaarde-3"] = "nee"
+        guard case .changed(let changed, _) = try selection.apply(answers, to: dossier, by: "onderzoeker") else {
+            Issue.record("no change")
+            return
+        }
+        #expect(changed.selection.count == 7)
+        #expect(changed.selection.first { $0.number == 3 }?.met == false)
+        // Nothing was saved: apply only computed.
+        #expect(try fixture.store.dossier("loonfout").selection.isEmpty)
+    }
+
+    @Test("a question can depend on an earlier answer: a reason is asked only under two hours")
+    func conditionalQuestions() throws {
+        let fixture = try ProtectedStore()
+        let dossier = try fixture.store.dossier("boete-schuldhulp")
+        let interview = dossier.interviews[0]
+        var shortened = dossier
+        shortened.interviews[0].actualMinutes = 60
+        shortened.interviews[0].shortReason = nil
+        let check = GateCheck.placeholder(.duration)
+        let durationForm = try form(RouteForms.task(for: check, in: shortened, lint: nil))
+        #expect(durationForm.askedQuestions(StepAnswers(["duur": "2u30"])).map(\.key) == ["duur"])
+        #expect(durationForm.askedQuestions(StepAnswers(["duur": "45"])).map(\.key) == ["duur", "reden-kort"])
+        do {
+            _ = try durationForm.apply(StepAnswers(["duur": "45"]), to: shortened, by: "x")
+            Issue.record("a short interview without a reason was accepted")
+        } catch let error as CasusError {
+            #expect(error.message.en.contains("reden-kort"))
+        }
+        guard
+            case .changed(let changed, _) = try durationForm.apply(StepAnswers(["duur": "2u"]), to: shortened, by: "x")
+        else {
+            Issue.record("no change")
+            return
+        }
+        #expect(changed.interviews.first { $0.id == interview.id }?.actualMinutes == 120)
+    }
+
+    @Test("saving a step checks the role: a coach cannot record consent or a person; a refusal saves nothing")
+    func saveStepAuthorizes() throws {
+        let fixture = try ProtectedStore()
+        _ = try newCase(fixture)
+        var answers = StepAnswers()
+        for n in 1...7 {
+            answers["voorwaarde-\(n)"] = "ja"
+            answers["onderbouwing-\(n)"] = "Zo is het."
+        }
+        let coach = Casework(store: fixture.store, vault: fixture.vault, actor: Operator(name: "jan", role: .coach))
+        let selection = try form(try coach.routeNext("loonfout").task)
+        #expect(throws: CasusError.self) { try coach.saveStep("loonfout", selection, answers) }
+        #expect(try fixture.store.dossier("loonfout").selection.isEmpty)
+        _ = try fixture.operations.saveStep("loonfout", selection, answers)
+
+        // The end user, with a real name that goes only to the key vault.
+        let endUser = try form(try fixture.operations.routeNext("loonfout").task)
+        #expect(endUser.checkId == CheckID.endUser.rawValue)
+        let person = StepAnswers(["pseudoniem": "Kees", "soort": "ondernemer", "naam": "Kees Jansen"])
+        #expect(throws: CasusError.self) { try coach.saveStep("loonfout", endUser, person) }
+        do {
+            _ = try fixture.operations.saveStep("loonfout", endUser, StepAnswers(["pseudoniem": "K", "naam": "k"]))
+            Issue.record("a pseudonym equal to the real name was accepted")
+        } catch let error as CasusError {
+            #expect(error.message.nl.contains("naam"))
+        }
+        _ = try fixture.operations.saveStep("loonfout", endUser, person)
+        let saved = try fixture.store.dossier("loonfout")
+        #expect(saved.endUser?.pseudonym == "Kees")
+        #expect(try fixture.vault.identity(caseId: "loonfout", participantId: "P1")?.realName == "Kees Jansen")
+        #expect(try fixture.contains("Kees Jansen").allSatisfy { $0.hasSuffix("vault.json") })
+
+        // Consent refused at the question: the outcome says what to do and nothing changes.
+        let interview = try form(try fixture.operations.routeNext("loonfout").task)
+        #expect(interview.questions.first?.key == "toestemming")
+        let consentCheck = GateCheck.placeholder(CheckID.transcriptionConsent)
+        let consent = try form(RouteForms.task(for: consentCheck, in: saved, lint: nil))
+        #expect(consent.askedQuestions(StepAnswers(["toestemming-gegeven": "nee"])).count == 1)
+        guard
+            case .manual = try fixture.operations.saveStep(
+                "loonfout", consent, StepAnswers(["toestemming-gegeven": "nee"]))
+        else {
+            Issue.record("a refusal changed the dossier")
+            return
+        }
+        #expect(try fixture.store.dossier("loonfout") == saved)
+    }
+}
+
+extension GateCheck {
+    /// A failing check with the given id, as the gates would report it.
+    static func placeholder(_ id: CheckID) -> GateCheck {
+        GateCheck(
+            id: id.rawValue, step: .interview, state: .missing, title: Localized(nl: "t", en: "t"),
+            why: Localized(nl: "w", en: "w"))
+    }
+}
