@@ -57,7 +57,8 @@ let package = Package(
             dependencies: [
                 "CasusCore", "CasusDocuments", "CasusJourney", .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("Templates")]
         ),
         // The application layer: operations every front end calls (data protection, backup).
         .target(

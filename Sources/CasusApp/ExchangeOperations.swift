@@ -61,12 +61,15 @@ extension Casework {
     /// Builds a report and writes it in `format`. Consent decides what is in it (the builder leaves
     /// out what it does not cover and says so in the log); the export guard refuses any real name;
     /// the log names people by pseudonym or id only.
+    /// The template and the knelpunt catalogue come from `templates` (bundled, or a folder's own).
     public func report(
-        _ caseId: String, template: ReportTemplate, options: ReportOptions,
-        format: ReportFormat
+        _ caseId: String, options: ReportOptions, format: ReportFormat, templates: TemplateLibrary = TemplateLibrary()
     ) throws -> (bytes: Data, log: ExportLog, logText: (Language) -> String) {
         try require(.export, caseId: caseId)
         let dossier = try store.dossier(caseId)
+        let template = try templates.report(options.kind)
+        var options = options
+        if options.catalogue.types.isEmpty { options.catalogue = try templates.knelpunten() }
         let result = try ReportBuilder.build(dossier, template: template, options: options)
         let markdown = MarkdownWriter.render(result.document)
         let identities = try guardExport(String(decoding: markdown, as: UTF8.self), dossier: dossier)
@@ -87,12 +90,14 @@ extension Casework {
 
     /// Draws a journey map in `format`; a table (CSV) has no size limit, a drawing does. Returns the
     /// text and what consent kept off the map.
+    /// Without a `catalogue`, the knelpunt labels come from `templates`.
     public func journey(
         _ caseId: String, view: JourneyView, format: JourneyFormat, language: Language?,
-        catalogue: KnelpuntCatalogue
+        catalogue: KnelpuntCatalogue? = nil, templates: TemplateLibrary = TemplateLibrary()
     ) throws -> (text: String, omitted: [Localized]) {
         try require(.export, caseId: caseId)
         let dossier = try store.dossier(caseId)
+        let catalogue = try catalogue ?? templates.knelpunten()
         let map = try JourneyMap.build(
             dossier, view: view, language: language ?? dossier.casus.language, catalogue: catalogue,
             eventLimit: format == .csv ? nil : InputLimits.journeyEvents)

@@ -48,7 +48,7 @@ public struct TemplateSection: Sendable {
     public let level: Int
 }
 
-/// A report template: structure, standard texts and house style, read from `Templates/rapport/`.
+/// A report template: structure, standard texts and house style (see `TemplateLibrary`).
 /// Errors name the file and the line, so a rekenkamer can adapt a copy without reading code.
 public struct ReportTemplate: Sendable {
     public let kind: ReportKind
@@ -64,12 +64,18 @@ public struct ReportTemplate: Sendable {
 
     /// Loads `<folder>/<kind>.yml` and `<folder>/huisstijl.yml`.
     public static func load(_ kind: ReportKind, from folder: URL) throws -> ReportTemplate {
-        let file = folder.appendingPathComponent("\(kind.rawValue).yml")
-        let root = try TemplateFile(url: file)
         let styleFile = folder.appendingPathComponent("huisstijl.yml")
+        return try load(
+            kind, file: folder.appendingPathComponent("\(kind.rawValue).yml"),
+            style: FileManager.default.fileExists(atPath: styleFile.path) ? styleFile : nil)
+    }
+
+    /// Loads a report structure and, when given, a house style (a logo is found beside the style file).
+    public static func load(_ kind: ReportKind, file: URL, style styleFile: URL?) throws -> ReportTemplate {
+        let root = try TemplateFile(url: file)
         let (style, organisation) =
-            FileManager.default.fileExists(atPath: styleFile.path)
-            ? try houseStyle(TemplateFile(url: styleFile), folder: folder) : (HouseStyle(), nil)
+            try styleFile.map { try houseStyle(TemplateFile(url: $0), folder: $0.deletingLastPathComponent()) }
+            ?? (HouseStyle(), nil)
         guard let declared = root.node["rapport"]?.string, declared == kind.rawValue else {
             throw root.error(
                 root.node, nl: "'rapport: \(kind.rawValue)' ontbreekt of klopt niet",

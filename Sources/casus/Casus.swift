@@ -28,7 +28,7 @@ struct CasusMain: ParsableCommand {
             LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, OverrideCommand.self, DoetankCommand.self,
             WederhoorCommand.self,
             SearchCommand.self, LintCommand.self, JourneyCommand.self, ExportCommand.self, ImportCommand.self,
-            AuditCommand.self, StoreCommand.self,
+            AuditCommand.self, StoreCommand.self, TemplateCommand.self,
             EraseCommand.self, RetentionCommand.self,
             BenchCommand.self,
         ]

@@ -209,6 +209,24 @@ struct ReportExportTests {
     }
 }
 
+extension ReportExportTests {
+    @Test("the outside-in report of both samples names bottlenecks by the bundled catalogue's labels, nl and en")
+    func bundledCatalogueLabels() throws {
+        let cli = try prepared()
+        let expected = [
+            "boete-schuldhulp": ["Een fout reist mee door de gegevensuitwisseling", "An error travels through data exchange"],
+            "bezwaar-wmo": ["Papieren opnieuw gevraagd", "Paperwork asked again"],
+        ]
+        for (caseId, labels) in expected {
+            let nl = try cli.ok(["export", caseId, "--report", "outside-in", "--format", "md"])
+            let en = try cli.ok(["export", caseId, "--report", "outside-in", "--format", "md", "--report-lang", "en"])
+            #expect(nl.contains(labels[0]), "\(caseId) nl")
+            #expect(en.contains(labels[1]), "\(caseId) en")
+            #expect(!nl.contains("Vraagt opnieuw") && !en.contains("Vraagt opnieuw"))
+        }
+    }
+}
+
 @Suite("journey maps on the command line")
 struct JourneyCommandTests {
     @Test(

@@ -256,3 +256,46 @@ struct KnelpuntLabelTests {
         }
     }
 }
+
+@Suite("Bundled templates and the folders that override them")
+struct TemplateLibraryTests {
+    @Test("every template ships in the bundle, the same bytes as the files in the source tree")
+    func bundled() throws {
+        let files = TemplateLibrary.bundledFiles()
+        #expect(
+            files == [
+                "informatiebrief-nl.md", "klantreis/knelpunten.yml", "rapport/casusbeschrijving.yml",
+                "rapport/huisstijl.yml", "rapport/outside-in.yml",
+            ])
+        for file in files {
+            let source = try Data(contentsOf: Repository.root.appendingPathComponent("Templates/" + file))
+            #expect(try Data(contentsOf: TemplateLibrary.bundled.appendingPathComponent(file)) == source, "\(file)")
+        }
+        #expect(try TemplateLibrary().knelpunten().types.count > 5)
+        #expect(TemplateLibrary().informationLetter(.en)?.lastPathComponent == "informatiebrief-nl.md")
+    }
+
+    @Test("a folder with only a house style overrides that file; the structure still comes bundled")
+    func overrideOneFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-tpl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("rapport"), withIntermediateDirectories: true)
+        try "organisatie: \"Rekenkamer Rijnstede\"\nhoofdkleur: \"#0B5D1E\"\n".write(
+            to: folder.appendingPathComponent("rapport/huisstijl.yml"), atomically: true, encoding: .utf8)
+        let library = TemplateLibrary(root: folder)
+        #expect(library.url("rapport/huisstijl.yml")?.path.hasPrefix(folder.path) == true)
+        #expect(library.url("rapport/outside-in.yml")?.path.hasPrefix(TemplateLibrary.bundled.path) == true)
+        let template = try library.report(.outsideIn)
+        #expect(template.style.primaryColour == "#0B5D1E")
+        #expect(try TemplateLibrary().report(.outsideIn).style.primaryColour != "#0B5D1E")
+
+        // The same folder given as the report folder (casus export --template) works alike.
+        let byReportFolder = TemplateLibrary(reportFolder: folder.appendingPathComponent("rapport"))
+        #expect(try byReportFolder.report(.casusbeschrijving).style.primaryColour == "#0B5D1E")
+
+        let copy = folder.appendingPathComponent("kopie")
+        #expect(try TemplateLibrary.copyBundled(to: copy) == TemplateLibrary.bundledFiles())
+        #expect(try TemplateLibrary.copyBundled(to: copy).isEmpty)
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import CasusApp
 import CasusCore
 import CasusJourney
+import CasusReports
 import CasusStore
 import Foundation
 
@@ -47,14 +48,16 @@ struct JourneyCommand: CasusCommand {
             "Language of the map: nl or en (default the case's).")) var mapLanguage: Language?
     @Option(
         help: help(
-            "Bestand met de soorten knelpunten (standaard Templates/klantreis/knelpunten.yml).",
-            "File with the kinds of bottleneck (default Templates/klantreis/knelpunten.yml).")) var knelpunten: String?
+            "Bestand met de soorten knelpunten (standaard de meegeleverde klantreis/knelpunten.yml).",
+            "File with the kinds of bottleneck (default the bundled klantreis/knelpunten.yml).")) var knelpunten: String?
 
     func execute(_ context: Context) throws {
         let chosen = format ?? output.flatMap { JourneyFormat(fileName: $0) } ?? .svg
         let (text, omitted) = try context.casework().journey(
             caseId, view: view, format: chosen, language: mapLanguage,
-            catalogue: try JourneyCommand.catalogue(knelpunten))
+            catalogue: try knelpunten.map { try KnelpuntCatalogue.load(URL(fileURLWithPath: $0)) },
+            templates: TemplateLibrary(
+                root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) }))
         if let output, output != "-" {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
             Output.error(context.t("Klantreis geschreven naar \(output).", "Journey written to \(output)."))
@@ -66,15 +69,5 @@ struct JourneyCommand: CasusCommand {
                 context.t("Weggelaten (toestemming):", "Left out (consent):") + "\n"
                     + omitted.map { "  - " + context.t($0) }.joined(separator: "\n"))
         }
-    }
-
-    /// The knelpunt catalogue: a given file, else the one in Templates, else none (tags shown as written).
-    static func catalogue(_ path: String?) throws -> KnelpuntCatalogue {
-        if let path { return try KnelpuntCatalogue.load(URL(fileURLWithPath: path)) }
-        let folder = ProjectFolder.find("Templates", override: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"]) {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("klantreis/knelpunten.yml").path)
-        }
-        return try folder.map { try KnelpuntCatalogue.load($0.appendingPathComponent("klantreis/knelpunten.yml")) }
-            ?? KnelpuntCatalogue()
     }
 }

@@ -34,8 +34,8 @@ struct ReportExportOptions: ParsableArguments {
             "The wederhoor version for one agency: only the passages and findings about it.")) var agency: String?
     @Option(
         help: help(
-            "Map met het sjabloon (structuur, teksten, huisstijl); standaard Templates/rapport.",
-            "Folder with the template (structure, texts, house style); default Templates/rapport.")) var template:
+            "Map met eigen sjabloonbestanden (structuur, teksten, huisstijl); wat ontbreekt komt uit de meegeleverde.",
+            "Folder with your own template files (structure, texts, house style); what is missing comes bundled.")) var template:
         String?
     @Option(
         name: .customLong("report-lang"),
@@ -55,24 +55,12 @@ struct ReportExportOptions: ParsableArguments {
             "Schrijf het exportlogboek (wat is weggelaten of ontbreekt) ook naar dit bestand.",
             "Also write the export log (what was left out or is missing) to this file.")) var log: String?
 
-    func templateFolder() throws -> URL {
-        if let template { return URL(fileURLWithPath: template) }
-        guard
-            let folder = ProjectFolder.find(
-                "Templates", override: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"],
-                accept: { url in
-                    FileManager.default.fileExists(atPath: url.appendingPathComponent("rapport/outside-in.yml").path)
-                })
-        else {
-            throw CasusError(
-                .cannotRead,
-                nl:
-                    "Kan de map Templates niet vinden. Start casus vanuit de projectmap, zet CASUS_TEMPLATES of geef --template.",
-                en:
-                    "Cannot find the Templates folder. Run casus from the project folder, set CASUS_TEMPLATES or give --template."
-            )
-        }
-        return folder.appendingPathComponent("rapport")
+    /// The bundled templates, overridden by CASUS_TEMPLATES (a folder like Templates/) and --template
+    /// (a folder like Templates/rapport), file by file.
+    func templates() -> TemplateLibrary {
+        TemplateLibrary(
+            root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) },
+            reportFolder: template.map { URL(fileURLWithPath: $0) })
     }
 
     func reportDate() throws -> String {
@@ -105,13 +93,11 @@ enum ReportExport {
                 .invalidInput, nl: "Een \(format.rawValue)-bestand hoort niet in de terminal: geef --output.",
                 en: "A \(format.rawValue) file does not belong in the terminal: give --output.")
         }
-        let template = try ReportTemplate.load(kind, from: try options.templateFolder())
         let reportOptions = ReportOptions(
             kind: kind, status: options.status, language: options.reportLanguage,
-            date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency,
-            catalogue: try JourneyCommand.catalogue(nil))
+            date: try options.reportDate(), version: options.reportVersion, agencyId: options.agency)
         let (bytes, _, logWriter) = try context.casework().report(
-            caseId, template: template, options: reportOptions, format: format)
+            caseId, options: reportOptions, format: format, templates: options.templates())
         if let output, output != "-" {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
         } else {
