@@ -127,7 +127,7 @@ public struct ReportBuilder {
     /// Whether an agency's version holds anything about it.
     var hasAgencyMaterial: Bool {
         guard scope.agency != nil else { return true }
-        return dossier.findings.contains(where: scope.findingIncluded)
+        return !dossier.findings.isEmpty
             || story.contains { block in
                 if case .paragraph = block { return true }
                 if case .quote = block { return true }
@@ -259,21 +259,14 @@ public struct ReportBuilder {
         blocks.append(.list(ordered: false, items: items))
     }
 
-    /// The narrative, without quotes whose speaker withheld consent; for one agency only the passages about it.
+    /// The narrative, without quotes whose speaker withheld consent (for one agency, the slice already
+    /// holds only the passages about it).
     func narrativeBlocks() -> [Block] {
         guard let narrative = dossier.currentNarrative else { return [] }
         var result: [Block] = []
-        var skipped = false
         let withheld = scope.withheldQuotes.map { ($0, QuoteMatching.normalize($0.text)) }
         for block in MarkdownBlocks.parse(narrative.text, headingOffset: 1, anchorPrefix: "verhaal") {
-            let cleaned = withoutWithheldQuotes(block, withheld)
-            if scope.agency != nil {
-                if case .heading = cleaned { continue }
-                guard scope.concernsAgency(BlockText.plain(cleaned)) else { skipped = true; continue }
-                if skipped && !result.isEmpty { result.append(.paragraph([.text("[…]")])) }
-                skipped = false
-            }
-            result.append(cleaned)
+            result.append(withoutWithheldQuotes(block, withheld))
         }
         return result
     }
@@ -326,7 +319,7 @@ public struct ReportBuilder {
     }
 
     mutating func timeline() {
-        let events = dossier.chronologicalEvents.filter(scope.eventIncluded)
+        let events = dossier.chronologicalEvents
         guard !events.isEmpty else {
             return gap(
                 "De tijdlijn is leeg: leg de gebeurtenissen vast met `casus event add`.",
@@ -354,7 +347,7 @@ public struct ReportBuilder {
                     header: [
                         t("Datum", "Date"), t("Wie", "Who"), t("Hoe", "How"), t("Wat er gebeurde", "What happened"),
                     ], rows: rows, widths: [1.2, 1.8, 1, 5])))
-        let handoffs = dossier.handoffs.filter(scope.handoffIncluded)
+        let handoffs = dossier.handoffs
         if !handoffs.isEmpty {
             let rows = handoffs.map { h in
                 [
@@ -376,11 +369,9 @@ public struct ReportBuilder {
     }
 
     mutating func quotes() {
-        let narrativeText = QuoteMatching.normalize(story.map(BlockText.plain).joined(separator: " "))
         var shown = 0
         for quote in dossier.quotes {
             guard scope.quoteAllowed(quote) else { continue }
-            if scope.agency != nil && !narrativeText.contains(QuoteMatching.normalize(quote.text)) { continue }
             let interview = dossier.interview(quote.interviewId)
             blocks.append(
                 .quote(
@@ -459,7 +450,7 @@ public struct ReportBuilder {
         // The same bottleneck at several moments is one item, with every moment.
         var order: [String] = []
         var moments: [String: [String]] = [:]
-        for event in dossier.chronologicalEvents where scope.eventIncluded(event) {
+        for event in dossier.chronologicalEvents {
             for point in event.knelpunten {
                 if moments[point] == nil { order.append(point) }
                 moments[point, default: []].append(
@@ -471,7 +462,7 @@ public struct ReportBuilder {
                 scope.options.catalogue.types.first { $0.id == point }?.label.text(language) ?? Self.readable(point)
             return [.strong([.text(label)]), .text(" — " + (moments[point] ?? []).joined(separator: "; "))]
         }
-        for handoff in dossier.handoffs where !handoff.happened && scope.handoffIncluded(handoff) {
+        for handoff in dossier.handoffs where !handoff.happened {
             let from = dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId,
                 to = dossier.agency(handoff.toAgencyId)?.name ?? handoff.toAgencyId
             items.append([
@@ -495,19 +486,13 @@ public struct ReportBuilder {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    func factsIncluded(events: [String], findings: [String]) -> Bool {
-        guard scope.agency != nil else { return true }
-        return events.contains { id in dossier.events.first { $0.id == id }.map(scope.eventIncluded) ?? false }
-            || findings.contains { id in dossier.findings.first { $0.id == id }.map(scope.findingIncluded) ?? false }
-    }
-
     func factReferences(events: [String], findings: [String]) -> Inline {
         let refs = (events + findings)
         return .footnote([.text(t("Uit: ", "From: ") + refs.joined(separator: ", "))])
     }
 
     mutating func learningQuestions() {
-        let questions = dossier.leervragen.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
+        let questions = dossier.leervragen
         guard !questions.isEmpty else {
             return gap(
                 "Nog geen leervragen: leg ze vast met `casus leervraag add`.",
@@ -526,7 +511,7 @@ public struct ReportBuilder {
     }
 
     mutating func dilemmas() {
-        let list = dossier.dilemmas.filter { factsIncluded(events: $0.eventIds, findings: $0.findingIds) }
+        let list = dossier.dilemmas
         guard !list.isEmpty else {
             if scope.agency == nil {
                 gap(
@@ -542,7 +527,7 @@ public struct ReportBuilder {
     }
 
     mutating func responses() {
-        let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
+        let rounds = dossier.wederhoor
         guard !rounds.isEmpty else {
             return blocks.append(
                 .paragraph([.text(t("Er is nog geen wederhoor gehouden.", "No wederhoor has been held yet."))]))
@@ -585,13 +570,12 @@ public struct ReportBuilder {
         var rows: [[String]] = []
         for interview in dossier.interviews {
             guard let person = dossier.participant(interview.participantId) else { continue }
-            if let agency = scope.agency, person.role == .medewerker, person.agencyId != agency.id { continue }
             rows.append([
                 interview.at.day, t("gesprek met", "interview with") + " " + roleDescription(person),
                 "\(interview.actualMinutes ?? interview.plannedMinutes) min",
             ])
         }
-        for finding in dossier.findings where scope.findingIncluded(finding) {
+        for finding in dossier.findings {
             if let source = finding.source, !source.isEmpty { rows.append(["", source, finding.id]) }
         }
         guard !rows.isEmpty else { return gap("Geen bronnen vastgelegd.", "No sources recorded.") }
@@ -619,7 +603,6 @@ public struct ReportBuilder {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for person in dossier.participants {
-            if let agency = scope.agency, person.role == .medewerker, person.agencyId != agency.id { continue }
             let role = roleDescription(person)
             if counts[role] == nil { order.append(role) }
             counts[role, default: 0] += 1
@@ -632,7 +615,7 @@ public struct ReportBuilder {
     }
 
     mutating func wederhoorLog() {
-        let rounds = dossier.wederhoor.filter { round in scope.agency.map { $0.id == round.agencyId } ?? true }
+        let rounds = dossier.wederhoor
         guard !rounds.isEmpty else {
             return blocks.append(.paragraph([.text(t("Nog geen wederhoorrondes.", "No wederhoor rounds yet."))]))
         }

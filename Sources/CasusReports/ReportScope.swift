@@ -2,7 +2,8 @@ import CasusCore
 import Foundation
 
 /// What one export may show, decided from the consent ledger before anything is built:
-/// which report purpose applies, which quotes may appear, and which agency it is for.
+/// which report purpose applies, which quotes may appear, and which agency it is for. A version for
+/// one agency holds only that agency's slice of the dossier (`AgencySlice`).
 struct ReportScope {
     let dossier: Dossier
     let options: ReportOptions
@@ -11,7 +12,6 @@ struct ReportScope {
     var log: ExportLog
 
     init(_ dossier: Dossier, options: ReportOptions) throws {
-        self.dossier = dossier
         self.options = options
         log = ExportLog()
         let ledger = dossier.consentLedger
@@ -56,9 +56,11 @@ struct ReportScope {
                 )
             }
             self.agency = agency
+            self.dossier = AgencySlice.reduce(dossier, to: agency)
             needed.append(.sharing(with: agency.id))
         } else {
             agency = nil
+            self.dossier = dossier
         }
         let missing = needed.filter { !ledger.isGranted($0, to: endUser.id) }
         guard missing.isEmpty else {
@@ -79,28 +81,6 @@ struct ReportScope {
 
     /// Quotes whose speaker did not consent to verbatim use.
     var withheldQuotes: [Quote] { dossier.quotes.filter { !quoteAllowed($0) } }
-
-    /// Whether a text is about the agency this export is for (always true without `--for`).
-    func concernsAgency(_ text: String) -> Bool {
-        guard let agency else { return true }
-        let lower = text.lowercased()
-        return AgencyNames.variants(of: agency).contains { QuoteMatching.containsWord(lower, $0) }
-    }
-
-    func eventIncluded(_ event: TimelineEvent) -> Bool {
-        guard let agency else { return true }
-        return event.actor.agencyId == agency.id
-            || dossier.handoffs.contains {
-                $0.eventId == event.id && ($0.fromAgencyId == agency.id || $0.toAgencyId == agency.id)
-            }
-            || dossier.findings.contains { $0.agencyId == agency.id && $0.eventIds.contains(event.id) }
-    }
-
-    func findingIncluded(_ finding: Finding) -> Bool { agency.map { finding.agencyId == $0.id } ?? true }
-
-    func handoffIncluded(_ handoff: Handoff) -> Bool {
-        agency.map { handoff.fromAgencyId == $0.id || handoff.toAgencyId == $0.id } ?? true
-    }
 }
 
 /// What an export left out and what the author still has to supply. Shown to the user; it names

@@ -28,11 +28,13 @@ public struct TemplateLibrary: Sendable {
     public static func bundledFiles() -> [String] {
         let base = bundled.standardizedFileURL.path
         let walker = FileManager.default.enumerator(at: bundled, includingPropertiesForKeys: [.isRegularFileKey])
-        return (walker?.compactMap { item -> String? in
-            guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
-            else { return nil }
-            return String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-        } ?? []).sorted()
+        return
+            (walker?.compactMap { item -> String? in
+                guard let url = item as? URL,
+                    (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+                else { return nil }
+                return String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            } ?? []).sorted()
     }
 
     /// Where `path` (e.g. `rapport/huisstijl.yml`) comes from: an override when one has it, else the

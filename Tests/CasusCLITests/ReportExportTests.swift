@@ -214,7 +214,9 @@ extension ReportExportTests {
     func bundledCatalogueLabels() throws {
         let cli = try prepared()
         let expected = [
-            "boete-schuldhulp": ["Een fout reist mee door de gegevensuitwisseling", "An error travels through data exchange"],
+            "boete-schuldhulp": [
+                "Een fout reist mee door de gegevensuitwisseling", "An error travels through data exchange",
+            ],
             "bezwaar-wmo": ["Papieren opnieuw gevraagd", "Paperwork asked again"],
         ]
         for (caseId, labels) in expected {

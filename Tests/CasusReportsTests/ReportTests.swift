@@ -299,3 +299,35 @@ struct TemplateLibraryTests {
         #expect(try TemplateLibrary.copyBundled(to: copy).isEmpty)
     }
 }
+
+@Suite("A wederhoor version is built from the agency's slice of the dossier")
+struct AgencySliceTests {
+    @Test(
+        "no other agency's findings, events, hand-offs, rounds or staff; no transcript; passages about it only",
+        arguments: Repository.sampleNames)
+    func slice(name: String) throws {
+        let dossier = try Repository.sample(name)
+        for agency in dossier.agencies {
+            let slice = AgencySlice.reduce(dossier, to: agency)
+            let bytes = String(decoding: try JSONEncoder().encode(slice), as: UTF8.self)
+            for finding in dossier.findings where finding.agencyId != agency.id {
+                #expect(!bytes.contains(finding.claim), "\(agency.id): finding \(finding.id)")
+            }
+            #expect(slice.findings.allSatisfy { $0.agencyId == agency.id })
+            #expect(slice.wederhoor.allSatisfy { $0.agencyId == agency.id })
+            #expect(slice.handoffs.allSatisfy { $0.fromAgencyId == agency.id || $0.toAgencyId == agency.id })
+            #expect(slice.participants.allSatisfy { $0.role != .medewerker || $0.agencyId == agency.id })
+            #expect(slice.interviews.allSatisfy { $0.transcript == nil && $0.audio == nil })
+            #expect(slice.narrative.count <= 1 && slice.reviews.isEmpty && slice.overrides.isEmpty)
+            let names = AgencyNames.variants(of: agency)
+            for passage in (slice.currentNarrative?.text ?? "").components(separatedBy: "\n\n")
+            where passage != "[…]" && !passage.isEmpty {
+                #expect(
+                    names.contains { QuoteMatching.containsWord(passage.lowercased(), $0) },
+                    "\(agency.id): \(passage.prefix(200))")
+            }
+            let quoteIds = Set(slice.quotes.map(\.id))
+            #expect(slice.events.compactMap(\.quoteId).allSatisfy(quoteIds.contains))
+        }
+    }
+}

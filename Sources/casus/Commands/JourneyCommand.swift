@@ -49,7 +49,8 @@ struct JourneyCommand: CasusCommand {
     @Option(
         help: help(
             "Bestand met de soorten knelpunten (standaard de meegeleverde klantreis/knelpunten.yml).",
-            "File with the kinds of bottleneck (default the bundled klantreis/knelpunten.yml).")) var knelpunten: String?
+            "File with the kinds of bottleneck (default the bundled klantreis/knelpunten.yml).")) var knelpunten:
+        String?
 
     func execute(_ context: Context) throws {
         let chosen = format ?? output.flatMap { JourneyFormat(fileName: $0) } ?? .svg

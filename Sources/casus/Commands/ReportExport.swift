@@ -35,8 +35,8 @@ struct ReportExportOptions: ParsableArguments {
     @Option(
         help: help(
             "Map met eigen sjabloonbestanden (structuur, teksten, huisstijl); wat ontbreekt komt uit de meegeleverde.",
-            "Folder with your own template files (structure, texts, house style); what is missing comes bundled.")) var template:
-        String?
+            "Folder with your own template files (structure, texts, house style); what is missing comes bundled."))
+    var template: String?
     @Option(
         name: .customLong("report-lang"),
         help: help(

@@ -23,7 +23,8 @@ struct TemplateCommand: ParsableCommand {
     struct List: CasusCommand {
         static let configuration = CommandConfiguration(
             abstract: say(
-                "Toon elk sjabloonbestand en waar het vandaan komt.", "Show every template file and where it comes from."))
+                "Toon elk sjabloonbestand en waar het vandaan komt.",
+                "Show every template file and where it comes from."))
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
