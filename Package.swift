@@ -91,7 +91,9 @@ let package = Package(
         .testTarget(
             name: "CasusDocumentsTests",
             dependencies: ["CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore"]),
+        .testTarget(
+            name: "CasusLintTests", dependencies: ["CasusLint", "CasusDocuments", "CasusCore", "CasusTestSupport"],
+            exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "CasusReportsTests",
             dependencies: [
@@ -102,10 +104,14 @@ let package = Package(
         .testTarget(
             name: "CasusJourneyTests", dependencies: ["CasusJourney", "CasusCore", "CasusTestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "CasusCLITests", dependencies: ["casus", "CasusCore"]),
+        .testTarget(
+            name: "CasusCLITests", dependencies: ["casus", "CasusCore", "CasusTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CasusAppTests",
-            dependencies: ["CasusApp", "CasusStore", "CasusCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -62,10 +62,10 @@ extension Casework {
                 throw CasusError(
                     .consentMissing,
                     nl:
-                        "\(participant.pseudonym) heeft '\(names)' niet ingetrokken. Leg eerst de intrekking vast (casus consent withdraw); wissen volgt daarop.",
+                        "\(participant.pseudonym) heeft '\(names)' niet ingetrokken. Leg eerst de intrekking vast; wissen volgt daarop.",
                     en:
-                        "\(participant.pseudonym) has not withdrawn '\(names)'. Record the withdrawal first (casus consent withdraw); erasure follows it."
-                )
+                        "\(participant.pseudonym) has not withdrawn '\(names)'. Record the withdrawal first; erasure follows it.",
+                    remedy: .recordWithdrawal(caseId: caseId))
             }
             chosen = purposes.contains(.all) ? erasable : Set(purposes)
         } else {

@@ -30,15 +30,18 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
     public let message: Localized
     /// Further lines, e.g. every problem found in an imported file.
     public let details: [Localized]
+    /// The action that helps, which each front end names in its own way.
+    public let remedy: Remedy?
 
-    public init(_ kind: Kind, _ message: Localized, details: [Localized] = []) {
+    public init(_ kind: Kind, _ message: Localized, details: [Localized] = [], remedy: Remedy? = nil) {
         self.kind = kind
         self.message = message
         self.details = details
+        self.remedy = remedy
     }
 
-    public init(_ kind: Kind, nl: String, en: String, details: [Localized] = []) {
-        self.init(kind, Localized(nl: nl, en: en), details: details)
+    public init(_ kind: Kind, nl: String, en: String, details: [Localized] = [], remedy: Remedy? = nil) {
+        self.init(kind, Localized(nl: nl, en: en), details: details, remedy: remedy)
     }
 
     public var description: String { Excerpt.forMessage(([message.en] + details.map(\.en)).joined(separator: "\n")) }

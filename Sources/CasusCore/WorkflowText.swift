@@ -155,9 +155,8 @@ public enum WorkflowText {
     public static func lintFindings(voice: Int, abstract: Int, other: Int) -> Localized {
         Localized(
             nl:
-                "\(voice) opmerking(en) over de stem van de schrijver, \(abstract) over abstracte taal, \(other) overige (`casus lint --case`).",
-            en:
-                "\(voice) remark(s) about the writer's voice, \(abstract) about abstract language, \(other) other (`casus lint --case`)."
+                "\(voice) opmerking(en) over de stem van de schrijver, \(abstract) over abstracte taal, \(other) overige.",
+            en: "\(voice) remark(s) about the writer's voice, \(abstract) about abstract language, \(other) other."
         )
     }
     public static let lintWhy = Localized(
@@ -175,9 +174,8 @@ public enum WorkflowText {
     }
     public static let timelineWithoutAgencies = Localized(
         nl:
-            "Er staat nog geen instantie in de tijdlijn. Leg de gebeurtenissen uit het verhaal vast met `casus agency add` en `casus event add`.",
-        en:
-            "No agency is in the timeline yet. Record the events of the story with `casus agency add` and `casus event add`."
+            "Er staat nog geen instantie in de tijdlijn. Leg de instanties en de gebeurtenissen uit het verhaal vast in de tijdlijn.",
+        en: "No agency is in the timeline yet. Record the agencies and the events of the story in the timeline."
     )
     public static let agenciesContactedWhy = Localized(
         nl: "De feiten worden op elk niveau bij elke betrokken instantie nagegaan.",
@@ -285,9 +283,9 @@ public enum WorkflowText {
     public static func returnedNotice(_ step: Step, _ review: Review) -> Localized {
         Localized(
             nl:
-                "De coach stuurde stap \(step.rawValue) (\(step.label.nl)) terug: \(review.comments ?? "zie `casus review list`"). Pas het aan; daarna beoordeelt de coach opnieuw.",
+                "De coach stuurde stap \(step.rawValue) (\(step.label.nl)) terug: \(review.comments ?? "zie de beoordelingen"). Pas het aan; daarna beoordeelt de coach opnieuw.",
             en:
-                "The coach sent step \(step.rawValue) (\(step.label.en)) back: \(review.comments ?? "see `casus review list`"). Revise it; the coach then reviews again."
+                "The coach sent step \(step.rawValue) (\(step.label.en)) back: \(review.comments ?? "see the reviews"). Revise it; the coach then reviews again."
         )
     }
     public static let notReviewed = Localized(

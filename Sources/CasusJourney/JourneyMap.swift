@@ -158,10 +158,11 @@ public struct JourneyMap: Sendable {
             .invalidInput,
             nl:
                 "De kaart zou \(events.count) gebeurtenissen tonen; boven \(limit) is hij onleesbaar. Kies het deel van één instantie "
-                + "met --view (\(perAgency)) of neem de tabel met --format csv.",
+                + "(\(perAgency)) of neem de tabel.",
             en:
                 "The map would show \(events.count) events; above \(limit) it cannot be read. Choose one agency's slice "
-                + "with --view (\(perAgency)) or take the table with --format csv.")
+                + "(\(perAgency)) or take the table.", remedy: .narrowJourney(views: largest.map { "agency:\($0.key)" })
+        )
     }
 
     /// Builds the map. Throws when the end user's consent does not allow her story to be shown.

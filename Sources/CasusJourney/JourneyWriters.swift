@@ -312,68 +312,54 @@ public enum JourneyText {
         ]
     }
 
+    /// The map as one HTML page through the document model and `HTMLWriter`: the drawing (wide, so it
+    /// scrolls instead of shrinking), then the same facts as a table, in order, and the hand-offs.
     public static func html(_ map: JourneyMap) -> String {
-        let svg = SVGJourneyWriter.render(map)
-        var rows = ""
-        for row in tableRows(map) { rows += "<tr>" + row.map { "<td>\(XMLText.escape($0))</td>" }.joined() + "</tr>\n" }
-        var chronology = ""
-        for item in map.items {
-            chronology +=
-                "<li><strong>\(XMLText.escape(item.date?.description ?? map.t("zonder datum", "no date")))</strong> — \(XMLText.escape(item.what))"
-            if let quote = item.quote { chronology += " <q>\(XMLText.escape(quote))</q>" }
-            chronology += "</li>\n"
-        }
-        var handoffs = ""
-        for h in map.handoffs {
-            let from = map.lanes.first { $0.id == h.fromLane }?.title ?? h.fromLane,
-                to = map.lanes.first { $0.id == h.toLane }?.title ?? h.toLane
-            handoffs +=
-                "<li>\(XMLText.escape(h.date?.description ?? "?")): \(XMLText.escape(from)) → \(XMLText.escape(to)): \(XMLText.escape(h.what))"
-                + (h.happened ? "" : " <strong>(\(map.t("niet gebeurd", "did not happen")))</strong>") + "</li>\n"
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(map.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(XMLText.escape(map.t("Klantreis", "Customer journey") + ": " + map.title))</title>
-            <style>
-            body { font-family: "Liberation Sans", Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 1.5rem; line-height: 1.5; }
-            .map { overflow-x: auto; border: 1px solid #c8c8c8; }
-            .map svg { display: block; }
-            table { border-collapse: collapse; margin: 1rem 0; font-size: 0.95rem; }
-            th { background: #1F3A5F; color: #fff; text-align: left; }
-            th, td { border: 1px solid #8a8a8a; padding: 0.3rem 0.5rem; vertical-align: top; }
-            h1, h2 { color: #1F3A5F; }
-            @media print { @page { size: A3 landscape; } .map { overflow: visible; border: 0; } }
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>\(XMLText.escape(map.t("Klantreis", "Customer journey") + ": " + map.title))</h1>
-            <p>\(XMLText.escape(map.summary))</p>
-            <figure class="map">
-            \(svg)<figcaption>\(XMLText.escape(map.t("De klantreis als kaart; dezelfde gegevens staan hieronder als tabel en als tekst.", "The journey as a map; the same facts follow as a table and as text.")))</figcaption>
-            </figure>
-            <h2>\(map.t("Gebeurtenissen", "Events"))</h2>
-            <table>
-            <caption>\(XMLText.escape(map.t("Alle gebeurtenissen op de kaart", "Every event on the map")))</caption>
-            <thead><tr>\(header(map).map { "<th scope=\"col\">\(XMLText.escape($0))</th>" }.joined())</tr></thead>
-            <tbody>
-            \(rows)</tbody>
-            </table>
-            <h2>\(map.t("In volgorde", "In order"))</h2>
-            <ol>
-            \(chronology)</ol>
-            <h2>\(map.t("Overdrachten tussen instanties", "Hand-offs between agencies"))</h2>
-            <ul>
-            \(handoffs.isEmpty ? "<li>\(map.t("geen", "none"))</li>\n" : handoffs)</ul>
-            </main>
-            </body>
-            </html>
+        String(decoding: HTMLWriter.render(document(map)), as: UTF8.self)
+    }
 
-            """
+    /// The map as a document: a figure followed by the same facts as text.
+    public static func document(_ map: JourneyMap) -> Document {
+        let title = map.t("Klantreis", "Customer journey") + ": " + map.title
+        var blocks: [Block] = [.paragraph([.text(map.summary)])]
+        blocks.append(
+            .figure(
+                Figure(
+                    svg: SVGJourneyWriter.render(map), alt: title,
+                    caption: map.t(
+                        "De klantreis als kaart; dezelfde gegevens staan hieronder als tabel en als tekst.",
+                        "The journey as a map; the same facts follow as a table and as text."), wide: true)))
+        blocks.append(.heading(level: 1, text: [.text(map.t("Gebeurtenissen", "Events"))], anchor: "gebeurtenissen"))
+        blocks.append(
+            .table(
+                Table(
+                    caption: map.t("Alle gebeurtenissen op de kaart", "Every event on the map"), header: header(map),
+                    plainRows: tableRows(map))))
+        blocks.append(.heading(level: 1, text: [.text(map.t("In volgorde", "In order"))], anchor: "volgorde"))
+        blocks.append(
+            .list(
+                ordered: true,
+                items: map.items.map { item in
+                    var line: [Inline] = [
+                        .strong([.text(item.date?.description ?? map.t("zonder datum", "no date"))]),
+                        .text(" — " + item.what),
+                    ]
+                    if let quote = item.quote { line.append(.text(" “" + quote + "”")) }
+                    return line
+                }))
+        blocks.append(
+            .heading(
+                level: 1, text: [.text(map.t("Overdrachten tussen instanties", "Hand-offs between agencies"))],
+                anchor: "overdrachten"))
+        let handoffs: [[Inline]] = map.handoffs.map { h in
+            let from = map.lanes.first { $0.id == h.fromLane }?.title ?? h.fromLane
+            let to = map.lanes.first { $0.id == h.toLane }?.title ?? h.toLane
+            var line: [Inline] = [.text("\(h.date?.description ?? "?"): \(from) → \(to): \(h.what)")]
+            if !h.happened { line.append(.strong([.text(" (" + map.t("niet gebeurd", "did not happen") + ")")])) }
+            return line
+        }
+        blocks.append(.list(ordered: false, items: handoffs.isEmpty ? [[.text(map.t("geen", "none"))]] : handoffs))
+        return Document(meta: DocumentMeta(title: title, date: "", language: map.language.rawValue), blocks: blocks)
     }
 
     /// Every event as CSV (RFC 4180), one row each.

@@ -211,8 +211,8 @@ public struct ReportBuilder {
             blocks += MarkdownBlocks.parse(summary)
         } else {
             gap(
-                "Samenvatting ontbreekt: schrijf de casus in enkele regels met `casus case set \(dossier.casus.id) --summary`.",
-                "Summary missing: write the case in a few lines with `casus case set \(dossier.casus.id) --summary`.")
+                "Samenvatting ontbreekt: schrijf de casus in enkele regels bij de gegevens van de casus.",
+                "Summary missing: write the case in a few lines with the case's details.")
         }
     }
 
@@ -322,8 +322,8 @@ public struct ReportBuilder {
         let events = dossier.chronologicalEvents
         guard !events.isEmpty else {
             return gap(
-                "De tijdlijn is leeg: leg de gebeurtenissen vast met `casus event add`.",
-                "The timeline is empty: record the events with `casus event add`.")
+                "De tijdlijn is leeg: leg de gebeurtenissen vast in de tijdlijn.",
+                "The timeline is empty: record the events in the timeline.")
         }
         let rows: [[[Inline]]] = events.map { event in
             var what: [Inline] = [.text(event.what)]
@@ -421,8 +421,8 @@ public struct ReportBuilder {
             guard !own.isEmpty else {
                 if agency.contact != .geweigerd {
                     gap(
-                        "Geen bevindingen van \(agency.name): leg ze vast met `casus finding add`.",
-                        "No findings from \(agency.name): record them with `casus finding add`.")
+                        "Geen bevindingen van \(agency.name): leg ze vast bij de contra-expertise.",
+                        "No findings from \(agency.name): record them with the contra-expertise.")
                 }
                 continue
             }
@@ -474,8 +474,8 @@ public struct ReportBuilder {
         }
         guard !items.isEmpty else {
             return gap(
-                "Geen knelpunten vastgelegd: noteer ze bij de gebeurtenissen (`casus event set … --knelpunt`).",
-                "No bottlenecks recorded: note them with the events (`casus event set … --knelpunt`).")
+                "Geen knelpunten vastgelegd: noteer ze bij de gebeurtenissen in de tijdlijn.",
+                "No bottlenecks recorded: note them with the events in the timeline.")
         }
         blocks.append(.list(ordered: false, items: items))
     }
@@ -495,8 +495,8 @@ public struct ReportBuilder {
         let questions = dossier.leervragen
         guard !questions.isEmpty else {
             return gap(
-                "Nog geen leervragen: leg ze vast met `casus leervraag add`.",
-                "No learning questions yet: record them with `casus leervraag add`.")
+                "Nog geen leervragen: leg ze vast bij de lessen van de casus.",
+                "No learning questions yet: record them with the case's lessons.")
         }
         blocks.append(
             .list(
@@ -515,8 +515,8 @@ public struct ReportBuilder {
         guard !list.isEmpty else {
             if scope.agency == nil {
                 gap(
-                    "Nog geen dilemma's voor de raad: leg ze vast met `casus dilemma add`.",
-                    "No dilemmas for the council yet: record them with `casus dilemma add`.")
+                    "Nog geen dilemma's voor de raad: leg ze vast bij de lessen van de casus.",
+                    "No dilemmas for the council yet: record them with the case's lessons.")
             }
             return
         }

@@ -24,21 +24,18 @@ struct ReportScope {
         self.endUser = endUser
         guard dossier.currentNarrative != nil else {
             throw CasusError(
-                .invalidInput,
-                nl:
-                    "Er is nog geen narratief: het rapport zou geen verhaal bevatten. Leg het vast met `casus narrative set`.",
-                en: "There is no narrative yet: the report would hold no story. Record it with `casus narrative set`.")
+                .invalidInput, nl: "Er is nog geen narratief: het rapport zou geen verhaal bevatten.",
+                en: "There is no narrative yet: the report would hold no story.",
+                remedy: .recordNarrative(caseId: dossier.casus.id))
         }
         var needed: [ConsentPurpose] = [.narrative, .report]
         if options.status == .definitief {
             guard let form = dossier.casus.publicationForm else {
                 throw CasusError(
                     .invalidInput,
-                    nl:
-                        "Kies eerst hoe het rapport verschijnt: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`.",
-                    en:
-                        "First choose how the report appears: `casus case set \(dossier.casus.id) --publication anoniem|pseudoniem|naam`."
-                )
+                    nl: "Kies eerst hoe het rapport verschijnt: anoniem, pseudoniem of met naam.",
+                    en: "First choose how the report appears: anoniem, pseudoniem or naam.",
+                    remedy: .choosePublicationForm(caseId: dossier.casus.id))
             }
             needed.append(form.consentPurpose)
         }

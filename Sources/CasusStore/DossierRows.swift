@@ -7,8 +7,8 @@ enum DossierRows {
     static func load(_ db: Database, caseId: String) throws -> Dossier {
         guard let casus = try Casus.fetchOne(db, key: caseId) else {
             throw CasusError(
-                .notFound, nl: "Er is geen casus met id '\(caseId)'. `casus case list` toont de casussen.",
-                en: "There is no case with id '\(caseId)'. `casus case list` shows the cases.")
+                .notFound, nl: "Er is geen casus met id '\(caseId)'.", en: "There is no case with id '\(caseId)'.",
+                remedy: .listCases)
         }
         var dossier = Dossier(casus: casus)
         try DossierParts.forEach { type in try loadParts(type, db: db, caseId: caseId, into: &dossier) }
@@ -139,10 +139,10 @@ enum DossierRows {
             throw CasusError(
                 .invalidInput,
                 nl:
-                    "Toestemming \(entry.id) kan niet veranderen of verdwijnen: het toestemmingsregister wordt alleen aangevuld. Leg een intrekking vast met `casus consent withdraw`.",
+                    "Toestemming \(entry.id) kan niet veranderen of verdwijnen: het toestemmingsregister wordt alleen aangevuld. Leg een intrekking vast.",
                 en:
-                    "Consent entry \(entry.id) cannot change or disappear: the consent ledger only grows. Record a withdrawal with `casus consent withdraw`."
-            )
+                    "Consent entry \(entry.id) cannot change or disappear: the consent ledger only grows. Record a withdrawal instead.",
+                remedy: .recordWithdrawal(caseId: nil))
         }
     }
 

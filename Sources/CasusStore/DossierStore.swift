@@ -35,10 +35,10 @@ public final class DossierStore: Sendable {
             throw CasusError(
                 .storeFailure,
                 nl:
-                    "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE.",
+                    "Er is nog geen casus-opslag in '\(workspace.folder.path)'. Maak er een, of kies een andere.",
                 en:
-                    "There is no casus store in '\(workspace.folder.path)' yet. Create one with `casus init`, or pick another with --store or CASUS_STORE."
-            )
+                    "There is no casus store in '\(workspace.folder.path)' yet. Create one, or pick another.",
+                remedy: .createStore)
         }
         let existed = workspace.exists
         let readOnly = existed && !DossierStore.isWritable(workspace)
@@ -130,10 +130,10 @@ public final class DossierStore: Sendable {
             throw CasusError(
                 .storeFailure,
                 nl:
-                    "'\(workspace.folder.path)' is een bestand, geen map. Geef met --store of CASUS_STORE de map van de opslag.",
+                    "'\(workspace.folder.path)' is een bestand, geen map. Geef de map van de opslag.",
                 en:
-                    "'\(workspace.folder.path)' is a file, not a folder. Give the store's folder with --store or CASUS_STORE."
-            )
+                    "'\(workspace.folder.path)' is a file, not a folder. Give the store's folder.",
+                remedy: .chooseStore)
         }
         guard workspace.exists else { return }
         let path = workspace.databaseURL.path
@@ -142,10 +142,10 @@ public final class DossierStore: Sendable {
             throw CasusError(
                 .storeFailure,
                 nl:
-                    "'\(path)' is leeg (0 bytes): dit is geen casus-opslag. Zet een reservekopie terug (`casus store restore`) of haal het bestand weg.",
+                    "'\(path)' is leeg (0 bytes): dit is geen casus-opslag. Zet een reservekopie terug of haal het bestand weg.",
                 en:
-                    "'\(path)' is empty (0 bytes): this is not a casus store. Restore a backup (`casus store restore`) or remove the file."
-            )
+                    "'\(path)' is empty (0 bytes): this is not a casus store. Restore a backup or remove the file.",
+                remedy: .restoreBackup)
         }
         let header = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 16) } ?? Data()
         guard header == Data("SQLite format 3\u{0}".utf8) else {
@@ -321,17 +321,17 @@ public final class DossierStore: Sendable {
             throw CasusError(
                 .cannotRead,
                 nl:
-                    "Het dossier verwijst naar bijlagen die niet in het bestand zitten en niet in de opslag staan. Exporteer opnieuw met --attachments include:",
+                    "Het dossier verwijst naar bijlagen die niet in het bestand zitten en niet in de opslag staan. Exporteer opnieuw met de bijlagen erin:",
                 en:
-                    "The dossier refers to attachments that are neither in the file nor in the store. Export again with --attachments include:",
-                details: missing)
+                    "The dossier refers to attachments that are neither in the file nor in the store. Export again with the attachments inside:",
+                details: missing, remedy: .exportWithAttachments)
         }
         let exists = try caseExists(dossier.casus.id)
         if exists && !replace {
             throw CasusError(
                 .conflict,
-                nl: "Er bestaat al een casus met id '\(dossier.casus.id)'. Gebruik --replace om hem te vervangen.",
-                en: "A case with id '\(dossier.casus.id)' exists already. Use --replace to replace it.")
+                nl: "Er bestaat al een casus met id '\(dossier.casus.id)'.",
+                en: "A case with id '\(dossier.casus.id)' exists already.", remedy: .replaceExisting)
         }
         for ref in dossier.attachmentRefs {
             if let carried = embedded[ref.sha256] { try attachments.add(data: carried.data, as: ref) }

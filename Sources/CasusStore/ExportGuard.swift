@@ -23,10 +23,10 @@ public enum ExportGuard {
         throw CasusError(
             .invalidInput,
             nl:
-                "De export bevat de echte naam van \(who). Er is niets geschreven. Vervang de naam door het pseudoniem in het dossier (zoek met `casus search`).",
+                "De export bevat de echte naam van \(who). Er is niets geschreven. Vervang de naam door het pseudoniem in het dossier.",
             en:
-                "The export contains the real name of \(who). Nothing was written. Replace the name with the pseudonym in the dossier (find it with `casus search`)."
-        )
+                "The export contains the real name of \(who). Nothing was written. Replace the name with the pseudonym in the dossier.",
+            remedy: .searchText)
     }
 
     /// A log or message text with every real name taken out: a pseudonym that spells a real name is

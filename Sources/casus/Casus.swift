@@ -11,14 +11,12 @@ struct CasusMain: ParsableCommand {
             "Casusonderzoek volgens de Kafkabrigade-methode: dossier, toestemming, interview, narratief, contra-expertise.",
             "Case research with the Kafkabrigade method: dossier, consent, interview, narrative, contra-expertise."),
         discussion: say(
-            """
-            Exitcodes: 0 gelukt; 1 controle vond problemen; 3 niet gevonden; 4 bestaat al; 5 toestemming ontbreekt;
-            64 verkeerd gebruik; 65 ongeldige invoer; 66 bestand onleesbaar; 69 hulpprogramma ontbreekt (LibreOffice voor PDF); 70 interne fout; 74 opslag onbruikbaar.
-            """,
-            """
-            Exit codes: 0 success; 1 a check found problems; 3 not found; 4 exists already; 5 consent missing;
-            64 usage error; 65 invalid input; 66 cannot read file; 69 helper program missing (LibreOffice for PDF); 70 internal error; 74 store unusable.
-            """),
+            "Exitcodes: 0 gelukt; 1 controle vond problemen; 3 niet gevonden; 4 bestaat al; 5 toestemming ontbreekt; "
+                + "64 verkeerd gebruik; 65 ongeldige invoer; 66 bestand onleesbaar; 69 hulpprogramma ontbreekt "
+                + "(LibreOffice voor PDF); 70 interne fout; 74 opslag onbruikbaar; 77 de rol geeft geen recht hierop.",
+            "Exit codes: 0 success; 1 a check found problems; 3 not found; 4 exists already; 5 consent missing; "
+                + "64 usage error; 65 invalid input; 66 cannot read file; 69 helper program missing "
+                + "(LibreOffice for PDF); 70 internal error; 74 store unusable; 77 the role does not allow this."),
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, StatusCommand.self, NextCommand.self, CaseCommand.self,

@@ -1,4 +1,5 @@
 import CasusCore
+import CasusTestSupport
 import Foundation
 import Testing
 
@@ -135,5 +136,21 @@ struct HardeningTests {
         #expect(try cli.ok(["case", "list", "--store", restored]).contains("boete-schuldhulp"))
         let again = try cli.run(["store", "restore", backup, "--to", restored])
         #expect(again.status == 4)
+    }
+}
+
+@Suite("casus --help (golden files)")
+struct HelpGoldenTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test("the top-level help stays as reviewed, in Dutch and in English")
+    func help() throws {
+        let cli = CLI()
+        for (language, name) in [("C.UTF-8", "help-nl.txt"), ("en_GB.UTF-8", "help-en.txt")] {
+            cli.environment["LANG"] = language
+            let text = try cli.ok(["--help"])
+            #expect(text.contains("next") && text.contains("template"))
+            #expect(try TestRepository.matchesGolden(text, name, in: Self.golden), "\(name) changed")
+        }
     }
 }

@@ -255,7 +255,9 @@ struct GateTests {
     func emptyTimeline() {
         var d = minimal()
         #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .missing)
-        #expect(Gates.evaluate(d).steps[3].checks.first?.detail?.nl.contains("casus event add") == true)
+        #expect(
+            Gates.evaluate(d).steps[3].checks.first?.detail?.nl.contains(
+                "gebeurtenissen uit het verhaal vast in de tijdlijn") == true)
         d.agencies = [Agency(id: "cjib", name: "CJIB")]
         d.events = [TimelineEvent(id: "E1", date: nil, actor: .agency("cjib"), what: "Brief")]
         #expect(state(Gates.evaluate(d), "3.instanties-benaderd") == .missing)

@@ -21,7 +21,12 @@ struct JourneySizeTests {
             Issue.record("an unreadable map was drawn")
         } catch let error as CasusError {
             #expect(error.kind == .invalidInput)
-            #expect(error.text(.nl).contains("agency:cjib") && error.text(.nl).contains("--format csv"))
+            #expect(error.text(.nl).contains("agency:cjib") && error.text(.nl).contains("tabel"))
+            guard case .narrowJourney(let views) = error.remedy else {
+                Issue.record("no remedy that names narrower views")
+                return
+            }
+            #expect(views.contains("agency:cjib"))
         }
         let table = try JourneyMap.build(
             dossier, view: .blueprint, language: .nl, catalogue: KnelpuntCatalogue(), eventLimit: nil)

@@ -177,10 +177,14 @@ public struct Figure: Sendable, Equatable {
     public var caption: String
     public var widthMillimetres: Double
     public var heightMillimetres: Double
+    /// Wider than a page (a journey map): on screen it keeps its size and scrolls sideways.
+    public var wide: Bool
 
     public init(
-        svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90
+        svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90,
+        wide: Bool = false
     ) {
+        self.wide = wide
         self.svg = svg
         self.alt = alt
         self.caption = caption

@@ -35,10 +35,11 @@ public enum HTMLWriter {
         if let status = meta.status { body += "<p class=\"status\">\(XMLText.escape(status))</p>\n" }
         var lines = meta.coverLines
         if !meta.authors.isEmpty { lines.append(meta.authors.joined(separator: ", ")) }
-        lines.append(meta.date + (meta.version.map { " · \($0)" } ?? ""))
-        body +=
-            "<p class=\"cover-lines\">" + lines.map(XMLText.escape).joined(separator: "<br>")
-            + "</p>\n</header>\n<main>\n"
+        if !meta.date.isEmpty { lines.append(meta.date + (meta.version.map { " · \($0)" } ?? "")) }
+        if !lines.isEmpty {
+            body += "<p class=\"cover-lines\">" + lines.map(XMLText.escape).joined(separator: "<br>") + "</p>\n"
+        }
+        body += "</header>\n<main>\n"
 
         for block in document.blocks {
             switch block {
@@ -63,6 +64,12 @@ public enum HTMLWriter {
                     + "</tr></thead>\n<tbody>\n"
                 for row in table.rows { body += "<tr>" + row.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }
                 body += "</tbody></table></div>\n"
+            case .figure(let figure) where figure.wide:
+                // Inline, so its text stays readable and searchable; a focusable region scrolls by keyboard.
+                let caption = XMLText.escape(figure.caption)
+                body +=
+                    "<figure class=\"figure wide\"><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(caption)\">"
+                    + figure.svg + "</div><figcaption>\(caption)</figcaption></figure>\n"
             case .figure(let figure):
                 let data = Data(figure.svg.utf8).base64EncodedString()
                 body +=
@@ -101,8 +108,7 @@ public enum HTMLWriter {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="casus">
-            <meta name="date" content="\(meta.date)">
-            <title>\(XMLText.escape(meta.title))</title>
+            \(meta.date.isEmpty ? "" : "<meta name=\"date\" content=\"\(meta.date)\">\n")<title>\(XMLText.escape(meta.title))</title>
             <style>
             \(stylesheet(style))
             </style>
@@ -145,6 +151,9 @@ public enum HTMLWriter {
         th { background: var(--primary); color: #ffffff; text-align: left; }
         th, td { border: 1px solid #8a8a8a; padding: 0.35rem 0.5rem; vertical-align: top; }
         .figure img { max-width: 100%; height: auto; }
+        .wide { width: calc(100vw - 2.5rem); margin-left: calc(50% - 50vw + 1.25rem); margin-right: 0; }
+        .wide .scroll { overflow-x: auto; border: 1px solid #c8c8c8; }
+        .wide svg { display: block; max-width: none; }
         .gap { border: 2px dashed var(--accent); padding: 0.5rem 0.75rem; background: #fff8e6; }
         .toc ol { padding-left: 1.2rem; }
         a { color: var(--primary); }
@@ -158,6 +167,8 @@ public enum HTMLWriter {
           h2 { break-before: page; }
           h2, h3, h4 { break-after: avoid; }
           figure, table, blockquote { break-inside: avoid; }
+          .wide { width: auto; margin-left: 0; }
+          .wide .scroll { overflow: visible; border: 0; }
           .page-break { break-after: page; }
           .toc { break-after: page; }
         }

@@ -143,10 +143,9 @@ public struct LintConfiguration: Sendable {
                 throw CasusError(
                     .invalidInput,
                     nl:
-                        "Instellingen \(file?.path ?? ""): regel '\(written)' bestaat niet. `casus lint --list-rules` toont de regels.",
+                        "Instellingen \(file?.path ?? ""): regel '\(written)' bestaat niet.",
                     en:
-                        "Settings \(file?.path ?? ""): rule '\(written)' does not exist. `casus lint --list-rules` lists the rules."
-                )
+                        "Settings \(file?.path ?? ""): rule '\(written)' does not exist.", remedy: .listLintRules)
             }
         }
         return definitions.compactMap { original in

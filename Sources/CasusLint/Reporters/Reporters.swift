@@ -145,8 +145,8 @@ struct LineReporter {
         if !report.quotesVerified && f.quotes > 0 {
             figures.append(
                 t(
-                    "citaten niet gecontroleerd (geef --transcript of --case)",
-                    "quotes not checked (give --transcript or --case)"))
+                    "citaten niet gecontroleerd (geen transcript)",
+                    "quotes not checked (no transcript)"))
         }
         out += "    " + figures.joined(separator: "; ") + "\n"
         return out

@@ -88,7 +88,9 @@ extension CasusCommand {
         do {
             try execute(context)
         } catch let error as CasusError {
-            FileHandle.standardError.write(Data(("casus: " + error.text(context.language) + "\n").utf8))
+            var text = "casus: " + error.text(context.language) + "\n"
+            if let remedy = error.remedy { text += "  " + remedy.command(context.language) + "\n" }
+            FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(error.kind.rawValue)
         } catch let error as ExitCode {
             throw error

@@ -27,3 +27,37 @@ enum TerminalText {
         nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen",
         en: "path to a file, or Enter to open the editor ($EDITOR)")
 }
+
+extension Remedy {
+    /// The command that does it at the terminal, shown under the error.
+    func command(_ language: Language) -> String {
+        let nl = language != .en
+        switch self {
+        case .listCases: return nl ? "`casus case list` toont de casussen." : "`casus case list` shows the cases."
+        case .createStore:
+            return nl
+                ? "Maak er een met `casus init`, of kies een andere met --store of CASUS_STORE."
+                : "Create one with `casus init`, or pick another with --store or CASUS_STORE."
+        case .chooseStore:
+            return nl
+                ? "Geef met --store of CASUS_STORE de map van de opslag."
+                : "Give the folder with --store or CASUS_STORE."
+        case .restoreBackup: return nl ? "Terugzetten: `casus store restore`." : "To restore: `casus store restore`."
+        case .recordWithdrawal(let caseId):
+            let target = caseId ?? (nl ? "<casus>" : "<case>")
+            return (nl ? "Intrekken: " : "To withdraw: ") + "`casus consent withdraw \(target) …`."
+        case .recordNarrative(let caseId): return "`casus narrative set \(caseId) <file>`."
+        case .choosePublicationForm(let caseId):
+            return "`casus case set \(caseId) --publication anoniem|pseudoniem|naam`."
+        case .exportWithAttachments: return "`casus export … --attachments include`."
+        case .replaceExisting: return nl ? "Vervangen: --replace." : "To replace it: --replace."
+        case .searchText: return nl ? "Zoek de naam met `casus search`." : "Find the name with `casus search`."
+        case .listLintRules:
+            return nl ? "`casus lint --list-rules` toont de regels." : "`casus lint --list-rules` lists the rules."
+        case .narrowJourney(let views):
+            return (nl ? "Bijvoorbeeld " : "For example ")
+                + views.prefix(2).map { "--view \($0)" }.joined(separator: ", ")
+                + (nl ? ", of --format csv." : ", or --format csv.")
+        }
+    }
+}
