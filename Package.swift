@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CasusReports", targets: ["CasusReports"]),
         .library(name: "CasusJourney", targets: ["CasusJourney"]),
         .library(name: "CasusApp", targets: ["CasusApp"]),
+        .library(name: "CasusQDA", targets: ["CasusQDA"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,11 +61,19 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Exchange with QDA software: REFI-QDA projects (.qdpx) in and out.
+        .target(
+            name: "CasusQDA",
+            dependencies: [
+                "CasusCore", "CasusDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The application layer: operations every front end calls (data protection, backup).
         .target(
             name: "CasusApp",
             dependencies: [
-                "CasusCore", "CasusStore", "CasusLint", "CasusDocuments", "CasusReports", "CasusJourney",
+                "CasusCore", "CasusStore", "CasusLint", "CasusDocuments", "CasusReports", "CasusJourney", "CasusQDA",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -73,6 +82,7 @@ let package = Package(
             name: "casus",
             dependencies: [
                 "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports", "CasusJourney", "CasusApp",
+                "CasusQDA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,7 +119,8 @@ let package = Package(
         .testTarget(
             name: "CasusAppTests",
             dependencies: [
-                "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport",
+                "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport", "CasusQDA", "CasusDocuments",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

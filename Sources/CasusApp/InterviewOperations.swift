@@ -138,6 +138,25 @@ extension Casework {
                         ))
                 }
             }
+            // Coded spans move the same way.
+            for c in dossier.codings.indices where dossier.codings[c].interviewId == id {
+                let coding = dossier.codings[c]
+                guard let words = coding.text, let start = coding.start, let end = coding.end else { continue }
+                if Quote.span(of: text, start: start, end: end) == words { continue }
+                let places = Quote.locate(words, in: text)
+                if places.count == 1 {
+                    dossier.codings[c].start = places[0].lowerBound
+                    dossier.codings[c].end = places[0].upperBound
+                } else {
+                    lost.append(
+                        Localized(
+                            nl:
+                                "markering \(coding.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
+                            en:
+                                "coding \(coding.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"
+                        ))
+                }
+            }
             guard lost.isEmpty else {
                 throw CasusError(
                     .invalidInput,

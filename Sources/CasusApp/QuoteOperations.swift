@@ -63,6 +63,7 @@ extension Casework {
                     en: "Quote \(quoteId) belongs to event \(users.joined(separator: ", ")); remove it there first.")
             }
             dossier.quotes.removeAll { $0.id == quoteId }
+            dossier.codings.removeAll { $0.quoteId == quoteId }
         }
     }
 

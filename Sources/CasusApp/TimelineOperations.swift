@@ -111,6 +111,7 @@ extension Casework {
                     .notFound, nl: "Geen gebeurtenis '\(eventId.excerpt)'.", en: "No event '\(eventId.excerpt)'.")
             }
             dossier.events.removeAll { $0.id == eventId }
+            dossier.codings.removeAll { $0.eventId == eventId }
             for i in dossier.handoffs.indices where dossier.handoffs[i].eventId == eventId {
                 dossier.handoffs[i].eventId = nil
             }

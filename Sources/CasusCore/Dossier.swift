@@ -20,11 +20,14 @@ public struct Dossier: Codable, Sendable, Equatable {
     public var wederhoor: [WederhoorRound]
     public var overrides: [GateOverride]
     public var doetank: [DoetankReview]
+    /// The codebook (QDA codes) and where the codes were applied.
+    public var codes: [Code]
+    public var codings: [Coding]
 
     enum CodingKeys: String, CodingKey {
         case casus = "case"
         case selection, participants, consent, lawfulBasis, interviews, quotes, narrative, events, handoffs, agencies,
-            findings, leervragen, dilemmas, reviews, wederhoor, overrides, doetank
+            findings, leervragen, dilemmas, reviews, wederhoor, overrides, doetank, codes, codings
     }
 
     public init(
@@ -35,7 +38,7 @@ public struct Dossier: Codable, Sendable, Equatable {
         events: [TimelineEvent] = [], handoffs: [Handoff] = [], agencies: [Agency] = [], findings: [Finding] = [],
         leervragen: [Leervraag] = [], dilemmas: [Dilemma] = [], reviews: [Review] = [],
         wederhoor: [WederhoorRound] = [],
-        overrides: [GateOverride] = [], doetank: [DoetankReview] = []
+        overrides: [GateOverride] = [], doetank: [DoetankReview] = [], codes: [Code] = [], codings: [Coding] = []
     ) {
         self.casus = casus
         self.selection = selection
@@ -55,6 +58,8 @@ public struct Dossier: Codable, Sendable, Equatable {
         self.wederhoor = wederhoor
         self.overrides = overrides
         self.doetank = doetank
+        self.codes = codes
+        self.codings = codings
     }
 
     /// Missing collections read as empty, so a hand-written dossier may leave them out.
@@ -78,6 +83,34 @@ public struct Dossier: Codable, Sendable, Equatable {
         wederhoor = try c.decodeIfPresent([WederhoorRound].self, forKey: .wederhoor) ?? []
         overrides = try c.decodeIfPresent([GateOverride].self, forKey: .overrides) ?? []
         doetank = try c.decodeIfPresent([DoetankReview].self, forKey: .doetank) ?? []
+        codes = try c.decodeIfPresent([Code].self, forKey: .codes) ?? []
+        codings = try c.decodeIfPresent([Coding].self, forKey: .codings) ?? []
+    }
+
+    /// Writes every collection; the codebook and codings only when there are any, so a dossier
+    /// without codes reads the same in a casus that predates them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(casus, forKey: .casus)
+        try c.encode(selection, forKey: .selection)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(consent, forKey: .consent)
+        try c.encode(lawfulBasis, forKey: .lawfulBasis)
+        try c.encode(interviews, forKey: .interviews)
+        try c.encode(quotes, forKey: .quotes)
+        try c.encode(narrative, forKey: .narrative)
+        try c.encode(events, forKey: .events)
+        try c.encode(handoffs, forKey: .handoffs)
+        try c.encode(agencies, forKey: .agencies)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(leervragen, forKey: .leervragen)
+        try c.encode(dilemmas, forKey: .dilemmas)
+        try c.encode(reviews, forKey: .reviews)
+        try c.encode(wederhoor, forKey: .wederhoor)
+        try c.encode(overrides, forKey: .overrides)
+        try c.encode(doetank, forKey: .doetank)
+        if !codes.isEmpty { try c.encode(codes, forKey: .codes) }
+        if !codings.isEmpty { try c.encode(codings, forKey: .codings) }
     }
 
     // MARK: Lookups

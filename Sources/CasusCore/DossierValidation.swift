@@ -13,6 +13,7 @@ extension Dossier {
         checkNarrative(&report)
         checkTimeline(&report)
         checkContraExpertise(&report)
+        checkCodes(&report)
         report.problems += TextFieldCheck.problems(in: self)
         checkIDNumbers(&report)
         return report.problems
@@ -33,7 +34,8 @@ extension Dossier {
         let ids =
             participants.map(\.id) + consent.map(\.id) + lawfulBasis.map(\.id) + interviews.map(\.id) + quotes.map(\.id)
             + events.map(\.id) + handoffs.map(\.id) + findings.map(\.id) + leervragen.map(\.id) + dilemmas.map(\.id)
-            + reviews.map(\.id) + wederhoor.map(\.id) + overrides.map(\.id) + doetank.map(\.id)
+            + reviews.map(\.id) + wederhoor.map(\.id) + overrides.map(\.id) + doetank.map(\.id) + codes.map(\.id)
+            + codings.map(\.id)
         for id in ids where EntityID.isOutOfRange(id) {
             r.add(
                 nl: "id '\(id.excerpt)': het nummer is groter dan \(EntityID.maximumNumber); nummer de delen opnieuw",

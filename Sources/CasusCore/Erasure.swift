@@ -16,6 +16,8 @@ public struct ErasurePlan: Sendable, Equatable {
     public var audioFiles: [AttachmentRef] = []
     /// Quotes that go (spoken by the person, or standing in a transcript that goes).
     public var quotes: [String] = []
+    /// Codings that go with them (spans of a transcript that goes, codings of quotes that go).
+    public var codings: [String] = []
     /// Quotations replaced by a marked gap, over all narrative versions.
     public var narrativeGaps = 0
     /// Whether the real identity in the key vault goes too (everything withdrawn).
@@ -34,6 +36,7 @@ public struct ErasurePlan: Sendable, Equatable {
         if !transcripts.isEmpty { parts.append("transcripts: " + transcripts.joined(separator: ",")) }
         if !recordings.isEmpty { parts.append("audio: " + recordings.joined(separator: ",")) }
         if !quotes.isEmpty { parts.append("quotes: " + quotes.joined(separator: ",")) }
+        if !codings.isEmpty { parts.append("codings: \(codings.count)") }
         if narrativeGaps > 0 { parts.append("narrative gaps: \(narrativeGaps)") }
         if identity { parts.append("identity") }
         return parts.isEmpty ? "nothing" : parts.joined(separator: "; ")
@@ -78,6 +81,11 @@ public struct ErasurePlan: Sendable, Equatable {
         for index in d.events.indices where d.events[index].quoteId.map(goneIds.contains) == true {
             d.events[index].quoteId = nil
         }
+        plan.codings = d.codings.filter { coding in
+            coding.interviewId.map(goneTranscripts.contains) == true || coding.quoteId.map(goneIds.contains) == true
+        }.map(\.id)
+        let goneCodings = Set(plan.codings)
+        d.codings.removeAll { goneCodings.contains($0.id) }
         for index in d.narrative.indices {
             for quote in goneQuotes {
                 let (text, count) = replacingQuotation(quote.text, in: d.narrative[index].text)
@@ -92,7 +100,7 @@ public struct ErasurePlan: Sendable, Equatable {
 
     /// Replaces every occurrence of `quote` in `text` by the gap, matching words whatever the white
     /// space, line breaks and case between them.
-    static func replacingQuotation(_ quote: String, in text: String) -> (String, Int) {
+    public static func replacingQuotation(_ quote: String, in text: String) -> (String, Int) {
         let words = quote.split(whereSeparator: { $0.isWhitespace }).map {
             NSRegularExpression.escapedPattern(for: String($0))
         }

@@ -159,6 +159,18 @@ extension DoetankReview: DossierPart {
     static var inDossier: WritableKeyPath<Dossier, [DoetankReview]> { \.doetank }
 }
 
+extension Code: DossierPart {
+    static let table = "code"
+    var partID: String { id }
+    static var inDossier: WritableKeyPath<Dossier, [Code]> { \.codes }
+}
+
+extension Coding: DossierPart {
+    static let table = "coding"
+    var partID: String { id }
+    static var inDossier: WritableKeyPath<Dossier, [Coding]> { \.codings }
+}
+
 /// Every kind of part, in the order they are loaded, written and verified.
 enum DossierParts {
     /// Calls `body` once per part type. Swift cannot store the generic types in an array of
@@ -181,5 +193,7 @@ enum DossierParts {
         try body(WederhoorRound.self)
         try body(GateOverride.self)
         try body(DoetankReview.self)
+        try body(Code.self)
+        try body(Coding.self)
     }
 }

@@ -10,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("2026-11-v1-search", migrate: createSearchIndex)
         migrator.registerMigration("2026-11-v1-case-summary", migrate: createCaseSummary)
         migrator.registerMigration("2026-11-v2-workflow", migrate: addWorkflow)
+        migrator.registerMigration("2026-11-v3-codes", migrate: addCodes)
         return migrator
     }
 
@@ -243,5 +244,24 @@ enum StoreSchema {
                       id TEXT NOT NULL, phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 6), answers TEXT NOT NULL, coach TEXT NOT NULL,
                       at TEXT NOT NULL, note TEXT
                     """))
+    }
+
+    /// The codebook of a case and the codings of transcript spans, quotes and events (QDA).
+    private static func addCodes(_ db: Database) throws {
+        try db.execute(
+            sql: caseChild(
+                "code",
+                columns: """
+                      id TEXT NOT NULL, name TEXT NOT NULL, colour TEXT, description TEXT, parentId TEXT,
+                      leervraagIds TEXT NOT NULL
+                    """))
+        try db.execute(
+            sql: caseChild(
+                "coding",
+                columns: """
+                      id TEXT NOT NULL, codeId TEXT NOT NULL, interviewId TEXT, start INTEGER, "end" INTEGER, text TEXT,
+                      quoteId TEXT, eventId TEXT, note TEXT
+                    """,
+                references: ["FOREIGN KEY (caseId, codeId) REFERENCES code(caseId, id)"]))
     }
 }

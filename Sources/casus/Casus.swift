@@ -21,7 +21,7 @@ struct CasusMain: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, StatusCommand.self, NextCommand.self, CaseCommand.self,
             SelectionCommand.self, PersonCommand.self,
-            ConsentCommand.self, InterviewCommand.self, QuoteCommand.self, NarrativeCommand.self,
+            ConsentCommand.self, InterviewCommand.self, QuoteCommand.self, CodeCommand.self, NarrativeCommand.self,
             EventCommand.self, HandoffCommand.self, AgencyCommand.self, FindingCommand.self,
             LeervraagCommand.self, DilemmaCommand.self, ReviewCommand.self, OverrideCommand.self, DoetankCommand.self,
             WederhoorCommand.self,

@@ -25,6 +25,14 @@ struct SchemaTests {
         let cli = CLI()
         try cli.ok(["init", "--samples"])
         try cli.ok(["case", "new", "--title", "Kaal", "--vraagstuk", "Minimaal?", "--id", "kaal"])
+        // A codebook with a child code, a span, a quote and an event coded (via the code commands).
+        try cli.ok(["code", "add", "boete-schuldhulp", "Wachten", "--colour", "#1F77B4", "--description", "Tijd"])
+        try cli.ok(["code", "add", "boete-schuldhulp", "Post", "--parent", "Wachten"])
+        try cli.ok(["code", "apply", "boete-schuldhulp", "Post", "--interview", "I1", "--start", "0", "--end", "20"])
+        try cli.ok(["code", "apply", "boete-schuldhulp", "Wachten", "--quote", "Q1"])
+        try cli.ok(["code", "apply", "boete-schuldhulp", "Wachten", "--event", "E2", "--note", "lang"])
+        let codings = try cli.ok(["code", "codings", "boete-schuldhulp"])
+        #expect(codings.contains("M1") && codings.contains("I1 0–20") && codings.contains("Q1"))
         var files: [String] = []
         for id in ["boete-schuldhulp", "bezwaar-wmo", "kaal"] {
             let path = cli.home.appendingPathComponent("\(id).json").path

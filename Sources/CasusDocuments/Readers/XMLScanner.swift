@@ -6,15 +6,16 @@ import Foundation
 /// entity expansion), checks that every element is closed, and never crashes on bad input.
 /// FoundationXML is not used because on Linux it accepts malformed input silently and crashes on
 /// empty input.
-struct XMLScanner {
-    enum Event {
+public struct XMLScanner {
+    public enum Event: Sendable {
         case start(name: String, attributes: [String: String], selfClosing: Bool)
         case end(name: String)
         case text(String)
     }
 
-    struct Malformed: Error, CustomStringConvertible {
-        let description: String
+    public struct Malformed: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     private let bytes: [UInt8]
@@ -24,7 +25,7 @@ struct XMLScanner {
     init(_ data: Data) { bytes = Array(data) }
 
     /// Calls `handle` for every event, in document order.
-    static func scan(_ data: Data, _ handle: (Event) throws -> Void) throws {
+    public static func scan(_ data: Data, _ handle: (Event) throws -> Void) throws {
         var scanner = XMLScanner(data)
         try scanner.run(handle)
     }

@@ -3,15 +3,21 @@ import ZIPFoundation
 
 /// Writes the ZIP container of ODT and DOCX files in memory, with entries in the given order and
 /// every timestamp set to the document date, so the same input gives the same bytes.
-enum ZipPackage {
-    struct Entry {
+public enum ZipPackage {
+    public struct Entry: Sendable {
         let path: String
         let data: Data
         /// ODT's `mimetype` must be stored uncompressed.
         var compressed = true
+
+        public init(path: String, data: Data, compressed: Bool = true) {
+            self.path = path
+            self.data = data
+            self.compressed = compressed
+        }
     }
 
-    static func build(_ entries: [Entry], date: Date) throws -> Data {
+    public static func build(_ entries: [Entry], date: Date) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasusApp
 import CasusCore
+import CasusQDA
 import CasusStore
 import Foundation
 
@@ -34,9 +35,23 @@ struct ExportCommand: CasusCommand {
             .include
     @OptionGroup var reportOptions: ReportExportOptions
 
+    @Flag(
+        name: .customLong("narrative-notes"),
+        help: help(
+            "Bij qdpx: de versies van het narratief als notities meegeven.",
+            "With qdpx: include the narrative versions as notes.")) var narrativeNotes = false
+
     func execute(_ context: Context) throws {
         if let kind = reportOptions.report {
             return try ReportExport.run(kind, caseId: caseId, options: reportOptions, output: output, context: context)
+        }
+        switch reportOptions.format ?? output.flatMap({ ExportFormat(fileName: $0) }) ?? .json {
+        case .json: break
+        case .qdpx: return try exportQDA(context)
+        case let other:
+            throw CasusError(
+                .invalidInput, nl: "\(other.rawValue) is een rapportformaat: geef ook --report.",
+                en: "\(other.rawValue) is a report format: also give --report.")
         }
         let bytes = try context.casework().exportDossier(caseId, embedAttachments: attachments == .include)
         if let output, output != "-" {
@@ -48,6 +63,37 @@ struct ExportCommand: CasusCommand {
             FileHandle.standardOutput.write(bytes)
         }
     }
+}
+
+extension ExportCommand {
+    func exportQDA(_ context: Context) throws {
+        guard let output, output != "-" else {
+            throw CasusError(
+                .invalidInput, nl: "Een qdpx-bestand hoort niet in de terminal: geef --output.",
+                en: "A qdpx file does not belong in the terminal: give --output.")
+        }
+        let (bytes, log) = try context.casework().exportQDA(caseId, includeNarrative: narrativeNotes)
+        try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+        if !log.isEmpty {
+            Output.error(
+                context.t("Weggelaten:", "Left out:") + "\n"
+                    + log.map { "  - " + context.t($0) }.joined(separator: "\n"))
+        }
+        Output.error(context.t("QDA-project geschreven naar \(output).", "QDA project written to \(output)."))
+    }
+}
+
+extension QDAOffsetScheme: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "codepoints", "tekens": self = .codePoints
+        case "codepoints-crlf1", "tekens-crlf1": self = .codePointsCRLFOne
+        case "utf16": self = .utf16
+        case "utf16-crlf1": self = .utf16CRLFOne
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["codepoints", "codepoints-crlf1", "utf16", "utf16-crlf1"] }
 }
 
 struct ImportCommand: CasusCommand {
@@ -63,8 +109,28 @@ struct ImportCommand: CasusCommand {
             "Vervang een bestaande casus met hetzelfde id (de toestemmingsgeschiedenis moet behouden blijven).",
             "Replace an existing case with the same id (its consent history must be kept).")) var replace = false
 
+    @Option(
+        name: .customLong("case"),
+        help: help(
+            "Bij een QDA-project (.qdpx): als nieuwe interviews in deze casus (anders een nieuwe casus).",
+            "For a QDA project (.qdpx): as new interviews of this case (else a new case).")) var caseId: String?
+    @Option(
+        help: help(
+            "Bij een QDA-project: hoe de posities geteld zijn (codepoints, codepoints-crlf1, utf16, utf16-crlf1); anders bepaalt casus het.",
+            "For a QDA project: how positions were counted (codepoints, codepoints-crlf1, utf16, utf16-crlf1); else casus finds out."
+        ))
+    var counting: QDAOffsetScheme?
+
     func execute(_ context: Context) throws {
-        let dossier = try context.casework().importDossier(try ImportCommand.read(file), replace: replace)
+        let data = try ImportCommand.read(file)
+        if file.lowercased().hasSuffix(".qdpx") || data.starts(with: [0x50, 0x4B]) {
+            let (id, report) = try context.casework().importQDA(
+                data, into: caseId, options: QDAReadOptions(counting: counting))
+            context.print("QDA-project ingelezen in casus '\(id)':", "QDA project imported into case '\(id)':")
+            for line in report { print("  - " + context.t(line)) }
+            return
+        }
+        let dossier = try context.casework().importDossier(data, replace: replace)
         context.print(
             "Casus '\(dossier.casus.id)' ingelezen: \(dossier.participants.count) personen, \(dossier.interviews.count) interviews, \(dossier.events.count) gebeurtenissen.",
             "Case '\(dossier.casus.id)' imported: \(dossier.participants.count) participants, \(dossier.interviews.count) interviews, \(dossier.events.count) events."

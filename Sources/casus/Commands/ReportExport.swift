@@ -6,7 +6,12 @@ import CasusReports
 import CasusStore
 import Foundation
 
-extension ReportFormat: ExpressibleByArgument {}
+/// Every format `casus export` writes: the dossier (json), a report, or a QDA project (qdpx).
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, md, html, odt, docx, pdf, qdpx
+
+    init?(fileName: String) { self.init(rawValue: URL(fileURLWithPath: fileName).pathExtension.lowercased()) }
+}
 
 extension ReportKind: ExpressibleByArgument {}
 extension ReportStatus: ExpressibleByArgument {}
@@ -19,9 +24,9 @@ struct ReportExportOptions: ParsableArguments {
             "Make a report: casusbeschrijving or outside-in (else the dossier as JSON).")) var report: ReportKind?
     @Option(
         help: help(
-            "md, html, odt, docx of pdf (pdf met LibreOffice); anders afgeleid van --output.",
-            "md, html, odt, docx or pdf (pdf through LibreOffice); else taken from --output.")) var format:
-        ReportFormat?
+            "Rapport: md, html, odt, docx of pdf (pdf met LibreOffice). Zonder --report: json (het dossier) of qdpx (REFI-QDA-project voor ATLAS.ti, MAXQDA, NVivo). Anders afgeleid van --output.",
+            "Report: md, html, odt, docx or pdf (pdf through LibreOffice). Without --report: json (the dossier) or qdpx (REFI-QDA project for ATLAS.ti, MAXQDA, NVivo). Else taken from --output."
+        )) var format: ExportFormat?
     @Option(
         help: help(
             "concept-ambtelijk, concept-bestuurlijk of definitief; op het omslag en in de voettekst.",
@@ -80,9 +85,14 @@ enum ReportExport {
         _ kind: ReportKind, caseId: String, options: ReportExportOptions, output: String?, context: Context
     ) throws {
         let format =
-            try options.format ?? output.flatMap {
-                ReportFormat(fileName: $0)
-            }
+            try options.format.map { chosen in
+                try ReportFormat(rawValue: chosen.rawValue)
+                    ?? {
+                        throw CasusError(
+                            .invalidInput, nl: "Een rapport is md, html, odt, docx of pdf, niet \(chosen.rawValue).",
+                            en: "A report is md, html, odt, docx or pdf, not \(chosen.rawValue).")
+                    }()
+            } ?? output.flatMap { ReportFormat(fileName: $0) }
             ?? {
                 throw CasusError(
                     .invalidInput, nl: "Geef --format (md, html, odt, docx, pdf) of een --output met zo'n extensie.",

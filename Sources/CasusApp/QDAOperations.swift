@@ -1,0 +1,68 @@
+import CasusCore
+import CasusQDA
+import CasusStore
+import Foundation
+
+extension Casework {
+    /// A REFI-QDA project (`.qdpx`) of a case's interview material for QDA software. Consent decides
+    /// what goes (see `QDAExport`); the real-name guard reads every byte of the project and each text.
+    /// Returns the archive and the log of what was left out.
+    public func exportQDA(_ caseId: String, includeNarrative: Bool) throws -> (bytes: Data, log: [Localized]) {
+        try require(.export, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        let (project, log) = QDAExport.project(of: dossier, includeNarrative: includeNarrative, origin: "casus")
+        let (xml, sources) = QDAWriter.parts(project)
+        try guardExport(xml, dossier: dossier)
+        for source in sources { try guardExport(source.text, dossier: dossier) }
+        for note in project.notes { try guardExport(note.text, dossier: dossier) }
+        let bytes = try QDAWriter.archive(project)
+        if !store.isReadOnly {
+            try store.logEvent(caseId: caseId, operation: "export", detail: "qdpx, \(project.sources.count) sources")
+        }
+        return (bytes, log)
+    }
+
+    /// Reads a REFI-QDA project into a new case (nil) or as new interviews of an existing one. The
+    /// whole file is read and checked before anything is stored; the report lists what could not be
+    /// carried over. Returns the case's id and the report.
+    public func importQDA(
+        _ data: Data, into caseId: String?, options: QDAReadOptions = QDAReadOptions()
+    ) throws -> (caseId: String, report: [Localized]) {
+        try require(caseId == nil ? .administer : .edit, caseId: caseId ?? "-")
+        let read = try QDAReader.read(data, options: options)
+        if let caseId {
+            var report: [Localized] = []
+            try store.modify(caseId) { dossier in
+                let result = try QDAImport.apply(read.project, to: dossier, actor: actor.name)
+                dossier = result.dossier
+                report = result.report
+            }
+            return (caseId, report + read.report)
+        }
+        let title = read.project.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        var new = NewCase(
+            title: title.isEmpty ? "QDA-project" : title,
+            vraagstuk: "Ingelezen uit het QDA-project '\(title)'" + (read.project.origin.map { " (\($0))" } ?? "") + "."
+        )
+        new.researchers = [actor.name]
+        // Checked as a whole before the case exists, so a bad project leaves no empty case behind.
+        let draft = try QDAImport.apply(
+            read.project, to: Dossier(casus: Casus(id: "qda", title: new.title, vraagstuk: new.vraagstuk)),
+            actor: actor.name)
+        try draft.dossier.validate()
+        let casus = try createCase(new)
+        do {
+            try store.modify(casus.id) { dossier in
+                var imported = draft.dossier
+                let narrative = imported.casus.currentNarrative
+                imported.casus = dossier.casus
+                imported.casus.currentNarrative = narrative
+                dossier = imported
+            }
+        } catch {
+            try? store.erase(casus.id)
+            throw error
+        }
+        return (casus.id, draft.report + read.report)
+    }
+}
