@@ -27,6 +27,9 @@ public enum QDAExport {
         let quoteCode = guid("code", "casus-citaat")
 
         var included: Set<String> = []
+        let codingsByInterview = Dictionary(grouping: dossier.codings.filter { $0.interviewId != nil }) {
+            $0.interviewId!
+        }
         for interview in dossier.interviews {
             let who = dossier.participant(interview.participantId)?.pseudonym ?? interview.participantId
             guard let transcript = interview.transcript, !transcript.isEmpty else { continue }
@@ -43,12 +46,16 @@ public enum QDAExport {
                 guid: guid("interview", interview.id), name: "\(interview.id) \(who) \(interview.at.day)",
                 text: transcript)
             source.created = interview.at.text
-            for coding in dossier.codings where coding.interviewId == interview.id {
-                guard let start = coding.start, let end = coding.end else { continue }
+            let scalars = Array(transcript.unicodeScalars)
+            for coding in codingsByInterview[interview.id] ?? [] {
+                guard let start = coding.start, let end = coding.end, start >= 0, end <= scalars.count, start < end
+                else { continue }
+                var words = String.UnicodeScalarView()
+                words.append(contentsOf: scalars[start..<end])
                 source.selections.append(
                     QDAProject.Selection(
-                        guid: guid("coding", coding.id), name: Quote.span(of: transcript, start: start, end: end),
-                        description: coding.note, start: start, end: end, codes: [guid("code", coding.codeId)]))
+                        guid: guid("coding", coding.id), name: String(words), description: coding.note, start: start,
+                        end: end, codes: [guid("code", coding.codeId)]))
             }
             for quote in dossier.quotes where quote.interviewId == interview.id {
                 let speaker = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId

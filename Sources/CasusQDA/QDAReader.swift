@@ -179,15 +179,26 @@ struct SourceOffsets {
             let n = out.count
             if s == "\r" && i + 1 < input.count && input[i + 1] == "\n" {
                 crlf = true
-                cp += [n, n]; cp1.append(n); u16 += [n, n]; u161.append(n)
+                cp.append(n)
+                cp.append(n)
+                cp1.append(n)
+                u16.append(n)
+                u16.append(n)
+                u161.append(n)
                 out.append("\n")
                 i += 2
                 continue
             }
             let wide = s.value > 0xFFFF
             astral = astral || wide
-            cp.append(n); cp1.append(n)
-            u16 += wide ? [n, n] : [n]; u161 += wide ? [n, n] : [n]
+            cp.append(n)
+            cp1.append(n)
+            u16.append(n)
+            u161.append(n)
+            if wide {
+                u16.append(n)
+                u161.append(n)
+            }
             out.append(s == "\r" ? "\n" : s)
             i += 1
         }

@@ -128,15 +128,26 @@ public enum QDAWriter {
     }
 }
 
-/// XML text built by hand: elements in the order the schema asks, everything escaped.
+/// XML text built by hand: elements in the order the schema asks, everything escaped. Kept as
+/// UTF-8 bytes: a project may hold tens of thousands of selections.
 struct XMLOut {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
 
-    mutating func line(_ s: String) { text += String(repeating: "  ", count: depth) + s + "\n" }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func indent() {
+        for _ in 0..<depth { bytes.append(32); bytes.append(32) }
+    }
+
+    mutating func line(_ s: String) {
+        indent()
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(10)
+    }
 
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        line("<\(name)\(Self.attributes(attributes))>")
+        tag(name, attributes, close: ">")
         depth += 1
     }
 
@@ -145,42 +156,64 @@ struct XMLOut {
         line("</\(name)>")
     }
 
-    mutating func empty(_ name: String, _ attributes: [(String, String)]) {
-        line("<\(name)\(Self.attributes(attributes))/>")
+    mutating func empty(_ name: String, _ attributes: [(String, String)]) { tag(name, attributes, close: "/>") }
+
+    private mutating func tag(_ name: String, _ attributes: [(String, String)], close: StaticString) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        for (key, value) in attributes {
+            bytes.append(32)
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(contentsOf: "=\"".utf8)
+            Self.escape(value, attribute: true, into: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        close.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(10)
     }
 
     /// An element with text content; line breaks inside stay as they are.
     mutating func element(_ name: String, _ content: String) {
-        text +=
-            String(repeating: "  ", count: depth) + "<\(name)>" + Self.escape(content, attribute: false)
-            + "</\(name)>\n"
-    }
-
-    static func attributes(_ list: [(String, String)]) -> String {
-        list.map { " \($0.0)=\"\(escape($0.1, attribute: true))\"" }.joined()
+        indent()
+        bytes.append(contentsOf: "<\(name)>".utf8)
+        Self.escape(content, attribute: false, into: &bytes)
+        bytes.append(contentsOf: "</\(name)>\n".utf8)
     }
 
     /// Escapes markup; in attributes also line breaks and tabs, which a parser would turn into spaces.
     /// Characters XML 1.0 cannot hold are dropped.
-    static func escape(_ s: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            default:
-                let v = scalar.value
-                if v < 0x20 && v != 0x09 && v != 0x0A { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+    static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) {
+        var utf8 = Array(s.utf8)
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) cannot stand in XML: take them out first.
+        if utf8.contains(0xEF) {
+            var cleaned: [UInt8] = []
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] == 0xEF && i + 2 < utf8.count && utf8[i + 1] == 0xBF
+                    && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF)
+                {
+                    i += 3
+                    continue
+                }
+                cleaned.append(utf8[i])
+                i += 1
+            }
+            utf8 = cleaned
+        }
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
+            case 10 where attribute: out.append(contentsOf: "&#10;".utf8)
+            case 13: out.append(contentsOf: "&#13;".utf8)
+            case 9 where attribute: out.append(contentsOf: "&#9;".utf8)
+            case 9, 10: out.append(b)
+            case 0..<32: continue
+            default: out.append(b)
             }
         }
-        return out
     }
 }

@@ -298,6 +298,29 @@ struct QDAExchangeTests {
         }
     }
 
+    @Test("erasing a withdrawn transcript takes its codings along; the coded words are gone from the store")
+    func erasureTakesCodings() throws {
+        let fixture = try ProtectedStore()
+        let caseId = "boete-schuldhulp"
+        let dossier = try coded(fixture, caseId)
+        let endUser = try #require(dossier.endUser)
+        let interview = try #require(dossier.interviews.first { $0.participantId == endUser.id })
+        let coded = dossier.codings.filter { $0.interviewId == interview.id }
+        #expect(!coded.isEmpty)
+        var withdrawal = ConsentDetails()
+        withdrawal.at = .now()
+        _ = try fixture.operations.withdrawConsent(
+            caseId, participant: endUser.id, purposes: [.transcription], withdrawal)
+        let plan = try fixture.operations.preview(caseId, participant: endUser.id, purposes: [.transcription])
+        #expect(Set(plan.codings).isSuperset(of: coded.map(\.id)))
+        _ = try fixture.operations.erase(plan, ground: .withdrawal)
+        let after = try fixture.store.dossier(caseId)
+        #expect(!after.codings.contains { $0.interviewId == interview.id })
+        #expect(after.codes.count == dossier.codes.count)
+        let words = try #require(coded.compactMap(\.text).max { $0.count < $1.count })
+        #expect(try fixture.contains(words).isEmpty, "the coded words are still in the store")
+    }
+
     @Test("broken and hostile files are refused with a message, and nothing is stored")
     func hostile() throws {
         let fixture = try ProtectedStore()

@@ -3,6 +3,7 @@ import CasusApp
 import CasusCore
 import CasusDocuments
 import CasusLint
+import CasusQDA
 import CasusReports
 import CasusStore
 import Foundation
@@ -11,7 +12,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
-        subcommands: [StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, WriteLoop.self])
+        subcommands: [
+            StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, QDABench.self, WriteLoop.self,
+        ])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
     struct StoreBench: CasusCommand {
@@ -262,6 +265,81 @@ struct BenchCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("ack \(id)\n".utf8))
             }
         }
+    }
+}
+
+/// Times a REFI-QDA export and import of a large case: many long transcripts, many codings each.
+struct QDABench: CasusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qda",
+        abstract: say(
+            "Meet export en import van een QDA-project (.qdpx) van een grote casus.",
+            "Time export and import of a QDA project (.qdpx) of a large case."))
+    @OptionGroup var global: GlobalOptions
+    @Option(help: help("Aantal transcripten.", "Number of transcripts.")) var transcripts = 20
+    @Option(help: help("Woorden per transcript.", "Words per transcript.")) var words = 10_000
+    @Option(help: help("Markeringen per transcript.", "Codings per transcript.")) var codings = 2_000
+    @Option(help: help("Herhalingen (de mediaan telt).", "Repetitions (the median counts).")) var runs = 3
+
+    func execute(_ context: Context) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casus-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try DossierStore(workspace: Workspace(folder: folder), actor: "bench", create: true)
+        let vault = KeyVault(url: folder.appendingPathComponent("vault.json"))
+        let work = Casework(store: store, vault: vault, actor: .owner("bench"))
+        var generator = DossierGenerator(seed: 7)
+        var d = generator.dossier(number: 1, transcriptWords: 10)
+        d.codes = (1...40).map {
+            Code(id: "K\($0)", name: "Code \($0)", parentId: $0 > 10 ? "K\(($0 - 1) % 10 + 1)" : nil)
+        }
+        var number = 0
+        d.interviews = (1...transcripts).map { n in
+            Interview(
+                id: "I\(n)", participantId: "P1", at: d.interviews[0].at, interviewers: ["bench"],
+                transcript: generator.sentence(words: words))
+        }
+        for interview in d.interviews {
+            let scalars = Array((interview.transcript ?? "").unicodeScalars)
+            for k in 0..<codings {
+                number += 1
+                let start = (k * 7919) % max(1, scalars.count - 80)
+                let end = start + 20 + k % 60
+                var words = String.UnicodeScalarView()
+                words.append(contentsOf: scalars[start..<end])
+                d.codings.append(
+                    Coding(
+                        id: "M\(number)", codeId: "K\(k % 40 + 1)",
+                        target: .span(interviewId: interview.id, start: start, end: end), text: String(words)))
+            }
+        }
+        try store.create(d)
+        let clock = ContinuousClock()
+        var exports: [Double] = [], imports: [Double] = []
+        var bytes = Data()
+        for _ in 0..<max(1, runs) {
+            exports.append(
+                try clock.measure { bytes = try work.exportQDA(d.casus.id, includeNarrative: false).bytes }.seconds)
+            imports.append(try clock.measure { _ = try work.importQDA(bytes, into: nil) }.seconds)
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        // The parts of an import that do not touch the store: reading the archive and mapping it.
+        let pure = try clock.measure {
+            let read = try QDAReader.read(bytes)
+            _ = try QDAImport.apply(
+                read.project, to: Dossier(casus: Casus(id: "x", title: "x", vraagstuk: "x")), actor: "bench")
+        }.seconds
+        let build = try clock.measure { _ = QDAWriter.parts(QDAExport.project(of: d, includeNarrative: false).project) }
+            .seconds
+        print(
+            "\(transcripts) transcripts × \(words) words, \(codings) codings each (\(number) in all); .qdpx \(bytes.count / 1024) KiB"
+        )
+        print(String(format: "export: %.3f s (median of %d)", median(exports), exports.count))
+        print(
+            String(
+                format: "import: %.3f s (median of %d), including validation and the store write", median(imports),
+                imports.count))
+        print(String(format: "export + import: %.3f s", median(exports) + median(imports)))
+        print(String(format: "of which building the project XML: %.3f s; reading and mapping it: %.3f s", build, pure))
     }
 }
 
