@@ -11,11 +11,10 @@ extension Casework {
         try require(.export, caseId: caseId)
         let dossier = try store.dossier(caseId)
         let (project, log) = QDAExport.project(of: dossier, includeNarrative: includeNarrative, origin: "casus")
-        let (xml, sources) = QDAWriter.parts(project)
-        try guardExport(xml, dossier: dossier)
-        for source in sources { try guardExport(source.text, dossier: dossier) }
-        for note in project.notes { try guardExport(note.text, dossier: dossier) }
-        let bytes = try QDAWriter.archive(project)
+        let parts = QDAWriter.parts(project)
+        try guardExport(parts.xml, dossier: dossier)
+        for source in parts.sources { try guardExport(source.text, dossier: dossier) }
+        let bytes = try QDAWriter.archive(parts)
         if !store.isReadOnly {
             try store.logEvent(caseId: caseId, operation: "export", detail: "qdpx, \(project.sources.count) sources")
         }

@@ -101,8 +101,11 @@ public enum QDAWriter {
     }
 
     /// The `.qdpx` archive; the same project gives the same bytes.
-    public static func archive(_ project: QDAProject) throws -> Data {
-        let (xml, sources) = parts(project)
+    public static func archive(_ project: QDAProject) throws -> Data { try archive(parts(project)) }
+
+    /// The archive of parts already written (after the caller checked them).
+    public static func archive(_ parts: (xml: String, sources: [(path: String, text: String)])) throws -> Data {
+        let (xml, sources) = parts
         let entries =
             [ZipPackage.Entry(path: "project.qde", data: Data(xml.utf8))]
             + sources.map { ZipPackage.Entry(path: $0.path, data: Data($0.text.utf8)) }

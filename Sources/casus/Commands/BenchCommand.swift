@@ -340,6 +340,27 @@ struct QDABench: CasusCommand {
                 imports.count))
         print(String(format: "export + import: %.3f s", median(exports) + median(imports)))
         print(String(format: "of which building the project XML: %.3f s; reading and mapping it: %.3f s", build, pure))
+        if ProcessInfo.processInfo.environment["CASUS_BENCH_DETAIL"] == "1" {
+            var loaded = d
+            let load = try clock.measure { loaded = try store.dossier(d.casus.id) }.seconds
+            var project = QDAProject(name: "")
+            let map = clock.measure { project = QDAExport.project(of: loaded, includeNarrative: false).project }.seconds
+            var parts: (xml: String, sources: [(path: String, text: String)]) = ("", [])
+            let xml = clock.measure { parts = QDAWriter.parts(project) }.seconds
+            let guardTime = try clock.measure {
+                try ExportGuard.check(parts.xml, identities: [], dossier: loaded)
+            }.seconds
+            let zip = try clock.measure { _ = try QDAWriter.archive(project) }.seconds
+            var read: QDAReadResult?
+            let readTime = try clock.measure { read = try QDAReader.read(bytes) }.seconds
+            var mapped = d
+            let apply = try clock.measure {
+                mapped = try QDAImport.apply(read!.project, to: Dossier(casus: Casus(id: "y", title: "y", vraagstuk: "y")), actor: "b").dossier
+            }.seconds
+            let validate = try clock.measure { try mapped.validate() }.seconds
+            let write = try clock.measure { try store.create(mapped) }.seconds
+            print(String(format: "detail: load %.3f, map %.3f, xml %.3f, guard %.3f, archive %.3f | read %.3f, apply %.3f, validate %.3f, store create %.3f", load, map, xml, guardTime, zip, readTime, apply, validate, write))
+        }
     }
 }
 
