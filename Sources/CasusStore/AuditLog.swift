@@ -77,10 +77,15 @@ struct AuditWriter {
         let hash = AuditEntry.chainHash(
             seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
             operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash)
-        let entry = AuditEntry(
-            seq: seq, at: at, actor: actor, caseId: caseId, entity: entity, entityId: entityId,
-            operation: operation, contentHash: contentHash, detail: detail, prevHash: lastHash, hash: hash)
-        try entry.insert(db)
+        // One cached statement: an import may append tens of thousands of entries in one write.
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO auditLog(seq, at, actor, caseId, entity, entityId, operation, contentHash, detail, prevHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try insert.execute(arguments: [
+            seq, at.text, actor, caseId, entity, entityId, operation, contentHash, detail, lastHash, hash,
+        ])
         lastSeq = seq
         lastHash = hash
     }

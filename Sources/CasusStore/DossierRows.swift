@@ -113,7 +113,7 @@ enum DossierRows {
                     db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "update",
                     contentHash: try Hashing.fingerprint(part), detail: try changedFields(previous, part))
             } else {
-                try row.insert(db)
+                try insert(row, db)
                 try audit.append(
                     db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "create",
                     contentHash: try Hashing.fingerprint(part), detail: part.auditDetail)
@@ -144,6 +144,16 @@ enum DossierRows {
                     "Consent entry \(entry.id) cannot change or disappear: the consent ledger only grows. Record a withdrawal instead.",
                 remedy: .recordWithdrawal(caseId: nil))
         }
+    }
+
+    /// Inserts a new part through a cached statement per column set (an import may add tens of
+    /// thousands of parts in one write; the record API would build its statement for each).
+    private static func insert<P: DossierPart>(_ row: CaseRow<P>, _ db: Database) throws {
+        let values = try row.databaseDictionary.sorted { $0.key < $1.key }
+        let columns = values.map { "\"\($0.key)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: "INSERT INTO \(P.table) (\(columns)) VALUES (\(marks))")
+        try statement.execute(arguments: StatementArguments(values.map(\.value)))
     }
 
     /// The names of the top-level fields that differ between two versions of a part; no values.

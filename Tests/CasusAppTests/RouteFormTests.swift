@@ -138,6 +138,76 @@ struct RouteFormTests {
     }
 }
 
+@Suite("Consent answers in the route")
+struct RouteConsentTests {
+    @Test("sharing with an agency the dossier does not know is refused at the answer, with the known ids")
+    func sharingWithUnknownAgency() throws {
+        let fixture = try ProtectedStore()
+        var dossier = try fixture.store.dossier("boete-schuldhulp")
+        let endUser = try #require(dossier.endUser)
+        dossier.consent = []
+        dossier.interviews.removeAll { $0.participantId == endUser.id }
+        let form = try RouteFormTests().form(RouteForms.task(for: .placeholder(.interview), in: dossier, lint: nil))
+        let question = try #require(form.questions.first { $0.key == "toestemming" })
+        do {
+            _ = try question.check("interview,transcriptie,delen:gemeentee", after: StepAnswers())
+            Issue.record("sharing with an unknown agency was accepted")
+        } catch let error as CasusError {
+            #expect(error.message.nl.contains("gemeentee") && error.message.nl.contains("cjib"))
+        }
+        #expect(try question.check("interview,delen:cjib", after: StepAnswers()) == "interview,delen:cjib")
+    }
+
+    @Test("a refused publication form is never offered; a refused report purpose needs a new consent entry")
+    func refusedFormNotOffered() throws {
+        let fixture = try ProtectedStore()
+        var dossier = try fixture.store.dossier("boete-schuldhulp")
+        let endUser = try #require(dossier.endUser)
+        dossier.consent.append(
+            ConsentEntry(
+                id: "C99", participantId: endUser.id, granted: [], refused: [PublicationForm.naam.consentPurpose],
+                at: .now(), method: .mondeling, obtainedBy: "onderzoeker"))
+        dossier.casus.publicationForm = nil
+        let form = try RouteFormTests().form(
+            RouteForms.task(for: .placeholder(.publicationForm), in: dossier, lint: nil))
+        guard case .choice(let values, _) = form.questions[0].kind else {
+            Issue.record("not a choice")
+            return
+        }
+        #expect(!values.contains(PublicationForm.naam.rawValue))
+        #expect(throws: CasusError.self) { try form.questions[0].check("naam", after: StepAnswers()) }
+        dossier.casus.publicationForm = .naam
+        guard case .manual(let text) = RouteForms.task(for: .placeholder(.reportConsent), in: dossier, lint: nil) else {
+            Issue.record("a refusal was put to a yes/no question")
+            return
+        }
+        #expect(text.nl.contains("nieuwe toestemming"))
+    }
+}
+
+@Suite("A step the coach sent back")
+struct ReturnedStepTests {
+    @Test("with every check passed, a returned step is still the next thing, with the coach's comments")
+    func returnedStepIsNext() throws {
+        let fixture = try ProtectedStore()
+        let done = try Casework.routeNext(of: try fixture.store.dossier("boete-schuldhulp"))
+        #expect(done.check == nil && done.task == nil)
+        _ = try fixture.operations.reviewStep(
+            "boete-schuldhulp", step: .narrative, decision: .teruggestuurd, comments: "Schrap het oordeel in alinea 3.",
+            coach: "Karin")
+        let next = try Casework.routeNext(of: try fixture.store.dossier("boete-schuldhulp"))
+        guard case .manual(let text)? = next.task else {
+            Issue.record("the returned step was not the next thing")
+            return
+        }
+        #expect(text.nl.contains("stap 2") && text.nl.contains("Schrap het oordeel in alinea 3."))
+        // Once the narrative is revised, the route is complete again (the coach reviews anew).
+        let current = try #require(try fixture.store.dossier("boete-schuldhulp").currentNarrative?.text)
+        _ = try fixture.operations.saveNarrative("boete-schuldhulp", text: current + "\n", author: nil, note: nil)
+        #expect(try Casework.routeNext(of: try fixture.store.dossier("boete-schuldhulp")).task == nil)
+    }
+}
+
 extension GateCheck {
     /// A failing check with the given id, as the gates would report it.
     static func placeholder(_ id: CheckID) -> GateCheck {

@@ -185,4 +185,25 @@ public enum PromptText {
         en: "There is no consent for an audio recording; choose aantekeningen, or record that consent first.")
     public static let narrativeUnchanged = Localized(
         nl: "Het narratief is niet veranderd.", en: "The narrative did not change.")
+    public static func unknownAgency(_ ids: [String], known: [String]) -> Localized {
+        let list = ids.joined(separator: ", ")
+        return Localized(
+            nl: "Delen met onbekende instantie: \(list). "
+                + (known.isEmpty
+                    ? "Er staan nog geen instanties in het dossier; vraag toestemming om te delen in stap 3, als de instanties bekend zijn."
+                    : "Bekend: \(known.joined(separator: ", ")); of vraag deze toestemming in stap 3."),
+            en: "Sharing with an unknown agency: \(list). "
+                + (known.isEmpty
+                    ? "The dossier has no agencies yet; ask consent to share in step 3, once the agencies are known."
+                    : "Known: \(known.joined(separator: ", ")); or ask this consent in step 3."))
+    }
+    /// A purpose the person refused: a yes at a prompt cannot overturn it.
+    public static func refusedNeedsNewConsent(_ pseudonym: String, _ purposes: [ConsentPurpose]) -> Localized {
+        Localized(
+            nl:
+                "\(pseudonym) weigerde: \(purposes.map(\.label.nl).joined(separator: ", ")). Verandert die beslissing, leg dan een nieuwe toestemming vast met het bewijs (formulier of opname) in het toestemmingsregister; kies anders een vorm waarvoor wel toestemming is.",
+            en:
+                "\(pseudonym) refused: \(purposes.map(\.label.en).joined(separator: ", ")). If that decision changes, record a new consent with its evidence (form or recording) in the consent ledger; otherwise choose a form that has consent."
+        )
+    }
 }

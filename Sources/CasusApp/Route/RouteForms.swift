@@ -104,8 +104,15 @@ public enum RouteForms {
             else { return manual }
             return .form(leervraagLinkForm(dossier, leervraag))
         case .publicationForm:
+            // A form the end user refused is never offered; changing that takes a new consent entry.
+            let allowed = PublicationForm.allCases.filter { form in
+                guard let endUser else { return true }
+                return dossier.consentLedger.status(of: endUser.id, for: form.consentPurpose).decision != .refused
+            }
+            guard !allowed.isEmpty else { return manual }
             let question = StepQuestion.choice(
-                "publicatievorm", PromptText.publicationForm, PublicationForm.self, default: .pseudoniem)
+                "publicatievorm", PromptText.publicationForm, PublicationForm.self, among: allowed,
+                default: allowed.contains(.pseudoniem) ? .pseudoniem : allowed.first)
             return .form(
                 StepForm(id.rawValue, questions: [question]) { answers, d, _ in
                     var d = d
@@ -118,6 +125,10 @@ public enum RouteForms {
                 !dossier.consentLedger.isGranted($0, to: endUser.id)
             }
             guard !needed.isEmpty else { return manual }
+            let refused = needed.filter {
+                dossier.consentLedger.status(of: endUser.id, for: $0).decision == .refused
+            }
+            if !refused.isEmpty { return .manual(PromptText.refusedNeedsNewConsent(endUser.pseudonym, refused)) }
             return .form(consentForm(id, endUser, needed, before: nil))
         case .lint:
             return manual
@@ -204,11 +215,15 @@ public enum RouteForms {
                 "toestemming", PromptText.consentPurposes, .purposes,
                 default: "interview,transcriptie,narratief,citaten"
             ) { text, _ in
-                guard try StepAnswers.purposes(text).contains(.interview) else {
+                let purposes = try StepAnswers.purposes(text)
+                guard purposes.contains(.interview) else {
                     throw CasusError(.invalidInput, PromptText.interviewConsentNeeded)
                 }
+                try knownAgencies(purposes, in: dossier)
             }.asked(when: asksConsent),
-            StepQuestion("geweigerd", PromptText.consentRefused, .purposes, askedWhen: asksConsent),
+            StepQuestion("geweigerd", PromptText.consentRefused, .purposes) { text, _ in
+                try knownAgencies(try StepAnswers.purposes(text), in: dossier)
+            }.asked(when: asksConsent),
             StepQuestion("toestemming-moment", PromptText.consentMoment, .moment, askedWhen: asksConsent),
             StepQuestion.choice(
                 "toestemming-wijze", PromptText.consentMethod, ConsentMethod.self, default: .schriftelijk
@@ -441,6 +456,14 @@ public enum RouteForms {
                     granted: purposes, at: try answers.moment("toestemming-moment"),
                     method: try answers.choice("toestemming-wijze", ConsentMethod.self), obtainedBy: actor))
             return .changed(d, realName: nil)
+        }
+    }
+
+    /// Sharing consent names an agency of the dossier; said at the answer, not after the whole step.
+    private static func knownAgencies(_ purposes: [ConsentPurpose], in dossier: Dossier) throws {
+        let unknown = purposes.compactMap(\.sharedAgency).filter { dossier.agency($0) == nil }
+        guard unknown.isEmpty else {
+            throw CasusError(.invalidInput, PromptText.unknownAgency(unknown, known: dossier.agencies.map(\.id)))
         }
     }
 

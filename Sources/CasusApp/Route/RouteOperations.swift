@@ -7,7 +7,8 @@ import Foundation
 public struct RouteNext: Sendable {
     public let status: WorkflowStatus
     public let lint: NarrativeLintResult?
-    /// The check that holds the dossier back, with what to do about it; nil when all steps are complete.
+    /// The check that holds the dossier back, with what to do about it; nil when all steps are complete
+    /// or when a returned step comes first (then `task` says so).
     public let check: GateCheck?
     public let task: StepTask?
 }
@@ -20,8 +21,17 @@ extension Casework {
     }
 
     /// The route's status and the task for the next check of a dossier already loaded.
+    /// A step the coach sent back comes first (up to the step of the next open check): revising it,
+    /// with the coach's comments, is the next thing to do.
     public static func routeNext(of dossier: Dossier) throws -> RouteNext {
         let (status, lint) = try RouteStatus.evaluate(dossier)
+        if let returned = status.steps.first(where: { step in
+            step.review.awaitingRevision && (status.nextCheck.map { step.step < $0.step } ?? true)
+        }), let review = returned.review.review {
+            return RouteNext(
+                status: status, lint: lint, check: nil,
+                task: .manual(WorkflowText.returnedNotice(returned.step, review)))
+        }
         guard let check = status.nextCheck else { return RouteNext(status: status, lint: lint, check: nil, task: nil) }
         return RouteNext(
             status: status, lint: lint, check: check, task: RouteForms.task(for: check, in: dossier, lint: lint))

@@ -328,7 +328,7 @@ struct QDABench: CasusCommand {
             _ = try QDAImport.apply(
                 read.project, to: Dossier(casus: Casus(id: "x", title: "x", vraagstuk: "x")), actor: "bench")
         }.seconds
-        let build = try clock.measure { _ = QDAWriter.parts(QDAExport.project(of: d, includeNarrative: false).project) }
+        let build = clock.measure { _ = QDAWriter.parts(QDAExport.project(of: d, includeNarrative: false).project) }
             .seconds
         print(
             "\(transcripts) transcripts × \(words) words, \(codings) codings each (\(number) in all); .qdpx \(bytes.count / 1024) KiB"
@@ -355,11 +355,17 @@ struct QDABench: CasusCommand {
             let readTime = try clock.measure { read = try QDAReader.read(bytes) }.seconds
             var mapped = d
             let apply = try clock.measure {
-                mapped = try QDAImport.apply(read!.project, to: Dossier(casus: Casus(id: "y", title: "y", vraagstuk: "y")), actor: "b").dossier
+                mapped = try QDAImport.apply(
+                    read!.project, to: Dossier(casus: Casus(id: "y", title: "y", vraagstuk: "y")), actor: "b"
+                ).dossier
             }.seconds
             let validate = try clock.measure { try mapped.validate() }.seconds
             let write = try clock.measure { try store.create(mapped) }.seconds
-            print(String(format: "detail: load %.3f, map %.3f, xml %.3f, guard %.3f, archive %.3f | read %.3f, apply %.3f, validate %.3f, store create %.3f", load, map, xml, guardTime, zip, readTime, apply, validate, write))
+            print(
+                String(
+                    format:
+                        "detail: load %.3f, map %.3f, xml %.3f, guard %.3f, archive %.3f | read %.3f, apply %.3f, validate %.3f, store create %.3f",
+                    load, map, xml, guardTime, zip, readTime, apply, validate, write))
         }
     }
 }

@@ -77,13 +77,13 @@ struct NextCommand: CasusCommand {
                 if lastAttempt == nil { prompter.say(PromptText.readyForContraExpertise) }
                 break
             }
-            if lastAttempt == nil {
-                for step in status.steps where step.review.awaitingRevision {
-                    if let review = step.review.review { prompter.say(WorkflowText.returnedNotice(step.step, review)) }
-                }
-            }
             guard let check = next.check, let task = next.task else {
-                prompter.say(PromptText.allDone)
+                // A step the coach sent back: revising it is the next thing, outside these questions.
+                if case .manual(let text)? = next.task {
+                    prompter.say(text)
+                } else {
+                    prompter.say(PromptText.allDone)
+                }
                 break
             }
             prompter.say(PromptText.next(check))
