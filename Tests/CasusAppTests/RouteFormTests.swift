@@ -185,6 +185,36 @@ struct RouteConsentTests {
     }
 }
 
+@Suite("Step 3 walks every agency")
+struct AgencyWalkTests {
+    @Test("every agency not yet approached is asked in one form; approached ones are waited for")
+    func everyAgency() throws {
+        let fixture = try ProtectedStore()
+        var dossier = try fixture.store.dossier("bezwaar-wmo")
+        let open = Array(dossier.agencies.prefix(2)).map(\.id)
+        for i in dossier.agencies.indices where open.contains(dossier.agencies[i].id) {
+            dossier.agencies[i].contact = .nietBenaderd
+        }
+        let form = try RouteFormTests().form(
+            RouteForms.task(for: .placeholder(.agenciesContacted), in: dossier, lint: nil))
+        #expect(form.questions.map(\.key) == open.map { "contact-\($0)" })
+        var answers = StepAnswers()
+        answers["contact-\(open[0])"] = "gesproken"
+        answers["contact-\(open[1])"] = "benaderd"
+        guard case .changed(let changed, _) = try form.apply(answers, to: dossier, by: "x") else {
+            Issue.record("no change")
+            return
+        }
+        #expect(changed.agency(open[0])?.contact == .gesproken && changed.agency(open[1])?.contact == .benaderd)
+        guard case .manual(let text) = RouteForms.task(for: .placeholder(.agenciesContacted), in: changed, lint: nil)
+        else {
+            Issue.record("an approached agency was asked again")
+            return
+        }
+        #expect(text.nl.contains(changed.agency(open[1])?.name ?? "?"))
+    }
+}
+
 @Suite("A step the coach sent back")
 struct ReturnedStepTests {
     @Test("with every check passed, a returned step is still the next thing, with the coach's comments")

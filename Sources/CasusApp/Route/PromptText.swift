@@ -206,4 +206,13 @@ public enum PromptText {
                 "\(pseudonym) refused: \(purposes.map(\.label.en).joined(separator: ", ")). If that decision changes, record a new consent with its evidence (form or recording) in the consent ledger; otherwise choose a form that has consent."
         )
     }
+    /// Agencies approached but not yet spoken to: the route waits for the conversations.
+    public static func awaitingAgencies(_ names: [String]) -> Localized {
+        Localized(
+            nl:
+                "Benaderd, nog niet gesproken: \(names.joined(separator: ", ")). Voer de gesprekken; leg daarna per instantie vast of het gesprek plaatsvond of dat zij weigerde.",
+            en:
+                "Approached, not yet interviewed: \(names.joined(separator: ", ")). Hold the conversations; then record per agency whether it took place or the agency declined."
+        )
+    }
 }

@@ -85,8 +85,13 @@ public enum RouteForms {
             else { return manual }
             return .form(consentForm(id, speaker, [.verbatimQuotes], before: nil))
         case .agenciesContacted:
-            guard let agency = Gates.agenciesNotContacted(dossier).first else { return manual }
-            return .form(agencyContactForm(agency))
+            // Every agency not yet approached is asked in one go; those approached are waited for.
+            let open = Gates.agenciesNotContacted(dossier)
+            let unasked = open.filter { $0.contact == .nietBenaderd }
+            guard !unasked.isEmpty else {
+                return open.isEmpty ? manual : .manual(PromptText.awaitingAgencies(open.map(\.name)))
+            }
+            return .form(agencyContactForm(unasked))
         case .findings:
             guard let agency = Gates.agenciesNamedWithoutFinding(dossier).first else { return manual }
             return .form(findingForm(agency))
@@ -337,16 +342,20 @@ public enum RouteForms {
 
     // MARK: Step 3
 
-    private static func agencyContactForm(_ agency: Agency) -> StepForm {
-        let question = StepQuestion.choice(
-            "contact", PromptText.agencyContact(agency.name), ContactStatus.self,
-            among: [.gesproken, .geweigerd, .benaderd])
-        return StepForm(CheckID.agenciesContacted.rawValue, questions: [question]) { answers, d, _ in
+    private static func agencyContactForm(_ agencies: [Agency]) -> StepForm {
+        // One agency keeps the short key `contact`; several get `contact-<id>`.
+        @Sendable func key(_ agency: Agency) -> String { agencies.count == 1 ? "contact" : "contact-\(agency.id)" }
+        let questions = agencies.map { agency in
+            StepQuestion.choice(
+                key(agency), PromptText.agencyContact(agency.name), ContactStatus.self,
+                among: [.gesproken, .geweigerd, .benaderd])
+        }
+        return StepForm(CheckID.agenciesContacted.rawValue, questions: questions) { answers, d, _ in
             var d = d
-            guard let i = d.agencies.firstIndex(where: { $0.id == agency.id }) else {
-                return .changed(d, realName: nil)
+            for agency in agencies {
+                guard let i = d.agencies.firstIndex(where: { $0.id == agency.id }) else { continue }
+                d.agencies[i].contact = try answers.choice(key(agency), ContactStatus.self)
             }
-            d.agencies[i].contact = try answers.choice("contact", ContactStatus.self)
             return .changed(d, realName: nil)
         }
     }

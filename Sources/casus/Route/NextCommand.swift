@@ -95,13 +95,20 @@ struct NextCommand: CasusCommand {
             let attempt = check.id + "|" + (check.detail?.nl ?? "")
             if attempt == lastAttempt {
                 prompter.say(TerminalText.manual)
+                if let commands = TerminalText.commands(for: check, caseId: dossier.casus.id, in: dossier) {
+                    prompter.say(commands)
+                }
                 break
             }
             lastAttempt = attempt
             let outcome: StepOutcome
             switch task {
             case .manual(let text):
-                outcome = .manual(check.state == .blocked ? TerminalText.coachNeeded(check) : text)
+                var said = check.state == .blocked ? TerminalText.coachNeeded(check) : text
+                if let commands = TerminalText.commands(for: check, caseId: dossier.casus.id, in: dossier) {
+                    said = Localized(nl: said.nl + "\n" + commands.nl, en: said.en + "\n" + commands.en)
+                }
+                outcome = .manual(said)
             case .form(let form):
                 outcome = try casework.saveStep(dossier.casus.id, form, try prompter.answers(for: form))
             }

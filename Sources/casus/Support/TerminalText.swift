@@ -28,6 +28,31 @@ enum TerminalText {
         en: "path to a file, or Enter to open the editor ($EDITOR)")
 }
 
+extension TerminalText {
+    /// The commands that record what happens outside casus for a check, at the terminal.
+    static func commands(for check: GateCheck, caseId: String, in dossier: Dossier) -> Localized? {
+        switch CheckID(rawValue: check.id) {
+        case .agenciesContacted?:
+            let lines = Gates.agenciesNotContacted(dossier).map {
+                "  casus agency set \(caseId) \($0.id) --contact gesproken   (of: geweigerd)"
+            }
+            guard !lines.isEmpty else { return nil }
+            let text = lines.joined(separator: "\n")
+            return Localized(
+                nl: "Daarna:\n" + text, en: "Then:\n" + text.replacingOccurrences(of: "(of:", with: "(or:"))
+        case .findings?:
+            return Localized(
+                nl:
+                    "Daarna: casus finding add \(caseId) --agency <id> --level uitvoering --claim \"…\" --status bevestigd|weersproken|genuanceerd",
+                en:
+                    "Then: casus finding add \(caseId) --agency <id> --level uitvoering --claim \"…\" --status bevestigd|weersproken|genuanceerd"
+            )
+        default:
+            return nil
+        }
+    }
+}
+
 extension Remedy {
     /// The command that does it at the terminal, shown under the error.
     func command(_ language: Language) -> String {
