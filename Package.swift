@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "CasusAppTests",
             dependencies: [
-                "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport", "CasusQDA", "CasusDocuments",
+                "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport", "CasusQDA", "CasusDocuments", "CasusReports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

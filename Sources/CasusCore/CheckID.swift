@@ -22,8 +22,10 @@ public enum CheckID: String, CaseIterable, Sendable {
     case sharingConsent = "3.toestemming-delen"
     case leervraag = "4.leervraag"
     case leervragenLinked = "4.leervragen-gekoppeld"
+    case summary = "4.samenvatting"
     case publicationForm = "4.publicatievorm"
     case reportConsent = "4.toestemming-rapport"
+    case wederhoorDone = "4.wederhoor-afgerond"
 
     /// `0.voorwaarde-<n>`: the check of precondition `n` of case selection.
     public static func precondition(_ number: Int) -> String { preconditionPrefix + String(number) }

@@ -377,6 +377,10 @@ public enum Gates {
                 WorkflowText.leervragenUnlinked(unlinked), WorkflowText.leervragenLinkedWhy))
         checks.append(
             check(
+                .summary, .report, !(d.casus.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                WorkflowText.summary, WorkflowText.summaryMissing, WorkflowText.summaryWhy))
+        checks.append(
+            check(
                 .publicationForm, .report, d.casus.publicationForm != nil, WorkflowText.publicationForm,
                 WorkflowText.publicationFormMissing, WorkflowText.publicationFormWhy))
         if let endUser = d.endUser {
@@ -390,6 +394,13 @@ public enum Gates {
                     WorkflowText.reportConsentMissing(endUser.pseudonym, missing.map(\.rawValue)),
                     WorkflowText.reportConsentWhy))
         }
+        // The definitive report follows the wederhoor: at least one round, and none left unanswered.
+        let open = d.wederhoor.filter { $0.response == nil && !$0.declined }.map(\.id)
+        checks.append(
+            check(
+                .wederhoorDone, .report, !d.wederhoor.isEmpty && open.isEmpty, WorkflowText.wederhoorDone,
+                d.wederhoor.isEmpty ? WorkflowText.wederhoorNone : WorkflowText.wederhoorOpen(open),
+                WorkflowText.wederhoorWhy))
         return checks
     }
 

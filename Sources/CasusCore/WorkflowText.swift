@@ -230,6 +230,26 @@ public enum WorkflowText {
     public static let leervragenLinkedWhy = Localized(
         nl: "Een leervraag komt voort uit wat er in deze casus gebeurde.",
         en: "A learning question comes from what happened in this case.")
+    public static let wederhoorDone = Localized(
+        nl: "Wederhoor gehouden en afgerond", en: "Wederhoor held and completed")
+    public static let wederhoorNone = Localized(
+        nl: "Nog geen wederhoorronde; het definitieve rapport volgt op het wederhoor.",
+        en: "No wederhoor round yet; the definitive report follows the wederhoor.")
+    public static func wederhoorOpen(_ ids: [String]) -> Localized {
+        Localized(
+            nl: "Wederhoor wacht nog op een reactie: \(ids.joined(separator: ", ")).",
+            en: "Wederhoor still awaits a response: \(ids.joined(separator: ", ")).")
+    }
+    public static let wederhoorWhy = Localized(
+        nl: "Elke instantie krijgt de kans te reageren voordat het rapport definitief is.",
+        en: "Every agency gets the chance to respond before the report is definitive.")
+    public static let summary = Localized(
+        nl: "De casus in enkele regels (samenvatting)", en: "The case in a few lines (summary)")
+    public static let summaryMissing = Localized(
+        nl: "Nog geen samenvatting; het rapport begint ermee.", en: "No summary yet; the report opens with it.")
+    public static let summaryWhy = Localized(
+        nl: "Het rapport opent met de casus in enkele regels: wie, wat er gebeurde, en wat het die persoon kostte.",
+        en: "The report opens with the case in a few lines: who, what happened, and what it cost.")
     public static let publicationForm = Localized(nl: "Publicatievorm gekozen", en: "Publication form chosen")
     public static let publicationFormMissing = Localized(
         nl: "Kies hoe het rapport verschijnt: anoniem, onder pseudoniem of met naam.",

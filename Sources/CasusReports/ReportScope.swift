@@ -38,6 +38,17 @@ struct ReportScope {
                     remedy: .choosePublicationForm(caseId: dossier.casus.id))
             }
             needed.append(form.consentPurpose)
+            let wederhoor = Gates.evaluate(dossier).steps.flatMap(\.checks).first {
+                $0.id == CheckID.wederhoorDone.rawValue
+            }
+            if let wederhoor, wederhoor.state != .done && wederhoor.state != .overridden {
+                throw CasusError(
+                    .invalidInput,
+                    nl: "Een definitief rapport volgt op een afgerond wederhoor. \(wederhoor.detail?.nl ?? "") "
+                        + "Maak een concept, of laat een coach deze controle met een reden overrulen (\(wederhoor.id)).",
+                    en: "A definitive report follows a completed wederhoor. \(wederhoor.detail?.en ?? "") "
+                        + "Make a draft, or have a coach override this check with a reason (\(wederhoor.id)).")
+            }
         }
         if let agencyId = options.agencyId {
             guard

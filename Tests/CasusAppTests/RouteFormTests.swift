@@ -1,4 +1,5 @@
 import CasusApp
+import CasusReports
 import CasusStore
 import Foundation
 import Testing
@@ -212,6 +213,49 @@ struct AgencyWalkTests {
             return
         }
         #expect(text.nl.contains(changed.agency(open[1])?.name ?? "?"))
+    }
+}
+
+@Suite("Step 4: the summary and the wederhoor before a definitive report")
+struct ReportStepTests {
+    @Test("the route asks the summary the report opens with")
+    func summaryAsked() throws {
+        let fixture = try ProtectedStore()
+        _ = try fixture.operations.changeCase(
+            "boete-schuldhulp",
+            {
+                var c = CaseChange(); c.summary = ""; return c
+            }())
+        let next = try Casework.routeNext(of: try fixture.store.dossier("boete-schuldhulp"))
+        #expect(next.check?.id == CheckID.summary.rawValue)
+        let form = try RouteFormTests().form(next.task)
+        _ = try fixture.operations.saveStep(
+            "boete-schuldhulp", form, StepAnswers(["samenvatting": "Sanne kreeg een oude boete tijdens de schuldhulp."])
+        )
+        #expect(try fixture.store.dossier("boete-schuldhulp").casus.summary?.hasPrefix("Sanne kreeg") == true)
+    }
+
+    @Test("a definitive report needs a completed wederhoor, or a coach's override with a reason")
+    func definitiveNeedsWederhoor() throws {
+        let fixture = try ProtectedStore()
+        let caseId = "boete-schuldhulp"
+        var options = ReportOptions(kind: .outsideIn, status: .definitief, date: "2026-11-30")
+        options.language = .nl
+        _ = try fixture.operations.report(caseId, options: options, format: .md)
+        _ = try fixture.operations.sendWederhoor(caseId, agency: "cjib", kind: .bestuurlijk, sentAt: nil, due: nil)
+        do {
+            _ = try fixture.operations.report(caseId, options: options, format: .md)
+            Issue.record("a definitive report went out with an open wederhoor round")
+        } catch let error as CasusError {
+            #expect(error.message.nl.contains("wederhoor") && error.message.nl.contains(CheckID.wederhoorDone.rawValue))
+        }
+        var draft = options
+        draft.status = .conceptBestuurlijk
+        _ = try fixture.operations.report(caseId, options: draft, format: .md)
+        _ = try fixture.operations.overrideCheck(
+            caseId, check: CheckID.wederhoorDone.rawValue, reason: "De termijn is verstreken zonder reactie.",
+            coach: "Karin")
+        _ = try fixture.operations.report(caseId, options: options, format: .md)
     }
 }
 

@@ -215,4 +215,7 @@ public enum PromptText {
                 "Approached, not yet interviewed: \(names.joined(separator: ", ")). Hold the conversations; then record per agency whether it took place or the agency declined."
         )
     }
+    public static let summary = Localized(
+        nl: "De casus in enkele regels: wie, wat er gebeurde, wat het kostte",
+        en: "The case in a few lines: who, what happened, what it cost")
 }

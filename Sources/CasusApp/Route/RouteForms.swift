@@ -108,6 +108,14 @@ public enum RouteForms {
             guard let leervraag = dossier.leervragen.first(where: { $0.eventIds.isEmpty && $0.findingIds.isEmpty })
             else { return manual }
             return .form(leervraagLinkForm(dossier, leervraag))
+        case .summary:
+            let question = StepQuestion("samenvatting", PromptText.summary, .text)
+            return .form(
+                StepForm(id.rawValue, questions: [question]) { answers, d, _ in
+                    var d = d
+                    d.casus.summary = answers.text("samenvatting")
+                    return .changed(d, realName: nil)
+                })
         case .publicationForm:
             // A form the end user refused is never offered; changing that takes a new consent entry.
             let allowed = PublicationForm.allCases.filter { form in
@@ -135,7 +143,7 @@ public enum RouteForms {
             }
             if !refused.isEmpty { return .manual(PromptText.refusedNeedsNewConsent(endUser.pseudonym, refused)) }
             return .form(consentForm(id, endUser, needed, before: nil))
-        case .lint:
+        case .lint, .wederhoorDone:
             return manual
         }
     }

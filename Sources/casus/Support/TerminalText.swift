@@ -47,6 +47,13 @@ extension TerminalText {
                 en:
                     "Then: casus finding add \(caseId) --agency <id> --level uitvoering --claim \"…\" --status bevestigd|weersproken|genuanceerd"
             )
+        case .wederhoorDone?:
+            return Localized(
+                nl:
+                    "Vastleggen: casus wederhoor send \(caseId) --agency <id> …, daarna casus wederhoor respond \(caseId) <W-id> …",
+                en:
+                    "To record: casus wederhoor send \(caseId) --agency <id> …, then casus wederhoor respond \(caseId) <W-id> …"
+            )
         default:
             return nil
         }
