@@ -30,6 +30,8 @@ public struct FindingChange: Sendable {
     public var claim: String?
     public var source: String?
     public var note: String?
+    /// The events the finding is about (replaces the list); empty clears it.
+    public var eventIds: [String]?
 
     public init() {}
 }
@@ -96,7 +98,9 @@ extension Casework {
     public func changeFinding(_ caseId: String, _ findingId: String, _ change: FindingChange) throws {
         try require(.edit, caseId: caseId)
         try store.modify(caseId) { dossier in
-            guard let i = dossier.findings.firstIndex(where: { $0.id == findingId }) else {
+            guard
+                let i = dossier.findings.firstIndex(where: { $0.id.caseInsensitiveCompare(findingId) == .orderedSame })
+            else {
                 throw CasusError(
                     .notFound, nl: "Geen bevinding '\(findingId.excerpt)'.", en: "No finding '\(findingId.excerpt)'.")
             }
@@ -105,6 +109,26 @@ extension Casework {
             if let claim = change.claim.nonBlank { dossier.findings[i].claim = claim }
             if let source = change.source { dossier.findings[i].source = Optional(source).nonBlank }
             if let note = change.note { dossier.findings[i].note = Optional(note).nonBlank }
+            if let events = change.eventIds {
+                dossier.findings[i].eventIds = try dossier.requireIDs(
+                    events, in: dossier.events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event"))
+            }
+        }
+    }
+
+    /// Removes a finding; leervragen and dilemma's that came from it no longer point to it.
+    public func removeFinding(_ caseId: String, _ findingId: String) throws {
+        try require(.edit, caseId: caseId)
+        try store.modify(caseId) { dossier in
+            guard
+                let finding = dossier.findings.first(where: { $0.id.caseInsensitiveCompare(findingId) == .orderedSame })
+            else {
+                throw CasusError(
+                    .notFound, nl: "Geen bevinding '\(findingId.excerpt)'.", en: "No finding '\(findingId.excerpt)'.")
+            }
+            dossier.findings.removeAll { $0.id == finding.id }
+            for i in dossier.leervragen.indices { dossier.leervragen[i].findingIds.removeAll { $0 == finding.id } }
+            for i in dossier.dilemmas.indices { dossier.dilemmas[i].findingIds.removeAll { $0 == finding.id } }
         }
     }
 }

@@ -18,7 +18,12 @@ extension Dossier {
     }
 
     public func requireAgency(_ id: String) throws -> Agency {
-        guard let agency = agency(id) ?? agencies.first(where: { $0.name.caseInsensitiveCompare(id) == .orderedSame })
+        guard
+            let agency = agency(id)
+                ?? agencies.first(where: {
+                    $0.id.caseInsensitiveCompare(id) == .orderedSame
+                        || $0.name.caseInsensitiveCompare(id) == .orderedSame
+                })
         else {
             let known = agencies.map(\.id).joined(separator: ", ")
             throw CasusError(
@@ -63,13 +68,21 @@ extension Dossier {
             en: "'\(text)' is neither an agency nor a participant in case '\(casus.id)'.")
     }
 
-    /// Checks that every listed id is in the collection.
+    /// The listed ids as the collection spells them (case does not matter); throws for one it lacks,
+    /// naming those that exist.
     public func requireIDs(_ ids: [String], in existing: [String], what: Localized) throws -> [String] {
-        for id in ids where !existing.contains(id) {
-            throw CasusError(
-                .notFound, nl: "\(what.nl) '\(id)' bestaat niet in casus '\(casus.id)'.",
-                en: "\(what.en) '\(id)' does not exist in case '\(casus.id)'.")
+        try ids.map { id in
+            guard let found = existing.first(where: { $0.caseInsensitiveCompare(id) == .orderedSame }) else {
+                let known = existing.joined(separator: ", ")
+                throw CasusError(
+                    .notFound,
+                    nl:
+                        "\(what.nl) '\(id)' bestaat niet in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog geen" : known).",
+                    en:
+                        "\(what.en) '\(id)' does not exist in case '\(casus.id)'. Known: \(known.isEmpty ? "none yet" : known)."
+                )
+            }
+            return found
         }
-        return ids
     }
 }

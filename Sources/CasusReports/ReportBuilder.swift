@@ -426,20 +426,21 @@ public struct ReportBuilder {
                 }
                 continue
             }
+            // What the agency said goes beside the outcome, so "genuanceerd" and "weersproken" have content.
+            let said = own.contains { !($0.note ?? "").isEmpty }
             let rows: [[[Inline]]] = own.map { f in
-                [
-                    [.text(f.claim)], [.strong([.text(t(f.status.label))])], [.text(t(f.level.label))],
-                    [.text(f.source ?? "")],
-                ]
+                var row: [[Inline]] = [[.text(f.claim)], [.strong([.text(t(f.status.label))])]]
+                if said { row.append([.text(f.note ?? "")]) }
+                row += [[.text(t(f.level.label))], [.text(f.source ?? "")]]
+                return row
             }
+            var header = [t("Bewering uit het verhaal", "Claim from the story"), t("Uitkomst", "Outcome")]
+            if said { header.append(t("Wat de instantie zei", "What the agency said")) }
+            header += [t("Niveau", "Level"), t("Bron", "Source")]
             blocks.append(
                 .table(
                     Table(
-                        header: [
-                            t("Bewering uit het verhaal", "Claim from the story"), t("Uitkomst", "Outcome"),
-                            t("Niveau", "Level"), t("Bron", "Source"),
-                        ],
-                        rows: rows, widths: [4.2, 1.9, 1.5, 2.2])))
+                        header: header, rows: rows, widths: said ? [2.7, 1.6, 2.8, 1.8, 2.1] : [4.2, 1.9, 1.5, 2.2])))
         }
         if agencies.isEmpty {
             gap("Er zijn nog geen instanties in het dossier.", "There are no agencies in the dossier yet.")

@@ -259,6 +259,48 @@ struct ReportStepTests {
     }
 }
 
+@Suite("Findings: events, what the agency said, removal")
+struct FindingTests {
+    @Test("the route asks which events a finding is about and what the agency said; ids in any case")
+    func findingForm() throws {
+        let fixture = try ProtectedStore()
+        var dossier = try fixture.store.dossier("boete-schuldhulp")
+        let agency = try #require(dossier.agencies.first { a in dossier.findings.contains { $0.agencyId == a.id } })
+        dossier.findings.removeAll { $0.agencyId == agency.id }
+        for i in dossier.leervragen.indices { dossier.leervragen[i].findingIds.removeAll() }
+        for i in dossier.dilemmas.indices { dossier.dilemmas[i].findingIds.removeAll() }
+        let form = try RouteFormTests().form(RouteForms.task(for: .placeholder(.findings), in: dossier, lint: nil))
+        #expect(form.questions.map(\.key).contains("reactie") && form.questions.map(\.key).contains("gebeurtenissen"))
+        let answers = StepAnswers([
+            "bewering": "De brief ging naar het oude adres.", "uitkomst": "genuanceerd",
+            "reactie": "Het adres kwam uit de BRP.", "gebeurtenissen": "e1, E2", "niveau": "uitvoering",
+        ])
+        guard case .changed(let changed, _) = try form.apply(answers, to: dossier, by: "x") else {
+            Issue.record("no change")
+            return
+        }
+        let added = try #require(changed.findings.last)
+        #expect(added.eventIds == ["E1", "E2"] && added.note == "Het adres kwam uit de BRP.")
+    }
+
+    @Test("a finding's events can be changed and the finding removed; leervragen stop pointing to it")
+    func changeAndRemove() throws {
+        let fixture = try ProtectedStore()
+        let caseId = "boete-schuldhulp"
+        let dossier = try fixture.store.dossier(caseId)
+        let finding = try #require(
+            dossier.findings.first { f in dossier.leervragen.contains { $0.findingIds.contains(f.id) } })
+        var change = FindingChange()
+        change.eventIds = ["e1"]
+        try fixture.operations.changeFinding(caseId, finding.id.lowercased(), change)
+        #expect(try fixture.store.dossier(caseId).findings.first { $0.id == finding.id }?.eventIds == ["E1"])
+        try fixture.operations.removeFinding(caseId, finding.id)
+        let after = try fixture.store.dossier(caseId)
+        #expect(!after.findings.contains { $0.id == finding.id })
+        #expect(!after.leervragen.contains { $0.findingIds.contains(finding.id) })
+    }
+}
+
 @Suite("A step the coach sent back")
 struct ReturnedStepTests {
     @Test("with every check passed, a returned step is still the next thing, with the coach's comments")

@@ -218,4 +218,11 @@ public enum PromptText {
     public static let summary = Localized(
         nl: "De casus in enkele regels: wie, wat er gebeurde, wat het kostte",
         en: "The case in a few lines: who, what happened, what it cost")
+    public static func findingResponse(_ name: String) -> Localized {
+        Localized(
+            nl: "Wat zei \(name) er zelf over? (leeg mag)", en: "What did \(name) say about it? (may be empty)")
+    }
+    public static let findingEvents = Localized(
+        nl: "Over welke gebeurtenissen gaat het? (bijv. E3,E7; leeg mag)",
+        en: "Which events is it about? (e.g. E3,E7; may be empty)")
 }

@@ -94,7 +94,7 @@ public enum RouteForms {
             return .form(agencyContactForm(unasked))
         case .findings:
             guard let agency = Gates.agenciesNamedWithoutFinding(dossier).first else { return manual }
-            return .form(findingForm(agency))
+            return .form(findingForm(agency, events: dossier.events.map(\.id)))
         case .surroundings:
             return .form(surroundingsForm(dossier))
         case .sharingConsent:
@@ -368,10 +368,12 @@ public enum RouteForms {
         }
     }
 
-    private static func findingForm(_ agency: Agency) -> StepForm {
+    private static func findingForm(_ agency: Agency, events: [String]) -> StepForm {
         let questions = [
             StepQuestion("bewering", PromptText.findingClaim(agency.name), .text),
             StepQuestion.choice("uitkomst", PromptText.findingStatus, FindingStatus.self),
+            StepQuestion("reactie", PromptText.findingResponse(agency.name), .optionalText),
+            StepQuestion("gebeurtenissen", PromptText.findingEvents, .ids(known: events, required: false)),
             StepQuestion.choice("niveau", PromptText.findingLevel, AgencyLevel.self, default: .uitvoering),
             StepQuestion("bron", PromptText.findingSource, .optionalText),
         ]
@@ -381,7 +383,8 @@ public enum RouteForms {
                 Finding(
                     id: try EntityID.next(prefix: "F", existing: d.findings.map(\.id)), agencyId: agency.id,
                     level: try answers.choice("niveau", AgencyLevel.self), claim: answers.text("bewering"),
-                    status: try answers.choice("uitkomst", FindingStatus.self), source: answers.optionalText("bron")))
+                    status: try answers.choice("uitkomst", FindingStatus.self), source: answers.optionalText("bron"),
+                    eventIds: answers.ids("gebeurtenissen"), note: answers.optionalText("reactie")))
             return .changed(d, realName: nil)
         }
     }

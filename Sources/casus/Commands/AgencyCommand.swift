@@ -83,7 +83,7 @@ struct FindingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finding",
         abstract: say("Bevindingen van de contra-expertise per bewering.", "Contra-expertise findings per claim."),
-        subcommands: [Add.self, List.self, Change.self])
+        subcommands: [Add.self, List.self, Change.self, Remove.self])
 
     struct Add: CasusCommand {
         static let configuration = CommandConfiguration(
@@ -146,10 +146,18 @@ struct FindingCommand: ParsableCommand {
         @Option var level: AgencyLevel?
         @Option var claim: String?
         @Option var source: String?
-        @Option var note: String?
+        @Option(help: help("Wat de instantie zei.", "What the agency said.")) var note: String?
+        @Option(
+            name: .customLong("event"),
+            help: help(
+                "Gebeurtenis waar het over gaat (herhaalbaar; vervangt de lijst).",
+                "Event it is about (repeatable; replaces the list).")) var events: [String] = []
+        @Flag(name: .customLong("no-events"), help: help("Koppel los van alle gebeurtenissen.", "Unlink every event."))
+        var noEvents = false
 
         func execute(_ context: Context) throws {
             var change = FindingChange()
+            if noEvents { change.eventIds = [] } else if !events.isEmpty { change.eventIds = events }
             change.status = status
             change.level = level
             change.claim = claim
@@ -157,6 +165,19 @@ struct FindingCommand: ParsableCommand {
             change.note = note
             try context.casework().changeFinding(caseId, findingId, change)
             context.print("Bevinding bijgewerkt.", "Finding updated.")
+        }
+    }
+
+    struct Remove: CasusCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: say("Een bevinding weghalen.", "Remove a finding."))
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseId: String
+        @Argument var findingId: String
+
+        func execute(_ context: Context) throws {
+            try context.casework().removeFinding(caseId, findingId)
+            context.print("Bevinding weggehaald.", "Finding removed.")
         }
     }
 }
