@@ -18,6 +18,8 @@ struct GuidedRouteTests {
 
         Sanne ging naar het loket. "Daar zeiden ze dat ik online bezwaar moest maken," vertelt Sanne.
 
+        Het is schandalig dat niemand haar terugbelde.
+
         """
 
     /// The answers to every prompt from an empty store to a dossier ready for contra-expertise,
@@ -72,6 +74,9 @@ struct GuidedRouteTests {
         #expect(run.out.contains("'twee uur' is geen duur die casus kan lezen"))
         #expect(run.out.contains("Kan '/bestaat/niet.txt' niet lezen"))
         #expect(run.out.contains("Klaar voor de contra-expertise"))
+        // After the narrative is saved, its opinion findings are shown with their sentences.
+        #expect(
+            run.out.contains("regel 7, mening van de schrijver") || run.out.contains("Het is schandalig"), "\(run.out)")
 
         let status = try json(try cli.ok(["status", "brief-in-maart", "--json"]))
         #expect(status["readyForContraExpertise"] as? Bool == true)

@@ -49,6 +49,26 @@ struct ReviewCommand: ParsableCommand {
 
         func execute(_ context: Context) throws {
             let prompter = try Prompter(language: context.language, answers: [])
+            if self.decision == nil {
+                // What the coach decides on: the step's checks, the linter's count for the narrative,
+                // earlier comments, and whether the material changed since the last review.
+                let dossier = try context.casework().store.dossier(caseId)
+                let (status, _) = try RouteStatus.evaluate(dossier, lint: step == .narrative)
+                if let current = status.steps.first(where: { $0.step == step }) {
+                    StatusPrinter(context: context, verbose: false).printStep(current, dossier: dossier)
+                    if let last = current.review.review {
+                        Swift.print(
+                            context.t(
+                                current.review.changedSinceReview
+                                    ? "  Gewijzigd sinds de beoordeling van \(last.at.day)."
+                                    : "  Niet gewijzigd sinds de beoordeling van \(last.at.day).",
+                                current.review.changedSinceReview
+                                    ? "  Changed since the review of \(last.at.day)."
+                                    : "  Not changed since the review of \(last.at.day)."))
+                    }
+                    Swift.print("")
+                }
+            }
             let decision = try self.decision ?? prompter.choice("besluit", PromptText.decision)
             // A return or a comment needs words for the researcher; a sign-off may have them.
             var comments = nonEmpty(comment)

@@ -128,6 +128,27 @@ struct NextCommand: CasusCommand {
                     WorkflowText.lintFindings(
                         voice: result?.voiceFindings ?? 0, abstract: result?.abstractFindings ?? 0,
                         other: result?.otherFindings ?? 0))
+                // The findings themselves, with their sentences: opinion and judgement first.
+                let order: [LintCategory] = [.mening, .oordeel, .perspectief, .abstract]
+                let shown = report.findings.filter { order.contains($0.category) }
+                    .sorted {
+                        (order.firstIndex(of: $0.category) ?? 9, $0.line) < (
+                            order.firstIndex(of: $1.category) ?? 9, $1.line
+                        )
+                    }
+                for finding in shown.prefix(12) {
+                    let sentence = finding.sentence.map { " — “" + Output.short($0, 90) + "”" } ?? ""
+                    prompter.say(
+                        Localized(
+                            nl: "  regel \(finding.line), \(finding.category.label.nl): \(finding.message)\(sentence)",
+                            en: "  line \(finding.line), \(finding.category.label.en): \(finding.message)\(sentence)"))
+                }
+                if shown.count > 12 {
+                    prompter.say(
+                        Localized(
+                            nl: "  … en nog \(shown.count - 12): `casus lint --case \(dossier.casus.id)`",
+                            en: "  … and \(shown.count - 12) more: `casus lint --case \(dossier.casus.id)`"))
+                }
             }
             // Without --until, ask before going on; the end of the input means stop here.
             if until == nil {

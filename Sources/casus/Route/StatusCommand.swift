@@ -70,11 +70,7 @@ struct StatusPrinter {
         Swift.print("\(dossier.casus.title) (\(dossier.casus.id))")
         Swift.print("")
         for step in status.steps {
-            printStepLine(step)
-            if let comments = step.review.review?.comments, step.review.review?.decision != .goedgekeurd {
-                Swift.print("    \(t("Coach", "Coach")): \(comments)")
-            }
-            for check in step.checks { printCheck(check) }
+            printStep(step, dossier: dossier)
             Swift.print("")
         }
         if let doetank = status.doetank { printDoetank(doetank) }
@@ -110,6 +106,25 @@ struct StatusPrinter {
                         "⚠ De bewaartermijn van \(item.pseudonym) verloopt over \(days) dagen (\(date)).",
                         "⚠ The retention date of \(item.pseudonym) is \(days) days away (\(date))."))
         }
+    }
+
+    /// A step: its line, the coach's comments (a later comment too), and its checks.
+    func printStep(_ step: StepStatus, dossier: Dossier) {
+        printStepLine(step)
+        if let comments = step.review.review?.comments, step.review.review?.decision != .goedgekeurd {
+            Swift.print("    \(t("Coach", "Coach")): \(comments)")
+        }
+        // Comments given after the last decision still reach the researcher.
+        let lastDecision = dossier.reviews.filter { $0.step == step.step && $0.decision != .opmerking }.map(\.id)
+            .max(by: EntityID.precedes)
+        for remark in dossier.reviews
+        where remark.step == step.step && remark.decision == .opmerking && remark.id != step.review.review?.id {
+            if let lastDecision, !EntityID.precedes(lastDecision, remark.id) { continue }
+            guard let comments = remark.comments else { continue }
+            Swift.print(
+                "    \(t("Coach, opmerking", "Coach, comment")) (\(remark.coach), \(remark.at.day)): \(comments)")
+        }
+        for check in step.checks { printCheck(check) }
     }
 
     /// One line per step: passed or how many checks are open, and the coach's word on it.
