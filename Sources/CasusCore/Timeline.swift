@@ -96,7 +96,7 @@ public enum EvidenceStatus: String, Vocabulary {
 
     public var label: Localized {
         switch self {
-        case .verhaal: Localized(nl: "alleen haar verhaal", en: "her account only")
+        case .verhaal: Localized(nl: "alleen het eigen verhaal", en: "own account only")
         case .document: Localized(nl: "gestaafd met document", en: "backed by a document")
         case .bevestigd: Localized(nl: "bevestigd door instantie", en: "confirmed by the agency")
         case .gecorrigeerd: Localized(nl: "gecorrigeerd", en: "corrected")

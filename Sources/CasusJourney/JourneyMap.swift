@@ -77,7 +77,7 @@ public struct KnelpuntCatalogue: Sendable {
 
 /// Where an element of the map stands in the contra-expertise: how sure the fact is.
 public enum Evidence: String, Sendable, CaseIterable {
-    case verhaal, document, bevestigd, gecorrigeerd, betwist, geweigerd
+    case verhaal, document, bevestigd, genuanceerd, gecorrigeerd, betwist, geweigerd
 
     /// The letter on the map, so evidence never depends on colour alone.
     public var code: String {
@@ -85,13 +85,19 @@ public enum Evidence: String, Sendable, CaseIterable {
         case .verhaal: "V"
         case .document: "D"
         case .bevestigd: "B"
+        case .genuanceerd: "N"
         case .gecorrigeerd: "C"
         case .betwist: "X"
         case .geweigerd: "W"
         }
     }
 
-    public var label: Localized { EvidenceStatus(rawValue: rawValue)?.label ?? Localized(nl: rawValue, en: rawValue) }
+    public var label: Localized {
+        if self == .genuanceerd {
+            return Localized(nl: "genuanceerd door instantie", en: "qualified by the agency")
+        }
+        return EvidenceStatus(rawValue: rawValue)?.label ?? Localized(nl: rawValue, en: rawValue)
+    }
 }
 
 /// One horizontal band of the map.
@@ -304,7 +310,7 @@ public struct JourneyMap: Sendable {
     static func evidence(of event: TimelineEvent, in dossier: Dossier) -> Evidence {
         let findings = dossier.findings.filter { $0.eventIds.contains(event.id) }
         if findings.contains(where: { $0.status == .weersproken }) { return .betwist }
-        if findings.contains(where: { $0.status == .genuanceerd }) { return .gecorrigeerd }
+        if findings.contains(where: { $0.status == .genuanceerd }) { return .genuanceerd }
         if findings.contains(where: { $0.status == .geweigerd }) { return .geweigerd }
         if findings.contains(where: { $0.status == .bevestigd }) { return .bevestigd }
         return Evidence(rawValue: event.evidence.rawValue) ?? .verhaal

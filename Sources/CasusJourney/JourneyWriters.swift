@@ -242,7 +242,7 @@ public enum SVGJourneyWriter {
         switch evidence {
         case .verhaal: " stroke-dasharray=\"2 2\""
         case .document: " stroke-dasharray=\"6 3\""
-        case .bevestigd, .gecorrigeerd: ""
+        case .bevestigd, .genuanceerd, .gecorrigeerd: ""
         case .betwist: " stroke-dasharray=\"8 2 2 2\""
         case .geweigerd: " stroke-dasharray=\"1 4\""
         }

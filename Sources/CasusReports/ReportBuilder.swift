@@ -219,7 +219,9 @@ public struct ReportBuilder {
     mutating func accountability() {
         let endUserInterviews = dossier.interviews.filter { $0.participantId == scope.endUser.id }
         let minutes = endUserInterviews.map { $0.actualMinutes ?? $0.plannedMinutes }.reduce(0, +)
-        let others = dossier.interviews.count - endUserInterviews.count
+        // The same people the appendix lists by role, and how many of their conversations are recorded.
+        let others = dossier.participants.filter { $0.id != scope.endUser.id }.count
+        let otherInterviews = dossier.interviews.count - endUserInterviews.count
         let spoken = dossier.agencies.filter { $0.contact == .gesproken }.count
         let declined = dossier.agencies.filter { $0.contact == .geweigerd }.map(\.name)
         var items: [[Inline]] = [
@@ -232,8 +234,9 @@ public struct ReportBuilder {
             [
                 .text(
                     t(
-                        "Andere gesprekken (omgeving, medewerkers): \(others).",
-                        "Other interviews (people around her, staff): \(others)."))
+                        "Andere gesprekspartners (omgeving, medewerkers): \(others), met \(otherInterviews) vastgelegd(e) gesprek(ken).",
+                        "Other interlocutors (people close to the main character, staff): \(others), with \(otherInterviews) recorded interview(s)."
+                    ))
             ],
             [
                 .text(
@@ -487,9 +490,16 @@ public struct ReportBuilder {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
+    /// Where a leervraag or dilemma comes from, in words the report shows: the moment and who acted,
+    /// or the agency and the finding's outcome; never a bare id the reader cannot look up.
     func factReferences(events: [String], findings: [String]) -> Inline {
-        let refs = (events + findings)
-        return .footnote([.text(t("Uit: ", "From: ") + refs.joined(separator: ", "))])
+        let moments = events.compactMap { id in dossier.events.first { $0.id == id } }.map { event in
+            "\(event.date?.description ?? t("zonder datum", "no date")), \(dossier.name(of: event.actor))"
+        }
+        let facts = findings.compactMap { id in dossier.findings.first { $0.id == id } }.map { finding in
+            "\(dossier.agency(finding.agencyId)?.name ?? finding.agencyId): \(t(finding.status.label))"
+        }
+        return .footnote([.text(t("Uit: ", "From: ") + (moments + facts).joined(separator: "; "))])
     }
 
     mutating func learningQuestions() {
