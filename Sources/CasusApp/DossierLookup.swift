@@ -63,9 +63,14 @@ extension Dossier {
             return .agency(agency.id)
         }
         if let participant = participant(named: text) { return .participant(participant.id) }
+        let known = (agencies.map(\.id) + participants.map(\.pseudonym)).joined(separator: ", ")
         throw CasusError(
-            .notFound, nl: "'\(text)' is geen instantie en geen persoon in casus '\(casus.id)'.",
-            en: "'\(text)' is neither an agency nor a participant in case '\(casus.id)'.")
+            .notFound,
+            nl:
+                "'\(text)' is geen instantie en geen persoon in casus '\(casus.id)'. Bekend: \(known.isEmpty ? "nog niemand" : known).",
+            en:
+                "'\(text)' is neither an agency nor a participant in case '\(casus.id)'. Known: \(known.isEmpty ? "nobody yet" : known)."
+        )
     }
 
     /// The listed ids as the collection spells them (case does not matter); throws for one it lacks,

@@ -130,11 +130,21 @@ extension Casework {
                 throw CasusError(
                     .notFound, nl: "Geen gebeurtenis '\(event.excerpt)'.", en: "No event '\(event.excerpt)'.")
             }
+            let from = try dossier.requireAgency(new.from).id, to = try dossier.requireAgency(new.to).id
+            // The same hand-off twice would count twice on the map and in the report.
+            if let same = dossier.handoffs.first(where: {
+                $0.fromAgencyId == from && $0.toAgencyId == to && $0.date == new.date && $0.happened == new.happened
+                    && $0.what.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(
+                        new.what.trimmingCharacters(in: .whitespaces)) == .orderedSame
+            }) {
+                throw CasusError(
+                    .conflict, nl: "Deze overdracht staat er al: \(same.id).",
+                    en: "This hand-off is recorded already: \(same.id).")
+            }
             id = try EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
             dossier.handoffs.append(
                 Handoff(
-                    id: id, fromAgencyId: try dossier.requireAgency(new.from).id,
-                    toAgencyId: try dossier.requireAgency(new.to).id,
+                    id: id, fromAgencyId: from, toAgencyId: to,
                     date: new.date, channel: new.channel, what: new.what, happened: new.happened, eventId: new.eventId,
                     evidence: new.evidence, note: new.note.nonBlank))
         }
