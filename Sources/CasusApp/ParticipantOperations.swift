@@ -12,6 +12,8 @@ public struct NewParticipant: Sendable {
     public var level: AgencyLevel?
     public var relation: String?
     public var description: String?
+    /// How texts refer to the person; nil: by pseudonym.
+    public var pronoun: Pronoun?
     public var realName: String?
     public var contact: String?
 
@@ -29,6 +31,7 @@ public struct ParticipantChange: Sendable {
     public var level: AgencyLevel?
     public var relation: String?
     public var description: String?
+    public var pronoun: Pronoun?
 
     public init() {}
 }
@@ -63,7 +66,7 @@ extension Casework {
                 role: new.role,
                 endUserKind: new.role == .eindgebruiker ? (new.endUserKind ?? .burger) : new.endUserKind,
                 agencyId: agencyId, level: new.level, relation: new.relation.nonBlank,
-                description: new.description.nonBlank)
+                description: new.description.nonBlank, pronoun: new.pronoun)
             dossier.participants.append(participant)
             added = participant
         }
@@ -103,6 +106,7 @@ extension Casework {
             if let level = change.level { dossier.participants[index].level = level }
             if let relation = change.relation { dossier.participants[index].relation = Optional(relation).nonBlank }
             if let text = change.description { dossier.participants[index].description = Optional(text).nonBlank }
+            if let pronoun = change.pronoun { dossier.participants[index].pronoun = pronoun == .naam ? nil : pronoun }
         }
     }
 

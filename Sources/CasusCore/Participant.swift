@@ -79,11 +79,14 @@ public struct Participant: Codable, Sendable, Hashable {
     public var relation: String?
     /// A non-identifying description (age band, household), never a real name.
     public var description: String?
+    /// How texts refer to the person; nil: by pseudonym only.
+    public var pronoun: Pronoun?
 
     public init(
         id: String, pseudonym: String, role: ParticipantRole, endUserKind: EndUserKind? = nil, agencyId: String? = nil,
-        level: AgencyLevel? = nil, relation: String? = nil, description: String? = nil
+        level: AgencyLevel? = nil, relation: String? = nil, description: String? = nil, pronoun: Pronoun? = nil
     ) {
+        self.pronoun = pronoun
         self.id = id
         self.pseudonym = pseudonym
         self.role = role
@@ -92,5 +95,61 @@ public struct Participant: Codable, Sendable, Hashable {
         self.level = level
         self.relation = relation
         self.description = description
+    }
+}
+
+/// How a person is referred to in prompts, reports and maps. No text assumes a gender: without a
+/// pronoun, casus uses the pseudonym.
+public enum Pronoun: String, Vocabulary {
+    case zij, hij, hen, naam
+
+    public var label: Localized {
+        switch self {
+        case .zij: Localized(nl: "zij/haar", en: "she/her")
+        case .hij: Localized(nl: "hij/hem/zijn", en: "he/him/his")
+        case .hen: Localized(nl: "die/hen/diens", en: "they/them/their")
+        case .naam: Localized(nl: "alleen de naam", en: "the name only")
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .zij: ["she", "her", "haar", "ze"]
+        case .hij: ["he", "him", "hem"]
+        case .hen: ["they", "them", "die", "hun"]
+        case .naam: ["name", "pseudoniem", "none", "geen"]
+        }
+    }
+}
+
+/// The words for one person: subject ("zij", "she"), object ("haar", "her") and possessive ("haar",
+/// "her"), or the pseudonym where no pronoun is recorded.
+public struct PersonWords: Sendable, Equatable {
+    public let subject: Localized
+    public let object: Localized
+    public let possessive: Localized
+
+    public init(_ person: Participant?) {
+        let name = person?.pseudonym ?? "de eindgebruiker"
+        let nameEn = person?.pseudonym ?? "the end user"
+        switch person?.pronoun {
+        case .zij?:
+            subject = Localized(nl: "zij", en: "she")
+            object = Localized(nl: "haar", en: "her")
+            possessive = Localized(nl: "haar", en: "her")
+        case .hij?:
+            subject = Localized(nl: "hij", en: "he")
+            object = Localized(nl: "hem", en: "him")
+            possessive = Localized(nl: "zijn", en: "his")
+        case .hen?:
+            subject = Localized(nl: "die", en: "they")
+            object = Localized(nl: "hen", en: "them")
+            possessive = Localized(nl: "diens", en: "their")
+        case .naam?, nil:
+            subject = Localized(nl: name, en: nameEn)
+            object = Localized(nl: name, en: nameEn)
+            let last = name.last.map { String($0).lowercased() } ?? ""
+            possessive = Localized(nl: ["s", "x", "z"].contains(last) ? name + "'" : name + "s", en: nameEn + "'s")
+        }
     }
 }

@@ -31,8 +31,8 @@ public enum WorkflowText {
         nl: "Er is nog geen persoon met de rol eindgebruiker.",
         en: "There is no participant with the role end user yet.")
     public static let endUserWhy = Localized(
-        nl: "Het verhaal is van haar: alles in de methode draait om haar perspectief.",
-        en: "The story is hers: everything in the method turns on her point of view.")
+        nl: "Het verhaal is van de eindgebruiker: alles in de methode draait om diens perspectief.",
+        en: "The story belongs to the end user: everything in the method turns on their point of view.")
     public static let interview = Localized(
         nl: "Interview met de eindgebruiker vastgelegd", en: "Interview with the end user recorded")
     public static let interviewMissing = Localized(
@@ -117,8 +117,8 @@ public enum WorkflowText {
         nl: "Er is een huidige versie van het narratief", en: "There is a current version of the narrative")
     public static let narrativeMissing = Localized(nl: "Er is nog geen narratief.", en: "There is no narrative yet.")
     public static let narrativeWhy = Localized(
-        nl: "Het narratief is het hart van de casus: het verhaal vanuit haar perspectief.",
-        en: "The narrative is the heart of the case: the story from her point of view.")
+        nl: "Het narratief is het hart van de casus: het verhaal vanuit het perspectief van de eindgebruiker.",
+        en: "The narrative is the heart of the case: the story from the end user's point of view.")
     public static let quotesTraceable = Localized(
         nl: "Elk citaat in het narratief staat in een transcript", en: "Every quote in the narrative is in a transcript"
     )
@@ -139,8 +139,8 @@ public enum WorkflowText {
             en: "\(who) has no (or withdrawn) consent for the narrative.")
     }
     public static let narrativeConsentWhy = Localized(
-        nl: "Haar verhaal opschrijven en laten lezen vraagt haar toestemming.",
-        en: "Writing down her story and letting others read it needs her consent.")
+        nl: "Het verhaal opschrijven en laten lezen vraagt toestemming van wie het vertelde.",
+        en: "Writing down the story and letting others read it needs the consent of whoever told it.")
     public static let quoteConsent = Localized(
         nl: "Toestemming voor de letterlijke citaten", en: "Consent for the verbatim quotes")
     public static func quoteConsentMissing(_ items: [String]) -> Localized {
@@ -194,12 +194,13 @@ public enum WorkflowText {
     public static let surroundings = Localized(
         nl: "Mensen om de eindgebruiker heen meegenomen", en: "People around the end user considered")
     public static let surroundingsMissing = Localized(
-        nl: "Er staat nog niemand uit haar omgeving in het dossier (familie, buren, wijkagent).",
-        en: "Nobody from her surroundings is in the dossier yet (family, neighbours, neighbourhood officer).")
+        nl: "Er staat nog niemand uit de omgeving van de eindgebruiker in het dossier (familie, buren, wijkagent).",
+        en: "Nobody close to the end user is in the dossier yet (family, neighbours, neighbourhood officer).")
     public static let surroundingsWhy = Localized(
         nl:
-            "De methode vraagt ook de mensen om haar heen te spreken; een coach kan vastleggen waarom dat hier niet kan.",
-        en: "The method asks to speak with the people around her too; a coach can record why that is not possible here."
+            "De methode vraagt ook de mensen om de eindgebruiker heen te spreken; een coach kan vastleggen waarom dat hier niet kan.",
+        en:
+            "The method asks to speak with the people around the end user too; a coach can record why that is not possible here."
     )
     public static let sharingConsent = Localized(
         nl: "Toestemming om het verhaal met elke instantie te delen", en: "Consent to share the story with each agency")
@@ -209,8 +210,8 @@ public enum WorkflowText {
             en: "The story was shared with \(names.joined(separator: ", ")) without (valid) consent for that.")
     }
     public static let sharingConsentWhy = Localized(
-        nl: "Per instantie beslist de eindgebruiker of haar verhaal daar besproken mag worden.",
-        en: "For each agency the end user decides whether her story may be discussed there.")
+        nl: "Per instantie beslist de eindgebruiker of het verhaal daar besproken mag worden.",
+        en: "For each agency the end user decides whether the story may be discussed there.")
 
     // MARK: Step 4
 

@@ -180,17 +180,17 @@ public struct JourneyMap: Sendable {
     ) throws -> JourneyMap {
         guard let endUser = dossier.endUser else {
             throw CasusError(
-                .invalidInput, nl: "Er is geen eindgebruiker in het dossier: de kaart volgt haar.",
-                en: "There is no end user in the dossier: the map follows her.")
+                .invalidInput, nl: "Er is geen eindgebruiker in het dossier: de kaart volgt de eindgebruiker.",
+                en: "There is no end user in the dossier: the map follows the end user.")
         }
         let ledger = dossier.consentLedger
         guard ledger.isGranted(.narrative, to: endUser.id) else {
             throw CasusError(
                 .consentMissing,
                 nl:
-                    "\(endUser.pseudonym) gaf geen (of trok de) toestemming voor het gebruik van haar verhaal; er is geen kaart gemaakt.",
+                    "\(endUser.pseudonym) gaf geen (of trok de) toestemming voor het gebruik van het verhaal; er is geen kaart gemaakt.",
                 en:
-                    "\(endUser.pseudonym) has not consented (or withdrew consent) to the use of her story; no map was made."
+                    "\(endUser.pseudonym) has not consented (or withdrew consent) to the use of the story; no map was made."
             )
         }
         var agencyFilter: String?
@@ -207,8 +207,8 @@ public struct JourneyMap: Sendable {
             guard ledger.isGranted(.sharing(with: agency.id), to: endUser.id) else {
                 throw CasusError(
                     .consentMissing,
-                    nl: "\(endUser.pseudonym) gaf geen toestemming om haar verhaal met \(agency.name) te delen.",
-                    en: "\(endUser.pseudonym) did not consent to sharing her story with \(agency.name).")
+                    nl: "\(endUser.pseudonym) gaf geen toestemming om het verhaal met \(agency.name) te delen.",
+                    en: "\(endUser.pseudonym) did not consent to sharing the story with \(agency.name).")
             }
             agencyFilter = agency.id
         }

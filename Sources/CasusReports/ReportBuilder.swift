@@ -113,6 +113,17 @@ public struct ReportBuilder {
         if let opdrachtgever = casus.opdrachtgever { values["opdrachtgever"] = opdrachtgever }
         if let coach = casus.coach { values["coach"] = coach }
         if let agency = scope.agency { values["instantie"] = agency.name }
+        // How the texts refer to the main character: the recorded pronoun, else neutral words.
+        let words = PersonWords(scope.endUser)
+        if scope.endUser.pronoun != nil && scope.endUser.pronoun != .naam {
+            values["voornaamwoord"] = t(words.subject)
+            values["voornaamwoordObject"] = t(words.object)
+            values["bezittelijk"] = t(words.possessive)
+        } else {
+            values["voornaamwoord"] = t("de hoofdpersoon", "the main character")
+            values["voornaamwoordObject"] = t("de hoofdpersoon", "the main character")
+            values["bezittelijk"] = t("diens", "their")
+        }
         return values
     }
 
@@ -602,8 +613,9 @@ public struct ReportBuilder {
         switch person.role {
         case .eindgebruiker: return t("de hoofdpersoon", "the main character")
         case .omgeving:
-            return person.relation.map { t("iemand uit haar omgeving (\($0))", "someone around her (\($0))") }
-                ?? t("iemand uit haar omgeving", "someone around her")
+            return person.relation.map {
+                t("iemand uit de omgeving van de hoofdpersoon (\($0))", "someone close to the main character (\($0))")
+            } ?? t("iemand uit de omgeving van de hoofdpersoon", "someone close to the main character")
         case .medewerker:
             let agency = person.agencyId.flatMap(dossier.agency)?.name ?? t("een instantie", "an agency")
             return t("medewerker", "staff member") + (person.level.map { " (\(t($0.label)))" } ?? "") + ", " + agency

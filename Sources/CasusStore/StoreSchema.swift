@@ -11,6 +11,11 @@ enum StoreSchema {
         migrator.registerMigration("2026-11-v1-case-summary", migrate: createCaseSummary)
         migrator.registerMigration("2026-11-v2-workflow", migrate: addWorkflow)
         migrator.registerMigration("2026-11-v3-codes", migrate: addCodes)
+        migrator.registerMigration(
+            "2026-11-v4-pronoun",
+            migrate: { db in
+                try db.execute(sql: "ALTER TABLE participant ADD COLUMN pronoun TEXT")
+            })
         return migrator
     }
 

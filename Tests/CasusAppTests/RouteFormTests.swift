@@ -301,6 +301,35 @@ struct FindingTests {
     }
 }
 
+@Suite("No fixed gender: how texts refer to a person")
+struct PronounTests {
+    @Test("prompts for a man say hij/hem; without a pronoun they use the pseudonym; never haar or ze")
+    func prompts() throws {
+        let fixture = try ProtectedStore()
+        var dossier = try fixture.store.dossier("bezwaar-wmo")
+        let index = try #require(dossier.participants.firstIndex { $0.role == .eindgebruiker })
+        #expect(dossier.participants[index].pronoun == .hij)
+        dossier.consent = []
+        dossier.interviews.removeAll { $0.participantId == dossier.participants[index].id }
+        func prompts(_ d: Dossier) throws -> String {
+            let form = try RouteFormTests().form(RouteForms.task(for: .placeholder(.interview), in: d, lint: nil))
+            return form.questions.map { $0.prompt.nl + " " + $0.prompt.en }.joined(separator: "\n")
+        }
+        let male = try prompts(dossier)
+        #expect(
+            male.contains("gaf hij toestemming") && male.contains("veilig voor hem") && male.contains("did he consent"))
+        dossier.participants[index].pronoun = nil
+        let named = try prompts(dossier)
+        #expect(named.contains("gaf Gerrit toestemming") && named.contains("did Gerrit consent"))
+        for text in [male, named] {
+            for word in [" haar ", " ze ", " zij ", " her ", " she "] {
+                #expect(!text.lowercased().contains(word), "\(word) in a prompt")
+            }
+        }
+        #expect(PersonWords(dossier.participants[index]).possessive.nl == "Gerrits")
+    }
+}
+
 @Suite("A step the coach sent back")
 struct ReturnedStepTests {
     @Test("with every check passed, a returned step is still the next thing, with the coach's comments")

@@ -32,7 +32,7 @@ struct GuidedRouteTests {
             "Rekenkamer Rijnstede",
             "Karin",
         ] + (1...7).flatMap { n in ["ja", "Onderbouwing van voorwaarde \(n)"] } + [
-            "Sanne", "", "Fatima de Vries",  // pseudonym, kind (default burger), real name
+            "Sanne", "", "zij", "Fatima de Vries",  // pseudonym, kind (default burger), pronoun, real name
             "", "",  // consent purposes (default), refused (none)
             "2024-03-05 13:50", "", "2.1", "",  // consent moment, method (default), letter version, copy (default ja)
             "2024-02-30 14:00",  // an impossible date: asked again
@@ -133,7 +133,8 @@ struct GuidedRouteTests {
                 || (try json(try cli.ok(["case", "show", "script", "--json"]))["selection"] as? [Any])?.isEmpty == true)
 
         flags += [
-            "--answer", "pseudoniem=Sanne", "--answer", "soort=ondernemer", "--answer", "naam=", "--answer",
+            "--answer", "pseudoniem=Sanne", "--answer", "soort=ondernemer", "--answer", "voornaamwoord=hij", "--answer",
+            "naam=", "--answer",
             "kleur=blauw",
         ]
         let run = try cli.run(["next", "script", "--until", "rapport"] + flags)

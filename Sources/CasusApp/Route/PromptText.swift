@@ -50,21 +50,28 @@ public enum PromptText {
     public static let realName = Localized(
         nl: "Echte naam (alleen in de sleutelkluis; leeg laten mag)",
         en: "Real name (key vault only; may be left empty)")
-    public static let consentPurposes = Localized(
-        nl: "Waarvoor gaf ze toestemming? (doelen met komma's)",
-        en: "What did she consent to? (purposes, comma-separated)")
+    public static func consentPurposes(_ w: PersonWords) -> Localized {
+        Localized(
+            nl: "Waarvoor gaf \(w.subject.nl) toestemming? (doelen met komma's)",
+            en: "What did \(w.subject.en) consent to? (purposes, comma-separated)")
+    }
     public static let consentRefused = Localized(
         nl: "Waarvoor niet? (leeg als niets geweigerd)", en: "What not? (empty if nothing refused)")
-    public static let consentMoment = Localized(
-        nl: "Wanneer gaf ze toestemming? (bijv. 2024-03-05 13:50)", en: "When did she consent? (e.g. 2024-03-05 13:50)")
+    public static func consentMoment(_ w: PersonWords) -> Localized {
+        Localized(
+            nl: "Wanneer gaf \(w.subject.nl) toestemming? (bijv. 2024-03-05 13:50)",
+            en: "When did \(w.subject.en) consent? (e.g. 2024-03-05 13:50)")
+    }
     public static let consentMethod = Localized(
         nl: "Hoe? (schriftelijk, mondeling, opname)",
         en: "How? (schriftelijk = written, mondeling = oral, opname = recorded)")
     public static let letterVersion = Localized(
         nl: "Versie van de informatiebrief (leeg als onbekend)",
         en: "Version of the information letter (empty if unknown)")
-    public static let copyGiven = Localized(
-        nl: "Kreeg ze een kopie van het formulier?", en: "Did she get a copy of the form?")
+    public static func copyGiven(_ w: PersonWords) -> Localized {
+        Localized(
+            nl: "Kreeg \(w.subject.nl) een kopie van het formulier?", en: "Did \(w.subject.en) get a copy of the form?")
+    }
     public static func consentGiven(_ pseudonym: String, _ purposes: String) -> Localized {
         Localized(
             nl: "Heeft \(pseudonym) toestemming gegeven voor: \(purposes)?",
@@ -94,9 +101,11 @@ public enum PromptText {
     public static let audioFile = Localized(
         nl: "Geluidsbestand (pad; leeg als de opname al gewist is)",
         en: "Audio file (path; empty if the recording was already deleted)")
-    public static let safe = Localized(nl: "Was de setting veilig voor haar?", en: "Was the setting safe for her?")
+    public static func safe(_ w: PersonWords) -> Localized {
+        Localized(nl: "Was de setting veilig voor \(w.object.nl)?", en: "Was the setting safe for \(w.object.en)?")
+    }
     public static let explained = Localized(
-        nl: "Is uitgelegd wat er met haar verhaal gebeurt?", en: "Was it explained what happens with her story?")
+        nl: "Is uitgelegd wat er met het verhaal gebeurt?", en: "Was it explained what happens with the story?")
     public static let transcript = Localized(
         nl: "Transcript of uitgewerkte aantekeningen", en: "Transcript or written-up notes")
 
@@ -122,14 +131,15 @@ public enum PromptText {
     public static let findingSource = Localized(
         nl: "Bron (gesprek, dossierstuk, brief)", en: "Source (interview, file, letter)")
     public static let surroundingPseudonym = Localized(
-        nl: "Pseudoniem van iemand uit haar omgeving", en: "Pseudonym of someone around her")
+        nl: "Pseudoniem van iemand uit de omgeving van de eindgebruiker",
+        en: "Pseudonym of someone close to the end user")
     public static let relation = Localized(
-        nl: "Relatie tot haar (zus, buurman, wijkagent)",
-        en: "Relation to her (sister, neighbour, neighbourhood officer)")
+        nl: "Relatie tot de eindgebruiker (zus, buurman, wijkagent)",
+        en: "Relation to the end user (sister, neighbour, neighbourhood officer)")
     public static func sharingMoment(_ names: String) -> Localized {
         Localized(
-            nl: "Wanneer gaf ze toestemming om het verhaal te delen met \(names)?",
-            en: "When did she consent to sharing the story with \(names)?")
+            nl: "Wanneer kwam de toestemming om het verhaal te delen met \(names)?",
+            en: "When was consent given to share the story with \(names)?")
     }
 
     // Step 4
@@ -141,8 +151,8 @@ public enum PromptText {
         nl: "Hoe verschijnt het rapport: anoniem, pseudoniem of naam?",
         en: "How does the report appear: anoniem, pseudoniem or naam?")
     public static let reportConsentMoment = Localized(
-        nl: "Wanneer gaf ze toestemming voor het rapport en de publicatie?",
-        en: "When did she consent to the report and publication?")
+        nl: "Wanneer kwam de toestemming voor het rapport en de publicatie?",
+        en: "When was consent given for the report and publication?")
 
     // Review and Doetank
     public static let decision = Localized(
@@ -225,4 +235,7 @@ public enum PromptText {
     public static let findingEvents = Localized(
         nl: "Over welke gebeurtenissen gaat het? (bijv. E3,E7; leeg mag)",
         en: "Which events is it about? (e.g. E3,E7; may be empty)")
+    public static let pronoun = Localized(
+        nl: "Hoe verwijzen de teksten naar deze persoon: zij, hij, hen, of alleen met de naam?",
+        en: "How do texts refer to this person: zij (she), hij (he), hen (they), or by name only?")
 }

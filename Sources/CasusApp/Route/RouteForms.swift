@@ -49,7 +49,10 @@ public enum RouteForms {
         case .safety:
             guard let interview = interviews.first(where: { !$0.safetyChecked }) else { return manual }
             return .form(
-                confirmation(id, "veilig", PromptText.safe, WorkflowText.safetyWhy, interview) {
+                confirmation(
+                    id, "veilig", PromptText.safe(PersonWords(dossier.participant(interview.participantId))),
+                    WorkflowText.safetyWhy, interview
+                ) {
                     $0.safetyChecked = true
                 })
         case .explained:
@@ -199,6 +202,7 @@ public enum RouteForms {
         let questions = [
             StepQuestion("pseudoniem", PromptText.pseudonym, .text) { text, _ in try newPseudonym(text, in: dossier) },
             StepQuestion.choice("soort", PromptText.endUserKind, EndUserKind.self, default: .burger),
+            StepQuestion.choice("voornaamwoord", PromptText.pronoun, Pronoun.self, default: .naam),
             StepQuestion("naam", PromptText.realName, .optionalText) { text, answers in
                 if !text.isEmpty, NameFolding.sameName(text, answers.text("pseudoniem")) {
                     throw CasusError(.invalidInput, PromptText.pseudonymIsRealName)
@@ -211,7 +215,8 @@ public enum RouteForms {
             d.participants.append(
                 Participant(
                     id: id, pseudonym: answers.text("pseudoniem"), role: .eindgebruiker,
-                    endUserKind: try answers.choice("soort", EndUserKind.self)))
+                    endUserKind: try answers.choice("soort", EndUserKind.self),
+                    pronoun: answers["voornaamwoord"].flatMap(Pronoun.parse).flatMap { $0 == .naam ? nil : $0 }))
             return .changed(d, realName: answers.optionalText("naam").map { (id, $0) })
         }
     }
@@ -223,9 +228,10 @@ public enum RouteForms {
             .map(\.at).max { $0.date < $1.date }
         let recordingGranted = ledger.isGranted(.audioRecording, to: endUser.id)
         let asksConsent: @Sendable (StepAnswers) -> Bool = { _ in !hasConsent }
+        let words = PersonWords(endUser)
         var questions = [
             StepQuestion(
-                "toestemming", PromptText.consentPurposes, .purposes,
+                "toestemming", PromptText.consentPurposes(words), .purposes,
                 default: "interview,transcriptie,narratief,citaten"
             ) { text, _ in
                 let purposes = try StepAnswers.purposes(text)
@@ -237,12 +243,12 @@ public enum RouteForms {
             StepQuestion("geweigerd", PromptText.consentRefused, .purposes) { text, _ in
                 try knownAgencies(try StepAnswers.purposes(text), in: dossier)
             }.asked(when: asksConsent),
-            StepQuestion("toestemming-moment", PromptText.consentMoment, .moment, askedWhen: asksConsent),
+            StepQuestion("toestemming-moment", PromptText.consentMoment(words), .moment, askedWhen: asksConsent),
             StepQuestion.choice(
                 "toestemming-wijze", PromptText.consentMethod, ConsentMethod.self, default: .schriftelijk
             ).asked(when: asksConsent),
             StepQuestion("brief-versie", PromptText.letterVersion, .optionalText, askedWhen: asksConsent),
-            StepQuestion("kopie", PromptText.copyGiven, .yesNo, default: "ja", askedWhen: asksConsent),
+            StepQuestion("kopie", PromptText.copyGiven(words), .yesNo, default: "ja", askedWhen: asksConsent),
             StepQuestion("interview-moment", PromptText.interviewMoment, .moment) { text, answers in
                 let consentAt = hasConsent ? earlierConsent : try? answers.moment("toestemming-moment")
                 if let consentAt, try InputParsing.timestamp(text).date < consentAt.date {
@@ -262,7 +268,7 @@ public enum RouteForms {
                     throw CasusError(.invalidInput, PromptText.noRecordingConsent)
                 }
             },
-            StepQuestion("veilig", PromptText.safe, .yesNo),
+            StepQuestion("veilig", PromptText.safe(words), .yesNo),
             StepQuestion("uitgelegd", PromptText.explained, .yesNo),
             StepQuestion("transcript", PromptText.transcript, .longText),
         ]
@@ -457,7 +463,7 @@ public enum RouteForms {
                 Localized(
                     nl: PromptText.consentGiven(person.pseudonym, list.nl).nl,
                     en: PromptText.consentGiven(person.pseudonym, list.en).en), .yesNo),
-            StepQuestion("toestemming-moment", PromptText.consentMoment, .moment) { text, _ in
+            StepQuestion("toestemming-moment", PromptText.consentMoment(PersonWords(person)), .moment) { text, _ in
                 if let limit, try InputParsing.timestamp(text).date > limit.date {
                     throw CasusError(.invalidInput, PromptText.consentBeforeInterview)
                 }

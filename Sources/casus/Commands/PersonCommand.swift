@@ -42,6 +42,10 @@ struct PersonCommand: ParsableCommand {
         @Option(help: help("Beschrijving zonder herleidbare gegevens.", "Description without identifying details."))
         var description: String?
         @Option(
+            help: help(
+                "Hoe teksten naar de persoon verwijzen: zij, hij, hen of naam (standaard: met het pseudoniem).",
+                "How texts refer to the person: zij, hij, hen or naam (default: by pseudonym).")) var pronoun: Pronoun?
+        @Option(
             name: .customLong("real-name"),
             help: help("Echte naam: alleen in de sleutelkluis bewaard.", "Real name: kept only in the key vault."))
         var realName: String?
@@ -55,6 +59,7 @@ struct PersonCommand: ParsableCommand {
             new.level = level
             new.relation = relation
             new.description = description
+            new.pronoun = pronoun
             new.realName = realName
             new.contact = contact
             let added = try context.casework().addParticipant(caseId, new)
@@ -104,9 +109,11 @@ struct PersonCommand: ParsableCommand {
         @Option var level: AgencyLevel?
         @Option var relation: String?
         @Option var description: String?
+        @Option(help: help("zij, hij, hen of naam.", "zij, hij, hen or naam.")) var pronoun: Pronoun?
 
         func execute(_ context: Context) throws {
             var change = ParticipantChange()
+            change.pronoun = pronoun
             change.pseudonym = pseudonym
             change.endUserKind = kind
             change.agency = agency

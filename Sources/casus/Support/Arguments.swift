@@ -17,6 +17,9 @@ extension ParticipantRole: ExpressibleByArgument {
 extension EndUserKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(vocabularyArgument: argument) }
 }
+extension Pronoun: ExpressibleByArgument {
+    public init?(argument: String) { self.init(vocabularyArgument: argument) }
+}
 extension AgencyLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(vocabularyArgument: argument) }
 }
