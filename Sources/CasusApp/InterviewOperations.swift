@@ -120,42 +120,38 @@ extension Casework {
             let id = try dossier.requireInterview(interviewId).id
             guard let index = dossier.interviews.firstIndex(where: { $0.id == id }) else { return }
             var lost: [Localized] = []
+            /// Where marked words stand in the new text: unchanged, moved (found once), or lost.
+            func place(_ words: String, _ start: Int, _ end: Int, _ label: Localized) -> Range<Int>? {
+                if Quote.span(of: text, start: start, end: end) == words { return start..<end }
+                let places = Quote.locate(words, in: text)
+                if places.count == 1 { return places[0] }
+                lost.append(
+                    Localized(
+                        nl:
+                            "\(label.nl) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
+                        en:
+                            "\(label.en) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"
+                    ))
+                return nil
+            }
             for q in dossier.quotes.indices where dossier.quotes[q].interviewId == id {
                 let quote = dossier.quotes[q]
-                if Quote.span(of: text, start: quote.start, end: quote.end) == quote.text { continue }
-                let places = Quote.locate(quote.text, in: text)
-                if places.count == 1 {
-                    dossier.quotes[q].start = places[0].lowerBound
-                    dossier.quotes[q].end = places[0].upperBound
-                    moved += 1
-                } else {
-                    lost.append(
-                        Localized(
-                            nl:
-                                "\(quote.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
-                            en:
-                                "\(quote.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"
-                        ))
-                }
+                guard let range = place(quote.text, quote.start, quote.end, Localized(nl: quote.id, en: quote.id)),
+                    range.lowerBound != quote.start
+                else { continue }
+                dossier.quotes[q].start = range.lowerBound
+                dossier.quotes[q].end = range.upperBound
+                moved += 1
             }
             // Coded spans move the same way.
             for c in dossier.codings.indices where dossier.codings[c].interviewId == id {
                 let coding = dossier.codings[c]
-                guard let words = coding.text, let start = coding.start, let end = coding.end else { continue }
-                if Quote.span(of: text, start: start, end: end) == words { continue }
-                let places = Quote.locate(words, in: text)
-                if places.count == 1 {
-                    dossier.codings[c].start = places[0].lowerBound
-                    dossier.codings[c].end = places[0].upperBound
-                } else {
-                    lost.append(
-                        Localized(
-                            nl:
-                                "markering \(coding.id) \(places.isEmpty ? "staat niet meer in het transcript" : "staat er \(places.count) keer in")",
-                            en:
-                                "coding \(coding.id) \(places.isEmpty ? "is no longer in the transcript" : "occurs \(places.count) times")"
-                        ))
-                }
+                guard let words = coding.text, let start = coding.start, let end = coding.end,
+                    let range = place(
+                        words, start, end, Localized(nl: "markering \(coding.id)", en: "coding \(coding.id)"))
+                else { continue }
+                dossier.codings[c].start = range.lowerBound
+                dossier.codings[c].end = range.upperBound
             }
             guard lost.isEmpty else {
                 throw CasusError(
