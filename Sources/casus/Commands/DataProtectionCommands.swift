@@ -50,13 +50,13 @@ struct EraseCommand: CasusCommand {
             "After a withdrawal, erase one person's material (GDPR art. 17)."),
         discussion: say(
             """
-            Wist wat de ingetrokken doelen dekten: transcripten en geluidsopnamen van haar interviews, haar citaten \
-            (in elk narratief vervangen door een gemarkeerd gat) en, bij intrekking van alles, haar echte naam. \
+            Wist wat de ingetrokken doelen dekten: transcripten en geluidsopnamen van de interviews van die persoon, diens citaten \
+            (in elk narratief vervangen door een gemarkeerd gat) en, bij intrekking van alles, de echte naam. \
             Het toestemmingsregister blijft: het bewijst de toestemming en de intrekking. Zonder --yes toont casus alleen wat er zou gaan.
             """,
             """
-            Erases what the withdrawn purposes covered: transcripts and audio of her interviews, her quotes (replaced \
-            by a marked gap in every narrative) and, when everything is withdrawn, her real name. The consent ledger \
+            Erases what the withdrawn purposes covered: transcripts and audio of that person's interviews, their quotes (replaced \
+            by a marked gap in every narrative) and, when everything is withdrawn, the real name. The consent ledger \
             stays: it proves the consent and the withdrawal. Without --yes casus only shows what would go.
             """))
     @OptionGroup var global: GlobalOptions

@@ -7,8 +7,8 @@ struct EventCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: say(
-            "De tijdlijn: wat er gebeurde en hoe zij het beleefde.",
-            "The timeline: what happened and how she experienced it."),
+            "De tijdlijn: wat er gebeurde en hoe de eindgebruiker het beleefde.",
+            "The timeline: what happened and how the end user experienced it."),
         subcommands: [Add.self, List.self, Change.self, Remove.self])
 
     /// The fields of an event as options, for adding and changing.
@@ -26,8 +26,9 @@ struct EventCommand: ParsableCommand {
                 "Who acted: agency id, pseudonym, or agency:x / participant:P1.")) var actor: String?
         @Option(help: help("Kanaal: \(Channel.choices).", "Channel: \(Channel.choices).")) var channel: Channel?
         @Option(help: help("Wat er gebeurde.", "What happened.")) var what: String?
-        @Option(help: help("Hoe zij het beleefde.", "How she experienced it.")) var experience: String?
-        @Option(help: help("Citaat-id waarin zij het zegt.", "Quote id in which she says so.")) var quote: String?
+        @Option(help: help("Hoe de eindgebruiker het beleefde.", "How the end user experienced it.")) var experience:
+            String?
+        @Option(help: help("Citaat-id waarin het gezegd wordt.", "Quote id in which it is said.")) var quote: String?
         @Option(
             parsing: .unconditional,
             help: help(
@@ -35,8 +36,8 @@ struct EventCommand: ParsableCommand {
         var impact: Int?
         @Option(
             help: help(
-                "Zichtbaar voor haar: ja of nee (nee: achter de schermen).",
-                "Visible to her: yes or no (no: backstage).")) var visible: String?
+                "Zichtbaar voor de eindgebruiker: ja of nee (nee: achter de schermen).",
+                "Visible to the end user: yes or no (no: backstage).")) var visible: String?
         @Option(help: help("Onderbouwing: \(EvidenceStatus.choices).", "Evidence: \(EvidenceStatus.choices)."))
         var evidence: EvidenceStatus?
         @Option(help: help("Fase van het verhaal.", "Phase of the story.")) var phase: String?

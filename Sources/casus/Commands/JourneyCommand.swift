@@ -16,16 +16,17 @@ struct JourneyCommand: CasusCommand {
     static let configuration = CommandConfiguration(
         commandName: "journey",
         abstract: say(
-            "De klantreiskaart: haar weg langs alle instanties, uit tijdlijn, overdrachten en bevindingen.",
-            "The customer-journey map: her path through every agency, from timeline, hand-offs and findings."),
+            "De klantreiskaart: de weg van de eindgebruiker langs alle instanties, uit tijdlijn, overdrachten en bevindingen.",
+            "The customer-journey map: the end user's path through every agency, from timeline, hand-offs and findings."
+        ),
         discussion: say(
             """
-            Weergaven: overview (wat zij zag, met haar beleving), blueprint (ook achter de schermen, overdrachten, bewijs,
+            Weergaven: overview (wat de eindgebruiker zag, met de beleving), blueprint (ook achter de schermen, overdrachten, bewijs,
             knelpunten), agency:<id> (het deel van één instantie, voor het wederhoor). Soorten knelpunten staan in
             Templates/klantreis/knelpunten.yml. Alleen pseudoniemen; citaten alleen met toestemming.
             """,
             """
-            Views: overview (what she saw, with her experience), blueprint (also backstage, hand-offs, evidence,
+            Views: overview (what the end user saw, with the experience), blueprint (also backstage, hand-offs, evidence,
             bottlenecks), agency:<id> (one agency's slice, for the wederhoor). Kinds of bottleneck are in
             Templates/klantreis/knelpunten.yml. Pseudonyms only; quotes only with consent.
             """))

@@ -25,8 +25,8 @@ struct PersonCommand: ParsableCommand {
         @Option(
             help: help(
                 "Rol: eindgebruiker, omgeving of medewerker.",
-                "Role: eindgebruiker (end user), omgeving (around her) or medewerker (agency staff).")) var role:
-            ParticipantRole
+                "Role: eindgebruiker (end user), omgeving (close to the end user) or medewerker (agency staff)."))
+        var role: ParticipantRole
         @Option(
             help: help(
                 "Voor de eindgebruiker: burger, ondernemer of professional.",

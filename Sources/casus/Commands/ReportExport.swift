@@ -35,7 +35,7 @@ struct ReportExportOptions: ParsableArguments {
     @Option(
         name: .customLong("for"),
         help: help(
-            "De wederhoorversie voor één instantie: alleen de passages en bevindingen over haar.",
+            "De wederhoorversie voor één instantie: alleen de passages en bevindingen over die instantie.",
             "The wederhoor version for one agency: only the passages and findings about it.")) var agency: String?
     @Option(
         help: help(
