@@ -34,6 +34,14 @@ struct WriterTests {
             .gap("Samenvatting ontbreekt"),
         ])
 
+    @Test("ODT and DOCX ask for hyphenation, so long compounds in narrow columns break at syllables")
+    func hyphenation() throws {
+        let styles = try ZipText.entry("styles.xml", in: ODTWriter.render(Self.small))
+        #expect(styles.contains("fo:hyphenate=\"true\"") && styles.contains("fo:language=\"nl\""))
+        let settings = try ZipText.entry("word/settings.xml", in: DOCXWriter.render(Self.small))
+        #expect(settings.contains("<w:autoHyphenation w:val=\"true\"/>"))
+    }
+
     @Test("Markdown, HTML and the XML parts of ODT and DOCX stay as reviewed (golden files)")
     func golden() throws {
         let md = String(decoding: MarkdownWriter.render(Self.small), as: UTF8.self)

@@ -378,7 +378,7 @@ public enum DOCXWriter {
     static func settings(_ meta: DocumentMeta) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:settings xmlns:w="\(w)"><w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>\
+        <w:settings xmlns:w="\(w)"><w:defaultTabStop w:val="709"/><w:autoHyphenation w:val="true"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>\
         <w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:themeFontLang w:val="\(meta.language == "en" ? "en-GB" : "nl-NL")"/></w:settings>
 
         """

@@ -251,6 +251,8 @@ public enum ODTWriter {
             "Standard", display: "Standard", parent: "",
             textProperties:
                 "style:font-name=\"\(XMLText.escape(style.bodyFont))\" fo:font-size=\"11pt\" fo:language=\"\(language.0)\" fo:country=\"\(language.1)\""
+                // Long Dutch compounds in narrow table columns break at syllables, not between any two letters.
+                + " fo:hyphenate=\"true\" fo:hyphenation-remain-char-count=\"3\" fo:hyphenation-push-char-count=\"3\""
         )
         .replacingOccurrences(of: " style:parent-style-name=\"\"", with: "")
         styles += paragraph(

@@ -81,7 +81,10 @@ struct EventCommand: ParsableCommand {
                     .invalidInput, nl: "Geef minstens --actor en --what.", en: "Give at least --actor and --what.")
             }
             let id = try context.casework().addEvent(caseId, try fields.fields())
-            context.print("Gebeurtenis \(id) toegevoegd.", "Event \(id) added.")
+            // Say how a channel was read: "post" is stored as "brief" (letter), which the user should see.
+            let channelNote =
+                fields.channel.map { " " + context.t("Kanaal: \($0.rawValue).", "Channel: \($0.rawValue).") } ?? ""
+            context.print("Gebeurtenis \(id) toegevoegd.\(channelNote)", "Event \(id) added.\(channelNote)")
         }
     }
 
@@ -179,7 +182,9 @@ struct HandoffCommand: ParsableCommand {
             new.evidence = evidence
             new.note = note
             let id = try context.casework().addHandoff(caseId, new)
-            context.print("Overdracht \(id) vastgelegd.", "Hand-off \(id) recorded.")
+            let channelNote =
+                channel.map { " " + context.t("Kanaal: \($0.rawValue).", "Channel: \($0.rawValue).") } ?? ""
+            context.print("Overdracht \(id) vastgelegd.\(channelNote)", "Hand-off \(id) recorded.\(channelNote)")
         }
     }
 
