@@ -43,21 +43,25 @@ extension Casework {
                 .invalidInput, nl: "Titel en vraagstuk mogen niet leeg zijn.",
                 en: "Title and question must not be empty.")
         }
-        var caseId = new.id ?? Casus.slug(from: new.title)
-        if new.id == nil {
-            let base = caseId
-            var n = 2
-            while try store.caseExists(caseId) {
-                caseId = "\(base)-\(n)"
-                n += 1
-            }
-        }
+        let caseId = try new.id ?? freeCaseID(for: new.title)
         let casus = Casus(
             id: caseId, title: new.title, vraagstuk: new.vraagstuk, opdrachtgever: new.opdrachtgever.nonBlank,
             language: new.language, researchers: new.researchers.isEmpty ? [actor.name] : new.researchers,
             coach: new.coach.nonBlank, summary: new.summary.nonBlank, publicationForm: new.publicationForm)
         try store.create(Dossier(casus: casus))
         return casus
+    }
+
+    /// An id made from a title, numbered when it is taken.
+    func freeCaseID(for title: String) throws -> String {
+        let base = Casus.slug(from: title)
+        var caseId = base
+        var n = 2
+        while try store.caseExists(caseId) {
+            caseId = "\(base)-\(n)"
+            n += 1
+        }
+        return caseId
     }
 
     public func changeCase(_ caseId: String, _ change: CaseChange) throws {

@@ -38,30 +38,15 @@ extension Casework {
             }
             return (caseId, report + read.report)
         }
-        let title = read.project.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        var new = NewCase(
-            title: title.isEmpty ? "QDA-project" : title,
-            vraagstuk: "Ingelezen uit het QDA-project '\(title)'" + (read.project.origin.map { " (\($0))" } ?? "") + "."
-        )
-        new.researchers = [actor.name]
-        // Checked as a whole before the case exists, so a bad project leaves no empty case behind.
-        let draft = try QDAImport.apply(
-            read.project, to: Dossier(casus: Casus(id: "qda", title: new.title, vraagstuk: new.vraagstuk)),
-            actor: actor.name)
-        try draft.dossier.validate()
-        let casus = try createCase(new)
-        do {
-            try store.modify(casus.id) { dossier in
-                var imported = draft.dossier
-                let narrative = imported.casus.currentNarrative
-                imported.casus = dossier.casus
-                imported.casus.currentNarrative = narrative
-                dossier = imported
-            }
-        } catch {
-            try? store.erase(casus.id)
-            throw error
-        }
+        let name = read.project.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = name.isEmpty ? "QDA-project" : name
+        let casus = Casus(
+            id: try freeCaseID(for: title), title: title,
+            vraagstuk: "Ingelezen uit het QDA-project '\(name)'" + (read.project.origin.map { " (\($0))" } ?? "") + ".",
+            researchers: [actor.name])
+        // The whole case in one transaction: a bad project leaves no empty case behind.
+        let draft = try QDAImport.apply(read.project, to: Dossier(casus: casus), actor: actor.name)
+        try store.create(draft.dossier)
         return (casus.id, draft.report + read.report)
     }
 }

@@ -229,21 +229,22 @@ struct SourceOffsets {
     /// no name can tell (REFI-QDA's own definition).
     func detect(_ selections: [(start: Int, end: Int, name: String?)]) -> (QDAOffsetScheme, checked: Int, matched: Int)
     {
+        // Names with line ends as the normalised text has them, once for all schemes.
+        let named = selections.compactMap { s -> (start: Int, end: Int, name: String)? in
+            guard let name = s.name, !name.isEmpty else { return nil }
+            return (s.start, s.end, name.replacingOccurrences(of: "\r\n", with: "\n"))
+        }
         var best = (scheme: QDAOffsetScheme.codePoints, matches: 0)
-        var checked = 0
         for scheme in QDAOffsetScheme.allCases {
-            var matches = 0
-            for selection in selections {
-                guard let name = selection.name?.replacingOccurrences(of: "\r\n", with: "\n"), !name.isEmpty,
-                    let range = range(selection.start, selection.end, scheme)
-                else { continue }
+            let matches = named.filter { s in
+                guard let range = range(s.start, s.end, scheme) else { return false }
                 let text = slice(range)
-                if text == name || (name.unicodeScalars.count >= 10 && text.hasPrefix(name)) { matches += 1 }
-            }
-            checked = max(checked, selections.filter { !($0.name ?? "").isEmpty }.count)
+                return text == s.name || (s.name.unicodeScalars.count >= 10 && text.hasPrefix(s.name))
+            }.count
             if matches > best.matches { best = (scheme, matches) }
             if !hasCRLF && !hasAstral { break }  // every scheme counts alike
         }
+        let checked = named.count
         return (best.scheme, checked, best.matches)
     }
 }

@@ -55,10 +55,7 @@ extension Casework {
         for capability in form.capabilities.sorted(by: { $0.rawValue < $1.rawValue }) {
             try require(capability, caseId: caseId)
         }
-        // A refusal or an unsafe setting changes nothing: say so before touching the store.
-        if case .manual(let text) = try form.apply(answers, to: try store.dossier(caseId), by: actor.name) {
-            return .manual(text)
-        }
+        // A refusal or an unsafe setting leaves the dossier as it is, and the store writes nothing.
         var outcome = StepOutcome.manual(PromptText.required)
         let saved = try store.modify(caseId) { dossier in
             outcome = try form.apply(answers, to: dossier, by: actor.name)

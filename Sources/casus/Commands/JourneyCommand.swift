@@ -58,8 +58,7 @@ struct JourneyCommand: CasusCommand {
         let (text, omitted) = try context.casework().journey(
             caseId, view: view, format: chosen, language: mapLanguage,
             catalogue: try knelpunten.map { try KnelpuntCatalogue.load(URL(fileURLWithPath: $0)) },
-            templates: TemplateLibrary(
-                root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) }))
+            templates: .forTerminal())
         if let output, output != "-" {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
             Output.error(context.t("Klantreis geschreven naar \(output).", "Journey written to \(output)."))

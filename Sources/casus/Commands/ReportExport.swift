@@ -62,11 +62,7 @@ struct ReportExportOptions: ParsableArguments {
 
     /// The bundled templates, overridden by CASUS_TEMPLATES (a folder like Templates/) and --template
     /// (a folder like Templates/rapport), file by file.
-    func templates() -> TemplateLibrary {
-        TemplateLibrary(
-            root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) },
-            reportFolder: template.map { URL(fileURLWithPath: $0) })
-    }
+    func templates() -> TemplateLibrary { TemplateLibrary.forTerminal(reportFolder: template) }
 
     func reportDate() throws -> String {
         guard let date else { return Timestamp.now().day }

@@ -2,6 +2,16 @@ import ArgumentParser
 import CasusReports
 import Foundation
 
+extension TemplateLibrary {
+    /// The bundled templates, overridden by CASUS_TEMPLATES (a folder like Templates/) and, for reports,
+    /// by --template (a folder like Templates/rapport).
+    static func forTerminal(reportFolder: String? = nil) -> TemplateLibrary {
+        TemplateLibrary(
+            root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) },
+            reportFolder: reportFolder.map { URL(fileURLWithPath: $0) })
+    }
+}
+
 /// The bundled templates: list them, or copy them into a folder to adapt the house style or texts.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +38,7 @@ struct TemplateCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws {
-            let library = TemplateLibrary(
-                root: ProcessInfo.processInfo.environment["CASUS_TEMPLATES"].map { URL(fileURLWithPath: $0) })
+            let library = TemplateLibrary.forTerminal()
             for path in TemplateLibrary.bundledFiles() {
                 let url = library.url(path)
                 let bundled = url?.path.hasPrefix(TemplateLibrary.bundled.path) ?? true
