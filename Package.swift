@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CasusJourney", targets: ["CasusJourney"]),
         .library(name: "CasusApp", targets: ["CasusApp"]),
         .library(name: "CasusQDA", targets: ["CasusQDA"]),
+        .library(name: "CasusWeb", targets: ["CasusWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The dossier model and its rules: Foundation only.
@@ -77,12 +79,22 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The browser front end: Hummingbird 2, server-rendered pages, accounts and a role per dossier.
+        .target(
+            name: "CasusWeb",
+            dependencies: [
+                "CasusCore", "CasusStore", "CasusApp", "CasusReports", "CasusJourney", "CasusLint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Pages"), .copy("Assets")]
+        ),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "casus",
             dependencies: [
                 "CasusCore", "CasusStore", "CasusDocuments", "CasusLint", "CasusReports", "CasusJourney", "CasusApp",
-                "CasusQDA",
+                "CasusQDA", "CasusWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,6 +134,13 @@ let package = Package(
                 "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport", "CasusQDA", "CasusDocuments", "CasusReports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "CasusWebTests",
+            dependencies: [
+                "CasusWeb", "CasusApp", "CasusStore", "CasusCore", "CasusTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

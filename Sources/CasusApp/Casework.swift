@@ -4,8 +4,16 @@ import Foundation
 
 /// What an actor may do with a dossier. Each operation names the one it needs.
 public enum Capability: String, Sendable, CaseIterable {
-    /// See the dossier under pseudonyms.
+    /// See the whole dossier under pseudonyms.
     case read
+    /// See where the case stands on the route, the journey map and the reports released to readers.
+    case overview
+    /// See one agency's version of the report and answer it in the wederhoor.
+    case respond
+    /// See the dossier's audit trail.
+    case audit
+    /// Add and remove the members of a case and release report statuses to its readers.
+    case members
     /// Change the narrative, timeline, interviews, people and findings.
     case edit
     /// Record and withdraw consent; erase after a withdrawal.
@@ -34,11 +42,45 @@ public enum Role: Sendable, Equatable {
 
     public var capabilities: Set<Capability> {
         switch self {
-        case .owner: Set(Capability.allCases)
-        case .researcher: [.read, .edit, .consent, .identities, .export]
-        case .coach: [.read, .review, .override]
-        case .reader: [.read]
-        case .agency: [.read]
+        case .owner: Set(Capability.allCases).subtracting([.respond])
+        case .researcher: [.read, .overview, .edit, .consent, .identities, .export, .audit, .members]
+        case .coach: [.read, .overview, .review, .override]
+        case .reader: [.overview]
+        case .agency: [.respond]
+        }
+    }
+
+    /// A role as stored with a membership: `researcher`, `coach`, `reader` or `agency:<agency id>`.
+    public init?(membership text: String) {
+        switch text {
+        case "researcher": self = .researcher
+        case "coach": self = .coach
+        case "reader": self = .reader
+        default:
+            guard text.hasPrefix("agency:"), text.count > 7 else { return nil }
+            self = .agency(String(text.dropFirst(7)))
+        }
+    }
+
+    /// The stored form of the role (`owner` for the terminal's own store).
+    public var membershipText: String {
+        switch self {
+        case .owner: "owner"
+        case .researcher: "researcher"
+        case .coach: "coach"
+        case .reader: "reader"
+        case .agency(let id): "agency:\(id)"
+        }
+    }
+
+    /// The role's name for people.
+    public var label: Localized {
+        switch self {
+        case .owner: Localized(nl: "eigenaar", en: "owner")
+        case .researcher: Localized(nl: "onderzoeker", en: "researcher")
+        case .coach: Localized(nl: "coach", en: "coach")
+        case .reader: Localized(nl: "lezer", en: "reader")
+        case .agency(let id): Localized(nl: "instantie \(id)", en: "agency \(id)")
         }
     }
 }
@@ -70,6 +112,9 @@ public struct Casework: Sendable {
         self.vault = vault
         self.actor = actor
     }
+
+    /// Whether the actor's role carries `capability`.
+    public func may(_ capability: Capability) -> Bool { actor.role.capabilities.contains(capability) }
 
     /// Throws when the actor's role lacks `capability`.
     public func require(_ capability: Capability, caseId: String) throws {

@@ -65,7 +65,10 @@ extension Casework {
     public func report(
         _ caseId: String, options: ReportOptions, format: ReportFormat, templates: TemplateLibrary = TemplateLibrary()
     ) throws -> (bytes: Data, log: ExportLog, logText: (Language) -> String) {
-        try require(.export, caseId: caseId)
+        guard try mayHaveReport(caseId, status: options.status, agencyId: options.agencyId) else {
+            try require(.export, caseId: caseId)
+            throw CasusError(.notPermitted, nl: "Dit rapport is niet vrijgegeven.", en: "This report is not released.")
+        }
         let dossier = try store.dossier(caseId)
         let template = try templates.report(options.kind)
         var options = options
@@ -95,7 +98,7 @@ extension Casework {
         _ caseId: String, view: JourneyView, format: JourneyFormat, language: Language?,
         catalogue: KnelpuntCatalogue? = nil, templates: TemplateLibrary = TemplateLibrary()
     ) throws -> (text: String, omitted: [Localized]) {
-        try require(.export, caseId: caseId)
+        if !may(.overview) { try require(.export, caseId: caseId) }
         let dossier = try store.dossier(caseId)
         let catalogue = try catalogue ?? templates.knelpunten()
         let map = try JourneyMap.build(
@@ -110,6 +113,22 @@ extension Casework {
         }
         try guardExport(text, dossier: dossier)
         return (text, map.omitted)
+    }
+
+    /// The journey map itself, drawn (SVG) and as table rows, for a page that shows both.
+    public func journeyMap(
+        _ caseId: String, language: Language?, templates: TemplateLibrary = TemplateLibrary()
+    )
+        throws -> (map: JourneyMap, svg: String)
+    {
+        if !may(.overview) { try require(.export, caseId: caseId) }
+        let dossier = try store.dossier(caseId)
+        let map = try JourneyMap.build(
+            dossier, view: .blueprint, language: language ?? dossier.casus.language,
+            catalogue: try templates.knelpunten(), eventLimit: InputLimits.journeyEvents)
+        let svg = SVGJourneyWriter.render(map)
+        try guardExport(svg + JourneyText.csv(map), dossier: dossier)
+        return (map, svg)
     }
 
     /// The last check before anything leaves: no real name from the key vault in `text`.

@@ -25,10 +25,24 @@ public final class DossierStore: Sendable {
     public let actor: String
     private let pool: DatabasePool
 
+    /// The same store, with `actor` named in the audit log for its changes (a server opens the store
+    /// once and acts for each signed-in account in turn).
+    public func acting(as actor: String) -> DossierStore { DossierStore(sharing: self, actor: actor) }
+
+    private init(sharing other: DossierStore, actor: String) {
+        workspace = other.workspace
+        attachments = other.attachments
+        pool = other.pool
+        writer = other.writer
+        isReadOnly = other.isReadOnly
+        self.actor = actor
+    }
+
     /// Opens the store in `workspace`, creating it when `create` is true.
     public init(workspace: Workspace, actor: String, create: Bool = false) throws {
         self.workspace = workspace
         self.actor = actor
+        self.writer = LazyWriter()
         self.attachments = AttachmentStore(folder: workspace.attachmentsURL)
         try DossierStore.checkFolder(workspace)
         if !workspace.exists && !create {
@@ -101,7 +115,7 @@ public final class DossierStore: Sendable {
     }
 
     /// The writing connection, opened when first needed.
-    private let writer = LazyWriter()
+    private let writer: LazyWriter
 
     final class LazyWriter: @unchecked Sendable {
         private let lock = NSLock()
@@ -449,7 +463,7 @@ public final class DossierStore: Sendable {
 
     // MARK: Transactions
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read { db in try body(db) }
         } catch {
@@ -457,7 +471,7 @@ public final class DossierStore: Sendable {
         }
     }
 
-    private func write<T>(_ body: (Database, inout AuditWriter) throws -> T) throws -> T {
+    func write<T>(_ body: (Database, inout AuditWriter) throws -> T) throws -> T {
         do {
             if isReadOnly {
                 throw CasusError(

@@ -16,6 +16,7 @@ enum StoreSchema {
             migrate: { db in
                 try db.execute(sql: "ALTER TABLE participant ADD COLUMN pronoun TEXT")
             })
+        migrator.registerMigration("2026-11-v5-accounts", migrate: addAccounts)
         return migrator
     }
 

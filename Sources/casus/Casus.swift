@@ -28,6 +28,7 @@ struct CasusMain: ParsableCommand {
             SearchCommand.self, LintCommand.self, JourneyCommand.self, ExportCommand.self, ImportCommand.self,
             AuditCommand.self, StoreCommand.self, TemplateCommand.self,
             EraseCommand.self, RetentionCommand.self,
+            UserCommand.self, MemberCommand.self, ServeCommand.self,
             BenchCommand.self,
         ]
     )

@@ -1,0 +1,80 @@
+import CasusCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The page templates (bundled Mustache files, HTML-escaped by default) and the frame every page
+/// shares: language, the signed-in account, the form token and the texts in the reader's language.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> Pages {
+        guard let folder = Bundle.module.url(forResource: "Pages", withExtension: nil) else {
+            throw CasusError(
+                .internalError, nl: "De paginasjablonen ontbreken in deze build.",
+                en: "The page templates are missing from this build.")
+        }
+        return Pages(library: try await MustacheLibrary(directory: folder.path))
+    }
+
+    /// Renders page `name` with `view`, inside the shared frame.
+    func render(
+        _ name: String, _ view: [String: Any], context: WebContext, title: String,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var frame = view
+        frame["t"] = WebText.catalogue(context.language)
+        frame["lang"] = context.language.rawValue
+        frame["otherLang"] = context.language == .nl ? "en" : "nl"
+        frame["otherLangLabel"] = context.language == .nl ? "English" : "Nederlands"
+        frame["pageTitle"] = title
+        if let signedIn = context.signedIn {
+            frame["me"] = ["login": signedIn.account.login, "name": signedIn.account.name]
+            frame["csrf"] = signedIn.session.formToken
+        }
+        let html =
+            library.render(Self.withoutEmptyText(frame), withTemplate: name) ?? "<!doctype html><title>casus</title>"
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Mustache treats "" as true; an empty text is left out, so `{{#note}}…{{/note}}` shows only a note.
+    static func withoutEmptyText(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            return dictionary.compactMapValues { item -> Any? in
+                if let text = item as? String, text.isEmpty { return nil }
+                return withoutEmptyText(item)
+            }
+        }
+        if let list = value as? [[String: Any]] { return list.map { withoutEmptyText($0) } }
+        return value
+    }
+
+    /// An error as a page: what went wrong and what to do, in the reader's language.
+    func error(_ error: CasusError, context: WebContext, status: HTTPResponse.Status? = nil) -> Response {
+        let code = status ?? Self.status(for: error)
+        var view: [String: Any] = ["message": context.t(error.message), "code": Int(code.code)]
+        view["details"] = error.details.map { context.t($0) }
+        view["hasDetails"] = !error.details.isEmpty
+        return render(
+            "fout", view, context: context, title: context.t("Dat lukte niet", "That did not work"), status: code)
+    }
+
+    static func status(for error: CasusError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .notFound: .notFound
+        case .notPermitted: .forbidden
+        case .conflict: .conflict
+        case .internalError, .storeFailure: .internalServerError
+        case .unavailable: .serviceUnavailable
+        default: .unprocessableContent
+        }
+    }
+}
+
+extension WebContext {
+    func t(_ text: Localized) -> String { language == .en ? text.en : text.nl }
+    func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
+}
