@@ -11,7 +11,7 @@ struct ReportRoutes {
     let server: WebServer
 
     static var formats: [[String: Any]] {
-        ReportFormat.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] }
+        [ReportFormat.odt, .docx, .pdf, .html, .md].map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] }
     }
 
     static func statusLabel(_ status: ReportStatus, _ context: WebContext) -> String {

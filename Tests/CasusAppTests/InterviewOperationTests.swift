@@ -66,6 +66,9 @@ struct InterviewOperationTests {
             #expect(error.kind == .notPermitted)
         }
         #expect(Role.coach.capabilities.contains(.review) && !Role.coach.capabilities.contains(.edit))
-        #expect(Role.owner.capabilities == Set(Capability.allCases))
+        // The owner of a personal store may do everything but answer as an agency.
+        #expect(Role.owner.capabilities == Set(Capability.allCases).subtracting([.respond]))
+        #expect(!Role.reader.capabilities.contains(.read) && Role.reader.capabilities.contains(.overview))
+        #expect(Role.agency("cjib").capabilities == [.respond])
     }
 }
