@@ -6,7 +6,12 @@ import CasusWeb
 import Foundation
 
 /// Reads a password from standard input (one line), never from an argument or the environment.
-private func passwordFromStdin(_ context: Context) throws -> String {
+private func passwordFromStdin(asked: Bool) throws -> String {
+    guard asked else {
+        throw CasusError(
+            .invalidInput, nl: "Geef het wachtwoord via --password-stdin.",
+            en: "Give the password with --password-stdin.")
+    }
     guard let line = readLine(strippingNewline: true), !line.isEmpty else {
         throw CasusError(
             .invalidInput, nl: "Geef het wachtwoord op standaardinvoer (één regel).",
@@ -38,13 +43,8 @@ struct UserCommand: ParsableCommand {
         var passwordStdin = false
 
         func execute(_ context: Context) throws {
-            guard passwordStdin else {
-                throw CasusError(
-                    .invalidInput, nl: "Geef het wachtwoord via --password-stdin.",
-                    en: "Give the password with --password-stdin.")
-            }
             let account = try UserCommand.desk(context).addUser(
-                login: login, name: name, admin: admin, password: try passwordFromStdin(context))
+                login: login, name: name, admin: admin, password: try passwordFromStdin(asked: passwordStdin))
             context.print("Account \(account.login) toegevoegd.", "Account \(account.login) added.")
         }
     }
@@ -96,12 +96,7 @@ struct UserCommand: ParsableCommand {
         var passwordStdin = false
 
         func execute(_ context: Context) throws {
-            guard passwordStdin else {
-                throw CasusError(
-                    .invalidInput, nl: "Geef het wachtwoord via --password-stdin.",
-                    en: "Give the password with --password-stdin.")
-            }
-            try UserCommand.desk(context).setPassword(login, to: try passwordFromStdin(context))
+            try UserCommand.desk(context).setPassword(login, to: try passwordFromStdin(asked: passwordStdin))
             context.print("Wachtwoord van \(login) gewijzigd.", "Password of \(login) changed.")
         }
     }
