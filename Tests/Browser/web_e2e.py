@@ -160,6 +160,7 @@ try:
         agency.goto(f"{base}casus/{CASE}")
         check(agency.url.endswith("/wederhoor"), "an agency contact lands on its wederhoor page")
         audit(agency, "wederhoor")
+        agency.select_option("#formaat", "md")
         with agency.expect_download() as download_info:
             agency.click("button[value=download]")
         version = open(download_info.value.path(), encoding="utf-8").read()
