@@ -28,7 +28,10 @@ extension Casework {
 
     /// The case's title, for any member.
     public func caseTitle(_ caseId: String) throws -> String {
-        try store.dossier(caseId).casus.title
+        guard let summary = try store.caseSummaries(ids: [caseId]).first else {
+            throw CasusError(.notFound, nl: "Geen casus '\(caseId.excerpt)'.", en: "No case '\(caseId.excerpt)'.")
+        }
+        return summary.title
     }
 
     /// The report statuses researchers released to readers.
@@ -110,10 +113,21 @@ extension Casework {
 }
 
 extension Casework {
-    /// The current narrative's lint report, with its messages in `language` (researchers and coaches).
-    public func narrativeLint(_ caseId: String, language: Language) throws -> LintReport? {
+    /// The whole dossier with its route status and the narrative's lint report (messages in
+    /// `language`), from one load and one lint run (researchers and coaches).
+    public func dossierWithStatus(
+        _ caseId: String, language: Language
+    ) throws
+        -> (dossier: Dossier, status: WorkflowStatus, lint: LintReport?)
+    {
         try require(.read, caseId: caseId)
-        return try DossierLint.report(for: store.dossier(caseId), interfaceLanguage: language)
+        let dossier = try store.dossier(caseId)
+        let report = try DossierLint.report(for: dossier, interfaceLanguage: language)
+        let gateInput = report.flatMap {
+            DossierLint.gateInput(
+                $0, transcriptsAvailable: dossier.interviews.contains { !($0.transcript ?? "").isEmpty })
+        }
+        return (dossier, Gates.evaluate(dossier, lint: gateInput), report)
     }
 
     /// Search hits in the case's transcripts, narratives, timeline and findings (researchers and coaches).

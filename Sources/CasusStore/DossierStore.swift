@@ -212,16 +212,20 @@ public final class DossierStore: Sendable {
 
     // MARK: Reading
 
-    /// Cases in id order; at most `limit` when given.
-    public func caseSummaries(limit: Int? = nil) throws -> [CaseSummary] {
+    /// Cases in id order; only those in `ids` when given; at most `limit` when given.
+    public func caseSummaries(ids: [String]? = nil, limit: Int? = nil) throws -> [CaseSummary] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id, c.title, c.language, c.updatedAt, s.participants, s.interviews, s.events, s.narrativeVersions
-                    FROM casus c JOIN caseSummary s ON s.caseId = c.id ORDER BY c.id LIMIT ?
-                    """, arguments: [limit ?? -1]
-            ).map { row in
+            var sql = """
+                SELECT c.id, c.title, c.language, c.updatedAt, s.participants, s.interviews, s.events, s.narrativeVersions
+                FROM casus c JOIN caseSummary s ON s.caseId = c.id
+                """
+            var arguments: StatementArguments = []
+            if let ids {
+                sql += " WHERE c.id IN (SELECT value FROM json_each(?))"
+                arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
+            }
+            arguments += [limit ?? -1]
+            return try Row.fetchAll(db, sql: sql + " ORDER BY c.id LIMIT ?", arguments: arguments).map { row in
                 CaseSummary(
                     id: row[0], title: row[1], language: row[2], updatedAt: row[3],
                     participants: row[4], interviews: row[5], events: row[6], narrativeVersions: row[7])

@@ -37,25 +37,26 @@ struct CaseRoutes {
             let work = try desk.casework(caseId)
             if case .agency = work.actor.role { return .redirect(to: "/casus/\(caseId)/wederhoor", type: .found) }
             let view = DossierView(context: context)
-            let (status, title, _) = try work.routeStatus(caseId)
             var page: [String: Any] = [
-                "caseId": caseId, "title": title, "route": view.route(status),
-                "role": context.t(work.actor.role.label),
+                "caseId": caseId, "role": context.t(work.actor.role.label),
                 "mayReview": work.may(.review), "mayAudit": work.may(.audit), "mayNames": work.may(.identities),
                 "steps": Step.allCases.map { ["number": $0.rawValue, "label": context.t($0.label)] },
             ]
             guard work.may(.read) else {
                 // A reader: where the case stands, the released reports and the map.
+                let (status, title, _) = try work.routeStatus(caseId)
+                page["title"] = title
+                page["route"] = view.route(status)
                 page["released"] = try work.releasedStatuses(caseId).map { ReportRoutes.statusLabel($0, context) }
                 return server.pages.render("overzicht", page, context: context, title: title)
             }
-            let dossier = try work.dossier(caseId)
+            let (dossier, status, lint) = try work.dossierWithStatus(caseId, language: context.language)
+            let title = dossier.casus.title
+            page["title"] = title
+            page["route"] = view.route(status)
             page["people"] = view.people(dossier)
             page["interviews"] = view.interviews(dossier)
-            if let narrative = view.narrative(dossier, lint: try work.narrativeLint(caseId, language: context.language))
-            {
-                page["narrative"] = narrative
-            }
+            if let narrative = view.narrative(dossier, lint: lint) { page["narrative"] = narrative }
             page["events"] = view.timeline(dossier)
             page["agencies"] = view.agencies(dossier)
             page["findings"] = view.findings(dossier)

@@ -143,16 +143,10 @@ struct DossierView {
         dossier.events.map { event in
             [
                 "id": event.id, "date": event.date?.description ?? "?",
-                "actor": actorName(event.actor, dossier), "channel": event.channel.map { t($0.label) } ?? "",
+                "actor": dossier.name(of: event.actor), "channel": event.channel.map { t($0.label) } ?? "",
                 "what": event.what, "experience": event.experience ?? "", "key": event.keyMoment,
             ]
         }
-    }
-
-    func actorName(_ actor: Actor, _ dossier: Dossier) -> String {
-        if let id = actor.agencyId { return dossier.agency(id)?.name ?? id }
-        if let id = actor.participantId { return dossier.participant(id)?.pseudonym ?? id }
-        return actor.description
     }
 
     /// The contra-expertise matrix: each claim per agency, with status and source.

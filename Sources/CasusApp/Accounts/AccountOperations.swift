@@ -164,7 +164,7 @@ public struct AccountDesk: Sendable {
                 Role(membership: m.role).map { (m.caseId, $0) }
             },
             uniquingKeysWith: { a, _ in a })
-        return try store.caseSummaries().compactMap { summary in
+        return try store.caseSummaries(ids: Array(roles.keys)).compactMap { summary in
             roles[summary.id].map { MemberCase(summary: summary, role: $0) }
         }
     }

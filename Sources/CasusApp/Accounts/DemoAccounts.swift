@@ -28,15 +28,7 @@ extension AccountDesk {
             made.append(DemoAccount(login: login, role: role, password: password))
         }
         for summary in try store.caseSummaries() {
-            for account in made {
-                try store.changeMemberships(
-                    caseId: summary.id, detail: "\(account.login) \(account.role.membershipText)"
-                ) {
-                    list in
-                    list.removeAll { $0.login == account.login }
-                    list.append(Membership(caseId: summary.id, login: account.login, role: account.role.membershipText))
-                }
-            }
+            for account in made { try addMember(summary.id, login: account.login, role: account.role) }
             if try store.releasedStatuses(caseId: summary.id).isEmpty {
                 try store.setRelease(caseId: summary.id, status: "concept-ambtelijk", released: true)
             }
