@@ -40,6 +40,7 @@ struct CaseRoutes {
             var page: [String: Any] = [
                 "caseId": caseId, "role": context.t(work.actor.role.label),
                 "mayReview": work.may(.review), "mayAudit": work.may(.audit), "mayNames": work.may(.identities),
+                "mayOverride": work.may(.override), "mayMembers": work.may(.members),
                 "steps": Step.allCases.map { ["number": $0.rawValue, "label": context.t($0.label)] },
             ]
             guard work.may(.read) else {
@@ -54,6 +55,9 @@ struct CaseRoutes {
             let title = dossier.casus.title
             page["title"] = title
             page["route"] = view.route(status)
+            page["openChecks"] = status.steps.flatMap(\.checks).filter(\.holdsBack).map {
+                ["id": $0.id, "title": context.t($0.title)]
+            }
             page["people"] = view.people(dossier)
             page["interviews"] = view.interviews(dossier)
             if let narrative = view.narrative(dossier, lint: lint) { page["narrative"] = narrative }
@@ -76,6 +80,16 @@ struct CaseRoutes {
             else { throw WebError.badForm }
             _ = try work.reviewStep(
                 caseId, step: step, decision: decision, comments: form["opmerkingen"], coach: work.actor.name)
+            return .redirect(to: "/casus/\(caseId)#route", type: .normal)
+        }
+
+        router.post("/casus/:id/overrule") { request, context -> Response in
+            let form = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            let work = try desk.casework(caseId)
+            _ = try work.overrideCheck(
+                caseId, check: form["check"] ?? "", reason: form["reden"] ?? "", coach: work.actor.name)
             return .redirect(to: "/casus/\(caseId)#route", type: .normal)
         }
 

@@ -30,7 +30,9 @@ struct Pages: Sendable {
         frame["otherLangLabel"] = context.language == .nl ? "English" : "Nederlands"
         frame["pageTitle"] = title
         if let signedIn = context.signedIn {
-            frame["me"] = ["login": signedIn.account.login, "name": signedIn.account.name]
+            frame["me"] = [
+                "login": signedIn.account.login, "name": signedIn.account.name, "admin": signedIn.account.isAdmin,
+            ]
             frame["csrf"] = signedIn.session.formToken
         }
         let html =
@@ -58,8 +60,23 @@ struct Pages: Sendable {
         var view: [String: Any] = ["message": context.t(error.message), "code": Int(code.code)]
         view["details"] = error.details.map { context.t($0) }
         view["hasDetails"] = !error.details.isEmpty
+        if let link = Self.link(for: error.remedy) {
+            view["remedy"] = ["href": link.href, "label": context.t(link.label)]
+        }
         return render(
             "fout", view, context: context, title: context.t("Dat lukte niet", "That did not work"), status: code)
+    }
+
+    /// Where a remedy is done in the browser, when it is; the terminal prints a command instead.
+    static func link(for remedy: Remedy?) -> (href: String, label: Localized)? {
+        switch remedy {
+        case .listCases: ("/", Localized(nl: "Naar mijn dossiers", en: "To my dossiers"))
+        case .recordNarrative(let caseId):
+            ("/casus/\(caseId)#narratief", Localized(nl: "Naar het narratief", en: "To the narrative"))
+        case .choosePublicationForm(let caseId), .recordWithdrawal(caseId: .some(let caseId)):
+            ("/casus/\(caseId)", Localized(nl: "Naar het dossier", en: "To the dossier"))
+        default: nil
+        }
     }
 
     static func status(for error: CasusError) -> HTTPResponse.Status {

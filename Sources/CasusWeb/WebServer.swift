@@ -34,6 +34,7 @@ public struct WebServer: Sendable {
         AccountRoutes(server: self).add(to: router)
         CaseRoutes(server: self).add(to: router)
         ReportRoutes(server: self).add(to: router)
+        AdminRoutes(server: self).add(to: router)
         AssetRoutes().add(to: router)
         return router
     }

@@ -94,6 +94,31 @@ enum WebText {
         "granted": .init(nl: "gegeven", en: "granted"),
         "refused": .init(nl: "geweigerd", en: "refused"),
         "minutes": .init(nl: "minuten", en: "minutes"),
+        "accounts": .init(nl: "Accounts", en: "Accounts"),
+        "override": .init(nl: "Check overrulen", en: "Override a check"),
+        "overrideHelp": .init(
+            nl: "De casus gaat door ondanks deze check. De reden en je naam komen in het dossier en het auditlog.",
+            en: "The case goes on despite this check. The reason and your name go into the dossier and the audit trail."
+        ),
+        "check": .init(nl: "Check", en: "Check"),
+        "reason": .init(nl: "Reden", en: "Reason"),
+        "add": .init(nl: "Toevoegen", en: "Add"),
+        "remove": .init(nl: "Verwijderen", en: "Remove"),
+        "name": .init(nl: "Naam", en: "Name"),
+        "admin": .init(nl: "Beheerder", en: "Administrator"),
+        "disable": .init(nl: "Uitschakelen", en: "Disable"),
+        "disabled": .init(nl: "uitgeschakeld", en: "disabled"),
+        "active": .init(nl: "actief", en: "active"),
+        "newAccount": .init(nl: "Nieuw account", en: "New account"),
+        "passwordRule": .init(
+            nl: "Minstens 12 tekens; een zin van een paar woorden werkt goed.",
+            en: "At least 12 characters; a sentence of a few words works well."),
+        "changePassword": .init(nl: "Wachtwoord wijzigen", en: "Change password"),
+        "currentPassword": .init(nl: "Huidig wachtwoord", en: "Current password"),
+        "newPassword": .init(nl: "Nieuw wachtwoord", en: "New password"),
+        "passwordChanged": .init(
+            nl: "Na het wijzigen meld je je opnieuw aan; andere sessies eindigen.",
+            en: "After the change you sign in again; other sessions end."),
         "notSignedIn": .init(nl: "Meld je aan om verder te gaan.", en: "Sign in to go on."),
     ]
 

@@ -50,6 +50,7 @@ run("import", os.path.join(root, "Samples", f"{CASE}.json"))
 for login, role in [("onderzoeker", "researcher"), ("coach", "coach"), ("lezer", "reader"), ("cjib", "agency:cjib")]:
     run("user", "add", login, "--name", f"Test {login}", "--password-stdin", stdin=PASSWORD + "\n")
     run("member", "add", CASE, login, "--role", role)
+run("user", "add", "beheer", "--name", "Test beheer", "--admin", "--password-stdin", stdin=PASSWORD + "\n")
 run("wederhoor", "send", CASE, "--agency", "cjib", "--kind", "ambtelijk")
 
 server = subprocess.Popen([casus, "serve", "--port", "0"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -174,6 +175,22 @@ try:
         check("Wij herkennen de gang van zaken" in researcher.inner_text("#contra-expertise"),
               "the researchers see the agency's response")
         check(researcher.evaluate("window.__xss") is None, "the response ran no script on the researcher's page")
+
+        # Members, accounts and one's own password.
+        researcher.goto(f"{base}casus/{CASE}/leden")
+        audit(researcher, "leden")
+        check(researcher.locator("table tbody tr").count() == 4, "the members page lists the four members")
+        _, admin = session("beheer")
+        admin.goto(f"{base}beheer")
+        audit(admin, "beheer")
+        admin.fill("#nieuw-login", "nieuw")
+        admin.fill("#nieuw-naam", PAYLOAD)
+        admin.fill("#nieuw-wachtwoord", "groene fiets op de dijk")
+        admin.click("form.card button[type=submit]")
+        check(PAYLOAD in admin.inner_text("table"), "a new account is listed, its name shown as text")
+        check(admin.goto(f"{base}casus/{CASE}").status == 404, "an administrator sees no dossier content")
+        researcher.goto(f"{base}wachtwoord")
+        audit(researcher, "wachtwoord")
 
         # Sign-out ends the session on the server.
         researcher.click("form[action='/afmelden'] button")

@@ -120,6 +120,22 @@ struct WebAccessTests {
             ["onderzoeker": 200, "coach": 200, "lezer": 403, "cjib": 200, "buiten": 404, "beheer": 404, "-": 403]
         ),
         (
+            .get, "/casus/boete-schuldhulp/leden", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 200, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/overrule", "check=4.wederhoor-afgerond&reden=Reactie+kwam+per+post",
+            ["onderzoeker": 403, "coach": 303, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
+            .get, "/beheer", "",
+            ["onderzoeker": 403, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 403, "beheer": 200, "-": 302]
+        ),
+        (
+            .get, "/wachtwoord", "",
+            ["onderzoeker": 200, "coach": 200, "lezer": 200, "cjib": 200, "buiten": 200, "beheer": 200, "-": 302]
+        ),
+        (
             .post, "/casus/boete-schuldhulp/wederhoor", "reactie=Wij+herkennen+de+gang+van+zaken.",
             ["onderzoeker": 403, "coach": 403, "lezer": 403, "cjib": 303, "buiten": 404, "beheer": 404, "-": 403]
         ),
@@ -216,6 +232,47 @@ struct WebAccessTests {
             // The old cookie no longer opens anything.
             let after = try await client.execute(
                 uri: "/casus/boete-schuldhulp", method: .get, headers: researcher.headers)
+            #expect(after.status == .found)
+        }
+    }
+
+    @Test func membersAccountsAndPasswordsFromTheBrowser() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        try await fixture.server.application().test(.router) { client in
+            func post(_ browser: Browser, _ path: String, _ body: String) async throws -> (Int, String) {
+                let response = try await client.execute(
+                    uri: path, method: .post, headers: browser.headers,
+                    body: ByteBuffer(string: body + "&_csrf=\(browser.formToken ?? "")"))
+                return (Int(response.status.code), String(buffer: response.body))
+            }
+            let researcher = try await Browser.signIn(client, login: "onderzoeker")
+            // The last researcher cannot leave the case.
+            let leave = try await post(
+                researcher, "/casus/boete-schuldhulp/leden", "actie=verwijderen&login=onderzoeker&rol=researcher")
+            #expect(leave.0 == 422 && leave.1.contains("minstens één onderzoeker"))
+            let add = try await post(researcher, "/casus/boete-schuldhulp/leden", "login=buiten&rol=reader")
+            #expect(add.0 == 303)
+            let outsider = try await Browser.signIn(client, login: "buiten")
+            let now = try await client.execute(uri: "/casus/boete-schuldhulp", method: .get, headers: outsider.headers)
+            #expect(now.status == .ok)
+
+            // An administrator's form keeps what was typed (never the password) beside the message.
+            let admin = try await Browser.signIn(client, login: "beheer")
+            let weak = try await post(admin, "/beheer", "login=nieuw&naam=%3Cb%3ENieuw%3C%2Fb%3E&wachtwoord=kort")
+            #expect(weak.0 == 422 && weak.1.contains("value=\"nieuw\"") && weak.1.contains("&lt;b&gt;Nieuw"))
+            #expect(!weak.1.contains("value=\"kort\""))
+            let made = try await post(admin, "/beheer", "login=nieuw&naam=Nieuw&wachtwoord=groene+fiets+op+de+dijk")
+            #expect(made.0 == 303)
+
+            // Changing one's own password needs the current one, and ends the session.
+            let wrong = try await post(researcher, "/wachtwoord", "huidig=fout&nieuw=groene+fiets+op+de+dijk")
+            #expect(wrong.0 == 422)
+            let changed = try await post(
+                researcher, "/wachtwoord",
+                "huidig=\(WebFixture.password.replacingOccurrences(of: " ", with: "+"))&nieuw=groene+fiets+op+de+dijk")
+            #expect(changed.0 == 303)
+            let after = try await client.execute(uri: "/", method: .get, headers: researcher.headers)
             #expect(after.status == .found)
         }
     }

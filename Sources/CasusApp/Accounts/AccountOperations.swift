@@ -94,11 +94,25 @@ public struct AccountDesk: Sendable {
         try store.deleteSessions(login: account.login)
     }
 
+    /// A signed-in account changes its own password; the current one must be given first.
+    public func changeOwnPassword(current: String, new: String) throws {
+        guard case .account(let me) = steward, PasswordHasher.verify(current, against: me.passwordHash) else {
+            throw SessionDesk.refused
+        }
+        try setPassword(me.login, to: new)
+    }
+
     // MARK: Memberships
 
     public func members(_ caseId: String) throws -> [Membership] {
         try requireMemberManager(caseId)
         return try store.memberships(caseId: caseId)
+    }
+
+    /// The agencies of a case, for choosing an agency role (names only: no dossier content).
+    public func agencies(_ caseId: String) throws -> [Agency] {
+        try requireMemberManager(caseId)
+        return try store.dossier(caseId).agencies
     }
 
     /// Gives `login` a role on a case (or changes it). An agency role names an agency of the case.
