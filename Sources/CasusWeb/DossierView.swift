@@ -33,7 +33,13 @@ struct DossierView {
             ]
         }
         var view: [String: Any] = ["steps": steps]
-        if let next = status.nextCheck {
+        // A step the coach sent back comes first, as in `RouteOperations.routeNext`.
+        if let returned = status.steps.first(where: { $0.review.awaitingRevision }) {
+            view["next"] = context.t(
+                "Stap \(returned.step.rawValue) (\(t(returned.step.label))) is teruggestuurd door de coach: verwerk de opmerkingen.",
+                "Step \(returned.step.rawValue) (\(t(returned.step.label))) was sent back by the coach: work in the comments."
+            )
+        } else if let next = status.nextCheck {
             view["next"] = t(PromptText.next(next))
         }
         return view

@@ -70,6 +70,7 @@ struct SessionMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
+        context.path = request.uri.path
         if let secret = request.cookies[cookies.session]?.value, let signedIn = try sessions.resume(secret: secret) {
             context.signedIn = signedIn
             context.sessionSecret = secret

@@ -29,6 +29,9 @@ struct Pages: Sendable {
         frame["otherLang"] = context.language == .nl ? "en" : "nl"
         frame["otherLangLabel"] = context.language == .nl ? "English" : "Nederlands"
         frame["pageTitle"] = title
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        frame["here"] = context.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
         if let signedIn = context.signedIn {
             frame["me"] = [
                 "login": signedIn.account.login, "name": signedIn.account.name, "admin": signedIn.account.isAdmin,

@@ -13,6 +13,8 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext {
     /// The cookie secret of the session, for sign-out.
     public var sessionSecret: String?
     public var language: Language = .nl
+    /// The path of the page asked for, for the language switch to come back to.
+    public var path = "/"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -176,6 +176,17 @@ try:
               "the researchers see the agency's response")
         check(researcher.evaluate("window.__xss") is None, "the response ran no script on the researcher's page")
 
+        # A tablet, and the language switch.
+        researcher.set_viewport_size({"width": 768, "height": 1024})
+        researcher.goto(f"{base}casus/{CASE}")
+        researcher.screenshot(path=os.path.join(shots, "dossier-tablet.png"))
+        width = researcher.evaluate("document.documentElement.scrollWidth")
+        check(width <= 768, f"the dossier page fits a tablet's width ({width} px)")
+        researcher.click("a.lang")
+        check("The route" in researcher.inner_text("#route"), "the language switch shows the page in English")
+        researcher.click("a.lang")
+        researcher.set_viewport_size({"width": 1280, "height": 900})
+
         # Members, accounts and one's own password.
         researcher.goto(f"{base}casus/{CASE}/leden")
         audit(researcher, "leden")
