@@ -80,7 +80,23 @@ struct SessionMiddleware: RouterMiddleware {
         } else if let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
             context.language = .en
         }
-        return try await next(request, context)
+        do {
+            return try await next(request, context)
+        } catch let error as CasusError where error.kind == .notPermitted {
+            // Refusals of signed-in accounts only: anonymous requests cannot fill the log.
+            if context.signedIn != nil { try? audit(refusal: request, context: context) }
+            throw error
+        }
+    }
+
+    /// A refused request goes into the audit log with the account and the route, never form content.
+    func audit(refusal request: Request, context: WebContext) throws {
+        let path = String(request.uri.path.prefix(200))
+        let parts = path.split(separator: "/")
+        let caseId = parts.count >= 2 && parts[0] == "casus" ? String(parts[1]) : ""
+        guard let login = context.signedIn?.account.login else { return }
+        try sessions.store.acting(as: login).logEvent(
+            caseId: caseId, entity: "web", entityId: "\(request.method.rawValue) \(path)", operation: "refused")
     }
 }
 

@@ -192,6 +192,11 @@ struct WebAccessTests {
                 uri: "/casus/boete-schuldhulp/review", method: .post, headers: coach.headers,
                 body: ByteBuffer(string: body + "&_csrf=\(coach.formToken ?? "")"))
             #expect(ok.status == .seeOther)
+            // The refusals are in the audit log with the account, without the form's content.
+            let refusals = try fixture.server.configuration.store.auditEntries(caseId: "boete-schuldhulp")
+                .filter { $0.operation == "refused" }
+            #expect(refusals.count == 3 && refusals.allSatisfy { $0.actor == "coach" })
+            #expect(refusals.allSatisfy { $0.entityId == "POST /casus/boete-schuldhulp/review" && $0.detail == nil })
         }
     }
 
