@@ -21,8 +21,8 @@ extension Casework {
         -> (status: WorkflowStatus, title: String, lint: NarrativeLintResult?)
     {
         try require(.overview, caseId: caseId)
-        let dossier = try store.dossier(caseId)
-        let (status, lint) = try RouteStatus.evaluate(dossier, lint: lint)
+        let dossier: Dossier = try store.memoized(caseId, "dossier") { $0 }
+        let (status, lint) = try store.memoized(caseId, "route-\(lint)") { try RouteStatus.evaluate($0, lint: lint) }
         return (status, dossier.casus.title, lint)
     }
 

@@ -34,6 +34,7 @@ public final class DossierStore: Sendable {
         attachments = other.attachments
         pool = other.pool
         writer = other.writer
+        memo = other.memo
         isReadOnly = other.isReadOnly
         self.actor = actor
     }
@@ -43,6 +44,7 @@ public final class DossierStore: Sendable {
         self.workspace = workspace
         self.actor = actor
         self.writer = LazyWriter()
+        self.memo = DossierMemo()
         self.attachments = AttachmentStore(folder: workspace.attachmentsURL)
         try DossierStore.checkFolder(workspace)
         if !workspace.exists && !create {
@@ -116,6 +118,8 @@ public final class DossierStore: Sendable {
 
     /// The writing connection, opened when first needed.
     private let writer: LazyWriter
+    /// Values computed from dossiers, shared by every `acting(as:)` copy.
+    let memo: DossierMemo
 
     final class LazyWriter: @unchecked Sendable {
         private let lock = NSLock()
@@ -518,5 +522,76 @@ enum StoreErrors {
             return db.message ?? "SQLite error \(db.resultCode.rawValue)"
         }
         return SystemErrors.describe(error).en
+    }
+}
+
+/// Values computed from a dossier (the dossier itself, its route status, its lint report), kept while
+/// the case is unchanged. The audit log says when it changed: every change of a case appends an entry,
+/// from this process or another, so the newest entry about the case is its version. A server reads
+/// the same dossiers again and again between changes; the terminal does not use this.
+final class DossierMemo: @unchecked Sendable {
+    private struct Entry {
+        var logHead: Int64
+        var caseVersion: Int64
+        var values: [String: Any]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    static let capacity = 256
+
+    func value<T>(
+        _ caseId: String, _ key: String, logHead: Int64, caseVersion: () throws -> Int64, make: () throws -> T
+    ) throws -> T {
+        lock.lock()
+        var entry = entries[caseId]
+        lock.unlock()
+        if var current = entry, current.logHead != logHead {
+            // Something changed somewhere: this case only if its own newest entry moved.
+            let version = try caseVersion()
+            if version == current.caseVersion {
+                current.logHead = logHead
+                entry = current
+            } else {
+                entry = nil
+            }
+        }
+        if let entry, let value = entry.values[key] as? T {
+            store(caseId, entry)
+            return value
+        }
+        let version = try entry?.caseVersion ?? caseVersion()
+        let value = try make()
+        var fresh = entry ?? Entry(logHead: logHead, caseVersion: version, values: [:])
+        fresh.values[key] = value
+        store(caseId, fresh)
+        return value
+    }
+
+    private func store(_ caseId: String, _ entry: Entry) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries[caseId] == nil && entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[caseId] = entry
+    }
+}
+
+extension DossierStore {
+    /// `make` applied to the dossier, computed once per version of the case (see `DossierMemo`).
+    public func memoized<T>(_ caseId: String, _ key: String, _ make: (Dossier) throws -> T) throws -> T {
+        let head = try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM auditLog") ?? 0 }
+        let dossier: Dossier = try memo.value(
+            caseId, "dossier", logHead: head, caseVersion: { try caseVersion(caseId) },
+            make: { try self.dossier(caseId) })
+        if key == "dossier", let same = dossier as? T { return same }
+        return try memo.value(
+            caseId, key, logHead: head, caseVersion: { try caseVersion(caseId) }, make: { try make(dossier) })
+    }
+
+    /// The newest audit entry about the case.
+    func caseVersion(_ caseId: String) throws -> Int64 {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(seq) FROM auditLog WHERE caseId = ?", arguments: [caseId]) ?? 0
+        }
     }
 }
