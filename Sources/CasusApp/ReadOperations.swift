@@ -121,13 +121,14 @@ extension Casework {
         -> (dossier: Dossier, status: WorkflowStatus, lint: LintReport?)
     {
         try require(.read, caseId: caseId)
-        let dossier = try store.dossier(caseId)
-        let report = try DossierLint.report(for: dossier, interfaceLanguage: language)
-        let gateInput = report.flatMap {
-            DossierLint.gateInput(
-                $0, transcriptsAvailable: dossier.interviews.contains { !($0.transcript ?? "").isEmpty })
+        return try store.memoized(caseId, "dossier-status-\(language.rawValue)") { dossier in
+            let report = try DossierLint.report(for: dossier, interfaceLanguage: language)
+            let gateInput = report.flatMap {
+                DossierLint.gateInput(
+                    $0, transcriptsAvailable: dossier.interviews.contains { !($0.transcript ?? "").isEmpty })
+            }
+            return (dossier, Gates.evaluate(dossier, lint: gateInput), report)
         }
-        return (dossier, Gates.evaluate(dossier, lint: gateInput), report)
     }
 
     /// Search hits in the case's transcripts, narratives, timeline and findings (researchers and coaches).

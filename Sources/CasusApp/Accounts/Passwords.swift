@@ -75,9 +75,9 @@ public enum PasswordPolicy {
         let common =
             commonPasswords.contains(folded)
             || commonPasswords.contains { folded.hasPrefix($0) && folded.count - $0.count <= 4 }
-        if common || distinct.count <= 3 || folded.contains(login.lowercased())
-            || (!name.isEmpty && folded.contains(name.lowercased()))
-        {
+        // The login or the whole name (of at least three letters) inside the password.
+        let personal = [login, name].map { $0.lowercased() }.filter { $0.count >= 3 }
+        if common || distinct.count <= 3 || personal.contains(where: { folded.contains($0) }) {
             throw CasusError(
                 .invalidInput,
                 nl: "Dit wachtwoord is te makkelijk te raden (een veelgebruikt wachtwoord, of de naam of login). "
