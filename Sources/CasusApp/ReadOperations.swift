@@ -26,6 +26,12 @@ extension Casework {
         return (status, dossier.casus.title, lint)
     }
 
+    /// A number that changes with every change to the case (its dossier, members, releases), for any
+    /// member: a front end may keep what it showed for one version.
+    public func version(_ caseId: String) throws -> Int64 {
+        try store.version(of: caseId)
+    }
+
     /// The case's title, for any member.
     public func caseTitle(_ caseId: String) throws -> String {
         guard let summary = try store.caseSummaries(ids: [caseId]).first else {

@@ -568,6 +568,14 @@ final class DossierMemo: @unchecked Sendable {
         return value
     }
 
+    func version(_ caseId: String, logHead: Int64, caseVersion: () throws -> Int64) throws -> Int64 {
+        lock.lock()
+        let entry = entries[caseId]
+        lock.unlock()
+        if let entry, entry.logHead == logHead { return entry.caseVersion }
+        return try caseVersion()
+    }
+
     private func store(_ caseId: String, _ entry: Entry) {
         lock.lock()
         defer { lock.unlock() }
@@ -586,6 +594,12 @@ extension DossierStore {
         if key == "dossier", let same = dossier as? T { return same }
         return try memo.value(
             caseId, key, logHead: head, caseVersion: { try caseVersion(caseId) }, make: { try make(dossier) })
+    }
+
+    /// The case's version: the newest audit entry about it (asked of the log only when the log moved).
+    public func version(of caseId: String) throws -> Int64 {
+        let head = try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM auditLog") ?? 0 }
+        return try memo.version(caseId, logHead: head) { try caseVersion(caseId) }
     }
 
     /// The newest audit entry about the case.

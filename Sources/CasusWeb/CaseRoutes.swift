@@ -36,38 +36,13 @@ struct CaseRoutes {
             let caseId = try context.parameters.require("id")
             let work = try desk.casework(caseId)
             if case .agency = work.actor.role { return .redirect(to: "/casus/\(caseId)/wederhoor", type: .found) }
-            let view = DossierView(context: context)
-            var page: [String: Any] = [
-                "caseId": caseId, "role": context.t(work.actor.role.label),
-                "mayReview": work.may(.review), "mayAudit": work.may(.audit), "mayNames": work.may(.identities),
-                "mayOverride": work.may(.override), "mayMembers": work.may(.members),
-                "steps": Step.allCases.map { ["number": $0.rawValue, "label": context.t($0.label)] },
-            ]
-            guard work.may(.read) else {
-                // A reader: where the case stands, the released reports and the map.
-                let (status, title, _) = try work.routeStatus(caseId)
-                page["title"] = title
-                page["route"] = view.route(status)
-                page["released"] = try work.releasedStatuses(caseId).map { ReportRoutes.statusLabel($0, context) }
-                return server.pages.render("overzicht", page, context: context, title: title)
-            }
-            let (dossier, status, lint) = try work.dossierWithStatus(caseId, language: context.language)
-            let title = dossier.casus.title
-            page["title"] = title
-            page["route"] = view.route(status)
-            page["openChecks"] = status.steps.flatMap(\.checks).filter(\.holdsBack).map {
-                ["id": $0.id, "title": context.t($0.title)]
-            }
-            page["people"] = view.people(dossier)
-            page["interviews"] = view.interviews(dossier)
-            if let narrative = view.narrative(dossier, lint: lint) { page["narrative"] = narrative }
-            page["events"] = view.timeline(dossier)
-            page["agencies"] = view.agencies(dossier)
-            page["findings"] = view.findings(dossier)
-            page["learning"] = view.learning(dossier)
-            page["reviews"] = view.reviews(dossier)
-            page["wederhoor"] = view.wederhoor(dossier)
-            return server.pages.render("dossier", page, context: context, title: title)
+            // Kept per version of the case, language and account (the form token is filled in per request).
+            let key = [
+                caseId, String(try work.version(caseId)), context.language.rawValue, work.actor.name,
+                String(context.signedIn?.account.isAdmin ?? false), context.path,
+            ].joined(separator: "|")
+            let html = try server.pageCache.page(key) { try dossierPage(work, caseId: caseId, context: context) }
+            return server.pages.respond(html, context: context)
         }
 
         router.post("/casus/:id/review") { request, context -> Response in
@@ -167,6 +142,42 @@ struct CaseRoutes {
             _ = try desk.casework(caseId).respondToWederhoor(caseId, response: form["reactie"] ?? "")
             return .redirect(to: "/casus/\(caseId)/wederhoor", type: .normal)
         }
+    }
+
+    /// The dossier page (researchers and coaches) or the overview (readers), rendered.
+    func dossierPage(_ work: Casework, caseId: String, context: WebContext) throws -> String {
+        let view = DossierView(context: context)
+        var page: [String: Any] = [
+            "caseId": caseId, "role": context.t(work.actor.role.label),
+            "mayReview": work.may(.review), "mayAudit": work.may(.audit), "mayNames": work.may(.identities),
+            "mayOverride": work.may(.override), "mayMembers": work.may(.members),
+            "steps": Step.allCases.map { ["number": $0.rawValue, "label": context.t($0.label)] },
+        ]
+        guard work.may(.read) else {
+            // A reader: where the case stands, the released reports and the map.
+            let (status, title, _) = try work.routeStatus(caseId)
+            page["title"] = title
+            page["route"] = view.route(status)
+            page["released"] = try work.releasedStatuses(caseId).map { ReportRoutes.statusLabel($0, context) }
+            return server.pages.html("overzicht", page, context: context, title: title)
+        }
+        let (dossier, status, lint) = try work.dossierWithStatus(caseId, language: context.language)
+        let title = dossier.casus.title
+        page["title"] = title
+        page["route"] = view.route(status)
+        page["openChecks"] = status.steps.flatMap(\.checks).filter(\.holdsBack).map {
+            ["id": $0.id, "title": context.t($0.title)]
+        }
+        page["people"] = view.people(dossier)
+        page["interviews"] = view.interviews(dossier)
+        if let narrative = view.narrative(dossier, lint: lint) { page["narrative"] = narrative }
+        page["events"] = view.timeline(dossier)
+        page["agencies"] = view.agencies(dossier)
+        page["findings"] = view.findings(dossier)
+        page["learning"] = view.learning(dossier)
+        page["reviews"] = view.reviews(dossier)
+        page["wederhoor"] = view.wederhoor(dossier)
+        return server.pages.html("dossier", page, context: context, title: title)
     }
 
     /// A search excerpt with its matched words (between `[` and `]`) as marked pieces.

@@ -18,11 +18,20 @@ struct Pages: Sendable {
         return Pages(library: try await MustacheLibrary(directory: folder.path))
     }
 
+    /// Where the session's form token goes in a rendered page: a tag that no escaped text can contain,
+    /// so a rendered page can be kept and served to the same account in another session.
+    static let formTokenMarker = "<casus-form-token/>"
+
     /// Renders page `name` with `view`, inside the shared frame.
     func render(
         _ name: String, _ view: [String: Any], context: WebContext, title: String,
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        respond(html(name, view, context: context, title: title), context: context, status: status)
+    }
+
+    /// The page's HTML, with the form token's place marked.
+    func html(_ name: String, _ view: [String: Any], context: WebContext, title: String) -> String {
         var frame = view
         frame["t"] = WebText.catalogue(context.language)
         frame["lang"] = context.language.rawValue
@@ -36,10 +45,15 @@ struct Pages: Sendable {
             frame["me"] = [
                 "login": signedIn.account.login, "name": signedIn.account.name, "admin": signedIn.account.isAdmin,
             ]
-            frame["csrf"] = signedIn.session.formToken
+            frame["csrf"] = Self.formTokenMarker
         }
-        let html =
-            library.render(Self.withoutEmptyText(frame), withTemplate: name) ?? "<!doctype html><title>casus</title>"
+        return library.render(Self.withoutEmptyText(frame), withTemplate: name) ?? "<!doctype html><title>casus</title>"
+    }
+
+    /// A rendered page as the response to this request, with this session's form token in its forms.
+    func respond(_ html: String, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
+        let html = html.replacingOccurrences(
+            of: Self.formTokenMarker, with: context.signedIn?.session.formToken ?? "")
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -13,6 +13,7 @@ public struct WebServer: Sendable {
     let configuration: WebConfiguration
     let pages: Pages
     let hosts = HostList()
+    let pageCache = PageCache()
     let sessions: SessionDesk
     let cookies: CookieNames
 

@@ -282,6 +282,32 @@ struct WebAccessTests {
         }
     }
 
+    @Test func aKeptPageCarriesEachSessionsOwnTokenAndFollowsChanges() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        try await fixture.server.application().test(.router) { client in
+            let one = try await Browser.signIn(client, login: "coach")
+            let two = try await Browser.signIn(client, login: "coach")
+            func page(_ browser: Browser) async throws -> String {
+                String(
+                    buffer: try await client.execute(
+                        uri: "/casus/boete-schuldhulp", method: .get, headers: browser.headers
+                    ).body)
+            }
+            let first = try await page(one)
+            let second = try await page(two)
+            #expect(one.formToken != two.formToken)
+            #expect(first.contains(one.formToken ?? "-") && second.contains(two.formToken ?? "-"))
+            #expect(!second.contains(one.formToken ?? "-") && !first.contains(Pages.formTokenMarker))
+            let review = try await client.execute(
+                uri: "/casus/boete-schuldhulp/review", method: .post, headers: one.headers,
+                body: ByteBuffer(
+                    string: "stap=1&besluit=opmerking&opmerkingen=Nieuwe+opmerking&_csrf=\(one.formToken ?? "")"))
+            #expect(review.status == .seeOther)
+            #expect(try await page(two).contains("Nieuwe opmerking"))
+        }
+    }
+
     @Test func redirectsAfterSignInStayOnThisSite() {
         #expect(LocalPath.checked("/casus/x") == "/casus/x")
         #expect(LocalPath.checked("//evil.example/") == nil)
