@@ -117,7 +117,10 @@ extension DossierStore {
     }
 
     public func account(_ login: String) throws -> Account? {
-        try read { db in try Account.filter(Column("login") == login).fetchOne(db) }
+        // Cached statements: a server asks these on every request.
+        try read { db in
+            try Account.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE login = ?"), arguments: [login])
+        }
     }
 
     /// Inserts or replaces an account; `operation` names the change in the audit log.
@@ -142,7 +145,9 @@ extension DossierStore {
 
     public func membership(caseId: String, login: String) throws -> Membership? {
         try read { db in
-            try Membership.filter(Column("caseId") == caseId && Column("login") == login).fetchOne(db)
+            try Membership.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM membership WHERE caseId = ? AND login = ?"),
+                arguments: [caseId, login])
         }
     }
 
@@ -174,7 +179,10 @@ extension DossierStore {
     }
 
     public func session(tokenHash: String) throws -> SessionRecord? {
-        try read { db in try SessionRecord.fetchOne(db, key: tokenHash) }
+        try read { db in
+            try SessionRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM session WHERE tokenHash = ?"), arguments: [tokenHash])
+        }
     }
 
     public func touchSession(tokenHash: String, at moment: Timestamp) throws {

@@ -587,7 +587,7 @@ final class DossierMemo: @unchecked Sendable {
 extension DossierStore {
     /// `make` applied to the dossier, computed once per version of the case (see `DossierMemo`).
     public func memoized<T>(_ caseId: String, _ key: String, _ make: (Dossier) throws -> T) throws -> T {
-        let head = try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM auditLog") ?? 0 }
+        let head = try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0 }
         let dossier: Dossier = try memo.value(
             caseId, "dossier", logHead: head, caseVersion: { try caseVersion(caseId) },
             make: { try self.dossier(caseId) })
@@ -598,7 +598,7 @@ extension DossierStore {
 
     /// The case's version: the newest audit entry about it (asked of the log only when the log moved).
     public func version(of caseId: String) throws -> Int64 {
-        let head = try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM auditLog") ?? 0 }
+        let head = try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0 }
         return try memo.version(caseId, logHead: head) { try caseVersion(caseId) }
     }
 

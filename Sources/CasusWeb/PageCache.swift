@@ -5,16 +5,16 @@ import NIOConcurrencyHelpers
 /// often than it changes, and rendering is most of a page's cost. The form token is filled in per
 /// request (`Pages.respond`), so a kept page is served only to the account it was made for.
 final class PageCache: Sendable {
-    private let pages = NIOLockedValueBox<[String: String]>([:])
+    private let pages = NIOLockedValueBox<[String: RenderedPage]>([:])
     static let capacity = 512
 
-    func page(_ key: String, make: () throws -> String) rethrows -> String {
+    func page(_ key: String, make: () throws -> String) rethrows -> RenderedPage {
         if let kept = pages.withLockedValue({ $0[key] }) { return kept }
-        let html = try make()
+        let page = RenderedPage(try make())
         pages.withLockedValue { pages in
             if pages.count >= Self.capacity { pages.removeAll(keepingCapacity: true) }
-            pages[key] = html
+            pages[key] = page
         }
-        return html
+        return page
     }
 }

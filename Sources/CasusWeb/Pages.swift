@@ -27,7 +27,7 @@ struct Pages: Sendable {
         _ name: String, _ view: [String: Any], context: WebContext, title: String,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        respond(html(name, view, context: context, title: title), context: context, status: status)
+        respond(RenderedPage(html(name, view, context: context, title: title)), context: context, status: status)
     }
 
     /// The page's HTML, with the form token's place marked.
@@ -51,9 +51,8 @@ struct Pages: Sendable {
     }
 
     /// A rendered page as the response to this request, with this session's form token in its forms.
-    func respond(_ html: String, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
-        let html = html.replacingOccurrences(
-            of: Self.formTokenMarker, with: context.signedIn?.session.formToken ?? "")
+    func respond(_ page: RenderedPage, context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
+        let html = page.parts.joined(separator: context.signedIn?.session.formToken ?? "")
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -105,6 +104,15 @@ struct Pages: Sendable {
         case .unavailable: .serviceUnavailable
         default: .unprocessableContent
         }
+    }
+}
+
+/// A rendered page cut at the places of the form token, so each request only joins the pieces.
+struct RenderedPage: Sendable {
+    let parts: [String]
+
+    init(_ html: String) {
+        parts = html.split(separator: Pages.formTokenMarker, omittingEmptySubsequences: false).map(String.init)
     }
 }
 
