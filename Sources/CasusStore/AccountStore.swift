@@ -118,7 +118,7 @@ extension DossierStore {
 
     public func account(_ login: String) throws -> Account? {
         // Cached statements: a server asks these on every request.
-        try read { db in
+        try readStatement { db in
             try Account.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE login = ?"), arguments: [login])
         }
     }
@@ -144,7 +144,7 @@ extension DossierStore {
     }
 
     public func membership(caseId: String, login: String) throws -> Membership? {
-        try read { db in
+        try readStatement { db in
             try Membership.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM membership WHERE caseId = ? AND login = ?"),
                 arguments: [caseId, login])
@@ -179,7 +179,7 @@ extension DossierStore {
     }
 
     public func session(tokenHash: String) throws -> SessionRecord? {
-        try read { db in
+        try readStatement { db in
             try SessionRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM session WHERE tokenHash = ?"), arguments: [tokenHash])
         }

@@ -471,6 +471,16 @@ public final class DossierStore: Sendable {
 
     // MARK: Transactions
 
+    /// One statement, read outside a transaction (a single statement sees one consistent state): for
+    /// the look-ups a server makes on every request.
+    func readStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.unsafeRead { db in try body(db) }
+        } catch {
+            throw StoreErrors.wrap(error)
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read { db in try body(db) }
@@ -587,7 +597,9 @@ final class DossierMemo: @unchecked Sendable {
 extension DossierStore {
     /// `make` applied to the dossier, computed once per version of the case (see `DossierMemo`).
     public func memoized<T>(_ caseId: String, _ key: String, _ make: (Dossier) throws -> T) throws -> T {
-        let head = try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0 }
+        let head = try readStatement { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0
+        }
         let dossier: Dossier = try memo.value(
             caseId, "dossier", logHead: head, caseVersion: { try caseVersion(caseId) },
             make: { try self.dossier(caseId) })
@@ -598,7 +610,9 @@ extension DossierStore {
 
     /// The case's version: the newest audit entry about it (asked of the log only when the log moved).
     public func version(of caseId: String) throws -> Int64 {
-        let head = try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0 }
+        let head = try readStatement { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM auditLog")) ?? 0
+        }
         return try memo.version(caseId, logHead: head) { try caseVersion(caseId) }
     }
 
