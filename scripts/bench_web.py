@@ -57,7 +57,8 @@ try:
         print(f"{name}: p50 {pct.get('50')} · p90 {pct.get('90')} · p99 {pct.get('99')} · "
               f"{rps.group(1) if rps else '?'} requests/s · non-2xx: {errors.group(1) if errors else 0}")
 
-    print(f"store: {len(cases)} dossiers; page of case {case}; {CLIENTS} connections, 2 wrk threads, 20 s each")
+    print(f"page of case {case}; {CLIENTS} connections (one signed-in session each, in turn), "
+          "2 wrk threads on the same machine, 20 s each")
     wrk("dossier page (researcher: route, people, consent, narrative + lint, timeline)", researchers, f"/casus/{case}")
     wrk("status page (reader: route and released reports)", readers, f"/casus/{case}")
     wrk("my dossiers", researchers, "/")

@@ -131,6 +131,14 @@ try:
         audit(researcher, "kaart")
         check(researcher.locator("figure.map svg").count() == 1 and researcher.locator("table tbody tr").count() > 5,
               "the journey map is inline with its table")
+        # Keyboard: Tab from the top reaches the map's scroll region and then the table's.
+        reached = set()
+        researcher.focus("body")
+        for _ in range(40):
+            researcher.keyboard.press("Tab")
+            reached.add(researcher.evaluate("document.activeElement.getAttribute('aria-label') || "
+                                            "document.activeElement.getAttribute('aria-labelledby') || ''"))
+        check("Klantreis" in reached and "tabel-kop" in reached, "the map and its table are reachable by keyboard")
         researcher.goto(f"{base}casus/{CASE}/audit")
         audit(researcher, "audit")
         trail = researcher.inner_text("main")
