@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Crash safety")
 struct CrashSafetyTests {
-    /// Starts a writer, kills it with SIGKILL after a random moment, and returns the ids it acknowledged.
+    /// Starts a writer, waits for its first acknowledged write (a loaded machine may take a while to
+    /// start a process), kills it with SIGKILL a random moment later, and returns the ids it acknowledged.
     func killWriterMidway(_ cli: CLI, after milliseconds: Int) throws -> [String] {
         let process = Process()
         process.executableURL = CLI.executable
@@ -13,12 +14,19 @@ struct CrashSafetyTests {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
+        var first = Data()
+        let started = Date()
+        while !String(decoding: first, as: UTF8.self).contains("\n"), Date().timeIntervalSince(started) < 30 {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
         let reader = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }
         usleep(useconds_t(milliseconds * 1000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        let data = try awaitResult(reader)
+        let data = first + (try awaitResult(reader))
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
             line.hasPrefix("ack ") ? String(line.dropFirst(4)) : nil
         }
