@@ -37,10 +37,36 @@ public enum EntityID {
 
     /// Orders ids like `E2` before `E10`: by the letters before the number, then the number, then the text.
     public static func precedes(_ a: String, _ b: String) -> Bool {
+        if let ka = asciiKey(a), let kb = asciiKey(b) {
+            if !ka.prefix.elementsEqual(kb.prefix) { return ka.prefix.lexicographicallyPrecedes(kb.prefix) }
+            if ka.number != kb.number { return (ka.number ?? -1) < (kb.number ?? -1) }
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
         let (pa, na) = split(a), (pb, nb) = split(b)
         if pa != pb { return pa < pb }
         if na != nb { return (na ?? -1) < (nb ?? -1) }
         return a < b
+    }
+
+    /// The same split for an all-ASCII id, on its bytes (sorting tens of thousands of codings must not
+    /// ask Unicode for every character); nil for any other id.
+    private static func asciiKey(_ id: String) -> (prefix: Substring.UTF8View, number: Int?)? {
+        let bytes = id.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let digitsStart = bytes.firstIndex { $0 >= 0x30 && $0 <= 0x39 } ?? bytes.endIndex
+        let digits = bytes[digitsStart...]
+        var number: Int? = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39, let n = number else {
+                number = nil
+                break
+            }
+            let (times, o1) = n.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(byte - 0x30))
+            number = o1 || o2 ? nil : sum
+        }
+        if digits.isEmpty { number = nil }
+        return (Substring(id)[..<digitsStart].utf8, number)
     }
 
     private static func split(_ id: String) -> (Substring, Int?) {

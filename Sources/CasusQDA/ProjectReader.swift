@@ -203,10 +203,10 @@ struct ProjectReader {
         }
         // Codes on a whole source: a selection of all of its text.
         let whole = node.all("Coding").compactMap { $0.first("CodeRef")?["targetGUID"] }
-        if !whole.isEmpty && !offsets.scalars.isEmpty {
+        if !whole.isEmpty && !(offsets.spans.count == 0) {
             source.selections.append(
                 QDAProject.Selection(
-                    guid: QDAProject.guid(guid, "whole"), start: 0, end: offsets.scalars.count, codes: whole))
+                    guid: QDAProject.guid(guid, "whole"), start: 0, end: offsets.spans.count, codes: whole))
         }
         return source
     }

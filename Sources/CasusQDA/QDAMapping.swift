@@ -46,15 +46,14 @@ public enum QDAExport {
                 guid: guid("interview", interview.id), name: "\(interview.id) \(who) \(interview.at.day)",
                 text: transcript)
             source.created = interview.at.text
-            let scalars = Array(transcript.unicodeScalars)
+            let spans = ScalarText(transcript)
             for coding in codingsByInterview[interview.id] ?? [] {
-                guard let start = coding.start, let end = coding.end, start >= 0, end <= scalars.count, start < end
+                guard let start = coding.start, let end = coding.end, start < end,
+                    let words = spans.slice(start..<end)
                 else { continue }
-                var words = String.UnicodeScalarView()
-                words.append(contentsOf: scalars[start..<end])
                 source.selections.append(
                     QDAProject.Selection(
-                        guid: guid("coding", coding.id), name: String(words), description: coding.note, start: start,
+                        guid: guid("coding", coding.id), name: words, description: coding.note, start: start,
                         end: end, codes: [guid("code", coding.codeId)]))
             }
             for quote in dossier.quotes where quote.interviewId == interview.id {
@@ -260,14 +259,11 @@ public enum QDAImport {
                 Interview(
                     id: interviewId, participantId: personId, at: at, interviewers: [actor], transcript: source.text,
                     note: ["Uit QDA-project: \(source.name)", memo].filter { !$0.isEmpty }.joined(separator: "\n\n")))
-            let scalars = Array(source.text.unicodeScalars)
+            let spans = ScalarText(source.text)
             for selection in source.selections {
-                guard selection.start >= 0, selection.end > selection.start, selection.end <= scalars.count else {
+                guard selection.end > selection.start, let text = spans.slice(selection.start..<selection.end) else {
                     continue
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[selection.start..<selection.end])
-                let text = String(view)
                 if selection.codes.contains(where: quoteGUIDs.contains) {
                     let quoteId = quoteNumbers.next()
                     let speaker =

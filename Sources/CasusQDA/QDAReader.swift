@@ -161,7 +161,7 @@ final class XMLNode {
 /// A source's text with LF line ends (and no BOM), and where each counting scheme's positions land in it.
 struct SourceOffsets {
     let text: String
-    let scalars: [Unicode.Scalar]
+    let spans: ScalarText
     private var maps: [QDAOffsetScheme: [Int]] = [:]
     let hasCRLF: Bool
     let hasAstral: Bool
@@ -204,10 +204,10 @@ struct SourceOffsets {
         }
         cp.append(out.count); cp1.append(out.count); u16.append(out.count); u161.append(out.count)
         maps = [.codePoints: cp, .codePointsCRLFOne: cp1, .utf16: u16, .utf16CRLFOne: u161]
-        scalars = out
         var view = String.UnicodeScalarView()
         view.append(contentsOf: out)
         text = String(view)
+        spans = ScalarText(text)
         hasCRLF = crlf
         hasAstral = astral
     }
@@ -219,12 +219,6 @@ struct SourceOffsets {
         return to > from ? from..<to : nil
     }
 
-    func slice(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
-    }
-
     /// The scheme under which most selections' names are the text they select; `codePoints` when
     /// no name can tell (REFI-QDA's own definition).
     func detect(_ selections: [(start: Int, end: Int, name: String?)]) -> (QDAOffsetScheme, checked: Int, matched: Int)
@@ -232,13 +226,14 @@ struct SourceOffsets {
         // Names with line ends as the normalised text has them, once for all schemes.
         let named = selections.compactMap { s -> (start: Int, end: Int, name: String)? in
             guard let name = s.name, !name.isEmpty else { return nil }
-            return (s.start, s.end, name.replacingOccurrences(of: "\r\n", with: "\n"))
+            let lf = name.utf8.contains(13) ? name.replacingOccurrences(of: "\r\n", with: "\n") : name
+            return (s.start, s.end, lf)
         }
         var best = (scheme: QDAOffsetScheme.codePoints, matches: 0)
         for scheme in QDAOffsetScheme.allCases {
             let matches = named.filter { s in
                 guard let range = range(s.start, s.end, scheme) else { return false }
-                let text = slice(range)
+                let text = spans.slice(range) ?? ""
                 return text == s.name || (s.name.unicodeScalars.count >= 10 && text.hasPrefix(s.name))
             }.count
             if matches > best.matches { best = (scheme, matches) }

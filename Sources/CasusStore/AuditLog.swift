@@ -33,7 +33,15 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
             prevHash,
         ]
         // Length-prefix each field so no two different entries can give the same text.
-        return Hashing.sha256(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|"))
+        var text = ""
+        text.reserveCapacity(fields.reduce(fields.count * 6) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "|" }
+            text += String(field.utf8.count)
+            text += ":"
+            text += field
+        }
+        return Hashing.sha256(text)
     }
 }
 

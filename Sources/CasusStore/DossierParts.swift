@@ -13,11 +13,21 @@ protocol DossierPart: Codable, Sendable, Equatable {
     /// What the audit log says about a new part besides its fingerprint; nil for parts that hold
     /// personal content (which never goes into the log).
     var auditDetail: String? { get }
+    /// The part's columns in a fixed order, for a kind of part that comes by the tens of thousands
+    /// (an imported QDA project's codings); nil: the columns come from the part's `Codable` form.
+    static var fixedColumns: [String]? { get }
+    /// The values of `fixedColumns`, in that order.
+    var fixedColumnValues: [DatabaseValue] { get }
+    /// The part from a row of `fixedColumns` (with `caseId` first), for parts that have them.
+    init?(fixedRow: Row)
 }
 
 extension DossierPart {
     static var idColumn: String { "id" }
     var auditDetail: String? { nil }
+    static var fixedColumns: [String]? { nil }
+    var fixedColumnValues: [DatabaseValue] { [] }
+    init?(fixedRow: Row) { nil }
 }
 
 /// A dossier part with the case it belongs to: the row as the database stores it.
@@ -169,6 +179,30 @@ extension Coding: DossierPart {
     static let table = "coding"
     var partID: String { id }
     static var inDossier: WritableKeyPath<Dossier, [Coding]> { \.codings }
+
+    static let fixedColumns: [String]? = [
+        "id", "codeId", "interviewId", "start", "end", "text", "quoteId", "eventId", "note",
+    ]
+
+    var fixedColumnValues: [DatabaseValue] {
+        [
+            id.databaseValue, codeId.databaseValue, interviewId.databaseValue, start.databaseValue,
+            end.databaseValue, text.databaseValue, quoteId.databaseValue, eventId.databaseValue, note.databaseValue,
+        ]
+    }
+
+    init?(fixedRow row: Row) {
+        let values = (0..<10).map { row[$0] as DatabaseValue }
+        guard let id = String.fromDatabaseValue(values[1]), let codeId = String.fromDatabaseValue(values[2]),
+            let interviewId = values[3].optional(String.self), let start = values[4].optional(Int.self),
+            let end = values[5].optional(Int.self), let text = values[6].optional(String.self),
+            let quoteId = values[7].optional(String.self), let eventId = values[8].optional(String.self),
+            let note = values[9].optional(String.self)
+        else { return nil }
+        self.init(id: id, codeId: codeId, target: .event(""), note: note)
+        (self.interviewId, self.start, self.end, self.text) = (interviewId, start, end, text)
+        (self.quoteId, self.eventId) = (quoteId, eventId)
+    }
 }
 
 /// Every kind of part, in the order they are loaded, written and verified.
@@ -195,5 +229,12 @@ enum DossierParts {
         try body(DoetankReview.self)
         try body(Code.self)
         try body(Coding.self)
+    }
+}
+
+extension DatabaseValue {
+    /// `.some(nil)` for NULL, `.some(value)` when it converts, nil when the stored value has another type.
+    fileprivate func optional<T: DatabaseValueConvertible>(_ type: T.Type) -> T?? {
+        isNull ? .some(nil) : T.fromDatabaseValue(self).map { .some($0) }
     }
 }

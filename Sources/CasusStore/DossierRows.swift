@@ -18,8 +18,24 @@ enum DossierRows {
     private static func loadParts<P: DossierPart>(
         _ type: P.Type, db: Database, caseId: String, into dossier: inout Dossier
     ) throws {
-        let rows = try CaseRow<P>.filter(Column("caseId") == caseId).fetchAll(db)
-        dossier[keyPath: P.inDossier] = rows.map(\.part).sorted { EntityID.precedes($0.partID, $1.partID) }
+        var parts: [P]
+        if let columns = P.fixedColumns {
+            let names = (["caseId"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(names) FROM \(P.table) WHERE caseId = ?", arguments: [caseId])
+            parts = []
+            while let row = try rows.next() {
+                guard let part = P(fixedRow: row) else {
+                    throw CasusError(
+                        .storeFailure, nl: "Een rij van \(P.table) kan niet gelezen worden.",
+                        en: "A row of \(P.table) cannot be read.")
+                }
+                parts.append(part)
+            }
+        } else {
+            parts = try CaseRow<P>.filter(Column("caseId") == caseId).fetchAll(db).map(\.part)
+        }
+        dossier[keyPath: P.inDossier] = parts.sorted { EntityID.precedes($0.partID, $1.partID) }
     }
 
     /// Writes `new` over `old` (nil: nothing stored yet / erase). Validates first; keeps the consent
@@ -104,20 +120,27 @@ enum DossierRows {
             try audit.append(
                 db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "delete", contentHash: nil)
         }
-        for part in after {
-            let row = CaseRow(caseId: caseId, part: part)
-            if let previous = beforeByID[part.partID] {
-                guard previous != part else { continue }
-                try row.update(db)
-                try audit.append(
-                    db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "update",
-                    contentHash: try Hashing.fingerprint(part), detail: try changedFields(previous, part))
+        // What each new or changed part needs (its row, fingerprint, changed fields) is pure work,
+        // prepared on all cores first: an import may bring tens of thousands of codings.
+        let changed = after.filter { part in beforeByID[part.partID].map { $0 != part } ?? true }
+        let fixedSQL = InsertStatement.fixedSQL(P.self)
+        let prepared = try changed.concurrentMap { part in
+            let previous = beforeByID[part.partID]
+            return PreparedPart(
+                insert: previous == nil ? try InsertStatement(CaseRow(caseId: caseId, part: part), fixedSQL) : nil,
+                fingerprint: try Hashing.fingerprint(part),
+                detail: try previous.map { try changedFields($0, part) } ?? part.auditDetail)
+        }
+        for (part, ready) in zip(changed, prepared) {
+            if let insert = ready.insert {
+                try db.cachedStatement(sql: insert.sql).execute(arguments: insert.arguments)
             } else {
-                try insert(row, db)
-                try audit.append(
-                    db, caseId: caseId, entity: P.table, entityId: part.partID, operation: "create",
-                    contentHash: try Hashing.fingerprint(part), detail: part.auditDetail)
+                try CaseRow(caseId: caseId, part: part).update(db)
             }
+            try audit.append(
+                db, caseId: caseId, entity: P.table, entityId: part.partID,
+                operation: ready.insert == nil ? "update" : "create", contentHash: ready.fingerprint,
+                detail: ready.detail)
         }
     }
 
@@ -146,14 +169,40 @@ enum DossierRows {
         }
     }
 
-    /// Inserts a new part through a cached statement per column set (an import may add tens of
-    /// thousands of parts in one write; the record API would build its statement for each).
-    private static func insert<P: DossierPart>(_ row: CaseRow<P>, _ db: Database) throws {
-        let values = try row.databaseDictionary.sorted { $0.key < $1.key }
-        let columns = values.map { "\"\($0.key)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "INSERT INTO \(P.table) (\(columns)) VALUES (\(marks))")
-        try statement.execute(arguments: StatementArguments(values.map(\.value)))
+    /// A new or changed part made ready for writing.
+    private struct PreparedPart: @unchecked Sendable {
+        /// nil for a part that is updated.
+        var insert: InsertStatement?
+        var fingerprint: String
+        var detail: String?
+    }
+
+    /// The INSERT of a new part, by its column set, run through a cached statement (the record API
+    /// would build its statement for each of tens of thousands of parts).
+    private struct InsertStatement {
+        var sql: String
+        var arguments: StatementArguments
+
+        /// The one INSERT of a kind of part with fixed columns (`caseId` first); nil for the others.
+        static func fixedSQL<P: DossierPart>(_ type: P.Type) -> String? {
+            guard let columns = P.fixedColumns else { return nil }
+            let names = (["caseId"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
+            let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+            return "INSERT INTO \(P.table) (\(names)) VALUES (\(marks))"
+        }
+
+        init<P: DossierPart>(_ row: CaseRow<P>, _ fixedSQL: String?) throws {
+            if let fixedSQL {
+                sql = fixedSQL
+                arguments = StatementArguments([row.caseId.databaseValue] + row.part.fixedColumnValues)
+                return
+            }
+            let values = try row.databaseDictionary.sorted { $0.key < $1.key }
+            let columns = values.map { "\"\($0.key)\"" }.joined(separator: ", ")
+            let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+            sql = "INSERT INTO \(P.table) (\(columns)) VALUES (\(marks))"
+            arguments = StatementArguments(values.map(\.value))
+        }
     }
 
     /// The names of the top-level fields that differ between two versions of a part; no values.

@@ -91,6 +91,30 @@ struct ValueTypeTests {
         #expect(ids.sorted(by: EntityID.precedes) == ["E1", "E2", "E10", "P3", "agency2", "agency10", "cjib"])
         #expect(try EntityID.next(prefix: "E", existing: ["E1", "E9", "E3"]) == "E10")
         #expect(try EntityID.next(prefix: "Q", existing: []) == "Q1")
+        // Odd shapes, ASCII (the byte path) beside non-ASCII (the Unicode path), in one strict order.
+        let odd = ["E1a", "E", "E99999999999999999999", "E01", "E1", "é2", "é10", "E٣", "M40000", "M399"]
+        #expect(
+            odd.sorted(by: EntityID.precedes) == [
+                "E", "E1a", "E99999999999999999999", "E٣", "E01", "E1", "M399", "M40000", "é2", "é10",
+            ])
+    }
+
+    @Test("a concurrent map keeps the order and throws the first error")
+    func concurrentMap() throws {
+        let numbers = Array(0..<10_000)
+        #expect(try numbers.concurrentMap(minimumPerChunk: 100) { $0 * 2 } == numbers.map { $0 * 2 })
+        struct Odd: Error {}
+        #expect(throws: Odd.self) { try numbers.concurrentMap(minimumPerChunk: 100) { if $0 == 7_777 { throw Odd() } } }
+    }
+
+    @Test("spans by code point, also past astral characters")
+    func scalarText() {
+        let text = ScalarText("a😀bé\r\nc")
+        #expect(text.count == 7)
+        #expect(text.slice(1..<3) == "😀b")
+        #expect(text.slice(3..<6) == "é\r\n")
+        #expect(text.slice(5..<8) == nil)
+        #expect(text.slice(-1..<2) == nil)
     }
 
     @Test("slugs from Dutch titles")

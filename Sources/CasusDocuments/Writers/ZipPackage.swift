@@ -17,6 +17,9 @@ public enum ZipPackage {
         }
     }
 
+    /// Large chunks: a QDA project's XML runs to tens of megabytes, and each chunk costs a copy and a call.
+    static let chunkSize = 1 << 20
+
     public static func build(_ entries: [Entry], date: Date) throws -> Data {
         let archive: Archive
         do {
@@ -29,7 +32,8 @@ public enum ZipPackage {
             do {
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                    permissions: 0o644, compressionMethod: entry.compressed ? .deflate : .none
+                    permissions: 0o644, compressionMethod: entry.compressed ? .deflate : .none,
+                    bufferSize: Self.chunkSize
                 ) { position, size in
                     data.subdata(in: Int(position)..<(Int(position) + size))
                 }

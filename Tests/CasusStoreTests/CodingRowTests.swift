@@ -1,0 +1,55 @@
+import CasusCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import CasusStore
+
+/// Codings are written and read through fixed columns (they come by the tens of thousands); those
+/// must say exactly what their `Codable` form says.
+@Suite struct CodingRowTests {
+    static let codings = [
+        Coding(id: "M1", codeId: "K1", target: .span(interviewId: "I1", start: 3, end: 9), text: "woorden", note: "n"),
+        Coding(id: "M2", codeId: "K2", target: .quote("Q1")),
+        Coding(id: "M10", codeId: "K1", target: .event("E4"), note: "‘aanmaning’ 😀"),
+    ]
+
+    @Test("the fixed columns hold what the Codable form holds")
+    func columnsMatchCodable() throws {
+        for coding in Self.codings {
+            let codable = try CaseRow(caseId: "c", part: coding).databaseDictionary
+            let columns = ["caseId"] + (Coding.fixedColumns ?? [])
+            let fixed = Dictionary(
+                uniqueKeysWithValues: zip(columns, ["c".databaseValue] + coding.fixedColumnValues))
+            for (column, value) in fixed {
+                #expect((codable[column] ?? .null) == value, "\(coding.id).\(column)")
+            }
+            #expect(Set(codable.keys).isSubset(of: Set(columns)))
+        }
+    }
+
+    @Test("codings come back from the store as they went in, in id order, and the log agrees")
+    func storedAndLoaded() throws {
+        let fixture = try StoreFixture()
+        var dossier = try fixture.importSample("boete-schuldhulp")
+        let interview = try #require(dossier.interviews.first)
+        let quote = try #require(dossier.quotes.first)
+        let event = try #require(dossier.events.first)
+        try fixture.store.modify(dossier.casus.id) { d in
+            d.codes = [Code(id: "K1", name: "Regels"), Code(id: "K2", name: "Citaat")]
+            d.codings = [
+                Coding(
+                    id: "M10", codeId: "K1", target: .span(interviewId: interview.id, start: 0, end: 4),
+                    text: String((interview.transcript ?? "").unicodeScalars.prefix(4))),
+                Coding(id: "M2", codeId: "K2", target: .quote(quote.id), note: "é ë ‘ ’ 😀"),
+                Coding(id: "M1", codeId: "K1", target: .event(event.id)),
+            ]
+            dossier = d
+        }
+        let loaded = try fixture.store.dossier(dossier.casus.id)
+        #expect(loaded.codings.map(\.id) == ["M1", "M2", "M10"])
+        #expect(Set(loaded.codings) == Set(dossier.codings))
+        let report = try fixture.store.verifyAudit()
+        #expect(report.changedOutside.isEmpty && report.brokenLinks.isEmpty)
+    }
+}
