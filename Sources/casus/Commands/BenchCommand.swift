@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
         subcommands: [
-            StoreBench.self, LintBench.self, ReportBench.self, JourneyBench.self, QDABench.self, WriteLoop.self,
+            StoreBench.self, LintBench.self, LintEvalBench.self, ReportBench.self, JourneyBench.self, QDABench.self, WriteLoop.self,
         ])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
@@ -231,6 +231,59 @@ struct BenchCommand: ParsableCommand {
                 String(
                     format: "ratio: casus lint is %.0f× faster in-process and %.0f× faster as a whole process",
                     peer / lintTime, peer / corpusProcess))
+        }
+    }
+
+    /// Recall and false alarms of the linter on the labelled sentences of `Tests/CasusLintTests/Fixtures/eval`.
+    struct LintEvalBench: CasusCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint-eval",
+            abstract: say(
+                "Meet hoeveel zinnen die een coach terugstuurt de linter vindt, en hoeveel goede zinnen hij ten onrechte meldt.",
+                "Measure how many sentences a coach would send back the linter finds, and how many good ones it flags."))
+        @OptionGroup var global: GlobalOptions
+        @Option(help: help("Map met de .tsv-bestanden.", "Folder with the .tsv files.")) var set: String?
+        @Flag(help: help("Toon gemiste en ten onrechte gemelde zinnen.", "Show missed and wrongly flagged sentences."))
+        var details = false
+
+        func execute(_ context: Context) throws {
+            guard
+                let folder = set.map({ URL(fileURLWithPath: $0) })
+                    ?? ProjectFolder.find("Tests/CasusLintTests/Fixtures/eval", override: nil, accept: { url in
+                        FileManager.default.fileExists(atPath: url.appendingPathComponent("nl-fout.tsv").path)
+                    })
+            else {
+                throw CasusError(
+                    .cannotRead, nl: "De evaluatieset is niet gevonden; geef --set <map>.",
+                    en: "The evaluation set was not found; pass --set <folder>.")
+            }
+            let samples = try LintEvaluation.load(folder: folder)
+            let session = LintSession(configuration: LintConfiguration(), interfaceLanguage: context.language)
+            let figures = try LintEvaluation.run(samples, session: session)
+            print("\(samples.count) sentences; a bad sentence counts as caught when any finding is mening, oordeel,")
+            print("abstract or perspectief ('right category': a finding of its own label).")
+            for language in [Language.nl, .en] {
+                guard let f = figures[language] else { continue }
+                print(
+                    String(
+                        format: "%@: recall %.1f%% (%d of %d bad), false alarms %.1f%% (%d of %d clean)",
+                        language.rawValue, f.recall * 100, f.badCaught, f.bad, f.falseAlarmRate * 100, f.falseAlarms,
+                        f.clean))
+                for category in LintEvaluation.coachCategories {
+                    guard let c = f.labelled[category] else { continue }
+                    print(
+                        String(
+                            format: "  %-12@ %3d bad, caught %5.1f%%, right category %5.1f%%", category.rawValue,
+                            c.total, Double(c.caught) / Double(c.total) * 100,
+                            Double(c.rightCategory) / Double(c.total) * 100))
+                }
+                if details {
+                    for sample in f.missed { print("  missed [\(sample.kind)] \(sample.sentence)") }
+                    for (sample, rules) in f.flagged {
+                        print("  flagged [\(sample.kind)] \(sample.sentence) — \(rules.joined(separator: ", "))")
+                    }
+                }
+            }
         }
     }
 
