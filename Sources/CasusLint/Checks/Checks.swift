@@ -132,24 +132,58 @@ enum Checks {
 
     private static let inseparable: Set<String> = ["be", "ver", "ont", "her", "er", "mis"]
 
-    /// Sentences thick with abstract nouns and policy words.
+    /// Sentences thick with abstract nouns and policy words: many of them, or two in a sentence that
+    /// names no person, concrete thing or number, or one with an abstract predicate ("ontbreekt").
     static func abstractDensity(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
         let tokens = c.analysis.tokens
         let flags = c.flagReader()
         let minimum = rule.min ?? 3
+        let alone = rule.minWithoutConcrete ?? Int.max
         let ratio = rule.threshold ?? 0.2
         let suffixes = c.rules.abstractSuffixes
+        let persons = Set(rule.sets?["personen"] ?? [])
+        let predicates = (rule.predicates ?? []).map { $0.split(separator: " ").map { Set($0.split(separator: "|")) } }
+        var nounKinds: [String: NounLexicon.Kind?] = [:]
+        func nounKind(_ word: String) -> NounLexicon.Kind? {
+            guard let nouns = c.rules.nouns else { return nil }
+            if let known = nounKinds[word] { return known }
+            let kind = nouns.kind(of: word)
+            nounKinds[word] = kind
+            return kind
+        }
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
             var abstract: [String] = []
             var content = 0
-            for t in sentence.firstToken..<sentence.endToken {
-                guard tokens[t].kind == .word, !tokens[t].inQuote else { continue }
+            var concrete = 0
+            var words: [Substring] = []
+            for t in sentence.firstToken..<sentence.endToken where !tokens[t].inQuote {
+                let token = tokens[t]
+                if token.kind == .number { concrete += 1 }
+                guard token.kind == .word else { continue }
+                words.append(Substring(token.lower))
                 let wordFlags = flags(t)
+                if persons.contains(token.lower) { concrete += 1 }
                 guard !wordFlags.contains(.function) else { continue }
                 content += 1
-                if isAbstract(tokens[t].lower, wordFlags, suffixes: suffixes) { abstract.append(tokens[t].lower) }
+                if wordFlags.contains(.concrete) {
+                    concrete += 1
+                } else if wordFlags.contains(.abstractWord) {
+                    abstract.append(token.lower)
+                } else if token.flags.contains(.capitalized), t != sentence.firstToken {
+                    concrete += 1  // a name
+                } else if let kind = nounKind(token.lower) {
+                    if kind == .abstract, !isVerbForm(t, tokens, flags), !isModifier(t, sentence, tokens, nounKind) {
+                        abstract.append(token.lower)
+                    } else if kind == .concrete {
+                        concrete += 1
+                    }
+                } else if isAbstract(token.lower, wordFlags, suffixes: suffixes) {
+                    abstract.append(token.lower)
+                }
             }
-            guard abstract.count >= minimum, Double(abstract.count) >= ratio * Double(max(content, 1)) else { continue }
+            let dense = abstract.count >= minimum && Double(abstract.count) >= ratio * Double(max(content, 1))
+            let bare = concrete == 0 && (abstract.count >= alone || (!abstract.isEmpty && contains(words, predicates)))
+            guard dense || bare else { continue }
             hits.append(
                 Hit(
                     rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
@@ -157,10 +191,54 @@ enum Checks {
         }
     }
 
+    /// Whether a word the lexicon calls an abstract noun is, here, rather a verb: the lexicon lists
+    /// nominalised infinitives ("het weten"), so a word on -en counts as a noun only after an article,
+    /// a possessive or an inflected adjective ("het vertrouwen", "ingewikkelde regelingen").
+    private static func isVerbForm(_ t: Int, _ tokens: [Token], _ flags: (Int) -> LexiconEntry.Flags) -> Bool {
+        guard tokens[t].lower.hasSuffix("en"), t > 0, tokens[t - 1].kind == .word else {
+            return tokens[t].lower.hasSuffix("en")
+        }
+        return !(flags(t - 1).contains(.determiner) || tokens[t - 1].lower.hasSuffix("e"))
+    }
+
+    /// Whether a word stands right before a noun, as an adjective does: "de verlengde jeugdhulp" (the
+    /// lexicon also lists "het verlengde").
+    private static func isModifier(
+        _ t: Int, _ sentence: Sentence, _ tokens: [Token], _ nounKind: (String) -> NounLexicon.Kind?
+    ) -> Bool {
+        t + 1 < sentence.endToken && tokens[t + 1].kind == .word && !tokens[t + 1].inQuote
+            && nounKind(tokens[t + 1].lower) != nil
+    }
+
+    /// Whether one of `phrases` (words as sets of alternatives) occurs as consecutive words.
+    private static func contains(_ words: [Substring], _ phrases: [[Set<Substring>]]) -> Bool {
+        phrases.contains { phrase in
+            guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+            return (0...(words.count - phrase.count)).contains { start in
+                phrase.indices.allSatisfy { phrase[$0].contains(words[start + $0]) }
+            }
+        }
+    }
+
     static func isAbstract(_ word: String, _ flags: LexiconEntry.Flags, suffixes: SuffixTable) -> Bool {
         if flags.contains(.abstractWord) { return true }
         guard word.utf8.count >= 7, !flags.contains(.concrete) else { return false }
         return suffixes.matches(word)
+    }
+
+    /// The writer's own exclamation: a "!" outside every quotation.
+    static func exclamation(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+        let tokens = c.analysis.tokens
+        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
+            for t in sentence.firstToken..<sentence.endToken
+            where tokens[t].kind == .punctuation && tokens[t].ascii == UInt8(ascii: "!") && !tokens[t].inQuote {
+                hits.append(
+                    Hit(
+                        rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[t].end), sentence: s,
+                        values: [:]))
+                break
+            }
+        }
     }
 
     /// A question asked by the narrator, outside any quotation.

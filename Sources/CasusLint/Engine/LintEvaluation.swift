@@ -29,15 +29,18 @@ public enum LintEvaluation {
                 let fields = line.split(separator: "\t", maxSplits: 3).map(String.init)
                 guard fields.count == 4, let language = Language(rawValue: fields[0]) else {
                     throw CasusError(
-                        .invalidInput, nl: "\(file.lastPathComponent) regel \(number + 1): verwacht taal, labels, soort, zin.",
+                        .invalidInput,
+                        nl: "\(file.lastPathComponent) regel \(number + 1): verwacht taal, labels, soort, zin.",
                         en: "\(file.lastPathComponent) line \(number + 1): expected language, labels, kind, sentence.")
                 }
                 let labels =
                     fields[1] == "schoon"
-                    ? [] : try fields[1].split(separator: ",").map { label -> LintCategory in
+                    ? []
+                    : try fields[1].split(separator: ",").map { label -> LintCategory in
                         guard let category = LintCategory(rawValue: String(label)) else {
                             throw CasusError(
-                                .invalidInput, nl: "\(file.lastPathComponent) regel \(number + 1): onbekend label '\(label)'.",
+                                .invalidInput,
+                                nl: "\(file.lastPathComponent) regel \(number + 1): onbekend label '\(label)'.",
                                 en: "\(file.lastPathComponent) line \(number + 1): unknown label '\(label)'.")
                         }
                         return category

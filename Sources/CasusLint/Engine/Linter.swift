@@ -177,6 +177,7 @@ public struct Linter: Sendable {
             case .quoteSpeaker: Checks.quoteSpeaker(r, rule.definition, context, &hits)
             case .quoteDensity: Checks.quoteDensity(r, rule.definition, context, &hits)
             case .unbalancedQuote: Checks.unbalancedQuote(r, rule.definition, context, &hits)
+            case .exclamation: Checks.exclamation(r, rule.definition, context, &hits)
             }
         }
     }

@@ -86,6 +86,8 @@ public enum RuleKind: String, Codable, Sendable {
     case quoteSpeaker = "quote-speaker"
     case quoteDensity = "quote-density"
     case unbalancedQuote = "unbalanced-quote"
+    /// The writer's exclamation mark: a "!" outside any quotation.
+    case exclamation
 }
 
 /// How word-list entries are inflected before matching.
@@ -132,6 +134,12 @@ public struct RuleDefinition: Codable, Sendable {
     public var participles: [String]?
     /// For passive rules: `impersonal` reports only "er werd besloten"; `personal` (default) the others.
     public var variant: String?
+    /// For abstract-density rules: how many abstract nouns are enough in a sentence that names no
+    /// person, no concrete thing and no number.
+    public var minWithoutConcrete: Int?
+    /// For abstract-density rules: predicates that make one abstract noun enough in such a sentence
+    /// ("ontbreekt", "schiet tekort"); words separated by spaces, `a|b` alternatives.
+    public var predicates: [String]?
 
     public var examples: Examples
 

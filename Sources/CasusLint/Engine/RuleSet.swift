@@ -91,6 +91,8 @@ public struct RuleSet: Sendable {
     let abbreviations: Set<String>
     let speechCues: Set<String>
     let abstractSuffixes: SuffixTable
+    /// The language's noun lexicon (Dutch: from LiNT-II), when its rule folder has one.
+    var nouns: NounLexicon?
 
     public var definitions: [RuleDefinition] { rules.map(\.definition) }
 
@@ -268,13 +270,19 @@ public struct RuleSet: Sendable {
                 en: "The rule file is larger than \(InputLimits.yamlBytes / 1_048_576) MB.")
         }
         let definition = try RuleFiles.decode(RuleDefinition.self, from: text, file: URL(fileURLWithPath: "rule.yml"))
-        return try RuleSet(profile: base.profile, definitions: [definition])
+        var set = try RuleSet(profile: base.profile, definitions: [definition])
+        set.nouns = base.nouns
+        return set
     }
 
     static func load(folders: [URL], language: Language, configuration: LintConfiguration) throws -> RuleSet {
         let parsed = try RuleCache.load(folders: folders, language: language)
-        return try RuleSet(
+        var set = try RuleSet(
             profile: parsed.profile, definitions: try configuration.apply(to: parsed.definitions, language: language))
+        set.nouns =
+            folders.lazy.compactMap { NounLexicon.shared($0.appendingPathComponent(NounLexicon.fileName)) }
+            .first
+        return set
     }
 }
 

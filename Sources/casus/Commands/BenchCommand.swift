@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: say("Metingen van snelheid (voor ontwikkelaars).", "Speed measurements (for developers)."),
         subcommands: [
-            StoreBench.self, LintBench.self, LintEvalBench.self, ReportBench.self, JourneyBench.self, QDABench.self, WriteLoop.self,
+            StoreBench.self, LintBench.self, LintEvalBench.self, ReportBench.self, JourneyBench.self, QDABench.self,
+            WriteLoop.self,
         ])
 
     /// Imports many generated dossiers and times the everyday reads, in-process and as whole processes.
@@ -240,7 +241,8 @@ struct BenchCommand: ParsableCommand {
             commandName: "lint-eval",
             abstract: say(
                 "Meet hoeveel zinnen die een coach terugstuurt de linter vindt, en hoeveel goede zinnen hij ten onrechte meldt.",
-                "Measure how many sentences a coach would send back the linter finds, and how many good ones it flags."))
+                "Measure how many sentences a coach would send back the linter finds, and how many good ones it flags.")
+        )
         @OptionGroup var global: GlobalOptions
         @Option(help: help("Map met de .tsv-bestanden.", "Folder with the .tsv files.")) var set: String?
         @Flag(help: help("Toon gemiste en ten onrechte gemelde zinnen.", "Show missed and wrongly flagged sentences."))
@@ -249,19 +251,30 @@ struct BenchCommand: ParsableCommand {
         func execute(_ context: Context) throws {
             guard
                 let folder = set.map({ URL(fileURLWithPath: $0) })
-                    ?? ProjectFolder.find("Tests/CasusLintTests/Fixtures/eval", override: nil, accept: { url in
-                        FileManager.default.fileExists(atPath: url.appendingPathComponent("nl-fout.tsv").path)
-                    })
+                    ?? ProjectFolder.find(
+                        "Tests/CasusLintTests/Fixtures/eval", override: nil,
+                        accept: { url in
+                            FileManager.default.fileExists(atPath: url.appendingPathComponent("nl-fout.tsv").path)
+                        })
             else {
                 throw CasusError(
                     .cannotRead, nl: "De evaluatieset is niet gevonden; geef --set <map>.",
                     en: "The evaluation set was not found; pass --set <folder>.")
             }
-            let samples = try LintEvaluation.load(folder: folder)
             let session = LintSession(configuration: LintConfiguration(), interfaceLanguage: context.language)
+            print("A bad sentence counts as caught when any finding is mening, oordeel, abstract or perspectief")
+            print("('right category': a finding of its own label).")
+            try report(folder, title: "The set", session: session)
+            let holdout = folder.appendingPathComponent("holdout")
+            if FileManager.default.fileExists(atPath: holdout.path) {
+                try report(holdout, title: "Held out (never used to tune the rules)", session: session)
+            }
+        }
+
+        private func report(_ folder: URL, title: String, session: LintSession) throws {
+            let samples = try LintEvaluation.load(folder: folder)
             let figures = try LintEvaluation.run(samples, session: session)
-            print("\(samples.count) sentences; a bad sentence counts as caught when any finding is mening, oordeel,")
-            print("abstract or perspectief ('right category': a finding of its own label).")
+            print("\n\(title): \(samples.count) sentences")
             for language in [Language.nl, .en] {
                 guard let f = figures[language] else { continue }
                 print(
