@@ -141,7 +141,7 @@ enum Checks {
         let alone = rule.minWithoutConcrete ?? Int.max
         let ratio = rule.threshold ?? 0.2
         let suffixes = c.rules.abstractSuffixes
-        let persons = Set(rule.sets?["personen"] ?? [])
+        let persons = c.rules.entrySet(rule.sets?["personen"])
         let predicates = (rule.predicates ?? []).map { $0.split(separator: " ").map { Set($0.split(separator: "|")) } }
         var nounKinds: [String: NounLexicon.Kind?] = [:]
         func nounKind(_ word: String) -> NounLexicon.Kind? {
@@ -155,14 +155,12 @@ enum Checks {
             var abstract: [String] = []
             var content = 0
             var concrete = 0
-            var words: [Substring] = []
             for t in sentence.firstToken..<sentence.endToken where !tokens[t].inQuote {
                 let token = tokens[t]
                 if token.kind == .number { concrete += 1 }
                 guard token.kind == .word else { continue }
-                words.append(Substring(token.lower))
                 let wordFlags = flags(t)
-                if persons.contains(token.lower) { concrete += 1 }
+                if c.lex[t] >= 0, persons.contains(c.lex[t]) { concrete += 1 }
                 guard !wordFlags.contains(.function) else { continue }
                 content += 1
                 if wordFlags.contains(.concrete) {
@@ -182,7 +180,10 @@ enum Checks {
                 }
             }
             let dense = abstract.count >= minimum && Double(abstract.count) >= ratio * Double(max(content, 1))
-            let bare = concrete == 0 && (abstract.count >= alone || (!abstract.isEmpty && contains(words, predicates)))
+            let bare =
+                concrete == 0
+                && (abstract.count >= alone
+                    || (!abstract.isEmpty && contains(narratorWords(sentence, tokens), predicates)))
             guard dense || bare else { continue }
             hits.append(
                 Hit(
@@ -208,6 +209,11 @@ enum Checks {
     ) -> Bool {
         t + 1 < sentence.endToken && tokens[t + 1].kind == .word && !tokens[t + 1].inQuote
             && nounKind(tokens[t + 1].lower) != nil
+    }
+
+    private static func narratorWords(_ sentence: Sentence, _ tokens: [Token]) -> [Substring] {
+        (sentence.firstToken..<sentence.endToken).filter { tokens[$0].kind == .word && !tokens[$0].inQuote }
+            .map { Substring(tokens[$0].lower) }
     }
 
     /// Whether one of `phrases` (words as sets of alternatives) occurs as consecutive words.

@@ -32,12 +32,30 @@ public struct Linter: Sendable {
         let prepared = PreparedText(source)
         let analysis = TextAnalysis(prepared, abbreviations: rules.abbreviations)
         let lex = rules.lookUp(analysis.tokens)
-        var hits: [Hit] = []
-        let attributed = attributedSentences(analysis, lex)
-        matchWordsAndPhrases(analysis, lex, attributed: attributed, into: &hits)
         let context = CheckContext(
             analysis: analysis, rules: rules, lex: lex, transcripts: transcripts, speakers: speakers)
-        runChecks(context, into: &hits)
+        // The word and phrase pass, each check written in code and the readability figures read the
+        // analysis and write nothing shared: they run side by side, their hits joined in a fixed order.
+        let checks = rules.rules.indices.filter {
+            ![.words, .phrases, .substitution].contains(rules.rules[$0].definition.kind)
+        }
+        let jobs = [-2, -1] + checks
+        let outcome =
+            (try? jobs.concurrentMap(minimumPerChunk: 1) { job -> (hits: [Hit], figures: ReadabilityFigures?) in
+                var hits: [Hit] = []
+                switch job {
+                case -2:
+                    let attributed = attributedSentences(analysis, lex)
+                    matchWordsAndPhrases(analysis, lex, attributed: attributed, into: &hits)
+                    return (hits, nil)
+                case -1: return ([], Readability.figures(context))
+                default:
+                    runCheck(job, context, into: &hits)
+                    return (hits, nil)
+                }
+            }) ?? []
+        let hits = outcome.flatMap(\.hits)
+        let figures = outcome.lazy.compactMap(\.figures).first ?? Readability.figures(context)
         var positions = PositionCursor(prepared)
         var findings = hits.sorted { $0.start < $1.start }.map {
             finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage)
@@ -47,7 +65,7 @@ public struct Linter: Sendable {
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
         return LintReport(
             path: path, language: rules.language, findings: findings,
-            figures: Readability.figures(context), quotesVerified: !transcripts.isEmpty)
+            figures: figures, quotesVerified: !transcripts.isEmpty)
     }
 
     // MARK: Attribution
@@ -164,21 +182,20 @@ public struct Linter: Sendable {
 
     // MARK: Checks in code
 
-    private func runChecks(_ context: CheckContext, into hits: inout [Hit]) {
-        for (r, rule) in rules.rules.enumerated() {
-            switch rule.definition.kind {
-            case .words, .phrases, .substitution: continue
-            case .sentenceLength: Checks.sentenceLength(r, rule.definition, context, &hits)
-            case .paragraphLength: Checks.paragraphLength(r, rule.definition, context, &hits)
-            case .passive: Checks.passive(r, rule.definition, context, &hits)
-            case .abstractDensity: Checks.abstractDensity(r, rule.definition, context, &hits)
-            case .rhetoricalQuestion: Checks.rhetoricalQuestion(r, rule.definition, context, &hits)
-            case .quoteVerification: Checks.quoteVerification(r, rule.definition, context, &hits)
-            case .quoteSpeaker: Checks.quoteSpeaker(r, rule.definition, context, &hits)
-            case .quoteDensity: Checks.quoteDensity(r, rule.definition, context, &hits)
-            case .unbalancedQuote: Checks.unbalancedQuote(r, rule.definition, context, &hits)
-            case .exclamation: Checks.exclamation(r, rule.definition, context, &hits)
-            }
+    private func runCheck(_ r: Int, _ context: CheckContext, into hits: inout [Hit]) {
+        let rule = rules.rules[r]
+        switch rule.definition.kind {
+        case .words, .phrases, .substitution: return
+        case .sentenceLength: Checks.sentenceLength(r, rule.definition, context, &hits)
+        case .paragraphLength: Checks.paragraphLength(r, rule.definition, context, &hits)
+        case .passive: Checks.passive(r, rule.definition, context, &hits)
+        case .abstractDensity: Checks.abstractDensity(r, rule.definition, context, &hits)
+        case .rhetoricalQuestion: Checks.rhetoricalQuestion(r, rule.definition, context, &hits)
+        case .quoteVerification: Checks.quoteVerification(r, rule.definition, context, &hits)
+        case .quoteSpeaker: Checks.quoteSpeaker(r, rule.definition, context, &hits)
+        case .quoteDensity: Checks.quoteDensity(r, rule.definition, context, &hits)
+        case .unbalancedQuote: Checks.unbalancedQuote(r, rule.definition, context, &hits)
+        case .exclamation: Checks.exclamation(r, rule.definition, context, &hits)
         }
     }
 

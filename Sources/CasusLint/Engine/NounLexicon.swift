@@ -28,29 +28,32 @@ public final class NounLexicon: Sendable {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         var sections: [(kind: Kind, lines: [Range<Int>])] = []
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            if end > start, bytes[start] == UInt8(ascii: "[") {
-                let name = String(decoding: bytes[start..<end], as: UTF8.self)
-                let kind: Kind? =
-                    switch name {
-                    case "[abstract]": .abstract
-                    case "[concreet]": .concrete
-                    case "[instantie]": .institution
-                    default: nil
-                    }
-                if let kind { sections.append((kind, [])) }
-            } else if end > start, bytes[start] != UInt8(ascii: "#"), !sections.isEmpty {
-                sections[sections.count - 1].lines.append(start..<end)
+        var kind: Kind?
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 10)
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = all[start...].firstIndex(of: 0x0A) ?? all.count
+                if end > start, all[start] == UInt8(ascii: "[") {
+                    if let kind { sections.append((kind, lines)) }
+                    lines.removeAll(keepingCapacity: true)
+                    kind =
+                        switch String(decoding: all[start..<end], as: UTF8.self) {
+                        case "[abstract]": .abstract
+                        case "[concreet]": .concrete
+                        case "[instantie]": .institution
+                        default: nil
+                        }
+                } else if end > start, all[start] != UInt8(ascii: "#"), kind != nil {
+                    lines.append(start..<end)
+                }
+                start = end + 1
             }
-            start = end + 1
         }
-        // The file is written sorted; sort anyway, so a hand-edited file cannot break the search.
-        for index in sections.indices where !Self.isSorted(sections[index].lines, bytes) {
-            sections[index].lines.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
-        }
+        if let kind { sections.append((kind, lines)) }
+        // The script writes each section in byte order, and a test keeps the committed file so;
+        // checking it here would cost every lint process more than reading the file.
         self.sections = sections
     }
 
@@ -109,7 +112,12 @@ public final class NounLexicon: Sendable {
         }
     }
 
-    private static func isSorted(_ lines: [Range<Int>], _ bytes: [UInt8]) -> Bool {
-        zip(lines, lines.dropFirst()).allSatisfy { !bytes[$1].lexicographicallyPrecedes(bytes[$0]) }
+    /// Whether every section is in byte order, as the search needs.
+    public var isSorted: Bool {
+        sections.allSatisfy { section in
+            zip(section.lines, section.lines.dropFirst()).allSatisfy {
+                bytes[$0].lexicographicallyPrecedes(bytes[$1])
+            }
+        }
     }
 }

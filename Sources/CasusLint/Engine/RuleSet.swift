@@ -227,14 +227,17 @@ public struct RuleSet: Sendable {
     func lookUp(_ tokens: [Token]) -> [Int32] {
         let punctuation = lexiconHasPunctuation
         let longest = longestLexiconWord
-        return tokens.map { token in
-            guard token.lower.utf8.count <= longest else { return -1 }
-            switch token.kind {
-            case .word, .number: return lexicon[token.lower] ?? -1
-            case .punctuation: return punctuation && !token.lower.isEmpty ? (lexicon[token.lower] ?? -1) : -1
-            default: return -1
-            }
-        }
+        let lexicon = self.lexicon
+        // Pure and per token: spread over the cores for long texts.
+        return
+            (try? tokens.concurrentMap(minimumPerChunk: 16_384) { token -> Int32 in
+                guard token.lower.utf8.count <= longest else { return -1 }
+                switch token.kind {
+                case .word, .number: return lexicon[token.lower] ?? -1
+                case .punctuation: return punctuation && !token.lower.isEmpty ? (lexicon[token.lower] ?? -1) : -1
+                default: return -1
+                }
+            }) ?? []
     }
 
     func flags(_ entry: Int32) -> LexiconEntry.Flags { entry < 0 ? [] : entries.flags[Int(entry)] }

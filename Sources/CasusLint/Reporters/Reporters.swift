@@ -22,14 +22,47 @@ public enum Reporters {
     }
 
     /// `{"files": [{path, language, figures, findings: [{path, line, column, endLine, endColumn, rule, category, severity, message}]}]}`
+    /// The JSON report: what `JSONEncoder` writes with pretty printing and sorted keys, byte for byte
+    /// (a test holds them together), but with the findings written directly: a long text has tens of
+    /// thousands of them, and the encoder took longer than linting a tenth of the text.
     static func json(_ reports: [LintReport]) -> String {
-        struct Shape: Encodable { var files: [LintReport]; var summary: [String: Int] }
         var summary: [String: Int] = [:]
         for report in reports { for finding in report.findings { summary[finding.category.rawValue, default: 0] += 1 } }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Shape(files: reports, summary: summary))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = "{\n  \"files\" : ["
+        for (index, report) in reports.enumerated() {
+            out += index == 0 ? "\n    {\n" : ",\n    {\n"
+            out += "      \"figures\" : " + JSONText.encoded(report.figures, indent: 6) + ",\n"
+            out += "      \"findings\" : ["
+            for (number, f) in report.findings.enumerated() {
+                out += number == 0 ? "\n        {\n" : ",\n        {\n"
+                var fields: [(String, String)] = [
+                    ("category", JSONText.string(f.category.rawValue)), ("column", String(f.column)),
+                    ("endColumn", String(f.endColumn)), ("endLine", String(f.endLine)),
+                ]
+                if let length = f.length { fields.append(("length", String(length))) }
+                fields += [
+                    ("line", String(f.line)), ("message", JSONText.string(f.message)),
+                    ("path", JSONText.string(f.path)),
+                    ("rule", JSONText.string(f.rule)),
+                ]
+                if let sentence = f.sentence { fields.append(("sentence", JSONText.string(sentence))) }
+                if let column = f.sentenceColumn { fields.append(("sentenceColumn", String(column))) }
+                fields.append(("severity", JSONText.string(f.severity.rawValue)))
+                if let suggestion = f.suggestion { fields.append(("suggestion", JSONText.string(suggestion))) }
+                out += fields.map { "          \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n")
+                out += "\n        }"
+            }
+            out += report.findings.isEmpty ? "\n\n      ],\n" : "\n      ],\n"
+            out += "      \"language\" : " + JSONText.string(report.language.rawValue) + ",\n"
+            out += "      \"path\" : " + JSONText.string(report.path) + ",\n"
+            out += "      \"quotesVerified\" : " + (report.quotesVerified ? "true" : "false") + "\n    }"
+        }
+        out += reports.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
+        out += "  \"summary\" : {"
+        out += summary.keys.sorted().map { "\n    " + JSONText.string($0) + " : " + String(summary[$0]!) }
+            .joined(separator: ",")
+        out += summary.isEmpty ? "\n\n  }\n}\n" : "\n  }\n}\n"
+        return out
     }
 
     static func checkstyle(_ reports: [LintReport]) -> String {
@@ -249,5 +282,42 @@ enum SARIFReporter {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: ":")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}
+
+/// JSON text as `JSONEncoder` writes it (pretty, sorted keys, slashes unescaped).
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A value through the encoder, its lines after the first indented to sit at `indent`.
+    static func encoded(_ value: some Encodable, indent: Int) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map {
+                $0.offset == 0 || $0.element.isEmpty
+                    ? String($0.element) : String(repeating: " ", count: indent) + $0.element
+            }
+            .joined(separator: "\n")
     }
 }

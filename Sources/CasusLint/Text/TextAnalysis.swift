@@ -37,11 +37,11 @@ struct TextAnalysis {
 
     init(_ text: PreparedText, abbreviations: Set<String>) {
         self.text = text
-        let tokenizer = Tokenizer(abbreviations: abbreviations)
         tokens.reserveCapacity(text.masked.count / 5)
+        let blockTokens = TextAnalysis.tokenize(text, abbreviations: abbreviations)
         for (blockIndex, block) in text.blocks.enumerated() where block.kind != .code {
             let first = tokens.count
-            tokenizer.tokenize(text.masked, from: block.start, to: block.end, into: &tokens)
+            if let own = blockTokens[blockIndex] { tokens += own }
             guard tokens.count > first else { continue }
             let quoteCountBefore = quotes.count
             pairQuotes(first, tokens.count, block: blockIndex, isQuoteBlock: block.kind == .quote)
@@ -54,6 +54,37 @@ struct TextAnalysis {
         for (index, sentence) in sentences.enumerated() {
             for t in sentence.firstToken..<sentence.endToken { sentenceOfToken[t] = Int32(index) }
         }
+    }
+
+    /// The tokens of each block (nil for code). Blocks never share a token, so a long text is
+    /// tokenized in runs of blocks on all cores; a short one on the calling thread.
+    private static func tokenize(_ text: PreparedText, abbreviations: Set<String>) -> [[Token]?] {
+        let tokenizer = Tokenizer(abbreviations: abbreviations)
+        let masked = text.masked
+        let blocks = text.blocks
+        let runBytes = 256 * 1024
+        var runs: [Range<Int>] = []
+        var start = 0
+        var bytes = 0
+        for (index, block) in blocks.enumerated() {
+            bytes += block.end - block.start
+            if bytes >= runBytes {
+                runs.append(start..<(index + 1))
+                start = index + 1
+                bytes = 0
+            }
+        }
+        if start < blocks.count { runs.append(start..<blocks.count) }
+        let tokenized =
+            (try? runs.concurrentMap(minimumPerChunk: 1) { run -> [[Token]?] in
+                run.map { index -> [Token]? in
+                    guard blocks[index].kind != .code else { return nil }
+                    var tokens: [Token] = []
+                    tokenizer.tokenize(masked, from: blocks[index].start, to: blocks[index].end, into: &tokens)
+                    return tokens
+                }
+            }) ?? []
+        return tokenized.flatMap { $0 }
     }
 
     private func sentenceIndex(containing token: Int) -> Int? {
