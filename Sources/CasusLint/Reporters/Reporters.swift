@@ -288,6 +288,10 @@ enum SARIFReporter {
 /// JSON text as `JSONEncoder` writes it (pretty, sorted keys, slashes unescaped).
 enum JSONText {
     static func string(_ text: String) -> String {
+        // Most texts need no escape at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
