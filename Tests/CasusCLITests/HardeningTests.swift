@@ -153,4 +153,22 @@ struct HelpGoldenTests {
             #expect(try TestRepository.matchesGolden(text, name, in: Self.golden), "\(name) changed")
         }
     }
+
+    @Test("a usage error and a subcommand's help speak the chosen language, --lang included")
+    func usageErrors() throws {
+        let cli = CLI()
+        cli.environment["LANG"] = "C.UTF-8"
+        let dutch = try cli.run(["lint", "--format", "xml", "x.md"])
+        #expect(dutch.status == 64)
+        #expect(dutch.err.contains("Fout: De waarde 'xml' is ongeldig voor '--format <format>'"))
+        #expect(dutch.err.contains("'checkstyle' of 'github'") && dutch.err.contains("Gebruik: casus lint"))
+        #expect(!dutch.err.contains("Error:") && !dutch.err.contains("Usage:"))
+        let missing = try cli.run(["case", "show"])
+        #expect(missing.err.contains("Verplicht argument ontbreekt: '<case-id>'"))
+        let english = try cli.run(["case", "show", "--lang", "en"])
+        #expect(english.err.contains("Error: Missing expected argument '<case-id>'"))
+        let help = try cli.ok(["case", "--help"])
+        #expect(help.contains("GEBRUIK: casus case <subopdracht>") && help.contains("SUBOPDRACHTEN:"))
+        #expect(!help.contains("USAGE:") && !help.contains("Show help information."))
+    }
 }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CasusCore
+import Foundation
+
+/// ArgumentParser writes its own words around casus's help and usage errors ("USAGE:", "Missing
+/// expected argument"); in Dutch those are translated here, so `--help` and a wrong option speak
+/// the chosen language like everything else.
+enum ParserText {
+    /// Replacements in order; each is a piece of ArgumentParser's fixed text.
+    static let dutch: [(String, String)] = [
+        ("OVERVIEW:", "OVERZICHT:"),
+        ("USAGE:", "GEBRUIK:"),
+        ("ARGUMENTS:", "ARGUMENTEN:"),
+        ("OPTIONS:", "OPTIES:"),
+        ("SUBCOMMANDS:", "SUBOPDRACHTEN:"),
+        ("Show help information.", "Toon de hulp."),
+        ("Show the version.", "Toon het versienummer."),
+        ("See 'casus help <subcommand>' for detailed help.", "Zie 'casus help <subopdracht>' voor uitgebreide hulp."),
+        ("<subcommand>", "<subopdracht>"),
+        ("<options>", "<opties>"),
+        ("(default: ", "(standaard: "),
+        ("(values: ", "(waarden: "),
+        ("Error: ", "Fout: "),
+        ("Missing expected argument ", "Verplicht argument ontbreekt: "),
+        ("Missing expected arguments ", "Verplichte argumenten ontbreken: "),
+        ("Unknown option ", "Onbekende optie "),
+        ("Unexpected argument ", "Onverwacht argument "),
+        ("Unexpected arguments ", "Onverwachte argumenten "),
+        ("Missing value for ", "Waarde ontbreekt voor "),
+        ("The value ", "De waarde "),
+        (" is invalid for ", " is ongeldig voor "),
+        ("Please provide one of ", "Geef een van "),
+        ("Did you mean ", "Bedoelde u "),
+        ("Usage: ", "Gebruik: "),
+        ("Help:  ", "Hulp:  "),
+        ("  See '", "  Zie '"),
+        ("' for more help.", "' voor meer hulp."),
+        ("' for more information.", "' voor meer informatie."),
+        ("' or '", "' of '"),
+        ("Value to be set with flag", "Waarde die de vlag zet:"),
+    ]
+
+    /// `--lang` on the command line if given (also when parsing failed elsewhere), else the environment's.
+    static func language(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            let value: String? =
+                argument == "--lang" && index + 1 < arguments.count
+                ? arguments[index + 1] : argument.hasPrefix("--lang=") ? String(argument.dropFirst(7)) : nil
+            if let value, let language = Language(code: value) { return language }
+        }
+        return environmentLanguage
+    }
+
+    static func localized(_ text: String, _ language: Language) -> String {
+        guard language == .nl else { return text }
+        return dutch.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}
+
+extension CasusMain {
+    /// ArgumentParser's own main, with its messages in the interface language.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = ParserText.localized(fullMessage(for: error), ParserText.language(CommandLine.arguments))
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
