@@ -97,6 +97,23 @@ struct GuidedRouteTests {
         #expect(text.contains("Volgende stap (3 contra-expertise)"))
     }
 
+    @Test("'<' goes back to the previous question of a step; the corrected answer is stored, the first never")
+    func goBack() throws {
+        let cli = CLI()
+        try cli.ok(["init"])
+        // Title, then back from the question after it; a new title; "<" at the first question is explained.
+        let input = ["Een verkeerde titel", "<", "<", "Brief in april", "Een vraagstuk", "<", "Het vraagstuk", "", ""]
+        let run = try cli.run(["next"], input: input.joined(separator: "\n") + "\n")
+        #expect(run.out.contains("Typ < om terug te gaan"), "\(run.out)")
+        #expect(run.out.contains("Terug. Uw vorige antwoord was: Een verkeerde titel"))
+        #expect(run.out.contains("Dit is de eerste vraag van deze stap."))
+        #expect(run.out.contains("Terug. Uw vorige antwoord was: Een vraagstuk"))
+        let cases = try cli.ok(["case", "list"])
+        #expect(cases.contains("Brief in april") && !cases.contains("verkeerde"), "\(cases)")
+        let shown = try cli.ok(["case", "show", "brief-in-april"])
+        #expect(shown.contains("Het vraagstuk"), "\(shown)")
+    }
+
     @Test("input that ends in the middle of a step stores nothing of that step")
     func endOfInputSavesNothingHalf() throws {
         let cli = CLI()

@@ -41,17 +41,47 @@ final class Prompter {
 
     /// Asks every question of a step form that its earlier answers call for, and returns the
     /// checked answers. Nothing is saved here: the caller saves them all at once, or none.
+    /// Typed at a question, "<" goes back to the question before it in the step.
     func answers(for form: StepForm) throws -> StepAnswers {
         for line in form.intro { say(line) }
+        let typedQuestions = form.questions.filter { given[$0.key] == nil }.count
+        if typedQuestions > 1 { say(TerminalText.backHint) }
         var answers = StepAnswers()
-        for question in form.questions where question.isAsked(after: answers) {
-            answers[question.key] = try ask(question, after: answers)
+        // The questions asked so far, in order, so "<" can take the last one back.
+        var asked: [Int] = []
+        var index = 0
+        while index < form.questions.count {
+            let question = form.questions[index]
+            guard question.isAsked(after: answers) else {
+                index += 1
+                continue
+            }
+            do {
+                answers[question.key] = try ask(question, after: answers, mayGoBack: true)
+                asked.append(index)
+                index += 1
+            } catch is GoBack {
+                // Only a typed answer can be taken back; one given with --answer stands.
+                guard let last = asked.lastIndex(where: { given[form.questions[$0].key] == nil }) else {
+                    say(TerminalText.nothingBefore)
+                    continue
+                }
+                let previous = form.questions[asked[last]]
+                say(TerminalText.backTo(answers[previous.key] ?? ""))
+                for undone in asked[last...] { answers[form.questions[undone].key] = nil }
+                index = asked[last]
+                asked.removeSubrange(last...)
+            }
         }
         return answers
     }
 
+    private struct GoBack: Error {}
+
     /// Asks one question until the answer passes its check; returns the checked answer.
-    func ask(_ question: StepQuestion, after answers: StepAnswers = StepAnswers()) throws -> String {
+    func ask(
+        _ question: StepQuestion, after answers: StepAnswers = StepAnswers(), mayGoBack: Bool = false
+    ) throws -> String {
         let key = question.key
         let check = { (typed: String) throws -> String in
             try question.check(try self.resolveLongText(question, typed), after: answers)
@@ -75,6 +105,7 @@ final class Prompter {
             }
             // Piped answers are not echoed by a terminal; show them so the session reads as a dialogue.
             if !interactive { write(typed + "\n") }
+            if mayGoBack && typed.trimmingCharacters(in: .whitespaces) == "<" { throw GoBack() }
             do {
                 return try check(typed)
             } catch let error as CasusError {

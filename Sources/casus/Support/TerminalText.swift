@@ -23,6 +23,14 @@ enum TerminalText {
     static let manual = Localized(
         nl: "Dit gebeurt buiten casus; leg het daarna vast met de genoemde opdrachten.",
         en: "This happens outside casus; record it afterwards with the commands named.")
+    static let backHint = Localized(
+        nl: "(Typ < om terug te gaan naar de vorige vraag; er wordt pas aan het eind van de stap opgeslagen.)",
+        en: "(Type < to go back to the previous question; nothing is saved before the end of the step.)")
+    static let nothingBefore = Localized(
+        nl: "Dit is de eerste vraag van deze stap.", en: "This is the first question of this step.")
+    static func backTo(_ previous: String) -> Localized {
+        Localized(nl: "Terug. Uw vorige antwoord was: \(previous)", en: "Back. Your previous answer was: \(previous)")
+    }
     static let editorHint = Localized(
         nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen",
         en: "path to a file, or Enter to open the editor ($EDITOR)")
