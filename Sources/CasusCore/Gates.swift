@@ -275,12 +275,25 @@ public enum Gates {
                 .quoteConsent, .narrative, withoutConsent.isEmpty, WorkflowText.quoteConsent,
                 WorkflowText.quoteConsentMissing(described), WorkflowText.quoteConsentWhy))
         if let lint {
-            checks.append(
-                GateCheck(
-                    id: CheckID.lint.rawValue, step: .narrative, state: .note, title: WorkflowText.lint,
-                    detail: WorkflowText.lintFindings(
-                        voice: lint.voiceFindings, abstract: lint.abstractFindings, other: lint.otherFindings),
-                    why: WorkflowText.lintWhy))
+            let counts = WorkflowText.lintFindings(
+                voice: lint.voiceFindings, abstract: lint.abstractFindings, other: lint.otherFindings)
+            if lint.voiceFindings > 0 {
+                // The writer's own opinion, judgement or point of view: the researcher confirms each
+                // version's findings (or rewrites) before the step is done; a coach can override.
+                let confirmed = d.currentNarrative?.lintConfirmed.map { $0.findings >= lint.voiceFindings } ?? false
+                var gate = check(
+                    .lint, .narrative, confirmed, WorkflowText.lint, WorkflowText.lintToConfirm(counts),
+                    WorkflowText.lintWhy)
+                if confirmed, let by = d.currentNarrative?.lintConfirmed {
+                    gate.detail = WorkflowText.lintConfirmed(counts, by: by.by)
+                }
+                checks.append(gate)
+            } else {
+                checks.append(
+                    GateCheck(
+                        id: CheckID.lint.rawValue, step: .narrative, state: .note, title: WorkflowText.lint,
+                        detail: counts, why: WorkflowText.lintWhy))
+            }
         }
         return checks
     }

@@ -142,6 +142,9 @@ public struct NarrativeVersion: Codable, Sendable, Hashable {
     public var at: Timestamp
     public var text: String
     public var note: String?
+    /// The researcher's word that the linter's opinion, judgement and point-of-view findings in this
+    /// version stay as they are (a coach can still send the step back).
+    public var lintConfirmed: LintConfirmation?
 
     public init(number: Int, author: String, at: Timestamp = .now(), text: String, note: String? = nil) {
         self.number = number
@@ -152,4 +155,19 @@ public struct NarrativeVersion: Codable, Sendable, Hashable {
     }
 
     public var wordCount: Int { text.split(whereSeparator: { $0.isWhitespace }).count }
+}
+
+/// Who confirmed a narrative version's voice findings, when, and how many there were then.
+public struct LintConfirmation: Codable, Sendable, Hashable {
+    public var by: String
+    public var at: Timestamp
+    /// The number of opinion, judgement and point-of-view findings confirmed; more later (new rules)
+    /// asks again.
+    public var findings: Int
+
+    public init(by: String, at: Timestamp = .now(), findings: Int) {
+        self.by = by
+        self.at = at
+        self.findings = findings
+    }
 }

@@ -159,6 +159,14 @@ public enum WorkflowText {
             en: "\(voice) remark(s) about the writer's voice, \(abstract) about abstract language, \(other) other."
         )
     }
+    public static func lintToConfirm(_ counts: Localized) -> Localized {
+        Localized(
+            nl: counts.nl + " Herschrijf die zinnen, of bevestig dat ze zo blijven; de coach leest mee.",
+            en: counts.en + " Rewrite those sentences, or confirm that they stay; the coach reads along.")
+    }
+    public static func lintConfirmed(_ counts: Localized, by: String) -> Localized {
+        Localized(nl: counts.nl + " Bevestigd door \(by).", en: counts.en + " Confirmed by \(by).")
+    }
     public static let lintWhy = Localized(
         nl: "De schrijver onthoudt zich van eigen mening, analyse en abstracte taal; de coach leest dit na.",
         en: "The writer refrains from own opinion, analysis and abstract language; the coach checks this.")

@@ -17,6 +17,11 @@ enum StoreSchema {
                 try db.execute(sql: "ALTER TABLE participant ADD COLUMN pronoun TEXT")
             })
         migrator.registerMigration("2026-11-v5-accounts", migrate: addAccounts)
+        migrator.registerMigration(
+            "2026-11-v6-lint-confirmed",
+            migrate: { db in
+                try db.execute(sql: "ALTER TABLE narrativeVersion ADD COLUMN lintConfirmed TEXT")
+            })
         return migrator
     }
 

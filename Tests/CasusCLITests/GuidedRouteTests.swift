@@ -44,6 +44,7 @@ struct GuidedRouteTests {
             "/bestaat/niet.txt",  // a file that does not exist: asked again
             transcript,
             narrative,
+            "ja",  // the opinion sentence stays: confirmed for this version
         ]
     }
 
@@ -95,6 +96,31 @@ struct GuidedRouteTests {
         let text = try cli.ok(["status", "brief-in-maart"])
         #expect(text.contains("✓ Stap 2 narratief — rond"))
         #expect(text.contains("Volgende stap (3 contra-expertise)"))
+    }
+
+    @Test("the writer's opinion in the narrative is confirmed or rewritten before step 2 is done")
+    func lintConfirmation() throws {
+        let cli = CLI()
+        try cli.ok(["init"])
+        let transcript = try cli.write(Self.transcript, to: "transcript.txt")
+        let narrative = try cli.write(Self.narrative, to: "narratief.md")
+        var answers = Self.answers(transcript: transcript, narrative: narrative)
+        answers[answers.count - 1] = "nee"
+        let run = try cli.run(["next", "--until", "contra-expertise"], input: answers.joined(separator: "\n") + "\n")
+        #expect(run.out.contains("Blijven die zinnen zo staan?"), "\(run.out)")
+        #expect(run.out.contains("Niets bevestigd.") && run.out.contains("casus lint --case brief-in-maart"))
+        var status = try json(try cli.ok(["status", "brief-in-maart", "--json"]))
+        #expect(checkState(status, "2.linter") == "missing")
+        #expect(status["readyForContraExpertise"] as? Bool == false)
+        // Confirmed later, by the answer's key: done, and the version records who confirmed.
+        let confirm = try cli.run(
+            ["next", "brief-in-maart", "--until", "contra-expertise", "--answer", "linter-bevestigd=ja"])
+        #expect(confirm.status == 0, "\(confirm.err)\n\(confirm.out)")
+        status = try json(try cli.ok(["status", "brief-in-maart", "--json"]))
+        #expect(checkState(status, "2.linter") == "done")
+        #expect(status["readyForContraExpertise"] as? Bool == true)
+        let shown = try cli.ok(["export", "brief-in-maart", "--format", "json", "--output", "-"])
+        #expect(shown.contains("\"lintConfirmed\""), "\(shown.prefix(300))")
     }
 
     @Test("'<' goes back to the previous question of a step; the corrected answer is stored, the first never")

@@ -102,17 +102,30 @@ struct GateTests {
     }
 
     @Test(
-        "step 2: a narrative, traceable quotes, consent for the narrative and the quotes it uses; lint findings are shown, not blocking"
+        "step 2: a narrative, traceable quotes, consent for the narrative and the quotes it uses; the writer's voice findings are confirmed or rewritten, others only shown"
     )
-    func narrative() {
+    func narrative() throws {
         var d = minimal()
         #expect(Gates.evaluate(d, lint: Self.clean).steps[2].passed)
         let lint = NarrativeLintResult(
             untraceableQuotes: ["Ik schrok me rot"], voiceFindings: 3, abstractFindings: 1, otherFindings: 2)
         let status = Gates.evaluate(d, lint: lint)
         #expect(state(status, "2.citaten-herleidbaar") == .missing)
-        #expect(state(status, "2.linter") == .note)
+        #expect(state(status, "2.linter") == .missing)
         #expect(status.steps[2].checks.first { $0.id == "2.linter" }?.detail?.nl.contains("3 opmerking") == true)
+        // Confirmed for this version: done, and who confirmed is shown.
+        let current = try #require(d.narrative.firstIndex { $0.number == d.currentNarrative?.number })
+        d.narrative[current].lintConfirmed = LintConfirmation(by: "ilse", findings: 3)
+        let confirmed = Gates.evaluate(d, lint: lint)
+        #expect(state(confirmed, "2.linter") == .done)
+        #expect(confirmed.steps[2].checks.first { $0.id == "2.linter" }?.detail?.nl.contains("ilse") == true)
+        // More findings than were confirmed (new rules) ask again; only abstract ones are a note.
+        let more = NarrativeLintResult(untraceableQuotes: [], voiceFindings: 4, abstractFindings: 0, otherFindings: 0)
+        #expect(state(Gates.evaluate(d, lint: more), "2.linter") == .missing)
+        let abstractOnly = NarrativeLintResult(
+            untraceableQuotes: [], voiceFindings: 0, abstractFindings: 5, otherFindings: 0)
+        #expect(state(Gates.evaluate(d, lint: abstractOnly), "2.linter") == .note)
+        d.narrative[current].lintConfirmed = nil
         #expect(state(Gates.evaluate(d), "2.citaten-herleidbaar") == .note)
         d.narrative = []
         #expect(state(Gates.evaluate(d), "2.narratief") == .missing)

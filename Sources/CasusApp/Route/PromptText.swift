@@ -17,6 +17,14 @@ public enum PromptText {
     }
     public static let why = Localized(nl: "Waarom", en: "Why")
     public static let saved = Localized(nl: "Opgeslagen.", en: "Saved.")
+    public static let confirmLint = Localized(
+        nl: "Blijven die zinnen zo staan? Ja bevestigt dat voor deze versie; nee laat u eerst herschrijven",
+        en: "Do those sentences stay as they are? Yes confirms that for this version; no lets you rewrite first")
+    public static let rewriteNarrative = Localized(
+        nl:
+            "Niets bevestigd. Herschrijf die zinnen en sla het narratief op als nieuwe versie; daarna vraagt casus opnieuw.",
+        en: "Nothing confirmed. Rewrite those sentences and save the narrative as a new version; casus then asks again."
+    )
     public static let allDone = Localized(
         nl: "Alle stappen zijn rond. Vraag de coach om de laatste stappen goed te keuren en maak het rapport.",
         en: "All steps are complete. Ask the coach to sign off the last steps and make the report.")

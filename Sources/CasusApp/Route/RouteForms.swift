@@ -146,7 +146,20 @@ public enum RouteForms {
             }
             if !refused.isEmpty { return .manual(PromptText.refusedNeedsNewConsent(endUser.pseudonym, refused)) }
             return .form(consentForm(id, endUser, needed, before: nil))
-        case .lint, .wederhoorDone:
+        case .lint:
+            guard let lint, lint.voiceFindings > 0, let current = dossier.currentNarrative else { return manual }
+            let question = StepQuestion("linter-bevestigd", PromptText.confirmLint, .yesNo)
+            return .form(
+                StepForm(id.rawValue, intro: [check.detail ?? check.title], questions: [question]) {
+                    answers, d, actor in
+                    guard answers.bool("linter-bevestigd"),
+                        let index = d.narrative.firstIndex(where: { $0.number == current.number })
+                    else { return .manual(PromptText.rewriteNarrative) }
+                    var d = d
+                    d.narrative[index].lintConfirmed = LintConfirmation(by: actor, findings: lint.voiceFindings)
+                    return .changed(d, realName: nil)
+                })
+        case .wederhoorDone:
             return manual
         }
     }

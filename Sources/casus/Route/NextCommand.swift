@@ -113,7 +113,14 @@ struct NextCommand: CasusCommand {
                 outcome = try casework.saveStep(dossier.casus.id, form, try prompter.answers(for: form))
             }
             guard case .changed(let saved, _) = outcome else {
-                if case .manual(let text) = outcome { prompter.say(text) }
+                if case .manual(let text) = outcome {
+                    prompter.say(text)
+                    if case .form = task,
+                        let commands = TerminalText.commands(for: check, caseId: dossier.casus.id, in: dossier)
+                    {
+                        prompter.say(commands)
+                    }
+                }
                 warnUnused(prompter, context)
                 return
             }

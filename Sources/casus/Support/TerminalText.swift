@@ -55,6 +55,10 @@ extension TerminalText {
                 en:
                     "Then: casus finding add \(caseId) --agency <id> --level uitvoering --claim \"…\" --status bevestigd|weersproken|genuanceerd"
             )
+        case .lint?:
+            return Localized(
+                nl: "De zinnen: casus lint --case \(caseId); een nieuwe versie: casus narrative set \(caseId) --file …",
+                en: "The sentences: casus lint --case \(caseId); a new version: casus narrative set \(caseId) --file …")
         case .wederhoorDone?:
             return Localized(
                 nl:
