@@ -5,11 +5,11 @@ Source: the PyPI package `lint-ii` (LiNT-II, readability for Dutch, EUPL-1.2, by
 colleagues), file `lint_ii/linguistic_data/data/nouns_sem_types_*.parquet`: about 165,000 Dutch
 nouns, each with a semantic type and a super type (concrete, abstract, undefined).
 
-Output: `Sources/CasusLint/Rules/nl/lexicon/zelfstandige-naamwoorden.txt`, three sections of
-lower-case words, one per line:
-    [abstract]   abstract nouns (LiNT-II's nondynamic, dynamic_abstr, substance_abstr)
-    [concreet]   concrete nouns (human, artefact, place, time, measure, food, ...)
-    [instantie]  institutions (gemeente, overheid, UWV): actors in a case story, not abstractions
+Output: `Sources/CasusLint/Rules/nl/lexicon/zelfstandige-naamwoorden.txt`: one lower-case word per
+line, a tab, and its kind, in byte order (the linter searches the file as it is):
+    a   abstract nouns (LiNT-II's nondynamic, dynamic_abstr, substance_abstr)
+    c   concrete nouns (human, artefact, place, time, measure, food, ...)
+    i   institutions (gemeente, overheid, UWV): actors in a case story, not abstractions
 Dutch compounds take the type of their head (the last part), so a word is only written when the
 linter could not tell its type from the longest shorter ending that is in the file: the file is a
 third of the source's size and the linter's look-up (`NounLexicon`) gives every source word its type.
@@ -26,7 +26,6 @@ import pyarrow.parquet as pq
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "Sources", "CasusLint", "Rules", "nl", "lexicon", "zelfstandige-naamwoorden.txt")
-SECTIONS = [("a", "abstract"), ("c", "concreet"), ("i", "instantie")]
 # A compound's head is found only as an ending of at least 4 characters after at least 3 others,
 # so that short verb and adjective endings ("-te", "-end") are never mistaken for nouns.
 SHORTEST_HEAD = 4
@@ -89,10 +88,9 @@ def main():
         out.write(f"# bestand {os.path.basename(path)}; gemaakt met scripts/make-noun-lexicon.py. Niet met de hand\n")
         out.write(f"# bewerken: uitzonderingen voor casusverhalen staan in _taal.yml (concreteNouns).\n")
         out.write(f"# {len(words)} woorden in de bron, {len(kept)} hier; de rest volgt uit de kop van de samenstelling.\n")
-        for key, name in SECTIONS:
-            out.write(f"[{name}]\n")
-            for word in sorted(w for w, k in kept.items() if k == key):
-                out.write(word + "\n")
+        out.write("# Per regel: woord, tab, soort (a abstract, c concreet, i instantie), op bytevolgorde.\n")
+        for word in sorted(kept, key=lambda w: w.encode("utf-8")):
+            out.write(f"{word}\t{kept[word]}\n")
     print(f"{len(words)} nouns read from {os.path.basename(path)}; {len(kept)} written to {os.path.relpath(OUT)}")
 
 

@@ -5,7 +5,7 @@ import Foundation
 /// when its kind does not follow from the longest ending that is itself listed, so a compound takes
 /// the kind of its head: `klantcontact` is abstract because `contact` is.
 ///
-/// The file is searched in place (sorted lines, binary search on bytes): loading it costs one read,
+/// The file is searched in place (sorted lines, one binary search on bytes): loading it costs one read,
 /// not tens of thousands of dictionary insertions per process.
 public final class NounLexicon: Sendable {
     public enum Kind: UInt8, Sendable {
@@ -20,41 +20,40 @@ public final class NounLexicon: Sendable {
     static let fileName = "lexicon/zelfstandige-naamwoorden.txt"
 
     private let bytes: [UInt8]
-    /// Per kind: the byte ranges of its words, in byte order.
-    private let sections: [(kind: Kind, lines: [Range<Int>])]
+    /// Each word's byte range and kind, in byte order of the words.
+    private let entries: [(start: Int32, end: Int32, kind: Kind)]
 
-    public var count: Int { sections.reduce(0) { $0 + $1.lines.count } }
+    public var count: Int { entries.count }
 
+    /// Reads lines of `word<TAB>kind` (a, c or i); `#` lines are comments.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var sections: [(kind: Kind, lines: [Range<Int>])] = []
-        var kind: Kind?
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 10)
+        var entries: [(start: Int32, end: Int32, kind: Kind)] = []
+        entries.reserveCapacity(bytes.count / 12)
         bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
             var start = 0
             while start < all.count {
-                let end = all[start...].firstIndex(of: 0x0A) ?? all.count
-                if end > start, all[start] == UInt8(ascii: "[") {
-                    if let kind { sections.append((kind, lines)) }
-                    lines.removeAll(keepingCapacity: true)
-                    kind =
-                        switch String(decoding: all[start..<end], as: UTF8.self) {
-                        case "[abstract]": .abstract
-                        case "[concreet]": .concrete
-                        case "[instantie]": .institution
+                // memchr: the file has tens of thousands of short lines, read by every lint process.
+                let end =
+                    memchr(base + start, 0x0A, all.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? all.count
+                if end - start >= 3, all[start] != UInt8(ascii: "#"), all[end - 2] == 0x09 {
+                    let kind: Kind? =
+                        switch all[end - 1] {
+                        case UInt8(ascii: "a"): .abstract
+                        case UInt8(ascii: "c"): .concrete
+                        case UInt8(ascii: "i"): .institution
                         default: nil
                         }
-                } else if end > start, all[start] != UInt8(ascii: "#"), kind != nil {
-                    lines.append(start..<end)
+                    if let kind { entries.append((Int32(start), Int32(end - 2), kind)) }
                 }
                 start = end + 1
             }
         }
-        if let kind { sections.append((kind, lines)) }
-        // The script writes each section in byte order, and a test keeps the committed file so;
+        // The script writes the words in byte order, and a test keeps the committed file so;
         // checking it here would cost every lint process more than reading the file.
-        self.sections = sections
+        self.entries = entries
     }
 
     /// One lexicon per file and process: every lint session shares it.
@@ -94,30 +93,33 @@ public final class NounLexicon: Sendable {
 
     private func exact(_ word: UnsafeBufferPointer<UInt8>) -> Kind? {
         bytes.withUnsafeBufferPointer { all in
-            for section in sections {
-                var low = 0
-                var high = section.lines.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    let line = UnsafeBufferPointer(rebasing: all[section.lines[middle]])
-                    if line.lexicographicallyPrecedes(word) {
-                        low = middle + 1
-                    } else {
-                        high = middle
-                    }
+            guard let base = all.baseAddress, let key = word.baseAddress else { return nil }
+            var low = 0
+            var high = entries.count
+            var found: Kind?
+            while low < high {
+                let middle = (low + high) / 2
+                let entry = entries[middle]
+                let length = Int(entry.end - entry.start)
+                let common = memcmp(base + Int(entry.start), key, min(length, word.count))
+                let order = common != 0 ? Int(common) : length - word.count
+                if order < 0 {
+                    low = middle + 1
+                } else if order > 0 {
+                    high = middle
+                } else {
+                    found = entry.kind
+                    break
                 }
-                if low < section.lines.count, all[section.lines[low]].elementsEqual(word) { return section.kind }
             }
-            return nil
+            return found
         }
     }
 
-    /// Whether every section is in byte order, as the search needs.
+    /// Whether the words are in byte order, as the search needs.
     public var isSorted: Bool {
-        sections.allSatisfy { section in
-            zip(section.lines, section.lines.dropFirst()).allSatisfy {
-                bytes[$0].lexicographicallyPrecedes(bytes[$1])
-            }
+        zip(entries, entries.dropFirst()).allSatisfy { a, b in
+            bytes[Int(a.start)..<Int(a.end)].lexicographicallyPrecedes(bytes[Int(b.start)..<Int(b.end)])
         }
     }
 }
