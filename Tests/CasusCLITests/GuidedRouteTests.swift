@@ -44,6 +44,7 @@ struct GuidedRouteTests {
             "/bestaat/niet.txt",  // a file that does not exist: asked again
             transcript,
             narrative,
+            "",  // its quotation stands in the transcript: register it as a quote (default ja)
             "ja",  // the opinion sentence stays: confirmed for this version
         ]
     }
@@ -92,6 +93,12 @@ struct GuidedRouteTests {
         // The real name went to the key vault only.
         #expect(!(try cli.allStoreBytes()).contains(Data("Fatima de Vries".utf8)))
         #expect(try String(contentsOf: cli.vault, encoding: .utf8).contains("Fatima de Vries"))
+        // The narrative's quotation that stands in the transcript was offered and registered as a quote.
+        #expect(run.out.contains("citeert 1 passage(s) die letterlijk in een transcript staan"), "\(run.out)")
+        #expect(run.out.contains("1 citaat/citaten vastgelegd."))
+        let quotes = try cli.ok(["quote", "list", "brief-in-maart"])
+        #expect(
+            quotes.contains("Q1") && quotes.contains("Daar zeiden ze dat ik online bezwaar moest maken"), "\(quotes)")
         // The people-readable status names the next step.
         let text = try cli.ok(["status", "brief-in-maart"])
         #expect(text.contains("✓ Stap 2 narratief — rond"))

@@ -17,6 +17,18 @@ public enum PromptText {
     }
     public static let why = Localized(nl: "Waarom", en: "Why")
     public static let saved = Localized(nl: "Opgeslagen.", en: "Saved.")
+    public static func quotationsFound(_ count: Int) -> Localized {
+        Localized(
+            nl:
+                "Het narratief citeert \(count) passage(s) die letterlijk in een transcript staan maar nog geen citaat zijn:",
+            en: "The narrative quotes \(count) passage(s) that stand verbatim in a transcript but are no quote yet:")
+    }
+    public static let registerQuotations = Localized(
+        nl: "Als citaat vastleggen (spreker: de persoon van het interview)",
+        en: "Register them as quotes (speaker: the person of the interview)")
+    public static let quotationsLeft = Localized(
+        nl: "De citaten zijn niet vastgelegd; dat kan later alsnog.",
+        en: "The quotations were not registered; that can still be done later.")
     public static let confirmLint = Localized(
         nl: "Blijven die zinnen zo staan? Ja bevestigt dat voor deze versie; nee laat u eerst herschrijven",
         en: "Do those sentences stay as they are? Yes confirms that for this version; no lets you rewrite first")

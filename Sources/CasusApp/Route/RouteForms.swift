@@ -164,6 +164,55 @@ public enum RouteForms {
         }
     }
 
+    /// After a narrative is saved: its quotations that stand word for word in a transcript and are
+    /// not registered yet, offered to register as quotes (speaker: the interview's person). Nil when
+    /// there are none.
+    public static func quotationsForm(_ dossier: Dossier) -> StepForm? {
+        guard let narrative = dossier.currentNarrative else { return nil }
+        var found: [(text: String, interview: Interview, span: Range<Int>)] = []
+        for quoted in NarrativeQuotations.texts(in: narrative.text) {
+            let words = quoted.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:!?\n"))
+            guard words.split(separator: " ").count >= 3 else { continue }
+            for interview in dossier.interviews {
+                guard let transcript = interview.transcript,
+                    let span = Quote.locate(words, in: transcript).first
+                else { continue }
+                let known = dossier.quotes.contains {
+                    $0.interviewId == interview.id && $0.start <= span.lowerBound && $0.end >= span.upperBound
+                }
+                if !known && !found.contains(where: { $0.interview.id == interview.id && $0.span == span }) {
+                    found.append((words, interview, span))
+                }
+                break
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        let candidates = found
+        let intro =
+            [PromptText.quotationsFound(found.count)]
+            + found.map {
+                Localized(
+                    nl: "  “\($0.text.excerpt)” — \($0.interview.id)", en: "  “\($0.text.excerpt)” — \($0.interview.id)"
+                )
+            }
+        let question = StepQuestion("citaten-vastleggen", PromptText.registerQuotations, .yesNo, default: "ja")
+        return StepForm(nil, intro: intro, questions: [question]) { answers, d, _ in
+            guard answers.bool("citaten-vastleggen") else { return .manual(PromptText.quotationsLeft) }
+            var d = d
+            for item in candidates {
+                let id = try EntityID.next(prefix: "Q", existing: d.quotes.map(\.id))
+                d.quotes.append(
+                    Quote(
+                        id: id, interviewId: item.interview.id, start: item.span.lowerBound, end: item.span.upperBound,
+                        speakerId: item.interview.participantId,
+                        text: Quote.span(
+                            of: item.interview.transcript ?? "", start: item.span.lowerBound,
+                            end: item.span.upperBound) ?? item.text))
+            }
+            return .changed(d, realName: nil)
+        }
+    }
+
     /// The questions that start a new case; `Casework.startCase` saves the answers.
     public static let newCase = StepForm(
         nil, needs: [.administer],

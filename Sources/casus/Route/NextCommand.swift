@@ -157,6 +157,18 @@ struct NextCommand: CasusCommand {
                             en: "  … and \(shown.count - 12) more: `casus lint --case \(dossier.casus.id)`"))
                 }
             }
+            // A new narrative's quotations that stand in a transcript are offered as quotes.
+            if dossier.casus.currentNarrative != narrativeBefore, let form = RouteForms.quotationsForm(dossier) {
+                let registered = try casework.saveStep(dossier.casus.id, form, try prompter.answers(for: form))
+                switch registered {
+                case .changed(let withQuotes, _):
+                    prompter.say(TerminalText.quotesRegistered(withQuotes.quotes.count - dossier.quotes.count))
+                    dossier = withQuotes
+                case .manual(let text):
+                    prompter.say(text)
+                    prompter.say(TerminalText.quoteCommand(dossier.casus.id))
+                }
+            }
             // Without --until, ask before going on; the end of the input means stop here.
             if until == nil {
                 guard (try? prompter.yesNo("doorgaan", PromptText.continueQuestion, default: true)) == true else {

@@ -31,6 +31,14 @@ enum TerminalText {
     static func backTo(_ previous: String) -> Localized {
         Localized(nl: "Terug. Uw vorige antwoord was: \(previous)", en: "Back. Your previous answer was: \(previous)")
     }
+    static func quotesRegistered(_ count: Int) -> Localized {
+        Localized(nl: "\(count) citaat/citaten vastgelegd.", en: "\(count) quote(s) registered.")
+    }
+    static func quoteCommand(_ caseId: String) -> Localized {
+        Localized(
+            nl: "Later: casus quote add \(caseId) --interview <I-id> --text \"…\"",
+            en: "Later: casus quote add \(caseId) --interview <I-id> --text \"…\"")
+    }
     static let editorHint = Localized(
         nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen",
         en: "path to a file, or Enter to open the editor ($EDITOR)")
