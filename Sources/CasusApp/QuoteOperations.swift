@@ -27,12 +27,7 @@ extension Casework {
             }
             let span = try Casework.locate(place, in: transcript, interviewId: interview.id)
             let speakerId = try speaker.map { try dossier.requireParticipant($0).id } ?? interview.participantId
-            let quote = Quote(
-                id: try EntityID.next(prefix: "Q", existing: dossier.quotes.map(\.id)), interviewId: interview.id,
-                start: span.lowerBound, end: span.upperBound, speakerId: speakerId,
-                text: Quote.span(of: transcript, start: span.lowerBound, end: span.upperBound) ?? "",
-                note: note.nonBlank)
-            dossier.quotes.append(quote)
+            let quote = try dossier.appendQuote(interview, span, speakerId: speakerId, note: note.nonBlank)
             var warning: Localized?
             if !dossier.consentLedger.isGranted(.verbatimQuotes, to: speakerId) {
                 let who = dossier.participant(speakerId)?.pseudonym ?? speakerId
@@ -98,5 +93,22 @@ extension Casework {
             }
             return start..<end
         }
+    }
+}
+
+extension Dossier {
+    /// Adds a quote of `span` in the interview's transcript under the next free id; its text is the
+    /// transcript's words there. The one place quotes are made, for the command and the route alike.
+    @discardableResult
+    mutating func appendQuote(
+        _ interview: Interview, _ span: Range<Int>, speakerId: String, note: String? = nil
+    ) throws -> Quote {
+        let quote = Quote(
+            id: try EntityID.next(prefix: "Q", existing: quotes.map(\.id)), interviewId: interview.id,
+            start: span.lowerBound, end: span.upperBound, speakerId: speakerId,
+            text: Quote.span(of: interview.transcript ?? "", start: span.lowerBound, end: span.upperBound) ?? "",
+            note: note)
+        quotes.append(quote)
+        return quote
     }
 }

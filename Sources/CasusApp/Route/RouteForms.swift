@@ -200,14 +200,7 @@ public enum RouteForms {
             guard answers.bool("citaten-vastleggen") else { return .manual(PromptText.quotationsLeft) }
             var d = d
             for item in candidates {
-                let id = try EntityID.next(prefix: "Q", existing: d.quotes.map(\.id))
-                d.quotes.append(
-                    Quote(
-                        id: id, interviewId: item.interview.id, start: item.span.lowerBound, end: item.span.upperBound,
-                        speakerId: item.interview.participantId,
-                        text: Quote.span(
-                            of: item.interview.transcript ?? "", start: item.span.lowerBound,
-                            end: item.span.upperBound) ?? item.text))
+                try d.appendQuote(item.interview, item.span, speakerId: item.interview.participantId)
             }
             return .changed(d, realName: nil)
         }

@@ -193,7 +193,7 @@ struct BenchCommand: ParsableCommand {
             print(
                 String(
                     format:
-                        "casus lint in-process (one thread, median of 3): %.2f s, %.1f MB/s (best %.1f MB/s), %.0f words/s",
+                        "casus lint in-process (all cores, median of 3): %.2f s, %.1f MB/s (best %.1f MB/s), %.0f words/s",
                     lintTime, bytes / 1_000_000 / lintTime, bytes / 1_000_000 / lintTimes[0], Double(words) / lintTime))
             let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
             let corpusProcess = try StoreBench.time(
