@@ -154,6 +154,23 @@ struct HelpGoldenTests {
         }
     }
 
+    @Test("every command names itself, so ArgumentParser need not derive names from type names at each start")
+    func commandsNameThemselves() throws {
+        let folder = TestRepository.root.appendingPathComponent("Sources/casus")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") }
+        var unnamed: [String] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for part in text.components(separatedBy: "CommandConfiguration(").dropFirst()
+            where !part.prefix(120).contains("commandName:") {
+                unnamed.append("\(file): \(part.prefix(60))")
+            }
+        }
+        #expect(files.count > 20)
+        #expect(unnamed.isEmpty, "\(unnamed)")
+    }
+
     @Test("a usage error and a subcommand's help speak the chosen language, --lang included")
     func usageErrors() throws {
         let cli = CLI()

@@ -74,25 +74,28 @@ enum Checks {
                 while u < sentence.endToken, u - t <= 10 {
                     let next = tokens[u]
                     if next.inQuote { break }
-                    if next.kind == .punctuation, [",", ";", ":", "(", ")"].contains(next.lower) { break }
-                    if next.kind == .word && clauseBreaks.contains(next.lower) && u > t + 1 { break }
-                    if next.kind == .word, !exceptions.contains(next.lower),
-                        isParticiple(next.lower, language: c.rules.language, prefixes: prefixes)
-                    {
+                    if next.kind == .punctuation, ",;:()".utf8.contains(next.ascii) { break }
+                    guard next.kind == .word else {
+                        u += 1
+                        continue
+                    }
+                    let word = c.analysis.lower(u)
+                    if clauseBreaks.contains(word) && u > t + 1 { break }
+                    if !exceptions.contains(word), isParticiple(word, language: c.rules.language, prefixes: prefixes) {
                         participle = u
                         break
                     }
                     u += 1
                 }
                 guard let end = participle else { continue }
-                let before = t > sentence.firstToken ? tokens[t - 1].lower : ""
-                let afterAux = t + 1 < sentence.endToken ? tokens[t + 1].lower : ""
+                let before = t > sentence.firstToken ? c.analysis.lower(t - 1) : ""
+                let afterAux = t + 1 < sentence.endToken ? c.analysis.lower(t + 1) : ""
                 let isImpersonal = impersonalWords.contains(before) || impersonalWords.contains(afterAux)
                 guard isImpersonal == (rule.variant == "impersonal") else { continue }
                 var hasAgent = false
                 var a = t + 1
                 while a < sentence.endToken, a <= end + 6 {
-                    if agents.contains(tokens[a].lower) { hasAgent = true; break }
+                    if agents.contains(c.analysis.lower(a)) { hasAgent = true; break }
                     a += 1
                 }
                 let start = isImpersonal && impersonalWords.contains(before) ? t - 1 : t
@@ -144,8 +147,9 @@ enum Checks {
         let persons = c.rules.entrySet(rule.sets?["personen"])
         let predicates = (rule.predicates ?? []).map { $0.split(separator: " ").map { Set($0.split(separator: "|")) } }
         var nounKinds: [String: NounLexicon.Kind?] = [:]
-        func nounKind(_ word: String) -> NounLexicon.Kind? {
+        func nounKind(_ t: Int) -> NounLexicon.Kind? {
             guard let nouns = c.rules.nouns else { return nil }
+            let word = c.analysis.lower(t)
             if let known = nounKinds[word] { return known }
             let kind = nouns.kind(of: word)
             nounKinds[word] = kind
@@ -166,24 +170,26 @@ enum Checks {
                 if wordFlags.contains(.concrete) {
                     concrete += 1
                 } else if wordFlags.contains(.abstractWord) {
-                    abstract.append(token.lower)
+                    abstract.append(c.analysis.lower(t))
                 } else if token.flags.contains(.capitalized), t != sentence.firstToken {
                     concrete += 1  // a name
-                } else if let kind = nounKind(token.lower) {
-                    if kind == .abstract, !isVerbForm(t, tokens, flags), !isModifier(t, sentence, tokens, nounKind) {
-                        abstract.append(token.lower)
+                } else if let kind = nounKind(t) {
+                    if kind == .abstract, !isVerbForm(t, c.analysis, flags),
+                        !isModifier(t, sentence, tokens, nounKind)
+                    {
+                        abstract.append(c.analysis.lower(t))
                     } else if kind == .concrete {
                         concrete += 1
                     }
-                } else if isAbstract(token.lower, wordFlags, suffixes: suffixes) {
-                    abstract.append(token.lower)
+                } else if c.analysis.withLower(t, { isAbstract($0, wordFlags, suffixes: suffixes) }) {
+                    abstract.append(c.analysis.lower(t))
                 }
             }
             let dense = abstract.count >= minimum && Double(abstract.count) >= ratio * Double(max(content, 1))
             let bare =
                 concrete == 0
                 && (abstract.count >= alone
-                    || (!abstract.isEmpty && contains(narratorWords(sentence, tokens), predicates)))
+                    || (!abstract.isEmpty && contains(narratorWords(sentence, c.analysis), predicates)))
             guard dense || bare else { continue }
             hits.append(
                 Hit(
@@ -195,25 +201,23 @@ enum Checks {
     /// Whether a word the lexicon calls an abstract noun is, here, rather a verb: the lexicon lists
     /// nominalised infinitives ("het weten"), so a word on -en counts as a noun only after an article,
     /// a possessive or an inflected adjective ("het vertrouwen", "ingewikkelde regelingen").
-    private static func isVerbForm(_ t: Int, _ tokens: [Token], _ flags: (Int) -> LexiconEntry.Flags) -> Bool {
-        guard tokens[t].lower.hasSuffix("en"), t > 0, tokens[t - 1].kind == .word else {
-            return tokens[t].lower.hasSuffix("en")
-        }
-        return !(flags(t - 1).contains(.determiner) || tokens[t - 1].lower.hasSuffix("e"))
+    private static func isVerbForm(_ t: Int, _ text: TextAnalysis, _ flags: (Int) -> LexiconEntry.Flags) -> Bool {
+        let onEn = text.withLower(t) { $0.hasSuffix("en") }
+        guard onEn, t > 0, text.tokens[t - 1].kind == .word else { return onEn }
+        return !(flags(t - 1).contains(.determiner) || text.withLower(t - 1) { $0.last == UInt8(ascii: "e") })
     }
 
     /// Whether a word stands right before a noun, as an adjective does: "de verlengde jeugdhulp" (the
     /// lexicon also lists "het verlengde").
     private static func isModifier(
-        _ t: Int, _ sentence: Sentence, _ tokens: [Token], _ nounKind: (String) -> NounLexicon.Kind?
+        _ t: Int, _ sentence: Sentence, _ tokens: [Token], _ nounKind: (Int) -> NounLexicon.Kind?
     ) -> Bool {
-        t + 1 < sentence.endToken && tokens[t + 1].kind == .word && !tokens[t + 1].inQuote
-            && nounKind(tokens[t + 1].lower) != nil
+        t + 1 < sentence.endToken && tokens[t + 1].kind == .word && !tokens[t + 1].inQuote && nounKind(t + 1) != nil
     }
 
-    private static func narratorWords(_ sentence: Sentence, _ tokens: [Token]) -> [Substring] {
-        (sentence.firstToken..<sentence.endToken).filter { tokens[$0].kind == .word && !tokens[$0].inQuote }
-            .map { Substring(tokens[$0].lower) }
+    private static func narratorWords(_ sentence: Sentence, _ text: TextAnalysis) -> [Substring] {
+        (sentence.firstToken..<sentence.endToken).filter { text.tokens[$0].kind == .word && !text.tokens[$0].inQuote }
+            .map { Substring(text.lower($0)) }
     }
 
     /// Whether one of `phrases` (words as sets of alternatives) occurs as consecutive words.
@@ -226,10 +230,17 @@ enum Checks {
         }
     }
 
-    static func isAbstract(_ word: String, _ flags: LexiconEntry.Flags, suffixes: SuffixTable) -> Bool {
+    static func isAbstract(
+        _ word: UnsafeBufferPointer<UInt8>, _ flags: LexiconEntry.Flags, suffixes: SuffixTable
+    ) -> Bool {
         if flags.contains(.abstractWord) { return true }
-        guard word.utf8.count >= 7, !flags.contains(.concrete) else { return false }
+        guard word.count >= 7, !flags.contains(.concrete) else { return false }
         return suffixes.matches(word)
+    }
+
+    /// Whether a token is the ASCII punctuation mark `mark`.
+    @inline(__always) static func isPunctuation(_ token: Token, _ mark: Unicode.Scalar) -> Bool {
+        token.kind == .punctuation && token.ascii == UInt8(ascii: mark)
     }
 
     /// The writer's own exclamation: a "!" outside every quotation.
@@ -252,10 +263,10 @@ enum Checks {
         let tokens = c.analysis.tokens
         for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
             var t = sentence.endToken - 1
-            while t >= sentence.firstToken, tokens[t].kind == .quote || tokens[t].lower == ")" { t -= 1 }
+            while t >= sentence.firstToken, tokens[t].kind == .quote || isPunctuation(tokens[t], ")") { t -= 1 }
             guard t >= sentence.firstToken else { continue }
             let last = tokens[t]
-            guard last.lower == "?", !last.inQuote, !isQuotation(sentence, c) else { continue }
+            guard isPunctuation(last, "?"), !last.inQuote, !isQuotation(sentence, c) else { continue }
             hits.append(Hit(rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(last.end), sentence: s))
         }
     }
@@ -281,7 +292,7 @@ enum Checks {
         let tokens = c.analysis.tokens
         for quote in c.analysis.quotes where quote.wordCount >= minimum {
             // A colon just before the quotation names the speaker: "De agent zei: “…”".
-            if let open = quote.openToken, open > 0, tokens[open - 1].lower == ":" { continue }
+            if let open = quote.openToken, open > 0, isPunctuation(tokens[open - 1], ":") { continue }
             let here = quote.sentence
             // The sentences the quotation spans, and one on either side in the same paragraph.
             var last = here
@@ -300,8 +311,10 @@ enum Checks {
                 return (sentence.firstToken..<sentence.endToken).contains { t in
                     let token = tokens[t]
                     guard !token.inQuote else { return false }
-                    return flags(t).contains(.speechCue) || c.speakers.contains(token.lower)
-                        || (token.lower == ":" && t + 1 < tokens.count && tokens[t + 1].flags.contains(.opensQuote))
+                    return flags(t).contains(.speechCue)
+                        || (token.kind == .word && c.speakers.contains(c.analysis.lower(t)))
+                        || (isPunctuation(token, ":") && t + 1 < tokens.count
+                            && tokens[t + 1].flags.contains(.opensQuote))
                 }
             }
             guard !found else { continue }
@@ -396,7 +409,7 @@ enum QuoteText {
     }
 }
 
-extension String.UTF8View {
+extension Collection<UInt8> {
     /// Byte-wise suffix test: exact, and far cheaper than `String.hasSuffix`, which compares by canonical equivalence.
     func hasSuffix(_ suffix: String) -> Bool {
         let tail = suffix.utf8
@@ -416,8 +429,7 @@ struct SuffixTable: Sendable {
         }
     }
 
-    func matches(_ word: String) -> Bool {
-        let bytes = word.utf8
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = bytes.last else { return false }
         let candidates = byLastByte[Int(last)]
         if candidates.isEmpty { return false }

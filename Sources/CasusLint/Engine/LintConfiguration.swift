@@ -29,6 +29,12 @@ public struct LintConfiguration: Sendable {
 
     public init() {}
 
+    /// Whether these settings make the rules differ from the ones shipped (language and failOn do not).
+    var changesRules: Bool {
+        !disabled.isEmpty || !severities.isEmpty || !thresholds.isEmpty || !extraWords.isEmpty
+            || !extraRuleFolders.isEmpty
+    }
+
     public static let fileNames = [".casus-lint.yml", ".casus-lint.yaml", "casus-lint.yml"]
 
     /// The nearest configuration file in `folder` or above it.

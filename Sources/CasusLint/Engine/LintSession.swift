@@ -55,15 +55,27 @@ public enum LanguageDetector {
 
     public static func detect(_ text: String) -> Language {
         var nl = 0, en = 0, seen = 0
-        // Scalars, not characters: a cluster of many combining marks must not make this quadratic.
-        let start = String(String.UnicodeScalarView(text.unicodeScalars.prefix(20_000)))
-        for word in start.lowercased().split(whereSeparator: { !$0.isLetter }) where word.utf8.count <= 8 {
-            let w = String(word)
-            if dutch.contains(w) { nl += 1 }
-            if english.contains(w) { en += 1 }
+        // Bytes, not Characters: grapheme breaking and lowercasing cost more than linting a short text.
+        // Every word the two lists hold is ASCII, so a word with other bytes in it counts only as seen.
+        var word: [UInt8] = []
+        func count() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty, word.count <= 8 else { return }
+            if let ascii = String(validating: word, as: UTF8.self) {
+                if dutch.contains(ascii) { nl += 1 }
+                if english.contains(ascii) { en += 1 }
+            }
             seen += 1
+        }
+        for byte in text.utf8.prefix(60_000) {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x80...: word.append(byte)
+            default: count()
+            }
             if seen > 3_000 { break }
         }
+        count()
         return en > nl ? .en : .nl
     }
 }

@@ -28,29 +28,43 @@ public struct Linter: Sendable {
         self.speakers = Set(speakers.map { $0.lowercased() })
     }
 
+    /// A piece of the work on one analysed text; the pieces read the analysis, write nothing shared
+    /// and run side by side.
+    private enum Job {
+        /// The word and phrase pass over some sentences (a long text is cut into several).
+        case words(Range<Int>)
+        case readability
+        /// A check written in code, by rule index.
+        case check(Int)
+    }
+
     public func lint(_ source: SourceText, path: String, interfaceLanguage: Language) -> LintReport {
         let prepared = PreparedText(source)
         let analysis = TextAnalysis(prepared, abbreviations: rules.abbreviations)
-        let lex = rules.lookUp(analysis.tokens)
+        let lex = rules.lookUp(analysis)
         let context = CheckContext(
             analysis: analysis, rules: rules, lex: lex, transcripts: transcripts, speakers: speakers)
-        // The word and phrase pass, each check written in code and the readability figures read the
-        // analysis and write nothing shared: they run side by side, their hits joined in a fixed order.
+        // The hits of all jobs are joined in a fixed order. A match never crosses a sentence, so the
+        // word pass can be cut at sentence boundaries.
         let checks = rules.rules.indices.filter {
             ![.words, .phrases, .substitution].contains(rules.rules[$0].definition.kind)
         }
-        let jobs = [-2, -1] + checks
+        let sentencesPerJob = 4_000
+        let wordJobs = stride(from: 0, to: analysis.sentences.count, by: sentencesPerJob).map {
+            Job.words($0..<min($0 + sentencesPerJob, analysis.sentences.count))
+        }
+        let jobs = wordJobs + [.readability] + checks.map { .check($0) }
         let outcome =
             (try? jobs.concurrentMap(minimumPerChunk: 1) { job -> (hits: [Hit], figures: ReadabilityFigures?) in
                 var hits: [Hit] = []
                 switch job {
-                case -2:
-                    let attributed = attributedSentences(analysis, lex)
-                    matchWordsAndPhrases(analysis, lex, attributed: attributed, into: &hits)
+                case .words(let sentences):
+                    let attributed = attributedSentences(analysis, lex, sentences)
+                    matchWordsAndPhrases(analysis, lex, sentences, attributed: attributed, into: &hits)
                     return (hits, nil)
-                case -1: return ([], Readability.figures(context))
-                default:
-                    runCheck(job, context, into: &hits)
+                case .readability: return ([], Readability.figures(context))
+                case .check(let rule):
+                    runCheck(rule, context, into: &hits)
                     return (hits, nil)
                 }
             }) ?? []
@@ -71,8 +85,9 @@ public struct Linter: Sendable {
     // MARK: Attribution
 
     /// Sentences in which the writer attributes a view to someone else (and does not speak as "ik").
-    private func attributedSentences(_ analysis: TextAnalysis, _ lex: [Int32]) -> [Bool] {
-        analysis.sentences.map { sentence in
+    /// Indexed like `analysis.sentences`, relative to the start of `sentences`.
+    private func attributedSentences(_ analysis: TextAnalysis, _ lex: [Int32], _ sentences: Range<Int>) -> [Bool] {
+        analysis.sentences[sentences].map { sentence in
             var cue = false
             let lexicon = rules.entries
             for t in sentence.firstToken..<sentence.endToken where lex[t] >= 0 && !analysis.tokens[t].inQuote {
@@ -81,7 +96,7 @@ public struct Linter: Sendable {
                 if !cue {
                     for c in Int(lexicon.cueStart[e])..<Int(lexicon.cueStart[e + 1])
                     where rules.attributionCues[Int(lexicon.cues[c])].match(
-                        analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
+                        analysis, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
                         != nil
                     {
                         cue = true
@@ -96,19 +111,21 @@ public struct Linter: Sendable {
     // MARK: Words and phrases
 
     private func matchWordsAndPhrases(
-        _ analysis: TextAnalysis, _ lex: [Int32], attributed: [Bool], into hits: inout [Hit]
+        _ analysis: TextAnalysis, _ lex: [Int32], _ sentences: Range<Int>, attributed: [Bool], into hits: inout [Hit]
     ) {
         let tokens = analysis.tokens
         let hasPrefixes = !rules.prefixIndex.isEmpty
         var found: [Hit] = []
-        for (s, sentence) in analysis.sentences.enumerated() where !sentence.isHeading {
+        for s in sentences where !analysis.sentences[s].isHeading {
+            let sentence = analysis.sentences[s]
             for t in sentence.firstToken..<sentence.endToken {
                 if lex[t] >= 0 {
                     let e = Int(lex[t])
                     for c in Int(rules.entries.candidateStart[e])..<Int(rules.entries.candidateStart[e + 1]) {
                         let (r, p) = rules.entries.candidates[c]
                         if let end = tryMatch(
-                            Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed, analysis, lex)
+                            Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed,
+                            from: sentences.lowerBound, analysis, lex)
                         {
                             found.append(
                                 Hit(
@@ -117,11 +134,14 @@ public struct Linter: Sendable {
                         }
                     }
                 }
-                if hasPrefixes && tokens[t].kind == .word {
-                    for entry in rules.prefixIndex where tokens[t].lower.utf8.starts(with: entry.prefix) {
+                if hasPrefixes && tokens[t].kind == .word && tokens[t].lowerCount > 0 {
+                    let first = Int(analysis.lowered[Int(tokens[t].lowerStart)])
+                    for index in rules.prefixesByFirstByte[first] {
+                        let entry = rules.prefixIndex[index]
+                        guard analysis.lower(t, startsWith: entry.prefix) else { continue }
                         if let end = tryMatch(
                             entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed,
-                            analysis, lex)
+                            from: sentences.lowerBound, analysis, lex)
                         {
                             found.append(
                                 Hit(
@@ -137,19 +157,19 @@ public struct Linter: Sendable {
     }
 
     private func tryMatch(
-        _ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], _ analysis: TextAnalysis,
-        _ lex: [Int32]
+        _ r: Int, _ p: Int, at t: Int, sentence: Sentence, index s: Int, attributed: [Bool], from firstSentence: Int,
+        _ analysis: TextAnalysis, _ lex: [Int32]
     ) -> Int? {
         let rule = rules.rules[r]
         if rule.narratorOnly && analysis.tokens[t].inQuote { return nil }
-        if rule.respectsAttribution && attributed[s] { return nil }
+        if rule.respectsAttribution && attributed[s - firstSentence] { return nil }
         let end: Int
         if p < 0 {
             end = t + 1
         } else {
             guard
                 let matched = rule.patterns[p].match(
-                    analysis.tokens, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
+                    analysis, lex, at: t, sentenceStart: sentence.firstToken, limit: sentence.endToken)
             else { return nil }
             if rule.narratorOnly, (t..<matched).contains(where: { analysis.tokens[$0].inQuote }) { return nil }
             end = matched
@@ -159,7 +179,7 @@ public struct Linter: Sendable {
             var e = max(sentence.firstToken, t - 6)
             while e <= t {
                 if let exceptionEnd = exception.match(
-                    analysis.tokens, lex, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken),
+                    analysis, lex, at: e, sentenceStart: sentence.firstToken, limit: sentence.endToken),
                     exceptionEnd > t
                 {
                     return nil

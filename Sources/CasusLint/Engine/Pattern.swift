@@ -118,27 +118,29 @@ struct CompiledPattern: Sendable {
 
     /// Tries to match starting at token `start`, within the sentence ending before `limit`.
     /// Returns the index one past the last matched token.
-    func match(_ tokens: [Token], _ lex: [Int32], at start: Int, sentenceStart: Int, limit: Int) -> Int? {
+    func match(_ text: TextAnalysis, _ lex: [Int32], at start: Int, sentenceStart: Int, limit: Int) -> Int? {
+        let tokens = text.tokens
         if isSentenceStart {
             var first = sentenceStart
             while first < limit, !(tokens[first].kind == .word || tokens[first].kind == .number) { first += 1 }
             if start != first { return nil }
-            return match(tokens, lex, element: 1, at: start, limit: limit)
+            return match(text, lex, element: 1, at: start, limit: limit)
         }
-        return match(tokens, lex, element: 0, at: start, limit: limit)
+        return match(text, lex, element: 0, at: start, limit: limit)
     }
 
-    private func match(_ tokens: [Token], _ lex: [Int32], element: Int, at position: Int, limit: Int) -> Int? {
+    private func match(_ text: TextAnalysis, _ lex: [Int32], element: Int, at position: Int, limit: Int) -> Int? {
         if element == elements.count { return position }
+        let tokens = text.tokens
         switch elements[element] {
         case .words(let bits):
             guard position < limit, bits.contains(lex[position]) else { return nil }
-            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
+            return match(text, lex, element: element + 1, at: position + 1, limit: limit)
         case .gap(let maximum):
             var skip = 0
             var p = position
             while skip <= maximum, p <= limit {
-                if let end = match(tokens, lex, element: element + 1, at: p, limit: limit) { return end }
+                if let end = match(text, lex, element: element + 1, at: p, limit: limit) { return end }
                 // A gap does not cross sentence-internal punctuation that ends a clause.
                 if p < limit, tokens[p].kind == .punctuation,
                     tokens[p].ascii == UInt8(ascii: ";") || tokens[p].ascii == UInt8(ascii: ":")
@@ -150,17 +152,17 @@ struct CompiledPattern: Sendable {
             }
             return nil
         case .sentenceStart:
-            return match(tokens, lex, element: element + 1, at: position, limit: limit)
+            return match(text, lex, element: element + 1, at: position, limit: limit)
         case .prefixes(let list):
             guard position < limit, tokens[position].kind == .word,
-                list.contains(where: { tokens[position].lower.utf8.starts(with: $0) })
+                list.contains(where: { text.lower(position, startsWith: $0) })
             else { return nil }
-            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
+            return match(text, lex, element: element + 1, at: position + 1, limit: limit)
         case .any:
             guard position < limit, tokens[position].kind == .word || tokens[position].kind == .number else {
                 return nil
             }
-            return match(tokens, lex, element: element + 1, at: position + 1, limit: limit)
+            return match(text, lex, element: element + 1, at: position + 1, limit: limit)
         }
     }
 }
@@ -169,7 +171,7 @@ struct CompiledPattern: Sendable {
 /// `schrijnende`, `schrijnender`, `schrijnendste`.
 enum Inflector {
     static func forms(of word: String, _ inflection: Inflection, language: Language) -> [String] {
-        guard !word.contains(" "), inflection != .none else { return [word] }
+        guard inflection != .none, !word.utf8.contains(0x20) else { return [word] }
         switch (language, inflection) {
         case (.nl, .adjective): return dutchAdjective(word)
         case (.nl, .noun): return dutchNoun(word)
@@ -191,7 +193,9 @@ enum Inflector {
         if vowels.contains(beforeLast) {
             if let twoBefore, twoBefore == beforeLast {
                 chars.remove(at: chars.count - 2)
-            } else if twoBefore.map({ !vowels.contains($0) }) ?? true, vowelGroups(word) == 1, !"wxj".contains(last) {
+            } else if twoBefore.map({ !vowels.contains($0) }) ?? true, vowelGroups(word) == 1,
+                !["w", "x", "j"].contains(last)
+            {
                 return word + String(last)
             }
         }

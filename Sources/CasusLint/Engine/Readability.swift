@@ -22,18 +22,20 @@ enum Readability {
                 let token = tokens[t]
                 sentenceWords += 1
                 if token.inQuote { quotedWords += 1 }
-                syllables += token.kind == .number ? 1 : count(syllablesIn: token.lower, language: rules.language)
-                // A noun, roughly: the first word after an article or possessive that does not end like an adjective.
                 let flags = flagsOf(t)
-                let endsInE = token.lower.utf8.last == UInt8(ascii: "e")
-                if afterDeterminer, token.kind == .word, !flags.contains(.function),
-                    !(endsInE && token.lower.utf8.count > 3 && !flags.contains(.concrete))
-                {
-                    nouns += 1
-                    if !Checks.isAbstract(token.lower, flags, suffixes: suffixes) { concreteNouns += 1 }
-                    afterDeterminer = false
-                } else {
-                    afterDeterminer = flags.contains(.determiner) || (afterDeterminer && endsInE)
+                analysis.withLower(t) { lower in
+                    syllables += token.kind == .number ? 1 : count(syllablesIn: lower, language: rules.language)
+                    // A noun, roughly: the first word after an article or possessive that does not end like an adjective.
+                    let endsInE = lower.last == UInt8(ascii: "e")
+                    if afterDeterminer, token.kind == .word, !flags.contains(.function),
+                        !(endsInE && lower.count > 3 && !flags.contains(.concrete))
+                    {
+                        nouns += 1
+                        if !Checks.isAbstract(lower, flags, suffixes: suffixes) { concreteNouns += 1 }
+                        afterDeterminer = false
+                    } else {
+                        afterDeterminer = flags.contains(.determiner) || (afterDeterminer && endsInE)
+                    }
                 }
             }
             if sentenceWords > 0 {
@@ -66,11 +68,16 @@ enum Readability {
 
     /// Syllables as groups of vowels; in Dutch `ij` is a vowel and a diaeresis starts a new syllable.
     static func count(syllablesIn word: String, language: Language) -> Int {
+        var word = word
+        return word.withUTF8 { count(syllablesIn: $0, language: language) }
+    }
+
+    static func count(syllablesIn word: UnsafeBufferPointer<UInt8>, language: Language) -> Int {
         var groups = 0
         var inVowel = false
         var previous: UInt8 = 0
         var lead: UInt8 = 0
-        for byte in word.utf8 {
+        for byte in word {
             var vowel = false
             if byte < 0x80 {
                 switch byte {
@@ -94,7 +101,7 @@ enum Readability {
             inVowel = vowel
             previous = byte
         }
-        if language == .en, word.utf8.last == UInt8(ascii: "e"), !word.utf8.hasSuffix("le"), groups > 1 { groups -= 1 }
+        if language == .en, word.last == UInt8(ascii: "e"), !word.hasSuffix("le"), groups > 1 { groups -= 1 }
         return max(1, groups)
     }
 }

@@ -79,6 +79,8 @@ public struct RuleSet: Sendable {
     let rules: [CompiledRule]
     /// Word → its entry in `entries`.
     let lexicon: [String: Int32]
+    /// The same, keyed by bytes, for looking up tokens.
+    let wordTable: WordTable
     /// Whether any pattern names a punctuation mark; if not, punctuation needs no lookup.
     let lexiconHasPunctuation: Bool
     /// The longest lexicon word in UTF-8 bytes: longer tokens are never looked up, so a "word" of
@@ -87,6 +89,8 @@ public struct RuleSet: Sendable {
     let entries: FlatLexicon
     /// Prefix patterns, checked against every word.
     let prefixIndex: [(prefix: [UInt8], rule: Int, pattern: Int)]
+    /// For each first byte: the prefix patterns whose prefix begins with it.
+    let prefixesByFirstByte: [[Int]]
     let attributionCues: [CompiledPattern]
     let abbreviations: Set<String>
     let speechCues: Set<String>
@@ -161,12 +165,16 @@ public struct RuleSet: Sendable {
         }
         self.attributionCues = cueDrafts.map { $0.compiled(index, lexiconSize: size) }
         self.lexicon = lexicon
+        self.wordTable = WordTable(lexicon)
         self.longestLexiconWord = lexicon.keys.map(\.utf8.count).max() ?? 0
         self.lexiconHasPunctuation = lexicon.keys.contains {
             $0.unicodeScalars.first.map { !CharacterSet.alphanumerics.contains($0) && $0 != "'" } ?? false
         }
         self.entries = FlatLexicon(entries)
         self.prefixIndex = prefixes
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (index, entry) in prefixes.enumerated() { buckets[Int(entry.prefix.first ?? 0)].append(index) }
+        self.prefixesByFirstByte = buckets
     }
 
     /// A rule's patterns as written, before they are compiled against the lexicon.
@@ -187,8 +195,9 @@ public struct RuleSet: Sendable {
         /// A plain word becomes a lexicon entry; anything else a pattern.
         func add(_ entry: String) throws {
             let lowered = entry.lowercased()
+            // Bytes, not Foundation's contains(_: StringProtocol), which searches through NSString.
             let plain =
-                !lowered.contains(" ") && !lowered.contains("|") && !lowered.contains("*") && !lowered.contains("{")
+                !lowered.utf8.contains(where: { $0 == 0x20 || $0 == 0x7C || $0 == 0x2A || $0 == 0x7B })
                 && lowered != "^"
             if plain {
                 draft.singleWords.append(lowered)
@@ -224,18 +233,23 @@ public struct RuleSet: Sendable {
     }
 
     /// The lexicon entry of each token (-1 when the word is not in the lexicon).
-    func lookUp(_ tokens: [Token]) -> [Int32] {
+    func lookUp(_ analysis: TextAnalysis) -> [Int32] {
         let punctuation = lexiconHasPunctuation
         let longest = longestLexiconWord
-        let lexicon = self.lexicon
+        let table = wordTable
+        let lowered = analysis.lowered
         // Pure and per token: spread over the cores for long texts.
         return
-            (try? tokens.concurrentMap(minimumPerChunk: 16_384) { token -> Int32 in
-                guard token.lower.utf8.count <= longest else { return -1 }
+            (try? analysis.tokens.concurrentMap(minimumPerChunk: 16_384) { token -> Int32 in
+                guard token.lowerCount > 0, Int(token.lowerCount) <= longest else { return -1 }
                 switch token.kind {
-                case .word, .number: return lexicon[token.lower] ?? -1
-                case .punctuation: return punctuation && !token.lower.isEmpty ? (lexicon[token.lower] ?? -1) : -1
+                case .word, .number: break
+                case .punctuation: guard punctuation else { return -1 }
                 default: return -1
+                }
+                return lowered.withUnsafeBufferPointer { all in
+                    let start = Int(token.lowerStart)
+                    return table.find(UnsafeBufferPointer(rebasing: all[start..<start + Int(token.lowerCount)]))
                 }
             }) ?? []
     }
@@ -255,6 +269,11 @@ public struct RuleSet: Sendable {
     public static func bundled(
         _ language: Language, configuration: LintConfiguration = LintConfiguration()
     ) throws -> RuleSet {
+        if !configuration.changesRules, let warmed = RuleWarmUp.take(language) { return warmed }
+        return try load(language, configuration: configuration)
+    }
+
+    static func load(_ language: Language, configuration: LintConfiguration) throws -> RuleSet {
         let folder = try RuleFiles.bundledFolder().appendingPathComponent(language.rawValue, isDirectory: true)
         var folders = [folder]
         for extra in configuration.extraRuleFolders {
@@ -318,6 +337,7 @@ enum RuleCache {
             if FileManager.default.createFile(atPath: temporary.path, contents: data) {
                 if rename(temporary.path, cacheFile.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
             }
+            removeStale(beside: cacheFile, language: language)
         }
         return parsed
     }
@@ -343,6 +363,17 @@ enum RuleCache {
         return ParsedRules(profile: profile, definitions: definitions.values.sorted { $0.id < $1.id })
     }
 
+    /// Caches of this language written for older rule files or builds: each new build would otherwise
+    /// leave one behind. Caches of other rule folders go too; they are rebuilt when next used.
+    static func removeStale(beside cacheFile: URL, language: Language) {
+        let folder = cacheFile.deletingLastPathComponent()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix("\(language.rawValue)-") && name.hasSuffix(".json") && name != cacheFile.lastPathComponent
+        {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// `$XDG_CACHE_HOME/casus/lint-rules/<language>-<fingerprint>.json`; nil when there is no home to write to.
     static func cacheURL(for files: [URL], language: Language) -> URL? {
         let environment = ProcessInfo.processInfo.environment
@@ -355,10 +386,11 @@ enum RuleCache {
         // A new build of casus may read rules differently: its own size and time are part of the key.
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         for url in [executable] + files {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
+            // stat(2) directly: FileManager's attribute dictionary costs a millisecond over 40 files.
+            var status = stat()
+            guard stat(url.path, &status) == 0 else { return nil }
             mix(url.path)
-            mix(String(attributes[.size] as? Int ?? -1))
-            mix(String((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1))
+            mix("\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)")
         }
         let base: URL
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {

@@ -28,41 +28,39 @@ public enum Reporters {
     static func json(_ reports: [LintReport]) -> String {
         var summary: [String: Int] = [:]
         for report in reports { for finding in report.findings { summary[finding.category.rawValue, default: 0] += 1 } }
-        var out = "{\n  \"files\" : ["
+        var out = JSONBytes()
+        out.append("{\n  \"files\" : [")
         for (index, report) in reports.enumerated() {
-            out += index == 0 ? "\n    {\n" : ",\n    {\n"
-            out += "      \"figures\" : " + JSONText.encoded(report.figures, indent: 6) + ",\n"
-            out += "      \"findings\" : ["
-            for (number, f) in report.findings.enumerated() {
-                out += number == 0 ? "\n        {\n" : ",\n        {\n"
-                var fields: [(String, String)] = [
-                    ("category", JSONText.string(f.category.rawValue)), ("column", String(f.column)),
-                    ("endColumn", String(f.endColumn)), ("endLine", String(f.endLine)),
-                ]
-                if let length = f.length { fields.append(("length", String(length))) }
-                fields += [
-                    ("line", String(f.line)), ("message", JSONText.string(f.message)),
-                    ("path", JSONText.string(f.path)),
-                    ("rule", JSONText.string(f.rule)),
-                ]
-                if let sentence = f.sentence { fields.append(("sentence", JSONText.string(sentence))) }
-                if let column = f.sentenceColumn { fields.append(("sentenceColumn", String(column))) }
-                fields.append(("severity", JSONText.string(f.severity.rawValue)))
-                if let suggestion = f.suggestion { fields.append(("suggestion", JSONText.string(suggestion))) }
-                out += fields.map { "          \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n")
-                out += "\n        }"
+            out.append(index == 0 ? "\n    {\n" : ",\n    {\n")
+            out.append("      \"figures\" : " + JSONText.encoded(report.figures, indent: 6) + ",\n")
+            out.append("      \"findings\" : [")
+            // The findings in slices written side by side: a long text has tens of thousands.
+            let slices = stride(from: 0, to: report.findings.count, by: 2_000).map {
+                $0..<min($0 + 2_000, report.findings.count)
             }
-            out += report.findings.isEmpty ? "\n\n      ],\n" : "\n      ],\n"
-            out += "      \"language\" : " + JSONText.string(report.language.rawValue) + ",\n"
-            out += "      \"path\" : " + JSONText.string(report.path) + ",\n"
-            out += "      \"quotesVerified\" : " + (report.quotesVerified ? "true" : "false") + "\n    }"
+            let written =
+                (try? slices.concurrentMap(minimumPerChunk: 1) { slice -> [UInt8] in
+                    var part = JSONBytes()
+                    for number in slice { part.finding(report.findings[number], first: number == 0) }
+                    return part.bytes
+                }) ?? []
+            for part in written { out.bytes += part }
+            out.append(report.findings.isEmpty ? "\n\n      ],\n" : "\n      ],\n")
+            out.append("      \"language\" : ")
+            out.string(report.language.rawValue)
+            out.append(",\n      \"path\" : ")
+            out.string(report.path)
+            out.append(",\n      \"quotesVerified\" : " + (report.quotesVerified ? "true" : "false") + "\n    }")
         }
-        out += reports.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
-        out += "  \"summary\" : {"
-        out += summary.keys.sorted().map { "\n    " + JSONText.string($0) + " : " + String(summary[$0]!) }
-            .joined(separator: ",")
-        out += summary.isEmpty ? "\n\n  }\n}\n" : "\n  }\n}\n"
-        return out
+        out.append(reports.isEmpty ? "\n\n  ],\n" : "\n  ],\n")
+        out.append("  \"summary\" : {")
+        for (index, key) in summary.keys.sorted().enumerated() {
+            out.append(index == 0 ? "\n    " : ",\n    ")
+            out.string(key)
+            out.append(" : " + String(summary[key]!))
+        }
+        out.append(summary.isEmpty ? "\n\n  }\n}\n" : "\n  }\n}\n")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     static func checkstyle(_ reports: [LintReport]) -> String {
@@ -286,6 +284,82 @@ enum SARIFReporter {
 }
 
 /// JSON text as `JSONEncoder` writes it (pretty, sorted keys, slashes unescaped).
+/// JSON written as bytes, the way `JSONEncoder` writes it with pretty printing and sorted keys.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) { bytes += text.utf8 }
+
+    mutating func number(_ value: Int) { bytes += String(value).utf8 }
+
+    /// A string value with its escapes.
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// One finding, its keys in sorted order, as an element of the findings array.
+    mutating func finding(_ f: LintFinding, first: Bool) {
+        append(first ? "\n        {\n" : ",\n        {\n")
+        field("category", first: true)
+        string(f.category.rawValue)
+        field("column")
+        number(f.column)
+        field("endColumn")
+        number(f.endColumn)
+        field("endLine")
+        number(f.endLine)
+        if let length = f.length {
+            field("length")
+            number(length)
+        }
+        field("line")
+        number(f.line)
+        field("message")
+        string(f.message)
+        field("path")
+        string(f.path)
+        field("rule")
+        string(f.rule)
+        if let sentence = f.sentence {
+            field("sentence")
+            string(sentence)
+        }
+        if let column = f.sentenceColumn {
+            field("sentenceColumn")
+            number(column)
+        }
+        field("severity")
+        string(f.severity.rawValue)
+        if let suggestion = f.suggestion {
+            field("suggestion")
+            string(suggestion)
+        }
+        append("\n        }")
+    }
+
+    private mutating func field(_ name: String, first: Bool = false) {
+        append(first ? "          \"" : ",\n          \"")
+        append(name)
+        append("\" : ")
+    }
+}
+
 enum JSONText {
     static func string(_ text: String) -> String {
         // Most texts need no escape at all.

@@ -28,6 +28,8 @@ struct QuoteSpan {
 struct TextAnalysis {
     let text: PreparedText
     var tokens: [Token] = []
+    /// The lower-case forms of the tokens, one after another (see `Token.lowerStart`).
+    var lowered: [UInt8] = []
     var sentences: [Sentence] = []
     var quotes: [QuoteSpan] = []
     /// Quotation marks that open and are never closed (token indices).
@@ -37,15 +39,27 @@ struct TextAnalysis {
 
     init(_ text: PreparedText, abbreviations: Set<String>) {
         self.text = text
-        tokens.reserveCapacity(text.masked.count / 5)
-        let blockTokens = TextAnalysis.tokenize(text, abbreviations: abbreviations)
-        for (blockIndex, block) in text.blocks.enumerated() where block.kind != .code {
+        // Runs of blocks come back tokenized, each with its own lower-case bytes; joined here, a run's
+        // tokens are moved to point past the bytes of the runs before it.
+        var blockEnds: [Int] = []
+        let runs = TextAnalysis.tokenize(text, abbreviations: abbreviations)
+        tokens.reserveCapacity(runs.reduce(0) { $0 + $1.tokens.count })
+        lowered.reserveCapacity(runs.reduce(0) { $0 + $1.lowered.count })
+        for run in runs {
+            let base = Int32(lowered.count)
             let first = tokens.count
-            if let own = blockTokens[blockIndex] { tokens += own }
-            guard tokens.count > first else { continue }
+            lowered += run.lowered
+            tokens += run.tokens
+            if base > 0 { for t in first..<tokens.count { tokens[t].lowerStart += base } }
+            blockEnds += run.blockEnds.map { $0 + first }
+        }
+        for (blockIndex, block) in text.blocks.enumerated() where block.kind != .code {
+            let first = blockIndex == 0 ? 0 : blockEnds[blockIndex - 1]
+            guard blockEnds[blockIndex] > first else { continue }
+            let end = blockEnds[blockIndex]
             let quoteCountBefore = quotes.count
-            pairQuotes(first, tokens.count, block: blockIndex, isQuoteBlock: block.kind == .quote)
-            splitSentences(first, tokens.count, block: blockIndex, heading: block.kind == .heading)
+            pairQuotes(first, end, block: blockIndex, isQuoteBlock: block.kind == .quote)
+            splitSentences(first, end, block: blockIndex, heading: block.kind == .heading)
             for q in quoteCountBefore..<quotes.count {
                 quotes[q].sentence = sentenceIndex(containing: quotes[q].firstToken) ?? max(0, sentences.count - 1)
             }
@@ -56,9 +70,37 @@ struct TextAnalysis {
         }
     }
 
-    /// The tokens of each block (nil for code). Blocks never share a token, so a long text is
-    /// tokenized in runs of blocks on all cores; a short one on the calling thread.
-    private static func tokenize(_ text: PreparedText, abbreviations: Set<String>) -> [[Token]?] {
+    /// The lower-case form of token `t`.
+    func lower(_ t: Int) -> String {
+        let token = tokens[t]
+        return String(
+            decoding: lowered[Int(token.lowerStart)..<Int(token.lowerStart) + Int(token.lowerCount)], as: UTF8.self)
+    }
+
+    /// Calls `body` with the lower-case bytes of token `t`, without making a String.
+    @inline(__always) func withLower<R>(_ t: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let token = tokens[t]
+        return lowered.withUnsafeBufferPointer { all in
+            body(
+                UnsafeBufferPointer(
+                    rebasing: all[Int(token.lowerStart)..<Int(token.lowerStart) + Int(token.lowerCount)]))
+        }
+    }
+
+    /// Whether token `t`'s lower-case form begins with `prefix`.
+    func lower(_ t: Int, startsWith prefix: [UInt8]) -> Bool { withLower(t) { $0.starts(with: prefix) } }
+
+    /// Whether token `t`'s lower-case form is the one-byte `ascii`.
+    func lower(_ t: Int, is ascii: UInt8) -> Bool {
+        tokens[t].lowerCount == 1 && lowered[Int(tokens[t].lowerStart)] == ascii
+    }
+
+    /// Runs of blocks, tokenized: the run's tokens, where each block's tokens end (code blocks have
+    /// none), and the run's lower-case bytes. Blocks never share a token, so a long text is tokenized
+    /// in runs on all cores; a short one on the calling thread.
+    private static func tokenize(
+        _ text: PreparedText, abbreviations: Set<String>
+    ) -> [(tokens: [Token], blockEnds: [Int], lowered: [UInt8])] {
         let tokenizer = Tokenizer(abbreviations: abbreviations)
         let masked = text.masked
         let blocks = text.blocks
@@ -75,16 +117,26 @@ struct TextAnalysis {
             }
         }
         if start < blocks.count { runs.append(start..<blocks.count) }
-        let tokenized =
-            (try? runs.concurrentMap(minimumPerChunk: 1) { run -> [[Token]?] in
-                run.map { index -> [Token]? in
-                    guard blocks[index].kind != .code else { return nil }
-                    var tokens: [Token] = []
-                    tokenizer.tokenize(masked, from: blocks[index].start, to: blocks[index].end, into: &tokens)
-                    return tokens
+        return
+            (try? runs.concurrentMap(minimumPerChunk: 1) {
+                run -> (tokens: [Token], blockEnds: [Int], lowered: [UInt8]) in
+                var tokens: [Token] = []
+                var lowered: [UInt8] = []
+                if let first = run.first, let last = run.last {
+                    let size = blocks[last].end - blocks[first].start
+                    tokens.reserveCapacity(size / 5)
+                    lowered.reserveCapacity(size)
                 }
+                var ends: [Int] = []
+                for index in run {
+                    if blocks[index].kind != .code {
+                        tokenizer.tokenize(
+                            masked, from: blocks[index].start, to: blocks[index].end, into: &tokens, lowered: &lowered)
+                    }
+                    ends.append(tokens.count)
+                }
+                return (tokens, ends, lowered)
             }) ?? []
-        return tokenized.flatMap { $0 }
     }
 
     private func sentenceIndex(containing token: Int) -> Int? {
@@ -143,7 +195,7 @@ struct TextAnalysis {
     private func startsSentence(_ index: Int) -> Bool {
         let token = tokens[index]
         switch token.kind {
-        case .word: return token.flags.contains(.capitalized) || token.lower.hasPrefix("'")
+        case .word: return token.flags.contains(.capitalized) || lower(index, startsWith: [UInt8(ascii: "'")])
         case .number, .dash: return true
         case .quote: return token.flags.contains(.opensQuote)
         case .punctuation: return token.ascii == UInt8(ascii: "(")
@@ -211,7 +263,7 @@ struct TextAnalysis {
         tokens[close].flags.formUnion([.inQuote, .closesQuote])
         // The quoted words, without the punctuation that only ends the sentence around them.
         var last = close - 1
-        while last > open, tokens[last].kind == .punctuation, [",", ".", ";", ":"].contains(tokens[last].lower) {
+        while last > open, tokens[last].kind == .punctuation, ",.;:".utf8.contains(tokens[last].ascii) {
             last -= 1
         }
         guard last > open else { return }

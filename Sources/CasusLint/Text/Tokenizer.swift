@@ -27,8 +27,11 @@ struct Token {
     var mark: Mark = .none
     /// For punctuation: the ASCII character (`.`, `?`, `,` …), else 0.
     var ascii: UInt8 = 0
-    /// For words and numbers: the lower-case text; empty for punctuation.
-    var lower: String = ""
+    /// Where the lower-case form lies in the analysis's `lowered` bytes: words, numbers and ASCII
+    /// punctuation have one; quotation marks and other symbols have none. Offsets, not a String, so a
+    /// token is plain data: arrays of tokens are copied and read without reference counting.
+    var lowerStart: Int32 = 0
+    var lowerCount: UInt16 = 0
 
     var isWord: Bool { kind == .word }
     var inQuote: Bool { flags.contains(.inQuote) }
@@ -42,19 +45,17 @@ struct Tokenizer {
     /// Bytes of a word's lower-case form that are kept.
     static let longestWord = 96
 
-    /// One-character strings for ASCII punctuation, so patterns can name `,` or `:`.
-    static let punctuationText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
-    func tokenize(_ bytes: [UInt8], from start: Int, to end: Int, into tokens: inout [Token]) {
+    /// Adds the tokens of `bytes[start..<end]` to `tokens`, and their lower-case forms to `lowered`.
+    func tokenize(_ bytes: [UInt8], from start: Int, to end: Int, into tokens: inout [Token], lowered: inout [UInt8]) {
         var p = start
         while p < end {
             let b = bytes[p]
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { p += 1; continue }
             if b < 0x80 {
-                if isASCIILetter(b) { p = word(bytes, p, end, &tokens); continue }
-                if isDigit(b) { p = number(bytes, p, end, &tokens); continue }
+                if isASCIILetter(b) { p = word(bytes, p, end, &tokens, &lowered); continue }
+                if isDigit(b) { p = number(bytes, p, end, &tokens, &lowered); continue }
                 if b == UInt8(ascii: "'") {
-                    p = apostropheOrQuote(bytes, p, end, width: 1, straight: true, &tokens); continue
+                    p = apostropheOrQuote(bytes, p, end, width: 1, straight: true, &tokens, &lowered); continue
                 }
                 if b == UInt8(ascii: "\"") {
                     tokens.append(
@@ -70,11 +71,12 @@ struct Tokenizer {
                     tokens.append(Token(start: Int32(p), end: Int32(p + 2), kind: .dash, ascii: b))
                     p += 2; continue
                 }
+                // Its own lower-case form, so patterns can name `,` or `:`.
                 tokens.append(
                     Token(
                         start: Int32(p), end: Int32(p + 1), kind: b == UInt8(ascii: "-") ? .dash : .punctuation,
-                        ascii: b,
-                        lower: Tokenizer.punctuationText[Int(b)]))
+                        ascii: b, lowerStart: Int32(lowered.count), lowerCount: 1))
+                lowered.append(b)
                 p += 1
                 continue
             }
@@ -91,8 +93,10 @@ struct Tokenizer {
             case 0x00BB: push(.quote, .closeGuillemet, p, width, &tokens); p += width
             case 0x2039: push(.quote, .openSingleGuillemet, p, width, &tokens); p += width
             case 0x203A: push(.quote, .closeSingleGuillemet, p, width, &tokens); p += width
-            case 0x2018, 0x201A: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, &tokens)
-            case 0x2019: p = apostropheOrQuote(bytes, p, end, width: width, straight: false, closing: true, &tokens)
+            case 0x2018, 0x201A:
+                p = apostropheOrQuote(bytes, p, end, width: width, straight: false, &tokens, &lowered)
+            case 0x2019:
+                p = apostropheOrQuote(bytes, p, end, width: width, straight: false, closing: true, &tokens, &lowered)
             case 0x2026:
                 tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .ellipsis, ascii: UInt8(ascii: ".")));
                 p += width
@@ -103,7 +107,7 @@ struct Tokenizer {
                 tokens.append(Token(start: Int32(p), end: Int32(p + width), kind: .punctuation)); p += width
             default:
                 // A character the word scanner does not take still moves the scan on: never an empty token.
-                let next = word(bytes, p, end, &tokens)
+                let next = word(bytes, p, end, &tokens, &lowered)
                 p = next > p ? next : p + width
             }
         }
@@ -156,7 +160,9 @@ struct Tokenizer {
         return (0xFFFD, end - p)
     }
 
-    private func word(_ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+    private func word(
+        _ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token], _ lowered: inout [UInt8]
+    ) -> Int {
         var p = start
         var ascii = true
         while p < end {
@@ -193,7 +199,10 @@ struct Tokenizer {
             lowerEnd = start + Tokenizer.longestWord
             while lowerEnd > start, bytes[lowerEnd] & 0xC0 == 0x80 { lowerEnd -= 1 }
         }
-        token.lower = lowercase(bytes, start, lowerEnd, ascii: ascii)
+        let lowerStart = lowered.count
+        lowercase(bytes, start, lowerEnd, ascii: ascii, into: &lowered)
+        token.lowerStart = Int32(lowerStart)
+        token.lowerCount = UInt16(lowered.count - lowerStart)
         let first = bytes[start]
         if first >= 0x41 && first <= 0x5A {
             token.flags.insert(.capitalized)
@@ -211,12 +220,14 @@ struct Tokenizer {
                 q = r
                 parts += 1
             }
-            let candidate = lowercase(bytes, start, q + 1, ascii: ascii)
             let singleLetterChain = parts >= 2 && p - start <= 3
             let initial = p - start == 1 && token.flags.contains(.capitalized)
-            if abbreviations.contains(candidate) || singleLetterChain || initial {
+            if singleLetterChain || initial || abbreviations.contains(lowercased(bytes, start, q + 1)) {
+                // The word's form is replaced by the word with its dots.
                 token.end = Int32(q + 1)
-                token.lower = candidate
+                lowered.removeSubrange(lowerStart...)
+                lowercase(bytes, start, q + 1, ascii: ascii, into: &lowered)
+                token.lowerCount = UInt16(lowered.count - lowerStart)
                 token.flags.insert(.abbreviation)
                 p = q + 1
             }
@@ -225,7 +236,9 @@ struct Tokenizer {
         return p
     }
 
-    private func number(_ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+    private func number(
+        _ bytes: [UInt8], _ start: Int, _ end: Int, _ tokens: inout [Token], _ lowered: inout [UInt8]
+    ) -> Int {
         var p = start
         while p < end {
             let b = bytes[p]
@@ -238,16 +251,19 @@ struct Tokenizer {
             }
             break
         }
-        var token = Token(start: Int32(start), end: Int32(p), kind: .number)
-        token.lower = lowercase(bytes, start, p, ascii: true)
-        tokens.append(token)
+        let lowerStart = lowered.count
+        lowercase(bytes, start, p, ascii: true, into: &lowered)
+        tokens.append(
+            Token(
+                start: Int32(start), end: Int32(p), kind: .number, lowerStart: Int32(lowerStart),
+                lowerCount: UInt16(lowered.count - lowerStart)))
         return p
     }
 
     /// `'s nachts`, `zo'n` and `auto’s` hold apostrophes; other single marks are quotation marks.
     private func apostropheOrQuote(
         _ bytes: [UInt8], _ p: Int, _ end: Int, width: Int, straight: Bool, closing: Bool = false,
-        _ tokens: inout [Token]
+        _ tokens: inout [Token], _ lowered: inout [UInt8]
     ) -> Int {
         let next = p + width
         // 's / 't / 'n as a word of its own: 's avonds, 't is, 'n brief.
@@ -258,9 +274,11 @@ struct Tokenizer {
         {
             let before = p > 0 ? bytes[p - 1] : 0x20
             if before == 0x20 || before == 0x0A || before == UInt8(ascii: "(") || p == 0 {
-                var token = Token(start: Int32(p), end: Int32(next + 1), kind: .word)
-                token.lower = "'" + String(UnicodeScalar(bytes[next] | 0x20))
-                tokens.append(token)
+                tokens.append(
+                    Token(
+                        start: Int32(p), end: Int32(next + 1), kind: .word, lowerStart: Int32(lowered.count),
+                        lowerCount: 2))
+                lowered += [UInt8(ascii: "'"), bytes[next] | 0x20]
                 return next + 1
             }
         }
@@ -269,16 +287,37 @@ struct Tokenizer {
         return next
     }
 
-    private func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, ascii: Bool) -> String {
+    /// The lower-case form of `bytes[start..<end]` as a String (short: an abbreviation to look up).
+    private func lowercased(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var lower: [UInt8] = []
+        lowercase(bytes, start, end, ascii: !bytes[start..<end].contains { $0 >= 0x80 }, into: &lower)
+        return String(decoding: lower, as: UTF8.self)
+    }
+
+    /// Appends the lower-case form of `bytes[start..<end]`, with ’ written as '.
+    private func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, ascii: Bool, into lowered: inout [UInt8]) {
         if ascii {
-            return String(unsafeUninitializedCapacity: end - start) { buffer in
-                for i in start..<end {
-                    let b = bytes[i]
-                    buffer[i - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                }
-                return end - start
+            for i in start..<end {
+                let b = bytes[i]
+                lowered.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            }
+            return
+        }
+        var text = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        // Combining accents (U+0300–U+036F, lead bytes CC and CD) are composed, so a decomposed "é"
+        // finds the same lexicon entry as a composed one. Words are cut short, so this stays cheap.
+        if text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) { text = text.precomposedStringWithCanonicalMapping }
+        let lower = Array(text.utf8)
+        var i = 0
+        while i < lower.count {
+            // ’ is E2 80 99.
+            if lower[i] == 0xE2, i + 2 < lower.count, lower[i + 1] == 0x80, lower[i + 2] == 0x99 {
+                lowered.append(UInt8(ascii: "'"))
+                i += 3
+            } else {
+                lowered.append(lower[i])
+                i += 1
             }
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "’", with: "'").lowercased()
     }
 }

@@ -32,7 +32,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(abstract: say("Een account toevoegen.", "Add an account."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een account toevoegen.", "Add an account."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: help("Login.", "Login.")) var login: String
         @Option(help: help("Naam zoals collega's die kennen.", "Name as colleagues know it.")) var name: String
@@ -50,7 +51,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: CasusCommand {
-        static let configuration = CommandConfiguration(abstract: say("De accounts.", "The accounts."))
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: say("De accounts.", "The accounts."))
         @OptionGroup var global: GlobalOptions
         @Flag(help: help("Als JSON.", "As JSON.")) var json = false
 
@@ -75,6 +77,7 @@ struct UserCommand: ParsableCommand {
 
     struct Disable: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: say("Een account uitschakelen (sessies eindigen).", "Disable an account (its sessions end)."))
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
@@ -87,6 +90,7 @@ struct UserCommand: ParsableCommand {
 
     struct Password: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: say("Een nieuw wachtwoord zetten.", "Set a new password."))
         @OptionGroup var global: GlobalOptions
         @Argument var login: String
@@ -111,6 +115,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Add: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: say("Een account een rol geven in een casus.", "Give an account a role in a case."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -135,6 +140,7 @@ struct MemberCommand: ParsableCommand {
 
     struct List: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: say("De leden van een casus.", "The members of a case."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -146,7 +152,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Remove: CasusCommand {
-        static let configuration = CommandConfiguration(abstract: say("Een lid verwijderen.", "Remove a member."))
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: say("Een lid verwijderen.", "Remove a member."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument var login: String

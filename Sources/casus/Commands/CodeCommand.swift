@@ -33,7 +33,8 @@ struct CodeCommand: ParsableCommand {
     }
 
     struct Add: CasusCommand {
-        static let configuration = CommandConfiguration(abstract: say("Een code toevoegen.", "Add a code."))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: say("Een code toevoegen.", "Add a code."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Naam van de code.", "Name of the code.")) var name: String
@@ -48,7 +49,8 @@ struct CodeCommand: ParsableCommand {
     }
 
     struct Set: CasusCommand {
-        static let configuration = CommandConfiguration(abstract: say("Een code wijzigen.", "Change a code."))
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: say("Een code wijzigen.", "Change a code."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
         @Argument(help: help("Code (naam of id).", "Code (name or id).")) var code: String
@@ -65,6 +67,7 @@ struct CodeCommand: ParsableCommand {
 
     struct Remove: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: say(
                 "Een code weghalen, met haar markeringen; codes eronder schuiven een niveau op.",
                 "Remove a code with its codings; codes under it move up a level."))
@@ -80,6 +83,7 @@ struct CodeCommand: ParsableCommand {
 
     struct List: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: say("Het codeboek, met het aantal markeringen per code.", "The codebook, with codings per code."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -111,6 +115,7 @@ struct CodeCommand: ParsableCommand {
 
     struct Apply: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: say(
                 "Een code toekennen: aan woorden in een transcript (--interview met --text of --start/--end), een citaat (--quote) of een gebeurtenis (--event).",
                 "Apply a code: to words of a transcript (--interview with --text or --start/--end), a quote (--quote) or an event (--event)."
@@ -149,6 +154,7 @@ struct CodeCommand: ParsableCommand {
 
     struct Unapply: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unapply",
             abstract: say("Een markering weghalen.", "Remove a coding."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String
@@ -162,6 +168,7 @@ struct CodeCommand: ParsableCommand {
 
     struct Codings: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "codings",
             abstract: say("De markeringen, per code of voor alles.", "The codings, for one code or all."))
         @OptionGroup var global: GlobalOptions
         @Argument var caseId: String

@@ -32,6 +32,7 @@ struct TemplateCommand: ParsableCommand {
 
     struct List: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: say(
                 "Toon elk sjabloonbestand en waar het vandaan komt.",
                 "Show every template file and where it comes from."))
@@ -49,6 +50,7 @@ struct TemplateCommand: ParsableCommand {
 
     struct Copy: CasusCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: say(
                 "Kopieer de meegeleverde sjablonen naar een map; bestaande bestanden blijven staan.",
                 "Copy the bundled templates into a folder; existing files stay as they are."))

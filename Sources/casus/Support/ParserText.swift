@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasusCore
+import CasusLint
 import Foundation
 
 /// ArgumentParser writes its own words around casus's help and usage errors ("USAGE:", "Missing
@@ -60,6 +61,12 @@ enum ParserText {
 extension CasusMain {
     /// ArgumentParser's own main, with its messages in the interface language.
     static func main() {
+        // `casus lint` loads its rules while the arguments are parsed: a short narrative waits less.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "lint" {
+            let english = zip(arguments, arguments.dropFirst()).contains { $0 == ("--text-lang", "en") }
+            RuleWarmUp.begin(english || arguments.contains("--text-lang=en") ? .en : .nl)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
