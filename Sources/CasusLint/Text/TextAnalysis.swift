@@ -90,11 +90,6 @@ struct TextAnalysis {
     /// Whether token `t`'s lower-case form begins with `prefix`.
     func lower(_ t: Int, startsWith prefix: [UInt8]) -> Bool { withLower(t) { $0.starts(with: prefix) } }
 
-    /// Whether token `t`'s lower-case form is the one-byte `ascii`.
-    func lower(_ t: Int, is ascii: UInt8) -> Bool {
-        tokens[t].lowerCount == 1 && lowered[Int(tokens[t].lowerStart)] == ascii
-    }
-
     /// Runs of blocks, tokenized: the run's tokens, where each block's tokens end (code blocks have
     /// none), and the run's lower-case bytes. Blocks never share a token, so a long text is tokenized
     /// in runs on all cores; a short one on the calling thread.
