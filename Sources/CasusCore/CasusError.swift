@@ -32,12 +32,29 @@ public struct CasusError: Error, Sendable, CustomStringConvertible {
     public let details: [Localized]
     /// The action that helps, which each front end names in its own way.
     public let remedy: Remedy?
+    /// The answer a form got wrong: its key and what is wrong with it, for a form to show beside the field.
+    public let field: FieldProblem?
 
-    public init(_ kind: Kind, _ message: Localized, details: [Localized] = [], remedy: Remedy? = nil) {
+    /// What is wrong with one answer of a form.
+    public struct FieldProblem: Sendable {
+        public let key: String
+        public let problem: Localized
+
+        public init(key: String, problem: Localized) {
+            self.key = key
+            self.problem = problem
+        }
+    }
+
+    public init(
+        _ kind: Kind, _ message: Localized, details: [Localized] = [], remedy: Remedy? = nil,
+        field: FieldProblem? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.details = details
         self.remedy = remedy
+        self.field = field
     }
 
     public init(_ kind: Kind, nl: String, en: String, details: [Localized] = [], remedy: Remedy? = nil) {

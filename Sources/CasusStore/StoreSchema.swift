@@ -22,6 +22,21 @@ enum StoreSchema {
             migrate: { db in
                 try db.execute(sql: "ALTER TABLE narrativeVersion ADD COLUMN lintConfirmed TEXT")
             })
+        migrator.registerMigration(
+            "2026-12-v7-narrative-draft",
+            migrate: { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE narrativeDraft (
+                          caseId TEXT NOT NULL REFERENCES casus(id) ON DELETE CASCADE,
+                          login TEXT NOT NULL,
+                          basedOn INTEGER NOT NULL,
+                          text TEXT NOT NULL,
+                          savedAt TEXT NOT NULL,
+                          PRIMARY KEY (caseId, login)
+                        ) WITHOUT ROWID
+                        """)
+            })
         return migrator
     }
 

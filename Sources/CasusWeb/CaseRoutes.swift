@@ -150,7 +150,7 @@ struct CaseRoutes {
         var page: [String: Any] = [
             "caseId": caseId, "role": context.t(work.actor.role.label),
             "mayReview": work.may(.review), "mayAudit": work.may(.audit), "mayNames": work.may(.identities),
-            "mayOverride": work.may(.override), "mayMembers": work.may(.members),
+            "mayOverride": work.may(.override), "mayMembers": work.may(.members), "mayEdit": work.may(.edit),
             "steps": Step.allCases.map { ["number": $0.rawValue, "label": context.t($0.label)] },
         ]
         guard work.may(.read) else {
@@ -165,9 +165,11 @@ struct CaseRoutes {
         let title = dossier.casus.title
         page["title"] = title
         page["route"] = view.route(status)
-        page["openChecks"] = status.steps.flatMap(\.checks).filter(\.holdsBack).map {
+        let openChecks = status.steps.flatMap(\.checks).filter(\.holdsBack).map {
             ["id": $0.id, "title": context.t($0.title)]
         }
+        page["openChecks"] = openChecks
+        page["hasOpenChecks"] = !openChecks.isEmpty
         page["people"] = view.people(dossier)
         page["interviews"] = view.interviews(dossier)
         if let narrative = view.narrative(dossier, lint: lint) { page["narrative"] = narrative }

@@ -34,6 +34,8 @@ public struct WebServer: Sendable {
         router.add(middleware: SessionMiddleware(sessions: sessions, cookies: cookies))
         AccountRoutes(server: self).add(to: router)
         CaseRoutes(server: self).add(to: router)
+        StepRoutes(server: self).add(to: router)
+        NarrativeRoutes(server: self).add(to: router)
         ReportRoutes(server: self).add(to: router)
         AdminRoutes(server: self).add(to: router)
         AssetRoutes().add(to: router)

@@ -120,6 +120,32 @@ enum WebText {
             nl: "Na het wijzigen meld je je opnieuw aan; andere sessies eindigen.",
             en: "After the change you sign in again; other sessions end."),
         "notSignedIn": .init(nl: "Meld je aan om verder te gaan.", en: "Sign in to go on."),
+        "notSaved": .init(nl: "Niet opgeslagen", en: "Not saved"),
+        "toRoute": .init(nl: "Terug naar de route", en: "Back to the route"),
+        "nextStep": .init(nl: "Volgende stap doen", en: "Do the next step"),
+        "newCase": .init(nl: "Nieuwe casus", en: "New case"),
+        "openEditor": .init(nl: "Naar de editor van het narratief", en: "To the narrative editor"),
+        "editNarrative": .init(nl: "Narratief bewerken", en: "Edit the narrative"),
+        "saveVersion": .init(nl: "Opslaan als versie", en: "Save as version"),
+        "versionNote": .init(nl: "Notitie bij deze versie (optioneel)", en: "Note on this version (optional)"),
+        "editorHelp": .init(
+            nl:
+                "Markdown. De linter kijkt mee terwijl je typt; je concept wordt om de paar seconden bewaard, maar pas "
+                + "\"Opslaan als versie\" maakt een versie die de route telt.",
+            en:
+                "Markdown. The linter reads along as you type; your draft is kept every few seconds, but only "
+                + "\"Save as version\" makes a version the route counts."),
+        "draftRestored": .init(
+            nl: "Je niet-opgeslagen concept is teruggezet.", en: "Your unsaved draft has been put back."),
+        "discardDraft": .init(nl: "Concept weggooien", en: "Discard draft"),
+        "theirVersion": .init(nl: "De opgeslagen versie", en: "The saved version"),
+        "yourText": .init(nl: "Jouw tekst (nog niet opgeslagen)", en: "Your text (not saved yet)"),
+        "explain": .init(nl: "uitleg", en: "explain"),
+        "suppress": .init(nl: "uitzondering", en: "suppress"),
+        "noFindings": .init(nl: "Geen bevindingen.", en: "No findings."),
+        "versions": .init(nl: "Versies", en: "Versions"),
+        "compare": .init(nl: "Vergelijken", en: "Compare"),
+        "restore": .init(nl: "Terugzetten als nieuwe versie", en: "Restore as a new version"),
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

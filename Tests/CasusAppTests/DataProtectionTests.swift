@@ -99,6 +99,8 @@ struct DataProtectionTests {
         // Nothing can be erased while the consent stands.
         #expect(throws: CasusError.self) { try fixture.operations.preview("boete-schuldhulp", participant: "Ilse") }
         try fixture.withdraw("boete-schuldhulp", "P4", [.all])
+        // A draft of the narrative that quotes her goes with the erasure too.
+        try fixture.operations.saveNarrativeDraft("boete-schuldhulp", text: "Concept: " + sentence, basedOn: 1)
         let plan = try fixture.operations.preview("boete-schuldhulp", participant: "Ilse")
         #expect(plan.transcripts == ["I2"])
         #expect(plan.recordings == ["I2"])

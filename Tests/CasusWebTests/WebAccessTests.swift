@@ -139,6 +139,30 @@ struct WebAccessTests {
             .post, "/casus/boete-schuldhulp/wederhoor", "reactie=Wij+herkennen+de+gang+van+zaken.",
             ["onderzoeker": 403, "coach": 403, "lezer": 403, "cjib": 303, "buiten": 404, "beheer": 404, "-": 403]
         ),
+        (
+            .get, "/nieuwe-casus", "",
+            ["onderzoeker": 200, "coach": 200, "lezer": 200, "cjib": 200, "buiten": 200, "beheer": 200, "-": 302]
+        ),
+        (
+            .get, "/casus/boete-schuldhulp/stap", "",
+            ["onderzoeker": 200, "coach": 200, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .get, "/casus/boete-schuldhulp/narratief", "",
+            ["onderzoeker": 200, "coach": 302, "lezer": 302, "cjib": 302, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/lint", "tekst=Het+was+natuurlijk+schandalig.&revisie=3",
+            ["onderzoeker": 200, "coach": 200, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
+            .get, "/casus/boete-schuldhulp/regel?id=NL.Stellingname", "",
+            ["onderzoeker": 200, "coach": 200, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/concept", "tekst=Een+concept.&basis=1",
+            ["onderzoeker": 204, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
     ]
 
     @Test func everyRouteForEveryRole() async throws {

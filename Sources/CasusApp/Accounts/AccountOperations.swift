@@ -183,6 +183,29 @@ public struct AccountDesk: Sendable {
         }
     }
 
+    /// Starts a case from the answers to `RouteForms.newCase`; the account that starts it becomes its
+    /// researcher. Any active account may start a case; who else works on it is up to that researcher.
+    public func startCase(_ answers: StepAnswers) throws -> Dossier {
+        let login: String
+        switch steward {
+        case .terminal(let name): login = name
+        case .account(let account):
+            guard !account.isDisabled else {
+                throw CasusError(
+                    .notPermitted, nl: "Account '\(account.login)' is uitgeschakeld.",
+                    en: "Account '\(account.login)' is disabled.")
+            }
+            login = account.login
+        }
+        let dossier = try Casework(store: store, vault: vault, actor: .owner(login)).startCase(answers)
+        if case .account = steward {
+            try store.changeMemberships(caseId: dossier.casus.id, detail: "\(login) researcher") { list in
+                list.append(Membership(caseId: dossier.casus.id, login: login, role: Role.researcher.membershipText))
+            }
+        }
+        return dossier
+    }
+
     /// The application layer for `caseId`, acting as the signed-in account with its role there. A case
     /// the account is not a member of is "not found", so its existence does not leak.
     public func casework(_ caseId: String) throws -> Casework {

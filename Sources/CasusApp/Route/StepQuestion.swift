@@ -138,6 +138,9 @@ public struct StepAnswers: Sendable, Equatable {
         return value
     }
 
+    /// The items of a list answer ("E1,E2" or "E1 E2").
+    public static func list(_ text: String) -> [String] { split(text) }
+
     static func split(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     }
@@ -187,6 +190,11 @@ public struct StepForm: Sendable {
         self.change = change
     }
 
+    /// What a blank form starts with: each question's default (for a long text, the text to edit).
+    public var startingAnswers: StepAnswers {
+        StepAnswers(Dictionary(questions.compactMap { q in q.defaultValue.map { (q.key, $0) } }) { a, _ in a })
+    }
+
     /// The questions asked after `answers`, in order (a question may depend on an earlier answer).
     public func askedQuestions(_ answers: StepAnswers) -> [StepQuestion] {
         var seen = StepAnswers()
@@ -206,7 +214,9 @@ public struct StepForm: Sendable {
             do {
                 checked[question.key] = try question.check(answers[question.key] ?? "", after: checked)
             } catch let error as CasusError {
-                throw CasusError(error.kind, PromptText.answerFor(question.key, error.message))
+                throw CasusError(
+                    error.kind, PromptText.answerFor(question.key, error.message),
+                    field: .init(key: question.key, problem: error.message))
             }
         }
         return try change(checked, dossier, actor)

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""The method in the browser, from an empty store: a researcher creates a case, answers step 0,
+adds the end user, records an interview (one dated before the consent is refused, the values
+kept), writes the narrative in the editor that lints as she types, and saves it; two researchers
+edit the same narrative (the second save is refused with both texts shown); a closed tab keeps its
+draft; versions are compared and restored. axe-core runs on every form page. Screenshots of each
+step go to the screenshot folder.
+
+Usage: route_e2e.py <path to the casus binary> <screenshot folder>
+"""
+import os, subprocess, sys, tempfile, time
+
+PASSWORD = "een lange zin als wachtwoord voor de test"
+PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">"\'&'
+TRANSCRIPT = ("Ik kreeg in maart een brief van de Belastingdienst. Daarin stond dat ik 4.000 euro moest "
+              "terugbetalen. Ik heb drie keer gebeld en niemand kon het uitleggen.")
+# é, ë, curly quotes and an emoji before the opinion: offsets must count UTF-16 units to land on it.
+OPINION = ("Karim belde op 5 maart met de Belastingdienst over zijn café. 😀 Hij zei: “Ik heb drie keer gebeld.” "
+           "Dat was natuurlijk schandalig van de Belastingdienst.")
+FACT = ("Karim belde op 5 maart met de Belastingdienst over zijn café. 😀 Hij zei: “Ik heb drie keer gebeld.” "
+        "De medewerker zei dat de brief naar een oud adres was gestuurd.")
+UNTRACEABLE = "\n\nKarim zei: “Ik heb nooit een enkele brief van hen gekregen.”"
+
+def skip(why):
+    print(f"route_e2e: SKIPPED: {why}")
+    sys.exit(0)
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:
+    skip("playwright is not installed (pip install playwright)")
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:
+    skip("axe-playwright-python is not installed")
+if not os.path.exists("/usr/bin/chromium"):
+    skip("/usr/bin/chromium is missing (apt install chromium)")
+
+casus, shots = sys.argv[1], sys.argv[2]
+os.makedirs(shots, exist_ok=True)
+work = tempfile.mkdtemp(prefix="casus-route-e2e-")
+env = dict(os.environ, CASUS_STORE=os.path.join(work, "store"), CASUS_KEYS=os.path.join(work, "keys.json"),
+           CASUS_USER="e2e", CASUS_LANG="nl")
+failures = []
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+
+def run(*args, stdin=None):
+    result = subprocess.run([casus, *args], env=env, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"casus {' '.join(args)} failed: {result.stderr}")
+    return result.stdout
+
+run("init")
+for login in ("anna", "bram"):
+    run("user", "add", login, "--name", f"Test {login}", "--password-stdin", stdin=PASSWORD + "\n")
+
+server = subprocess.Popen([casus, "serve", "--port", "0"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+try:
+    base = server.stdout.readline().strip()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        axe = Axe()
+
+        def session(login):
+            context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base)
+            page.fill("#login", login)
+            page.fill("#wachtwoord", PASSWORD)
+            page.click("form[action='/aanmelden'] button[type=submit]")
+            return context, page
+
+        def audit(page, name):
+            page.screenshot(path=os.path.join(shots, f"route-{name}.png"), full_page=True)
+            result = axe.run(page)
+            serious = [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+            check(not serious, f"axe: no serious or critical violations on {name}"
+                  + ("" if not serious else ": " + ", ".join(v["id"] for v in serious)))
+            unlabelled = page.evaluate(
+                "() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]"
+                ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name)")
+            check(not unlabelled, f"every field on {name} has a label" + (f": {unlabelled}" if unlabelled else ""))
+            check(page.evaluate("window.__xss") is None, f"no injected script ran on {name}")
+
+        def save(page):
+            page.click("form.step-form button[type=submit]")
+
+        anna_context, anna = session("anna")
+        check("nog geen lid" in anna.inner_text("main"), "an empty store shows no dossiers")
+
+        # A new case: a missing answer is explained next to its field, and what was typed stays.
+        anna.click("a[href='/nieuwe-casus']")
+        anna.fill("#veld-titel", "Toeslag teruggevorderd " + PAYLOAD)
+        save(anna)
+        check(anna.locator("#veld-vraagstuk-fout").count() == 1, "a missing answer is shown at its field")
+        check("veld-vraagstuk-fout" in (anna.get_attribute("#veld-vraagstuk", "aria-describedby") or ""),
+              "the error is linked to the field (aria-describedby)")
+        check(anna.get_attribute(".problem", "role") == "alert", "the error summary is announced (role=alert)")
+        check(anna.input_value("#veld-titel") == "Toeslag teruggevorderd " + PAYLOAD, "the entered title stays")
+        audit(anna, "nieuwe-casus-fout")
+        anna.fill("#veld-vraagstuk", "Waarom duurde het herstel zo lang?")
+        save(anna)
+        check("/stap" in anna.url, "the new case opens at its first step")
+        case_url = anna.url.split("/stap")[0]
+        check(PAYLOAD in anna.inner_text("h1"), "the title with HTML in it is shown as text")
+
+        # Step 0: the seven preconditions.
+        audit(anna, "stap0")
+        for n in range(1, 8):
+            anna.check(f"#veld-voorwaarde-{n}-0")
+            anna.fill(f"#veld-onderbouwing-{n}", f"Onderbouwing {n}")
+        save(anna)
+        check("Opgeslagen" in anna.inner_text(".status"), "step 0 is saved and said so")
+
+        # The end user, a man: his pseudonym in the dossier, his real name only in the key vault.
+        check(anna.locator("#veld-pseudoniem").count() == 1, "the next step asks for the end user")
+        audit(anna, "eindgebruiker")
+        anna.fill("#veld-pseudoniem", "Karim")
+        anna.select_option("#veld-voornaamwoord", "hij")
+        anna.fill("#veld-naam", "Karim Echtenaam")
+        save(anna)
+        anna.goto(case_url)
+        page_text = anna.content()
+        check("Karim" in page_text and "Echtenaam" not in page_text, "the dossier shows the pseudonym, not the name")
+        anna.goto(case_url + "/stap")
+
+        # The interview: dated before the consent, refused with the reason; the values stay.
+        check("hij" in anna.inner_text("main"), "the interview form speaks of him")
+        anna.fill("#veld-toestemming-moment", "2026-03-05 14:00")
+        anna.fill("#veld-interview-moment", "2026-03-01 10:00")
+        anna.check("#veld-veilig-0")
+        anna.check("#veld-uitgelegd-0")
+        anna.fill("#veld-transcript", TRANSCRIPT)
+        save(anna)
+        check("toestemming moet vóór" in anna.inner_text("#veld-interview-moment-fout"),
+              "an interview dated before consent is refused with the reason at the field")
+        check(anna.input_value("#veld-transcript") == TRANSCRIPT and anna.is_checked("#veld-veilig-0"),
+              "the transcript and the answers stay after the refusal")
+        audit(anna, "interview-fout")
+        anna.fill("#veld-interview-moment", "2026-03-12 10:00")
+        anna.fill("#veld-duur", "1u")
+        save(anna)
+        check(anna.locator("#veld-reden-kort").count() == 1, "a short interview asks for the reason")
+        anna.fill("#veld-reden-kort", "Hij was moe.")
+        save(anna)
+        check("Opgeslagen" in anna.inner_text(".status"), "the interview is saved")
+
+        # The narrative editor: the linter marks the opinion while typing, and drops it after a rewrite.
+        anna.click("a[href$='/narratief']")
+        editor = "#narratief-tekst"
+        anna.fill(editor, OPINION + UNTRACEABLE)
+        anna.wait_for_function("() => document.querySelectorAll('#spiegel mark').length >= 2", timeout=10000)
+        marks = anna.eval_on_selector_all("#spiegel mark", "ms => ms.map(m => m.textContent)")
+        check("schandalig" in marks and "natuurlijk" in marks,
+              f"the opinion is marked on its words after é, ë, curly quotes and an emoji ({marks})")
+        check(anna.locator("#spiegel mark.quote").count() == 1, "a quote that is in no transcript is marked")
+        check("schandalig" in anna.inner_text("#bevindingen"), "the finding is listed beside the text")
+        audit(anna, "editor")
+        anna.locator("#bevindingen button.finding").first.click()
+        selected = anna.evaluate("(() => { const a = document.querySelector('#narratief-tekst');"
+                                 " return a.value.slice(a.selectionStart, a.selectionEnd); })()")
+        check(selected in marks, f"clicking a finding selects its words ({selected})")
+        anna.locator("#bevindingen li button:has-text('uitleg')").first.click()
+        anna.wait_for_selector("#bevindingen .explanation", timeout=5000)
+        check(len(anna.inner_text("#bevindingen .explanation")) > 40, "explain shows the rule's rationale")
+        anna.fill(editor, FACT)
+        anna.wait_for_function("() => document.querySelectorAll('#spiegel mark').length === 0", timeout=10000)
+        check(True, "the marks disappear after the rewrite")
+
+        # Autosave: close the tab mid-typing, open the editor again, the draft is there.
+        anna.fill(editor, FACT + "\n\nEen tweede alinea, nog niet opgeslagen.")
+        time.sleep(6)
+        anna.close()
+        anna = anna_context.new_page()
+        anna.goto(case_url + "/narratief")
+        check("nog niet opgeslagen" in anna.input_value(editor), "a closed tab's draft is there when it opens again")
+        check("teruggezet" in anna.inner_text(".status"), "the editor says the draft was put back")
+        anna.fill("#notitie", "eerste versie")
+        anna.click("#editor-form button[type=submit]")
+        check("Opgeslagen" in anna.inner_text(".status"), "the narrative is saved as a version")
+
+        # Two researchers, one narrative: the second save is refused and both texts stay.
+        anna.goto(case_url + "/leden")
+        anna.fill("#lid-login", "bram")
+        anna.select_option("#lid-rol", "researcher")
+        anna.click("form.card button[type=submit]")
+        _, bram = session("bram")
+        bram.goto(case_url + "/narratief")
+        anna.goto(case_url + "/narratief")
+        anna.fill(editor, FACT + "\n\nAnna's aanvulling.")
+        anna.click("#editor-form button[type=submit]")
+        bram.fill(editor, FACT + "\n\nBrams aanvulling.")
+        response = None
+        with bram.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/narratief")) as info:
+            bram.click("#editor-form button[type=submit]")
+        response = info.value
+        check(response.status == 409, f"the second save is refused ({response.status})")
+        check("Anna's aanvulling" in bram.inner_text("#hun-tekst") and "Brams aanvulling" in bram.input_value(editor),
+              "the refusal shows the saved text beside the typed one")
+        audit(bram, "editor-conflict")
+        bram.fill(editor, FACT + "\n\nAnna's aanvulling.\n\nBrams aanvulling.")
+        bram.click("#editor-form button[type=submit]")
+        check("Opgeslagen" in bram.inner_text(".status"), "saving again after taking the other text over works")
+        bram.goto(case_url + "/narratief")
+        versions = bram.locator("table tbody tr").count()
+        check(versions == 3, f"every saved text is a version ({versions})")
+
+        # Versions compared word by word, and an older one restored as a new version.
+        bram.click("a:has-text('v2 → v3')")
+        check(bram.locator(".diff ins").count() >= 1 and "Brams" in bram.inner_text(".diff ins"),
+              "the comparison marks the added words")
+        audit(bram, "verschil")
+        bram.goto(case_url + "/narratief")
+        bram.click("form[action$='/herstel']:has(input[value='1']) button")
+        check(bram.locator("table tbody tr").count() == 4 and "nog niet opgeslagen" in bram.input_value(editor),
+              "restoring version 1 makes it a new version")
+
+        # A form without its token is refused.
+        refused = bram.request.post(case_url + "/stap", form={"check": "x"})
+        check(refused.status == 403, "a step form without the CSRF token is refused")
+        browser.close()
+finally:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+if failures:
+    print(f"route_e2e: {len(failures)} failed")
+    sys.exit(1)
+print("route_e2e: all passed; screenshots in " + shots)

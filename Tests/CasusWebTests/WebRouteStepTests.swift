@@ -1,0 +1,104 @@
+import CasusApp
+import CasusCore
+import CasusStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CasusWeb
+
+@Suite("The route and the narrative editor in the browser")
+struct WebRouteStepTests {
+    static let caseId = WebFixture.caseId
+
+    func post(
+        _ client: some TestClientProtocol, _ browser: Browser, _ path: String, _ fields: [String: String]
+    ) async throws -> TestResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = (fields.merging(["_csrf": browser.formToken ?? ""]) { a, _ in a }).map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+        return try await client.execute(
+            uri: path, method: .post, headers: browser.headers, body: ByteBuffer(string: body))
+    }
+
+    @Test func aStepFormForACheckResolvedMeanwhileSavesNothing() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            let before = try store.version(of: Self.caseId)
+            let response = try await post(client, browser, "/casus/\(Self.caseId)/stap", ["check": "0.voorwaarde-9"])
+            #expect(response.status == .conflict)
+            #expect(String(buffer: response.body).contains("Er is niets opgeslagen"))
+            #expect(try store.version(of: Self.caseId) == before)
+        }
+    }
+
+    @Test func aNewCaseFromTheBrowserMakesItsCreatorTheResearcher() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "buiten")
+            let missing = try await post(client, browser, "/nieuwe-casus", ["titel": "<b>Loonfout</b>"])
+            #expect(missing.status == .unprocessableContent)
+            let page = String(buffer: missing.body)
+            #expect(page.contains("id=\"veld-vraagstuk-fout\"") && page.contains("&lt;b&gt;Loonfout&lt;/b&gt;"))
+            let made = try await post(
+                client, browser, "/nieuwe-casus", ["titel": "Loonfout", "vraagstuk": "Wat gebeurt er na een loonfout?"])
+            #expect(made.status == .seeOther)
+            #expect(made.headers[.location] == "/casus/loonfout/stap")
+            #expect(try store.membership(caseId: "loonfout", login: "buiten")?.role == "researcher")
+        }
+    }
+
+    @Test func aSaveOverANewerVersionIsRefusedAndTheTypedTextKept() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            let current = try store.dossier(Self.caseId).currentNarrative!
+            let typed = "Een tekst die uitging van een oudere versie."
+            let refused = try await post(
+                client, browser, "/casus/\(Self.caseId)/narratief",
+                ["tekst": typed, "basis": String(current.number - 1)])
+            #expect(refused.status == .conflict)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("id=\"hun-tekst\"") && page.contains(typed))
+            #expect(try store.dossier(Self.caseId).narrative.count == current.number)
+            #expect(try store.draft(caseId: Self.caseId, login: "onderzoeker")?.text == typed)
+            let saved = try await post(
+                client, browser, "/casus/\(Self.caseId)/narratief",
+                ["tekst": typed, "basis": String(current.number), "notitie": "na overleg"])
+            #expect(saved.status == .seeOther)
+            #expect(try store.dossier(Self.caseId).currentNarrative?.note == "na overleg")
+            #expect(try store.draft(caseId: Self.caseId, login: "onderzoeker") == nil)
+        }
+    }
+
+    @Test func lintOffsetsCountUTF16UnitsAndTheRevisionComesBack() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            let text = "Hij at een crème brûlée 😀 in het café. “Ja,” zei hij. Dat was natuurlijk schandalig."
+            let response = try await post(
+                client, browser, "/casus/\(Self.caseId)/lint", ["tekst": text, "revisie": "17"])
+            #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            let answer = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            #expect(answer?["revision"] as? Int == 17)
+            let units = Array(text.utf16)
+            let marked = (answer?["findings"] as? [[String: Any]] ?? []).compactMap { finding -> String? in
+                guard let start = finding["start"] as? Int, let end = finding["end"] as? Int else { return nil }
+                return String(decoding: units[start..<end], as: UTF16.self)
+            }
+            #expect(marked.contains("natuurlijk") && marked.contains("schandalig"), "\(marked)")
+        }
+    }
+}
