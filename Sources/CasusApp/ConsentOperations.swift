@@ -97,16 +97,27 @@ extension Casework {
         let evidence = try details.evidence.map { try store.attachments.add(fileAt: $0) }
         var result: (ConsentEntry, [Localized])?
         try store.modify(caseId) { dossier in
-            let person = try dossier.requireParticipant(participant)
-            var entry = ConsentEntry(
-                id: try EntityID.next(prefix: "C", existing: dossier.consent.map(\.id)),
-                participantId: person.id, at: details.at ?? .now(), method: details.method,
-                evidence: evidence, obtainedBy: details.obtainedBy.nonBlank ?? actor.name,
-                note: details.note.nonBlank)
-            let affected = try fill(&entry, dossier) ?? []
-            dossier.consent.append(entry)
-            result = (entry, affected)
+            result = try dossier.appendConsentEntry(
+                participant: participant, details, evidence: evidence, by: actor.name, fill: fill)
         }
         return result!
+    }
+}
+
+extension Dossier {
+    /// Adds one entry to the consent ledger, which only grows; `fill` says what was given, refused or
+    /// withdrawn and returns the material a withdrawal touches.
+    mutating func appendConsentEntry(
+        participant: String, _ details: ConsentDetails, evidence: AttachmentRef?, by actor: String,
+        fill: (inout ConsentEntry, Dossier) throws -> [Localized]?
+    ) throws -> (entry: ConsentEntry, affected: [Localized]) {
+        let person = try requireParticipant(participant)
+        var entry = ConsentEntry(
+            id: try EntityID.next(prefix: "C", existing: consent.map(\.id)),
+            participantId: person.id, at: details.at ?? .now(), method: details.method,
+            evidence: evidence, obtainedBy: details.obtainedBy.nonBlank ?? actor, note: details.note.nonBlank)
+        let affected = try fill(&entry, self) ?? []
+        consent.append(entry)
+        return (entry, affected)
     }
 }

@@ -43,20 +43,9 @@ extension Casework {
         note: String?
     ) throws -> String {
         try require(.edit, caseId: caseId)
-        let agencyId = id ?? Casus.slug(from: name)
-        guard Casus.isValidID(agencyId) else {
-            throw CasusError(
-                .invalidInput,
-                nl: "'\(agencyId.excerpt)' is geen bruikbaar id: alleen letters, cijfers, '-', '_' en '.'.",
-                en: "'\(agencyId.excerpt)' is not a usable id: letters, digits, '-', '_' and '.' only.")
-        }
-        try store.modify(caseId) { dossier in
-            if dossier.agency(agencyId) != nil {
-                throw CasusError(
-                    .conflict, nl: "Instantie '\(agencyId)' bestaat al.", en: "Agency '\(agencyId)' exists already.")
-            }
-            dossier.agencies.append(
-                Agency(id: agencyId, name: name, kind: kind.nonBlank, contact: contact, note: note.nonBlank))
+        var agencyId = ""
+        try store.modify(caseId) {
+            agencyId = try $0.appendAgency(name: name, id: id, kind: kind, contact: contact, note: note)
         }
         return agencyId
     }
@@ -80,18 +69,7 @@ extension Casework {
     public func addFinding(_ caseId: String, _ new: NewFinding) throws -> String {
         try require(.edit, caseId: caseId)
         var id = ""
-        try store.modify(caseId) { dossier in
-            id = try EntityID.next(prefix: "F", existing: dossier.findings.map(\.id))
-            dossier.findings.append(
-                Finding(
-                    id: id, agencyId: try dossier.requireAgency(new.agency).id, level: new.level, claim: new.claim,
-                    status: new.status, source: new.source.nonBlank,
-                    respondentId: try new.respondent.map { try dossier.requireParticipant($0).id },
-                    eventIds: try dossier.requireIDs(
-                        new.eventIds, in: dossier.events.map(\.id),
-                        what: Localized(nl: "Gebeurtenis", en: "Event")),
-                    note: new.note.nonBlank))
-        }
+        try store.modify(caseId) { id = try $0.appendFinding(new) }
         return id
     }
 
@@ -130,5 +108,43 @@ extension Casework {
             for i in dossier.leervragen.indices { dossier.leervragen[i].findingIds.removeAll { $0 == finding.id } }
             for i in dossier.dilemmas.indices { dossier.dilemmas[i].findingIds.removeAll { $0 == finding.id } }
         }
+    }
+}
+
+extension Dossier {
+    /// Appends an agency; without an id, one is made from the name.
+    mutating func appendAgency(
+        name: String, id: String?, kind: String?, contact: ContactStatus, note: String?
+    ) throws -> String {
+        guard Optional(name).nonBlank != nil else {
+            throw CasusError(.invalidInput, nl: "De naam is leeg.", en: "The name is empty.")
+        }
+        let agencyId = id.nonBlank ?? Casus.slug(from: name)
+        guard Casus.isValidID(agencyId) else {
+            throw CasusError(
+                .invalidInput,
+                nl: "'\(agencyId.excerpt)' is geen bruikbaar id: alleen letters, cijfers, '-', '_' en '.'.",
+                en: "'\(agencyId.excerpt)' is not a usable id: letters, digits, '-', '_' and '.' only.")
+        }
+        if agency(agencyId) != nil {
+            throw CasusError(
+                .conflict, nl: "Instantie '\(agencyId)' bestaat al.", en: "Agency '\(agencyId)' exists already.")
+        }
+        agencies.append(Agency(id: agencyId, name: name, kind: kind.nonBlank, contact: contact, note: note.nonBlank))
+        return agencyId
+    }
+
+    /// Appends a finding of the contra-expertise.
+    mutating func appendFinding(_ new: NewFinding) throws -> String {
+        let id = try EntityID.next(prefix: "F", existing: findings.map(\.id))
+        findings.append(
+            Finding(
+                id: id, agencyId: try requireAgency(new.agency).id, level: new.level, claim: new.claim,
+                status: new.status, source: new.source.nonBlank,
+                respondentId: try new.respondent.map { try requireParticipant($0).id },
+                eventIds: try requireIDs(
+                    new.eventIds, in: events.map(\.id), what: Localized(nl: "Gebeurtenis", en: "Event")),
+                note: new.note.nonBlank))
+        return id
     }
 }

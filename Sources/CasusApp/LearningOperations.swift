@@ -7,15 +7,8 @@ extension Casework {
     public func addLeervraag(_ caseId: String, text: String, eventIds: [String], findingIds: [String]) throws -> String
     {
         try require(.edit, caseId: caseId)
-        guard let text = Optional(text).nonBlank else {
-            throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.")
-        }
         var id = ""
-        try store.modify(caseId) { dossier in
-            let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: dossier)
-            id = try EntityID.next(prefix: "L", existing: dossier.leervragen.map(\.id))
-            dossier.leervragen.append(Leervraag(id: id, text: text, eventIds: events, findingIds: findings))
-        }
+        try store.modify(caseId) { id = try $0.appendLeervraag(text: text, eventIds: eventIds, findingIds: findingIds) }
         return id
     }
 
@@ -25,17 +18,9 @@ extension Casework {
         findingIds: [String]
     ) throws -> String {
         try require(.edit, caseId: caseId)
-        guard let text = Optional(text).nonBlank else {
-            throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.")
-        }
         var id = ""
-        try store.modify(caseId) { dossier in
-            let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: dossier)
-            id = try EntityID.next(prefix: "D", existing: dossier.dilemmas.map(\.id))
-            dossier.dilemmas.append(
-                Dilemma(
-                    id: id, text: text, explanation: explanation.nonBlank, eventIds: events,
-                    findingIds: findings))
+        try store.modify(caseId) {
+            id = try $0.appendDilemma(text: text, explanation: explanation, eventIds: eventIds, findingIds: findingIds)
         }
         return id
     }
@@ -92,5 +77,30 @@ extension Casework {
             try dossier.requireIDs(
                 findingIds, in: dossier.findings.map(\.id), what: Localized(nl: "Bevinding", en: "Finding"))
         )
+    }
+}
+
+extension Dossier {
+    mutating func appendLeervraag(text: String, eventIds: [String], findingIds: [String]) throws -> String {
+        guard let text = Optional(text).nonBlank else {
+            throw CasusError(.invalidInput, nl: "De leervraag is leeg.", en: "The learning question is empty.")
+        }
+        let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: self)
+        let id = try EntityID.next(prefix: "L", existing: leervragen.map(\.id))
+        leervragen.append(Leervraag(id: id, text: text, eventIds: events, findingIds: findings))
+        return id
+    }
+
+    mutating func appendDilemma(
+        text: String, explanation: String?, eventIds: [String], findingIds: [String]
+    ) throws -> String {
+        guard let text = Optional(text).nonBlank else {
+            throw CasusError(.invalidInput, nl: "Het dilemma is leeg.", en: "The dilemma is empty.")
+        }
+        let (events, findings) = try Casework.checkedLinks(eventIds, findingIds, in: self)
+        let id = try EntityID.next(prefix: "D", existing: dilemmas.map(\.id))
+        dilemmas.append(
+            Dilemma(id: id, text: text, explanation: explanation.nonBlank, eventIds: events, findingIds: findings))
+        return id
     }
 }

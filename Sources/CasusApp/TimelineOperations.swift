@@ -76,18 +76,8 @@ extension Casework {
     /// Adds an event to the timeline; it needs at least who acted and what happened. Returns its id.
     public func addEvent(_ caseId: String, _ fields: EventFields) throws -> String {
         try require(.edit, caseId: caseId)
-        guard let actorText = fields.actor, let what = fields.what.nonBlank else {
-            throw CasusError(
-                .invalidInput, nl: "Noem minstens wie handelde en wat er gebeurde.",
-                en: "Name at least who acted and what happened.")
-        }
         var id = ""
-        try store.modify(caseId) { dossier in
-            id = try EntityID.next(prefix: "E", existing: dossier.events.map(\.id))
-            var event = TimelineEvent(id: id, date: nil, actor: try dossier.resolveActor(actorText), what: what)
-            try fields.apply(to: &event, in: dossier)
-            dossier.events.append(event)
-        }
+        try store.modify(caseId) { id = try $0.appendEvent(fields) }
         return id
     }
 
@@ -125,29 +115,7 @@ extension Casework {
     public func addHandoff(_ caseId: String, _ new: NewHandoff) throws -> String {
         try require(.edit, caseId: caseId)
         var id = ""
-        try store.modify(caseId) { dossier in
-            if let event = new.eventId, !dossier.events.contains(where: { $0.id == event }) {
-                throw CasusError(
-                    .notFound, nl: "Geen gebeurtenis '\(event.excerpt)'.", en: "No event '\(event.excerpt)'.")
-            }
-            let from = try dossier.requireAgency(new.from).id, to = try dossier.requireAgency(new.to).id
-            // The same hand-off twice would count twice on the map and in the report.
-            if let same = dossier.handoffs.first(where: {
-                $0.fromAgencyId == from && $0.toAgencyId == to && $0.date == new.date && $0.happened == new.happened
-                    && $0.what.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(
-                        new.what.trimmingCharacters(in: .whitespaces)) == .orderedSame
-            }) {
-                throw CasusError(
-                    .conflict, nl: "Deze overdracht staat er al: \(same.id).",
-                    en: "This hand-off is recorded already: \(same.id).")
-            }
-            id = try EntityID.next(prefix: "H", existing: dossier.handoffs.map(\.id))
-            dossier.handoffs.append(
-                Handoff(
-                    id: id, fromAgencyId: from, toAgencyId: to,
-                    date: new.date, channel: new.channel, what: new.what, happened: new.happened, eventId: new.eventId,
-                    evidence: new.evidence, note: new.note.nonBlank))
-        }
+        try store.modify(caseId) { id = try $0.appendHandoff(new) }
         return id
     }
 
@@ -160,5 +128,45 @@ extension Casework {
             }
             dossier.handoffs.removeAll { $0.id == handoffId }
         }
+    }
+}
+
+extension Dossier {
+    /// Appends an event (who acted and what happened are needed); the one rule for every front end.
+    mutating func appendEvent(_ fields: EventFields) throws -> String {
+        guard let actorText = fields.actor, let what = fields.what.nonBlank else {
+            throw CasusError(
+                .invalidInput, nl: "Noem minstens wie handelde en wat er gebeurde.",
+                en: "Name at least who acted and what happened.")
+        }
+        let id = try EntityID.next(prefix: "E", existing: events.map(\.id))
+        var event = TimelineEvent(id: id, date: nil, actor: try resolveActor(actorText), what: what)
+        try fields.apply(to: &event, in: self)
+        events.append(event)
+        return id
+    }
+
+    /// Appends a hand-off between two agencies of the case, or one that should have happened.
+    mutating func appendHandoff(_ new: NewHandoff) throws -> String {
+        if let event = new.eventId, !events.contains(where: { $0.id == event }) {
+            throw CasusError(.notFound, nl: "Geen gebeurtenis '\(event.excerpt)'.", en: "No event '\(event.excerpt)'.")
+        }
+        let from = try requireAgency(new.from).id, to = try requireAgency(new.to).id
+        // The same hand-off twice would count twice on the map and in the report.
+        if let same = handoffs.first(where: {
+            $0.fromAgencyId == from && $0.toAgencyId == to && $0.date == new.date && $0.happened == new.happened
+                && $0.what.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(
+                    new.what.trimmingCharacters(in: .whitespaces)) == .orderedSame
+        }) {
+            throw CasusError(
+                .conflict, nl: "Deze overdracht staat er al: \(same.id).",
+                en: "This hand-off is recorded already: \(same.id).")
+        }
+        let id = try EntityID.next(prefix: "H", existing: handoffs.map(\.id))
+        handoffs.append(
+            Handoff(
+                id: id, fromAgencyId: from, toAgencyId: to, date: new.date, channel: new.channel, what: new.what,
+                happened: new.happened, eventId: new.eventId, evidence: new.evidence, note: new.note.nonBlank))
+        return id
     }
 }

@@ -130,7 +130,7 @@ struct NarrativeRoutes {
         var basedOn = typed?.basedOn ?? draft?.basedOn ?? current?.number ?? 0
         var page: [String: Any] = [
             "caseId": caseId, "title": dossier.casus.title, "mayAudit": work.may(.audit),
-            "mayMembers": work.may(.members), "text": text,
+            "mayMembers": work.may(.members), "mayEdit": true, "text": text,
         ]
         if let error { page["problem"] = context.t(error.message) }
         if let current, current.number != basedOn {

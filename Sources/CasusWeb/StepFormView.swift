@@ -9,10 +9,10 @@ struct StepFormView {
     let context: WebContext
 
     func fields(
-        _ form: StepForm, answers: StepAnswers, dossier: Dossier?, error: CasusError?
+        _ form: StepForm, answers: StepAnswers, dossier: Dossier?, error: CasusError?, prefix: String = "veld"
     ) -> [[String: Any]] {
         form.askedQuestions(answers).map { question in
-            let id = "veld-\(question.key)"
+            let id = "\(prefix)-\(question.key)"
             let value = answers[question.key] ?? ""
             let problem = error?.field.flatMap { $0.key == question.key ? context.t($0.problem) : nil } ?? ""
             let help = question.help.map { context.t($0) } ?? ""
@@ -42,11 +42,11 @@ struct StepFormView {
                 field["required"] = true
                 field["options"] =
                     (question.defaultValue == nil ? [["value": "", "label": context.t("— kies —", "— choose —")]] : [])
-                    + options(values, chosen: [value], id: id) { $0 }
+                    + options(values, chosen: [value], id: id) { v in question.labels[v].map { context.t($0) } ?? v }
             case .ids(let known, let required):
                 field["isChecks"] = true
-                field["checks"] = options(known, chosen: StepAnswers.list(value), id: id) {
-                    Self.describe($0, in: dossier)
+                field["checks"] = options(known, chosen: StepAnswers.list(value), id: id) { v in
+                    question.labels[v].map { context.t($0) } ?? Self.describe(v, in: dossier)
                 }
                 field["required"] = required
             case .purposes:
@@ -63,6 +63,17 @@ struct StepFormView {
                 .compactMap { $0 }.joined(separator: " ")
             return field
         }
+    }
+
+    /// The error summary of a form: the message, and the first input of the field it is about.
+    func problem(_ error: CasusError, fields: [[String: Any]]) -> (text: String, anchor: String?) {
+        let message = context.t(error.field?.problem ?? error.message)
+        guard let key = error.field?.key, let field = fields.first(where: { $0["key"] as? String == key }) else {
+            return (context.t(error.message), nil)
+        }
+        let options = (field["radios"] ?? field["checks"]) as? [[String: Any]]
+        let anchor = (options?.first?["id"] ?? field["id"]) as? String
+        return ("\(field["label"] as? String ?? key) \(message)", anchor)
     }
 
     /// The answers as a form sent them: a list of boxes (sent once per ticked box) becomes one

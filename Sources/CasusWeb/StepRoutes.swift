@@ -100,7 +100,8 @@ struct StepRoutes {
         let next = try Casework.routeNext(of: dossier)
         var page: [String: Any] = [
             "caseId": caseId, "heading": dossier.casus.title, "action": "/casus/\(caseId)/stap",
-            "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "notice": notice ?? "",
+            "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "mayEdit": work.may(.edit),
+            "notice": notice ?? "",
         ]
         if let check = next.check {
             page["check"] = [
@@ -136,15 +137,9 @@ struct StepRoutes {
     /// The error summary at the top of a form, linked to the field it is about.
     static func addProblem(_ error: CasusError?, to page: inout [String: Any], context: WebContext) {
         guard let error else { return }
-        page["problem"] = context.t(error.field?.problem ?? error.message)
-        if let key = error.field?.key, let fields = page["fields"] as? [[String: Any]],
-            let field = fields.first(where: { $0["key"] as? String == key })
-        {
-            let options = (field["radios"] ?? field["checks"]) as? [[String: Any]]
-            page["problemAnchor"] = options?.first?["id"] ?? field["id"]
-            if let label = field["label"] as? String {
-                page["problem"] = "\(label) \(context.t(error.field?.problem ?? error.message))"
-            }
-        }
+        let (text, anchor) = StepFormView(context: context).problem(
+            error, fields: page["fields"] as? [[String: Any]] ?? [])
+        page["problem"] = text
+        page["problemAnchor"] = anchor ?? ""
     }
 }

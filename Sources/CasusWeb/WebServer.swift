@@ -36,6 +36,7 @@ public struct WebServer: Sendable {
         CaseRoutes(server: self).add(to: router)
         StepRoutes(server: self).add(to: router)
         NarrativeRoutes(server: self).add(to: router)
+        RecordRoutes(server: self).add(to: router)
         ReportRoutes(server: self).add(to: router)
         AdminRoutes(server: self).add(to: router)
         AssetRoutes().add(to: router)

@@ -87,6 +87,10 @@ try:
             check(not unlabelled, f"every field on {name} has a label" + (f": {unlabelled}" if unlabelled else ""))
             check(page.evaluate("window.__xss") is None, f"no injected script ran on {name}")
 
+        def open_form(page, kind):
+            if not page.evaluate(f"() => document.querySelector('#form-{kind} details').open"):
+                page.click(f"#form-{kind} summary")
+
         def save(page):
             page.click("form.step-form button[type=submit]")
 
@@ -131,6 +135,7 @@ try:
 
         # The interview: dated before the consent, refused with the reason; the values stay.
         check("hij" in anna.inner_text("main"), "the interview form speaks of him")
+        anna.check("input[name=toestemming][value=rapport]")
         anna.fill("#veld-toestemming-moment", "2026-03-05 14:00")
         anna.fill("#veld-interview-moment", "2026-03-01 10:00")
         anna.check("#veld-veilig-0")
@@ -189,7 +194,8 @@ try:
         anna.fill("#lid-login", "bram")
         anna.select_option("#lid-rol", "researcher")
         anna.click("form.card button[type=submit]")
-        _, bram = session("bram")
+        bram_context, bram = session("bram")
+        bram_context.set_default_timeout(10000)
         bram.goto(case_url + "/narratief")
         anna.goto(case_url + "/narratief")
         anna.fill(editor, FACT + "\n\nAnna's aanvulling.")
@@ -219,6 +225,82 @@ try:
         bram.click("form[action$='/herstel']:has(input[value='1']) button")
         check(bram.locator("table tbody tr").count() == 4 and "nog niet opgeslagen" in bram.input_value(editor),
               "restoring version 1 makes it a new version")
+
+        # The timeline, agencies and hand-offs, with the journey map growing beside them.
+        bram.goto(case_url + "/tijdlijn")
+        audit(bram, "tijdlijn")
+        for name in ("Belastingdienst", "Gemeente Utrecht"):
+            open_form(bram, "instantie")
+            bram.fill("#instantie-naam", name)
+            bram.click("#form-instantie button[type=submit]")
+            check("Opgeslagen" in bram.inner_text(".status"), f"the agency {name} is added")
+        open_form(bram, "gebeurtenis")
+        bram.fill("#gebeurtenis-datum", "5 maart")
+        bram.select_option("#gebeurtenis-wie", "belastingdienst")
+        bram.fill("#gebeurtenis-wat", "De Belastingdienst stuurt een terugvordering van 4.000 euro. " + PAYLOAD)
+        bram.click("#form-gebeurtenis button[type=submit]")
+        check("2024-03-05" in bram.inner_text("#gebeurtenis-datum-fout"), "a date in words is explained at the field")
+        check(bram.input_value("#gebeurtenis-wat").endswith(PAYLOAD), "the event's text stays after the error")
+        audit(bram, "tijdlijn-fout")
+        bram.fill("#gebeurtenis-datum", "2026-03-02")
+        bram.check("#gebeurtenis-sleutelmoment-0")
+        bram.click("#form-gebeurtenis button[type=submit]")
+        check(PAYLOAD in bram.inner_text("#gebeurtenissen-kop + div table"), "the event is listed, its text as text")
+        open_form(bram, "gebeurtenis")
+        bram.fill("#gebeurtenis-datum", "~2026-04")
+        bram.select_option("#gebeurtenis-wie", "participant:P1")
+        bram.fill("#gebeurtenis-wat", "Karim belt drie keer met de gemeente.")
+        bram.fill("#gebeurtenis-beleving", "Niemand kon het uitleggen.")
+        bram.select_option("#gebeurtenis-impact", "-2")
+        bram.click("#form-gebeurtenis button[type=submit]")
+        open_form(bram, "overdracht")
+        bram.select_option("#overdracht-van", "belastingdienst")
+        bram.select_option("#overdracht-naar", "gemeente-utrecht")
+        bram.fill("#overdracht-wat", "Melding van de terugvordering aan de schuldhulp")
+        bram.check("#overdracht-gebeurd-1")
+        bram.fill("#overdracht-datum", "2026-03-10")
+        bram.click("#form-overdracht button[type=submit]")
+        handoffs = bram.inner_text("#overdrachten-kop + div table")
+        check("ontbrak" in handoffs, "a hand-off that should have happened is recorded as missing")
+        check(bram.locator("#kaart-voorbeeld svg").count() == 1, "the journey map preview is on the timeline page")
+        svg = bram.text_content("#kaart-voorbeeld svg")
+        check("NIET GEBEURD" in svg, "the missing hand-off is on the map, marked as not happened")
+
+        # Contra-expertise and a leervraag linked to the facts.
+        bram.goto(case_url + "/contra-expertise")
+        open_form(bram, "bevinding")
+        bram.select_option("#bevinding-instantie", "belastingdienst")
+        bram.fill("#bevinding-bewering", "De brief ging naar een oud adres.")
+        bram.select_option("#bevinding-uitkomst", index=1)
+        bram.check("#bevinding-gebeurtenissen-0")
+        bram.click("#form-bevinding button[type=submit]")
+        check("oud adres" in bram.inner_text("#bevindingen-kop + div table"), "the finding is listed")
+        audit(bram, "contra-expertise")
+        bram.goto(case_url + "/leervragen")
+        open_form(bram, "leervraag")
+        bram.fill("#leervraag-leervraag", "Hoe hoort de gemeente van een terugvordering?")
+        bram.click("#form-leervraag button[type=submit]")
+        check(bram.locator("#leervraag-feiten-fout").count() == 1, "a leervraag without facts is refused at the field")
+        bram.check("#leervraag-feiten-0")
+        bram.click("#form-leervraag button[type=submit]")
+        check("Hoe hoort de gemeente" in bram.inner_text("#leervragen-lijst-kop + div table"), "the leervraag is listed")
+        audit(bram, "leervragen")
+
+        # The outside-in report and the journey map, downloaded without a terminal.
+        bram.goto(case_url + "/rapport")
+        bram.select_option("#soort", "outside-in")
+        bram.select_option("#formaat", "md")
+        try:
+            with bram.expect_download() as download_info:
+                bram.click("button[value=download]")
+        except Exception:
+            raise SystemExit("route_e2e: no report download: " + bram.inner_text("main")[:800])
+        report = open(download_info.value.path(), encoding="utf-8").read()
+        check("Karim" in report and "Echtenaam" not in report, "the outside-in report uses the pseudonym only")
+        bram.goto(case_url + "/kaart")
+        check(bram.locator("figure.map svg").count() == 1, "the journey map opens")
+        bram.goto(case_url + "/stap")
+        bram.screenshot(path=os.path.join(shots, "route-stap-na-afloop.png"), full_page=True)
 
         # A form without its token is refused.
         refused = bram.request.post(case_url + "/stap", form={"check": "x"})

@@ -361,3 +361,35 @@ extension GateCheck {
             why: Localized(nl: "w", en: "w"))
     }
 }
+
+@Suite("Record forms: the same rules as the operations")
+struct RecordFormTests {
+    @Test("an event form needs who acted, and a hand-off form refuses a hand-off recorded already")
+    func recordForms() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let caseId = "boete-schuldhulp"
+        let dossier = try work.dossier(caseId)
+        let event = RecordForms.form(.gebeurtenis, for: dossier)
+        #expect(throws: CasusError.self) { try event.apply(StepAnswers(["wat": "Iets"]), to: dossier, by: "t") }
+        let saved = try work.saveStep(
+            caseId, event, StepAnswers(["wie": "cjib", "wat": "Een brief", "knelpunten": "REGELS-BOTSEN"]))
+        guard case .changed(let changed, _) = saved else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(changed.events.last?.what == "Een brief")
+        #expect(changed.events.last?.knelpunten == ["regels-botsen"], "a list answer takes the catalogue's spelling")
+        let handoff = try #require(changed.handoffs.first)
+        let again = StepAnswers([
+            "van": handoff.fromAgencyId, "naar": handoff.toAgencyId, "wat": handoff.what,
+            "gebeurd": handoff.happened ? "ja" : "nee", "datum": handoff.date?.description ?? "",
+        ])
+        do {
+            _ = try work.saveStep(caseId, RecordForms.form(.overdracht, for: changed), again)
+            Issue.record("a hand-off recorded twice was accepted")
+        } catch let error as CasusError {
+            #expect(error.kind == .conflict)
+        }
+    }
+}

@@ -160,6 +160,14 @@ struct WebAccessTests {
             ["onderzoeker": 200, "coach": 200, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
         ),
         (
+            .get, "/casus/boete-schuldhulp/tijdlijn", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/vastleggen/instantie", "naam=Raad+voor+Rechtsbijstand&contact=benaderd",
+            ["onderzoeker": 303, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
             .post, "/casus/boete-schuldhulp/concept", "tekst=Een+concept.&basis=1",
             ["onderzoeker": 204, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),

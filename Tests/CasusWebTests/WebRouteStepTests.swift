@@ -101,4 +101,28 @@ struct WebRouteStepTests {
             #expect(marked.contains("natuurlijk") && marked.contains("schandalig"), "\(marked)")
         }
     }
+
+    @Test func aRecordFormExplainsAWrongAnswerAndSavesARightOne() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            let events = try store.dossier(Self.caseId).events.count
+            var fields = ["datum": "gisteren", "wie": "cjib", "wat": "Het CJIB verhoogt de boete.", "impact": "-1"]
+            let wrong = try await post(client, browser, "/casus/\(Self.caseId)/vastleggen/gebeurtenis", fields)
+            #expect(wrong.status == .unprocessableContent)
+            let page = String(buffer: wrong.body)
+            #expect(page.contains("id=\"gebeurtenis-datum-fout\"") && page.contains("value=\"gisteren\""))
+            #expect(try store.dossier(Self.caseId).events.count == events)
+            fields["datum"] = "~2021-05"
+            let right = try await post(client, browser, "/casus/\(Self.caseId)/vastleggen/gebeurtenis", fields)
+            #expect(right.status == .seeOther)
+            let added = try store.dossier(Self.caseId).events.last
+            #expect(added?.what == "Het CJIB verhoogt de boete." && added?.impact == -1)
+            #expect(added?.date?.approximate == true && added?.actor == .agency("cjib"))
+            let unknown = try await post(client, browser, "/casus/\(Self.caseId)/vastleggen/iets", [:])
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

@@ -558,14 +558,16 @@ public enum RouteForms {
 extension StepQuestion {
     /// The same question, asked only when `condition` holds for the answers before it.
     func asked(when condition: @escaping @Sendable (StepAnswers) -> Bool) -> StepQuestion {
-        StepQuestion(key, prompt, kind, help: help, default: defaultValue, check: extraCheck, askedWhen: condition)
+        StepQuestion(
+            key, prompt, kind, help: help, default: defaultValue, labels: labels, check: extraCheck,
+            askedWhen: condition)
     }
 
     /// The same question with one more check.
     func checked(_ check: @escaping @Sendable (String, StepAnswers) throws -> Void) -> StepQuestion {
         let first = extraCheck
         return StepQuestion(
-            key, prompt, kind, help: help, default: defaultValue,
+            key, prompt, kind, help: help, default: defaultValue, labels: labels,
             check: {
                 try first($0, $1)
                 try check($0, $1)

@@ -32,12 +32,14 @@ public struct StepQuestion: Sendable {
     public let kind: AnswerKind
     /// Used for an empty answer; for `.longText` the text to start from instead.
     public let defaultValue: String?
+    /// What a choice's or a list's values mean, for a front end that shows them (the value is what is sent).
+    public let labels: [String: Localized]
     let askedWhen: @Sendable (StepAnswers) -> Bool
     let extraCheck: @Sendable (String, StepAnswers) throws -> Void
 
     public init(
         _ key: String, _ prompt: Localized, _ kind: AnswerKind, help: Localized? = nil,
-        default defaultValue: String? = nil,
+        default defaultValue: String? = nil, labels: [String: Localized] = [:],
         check: @escaping @Sendable (String, StepAnswers) throws -> Void = { _, _ in },
         askedWhen: @escaping @Sendable (StepAnswers) -> Bool = { _ in true }
     ) {
@@ -46,6 +48,7 @@ public struct StepQuestion: Sendable {
         self.kind = kind
         self.help = help
         self.defaultValue = defaultValue
+        self.labels = labels
         self.askedWhen = askedWhen
         self.extraCheck = check
     }
@@ -60,7 +63,18 @@ public struct StepQuestion: Sendable {
             .choice(
                 values: allowed,
                 normalize: { text in V.parse(text).map(\.rawValue).flatMap { allowed.contains($0) ? $0 : nil } }),
-            default: value?.rawValue)
+            default: value?.rawValue, labels: Dictionary(uniqueKeysWithValues: among.map { ($0.rawValue, $0.label) }))
+    }
+
+    /// A choice that may stay empty (no default): one of a vocabulary's values, or nothing.
+    public static func optionalChoice<V: Vocabulary>(_ key: String, _ prompt: Localized, _ type: V.Type) -> StepQuestion
+    {
+        StepQuestion(
+            key, prompt,
+            .choice(
+                values: V.allCases.map(\.rawValue),
+                normalize: { text in text.isEmpty ? "" : V.parse(text).map(\.rawValue) }),
+            labels: Dictionary(uniqueKeysWithValues: V.allCases.map { ($0.rawValue, $0.label) }))
     }
 
     /// Whether the question is asked after the answers given so far.
@@ -98,7 +112,10 @@ public struct StepQuestion: Sendable {
             guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
             text = String(try InputParsing.minutes(text))
         case .ids(let known, let required):
-            let ids = StepAnswers.split(text).map { $0.uppercased() }
+            // Spelled as the dossier spells them, whatever the case typed.
+            let ids = StepAnswers.split(text).map { id in
+                known.first { $0.caseInsensitiveCompare(id) == .orderedSame } ?? id
+            }
             if ids.isEmpty && required { throw CasusError(.invalidInput, PromptText.required) }
             let unknown = ids.filter { !known.contains($0) }
             guard unknown.isEmpty else { throw CasusError(.invalidInput, PromptText.unknownIDs(unknown, known: known)) }

@@ -1,0 +1,274 @@
+import CasusCore
+import CasusReports
+import Foundation
+
+/// Forms that add a record to a dossier at any moment, outside the route's next step: an event, an
+/// agency, a hand-off, a finding, a leervraag, a dilemma. Each applies the same rule as its operation
+/// (`Dossier.appendEvent` and the like) and is saved with `Casework.saveStep`, so every front end
+/// that shows them asks the same questions and gets the same answer.
+public enum RecordForms {
+    /// The kinds of record, by the name a front end uses for them.
+    public enum Kind: String, CaseIterable, Sendable {
+        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma
+
+        public var label: Localized {
+            switch self {
+            case .gebeurtenis: Localized(nl: "Gebeurtenis toevoegen", en: "Add an event")
+            case .instantie: Localized(nl: "Instantie toevoegen", en: "Add an agency")
+            case .overdracht: Localized(nl: "Overdracht toevoegen", en: "Add a hand-off")
+            case .bevinding: Localized(nl: "Bevinding toevoegen", en: "Add a finding")
+            case .leervraag: Localized(nl: "Leervraag toevoegen", en: "Add a leervraag")
+            case .dilemma: Localized(nl: "Dilemma toevoegen", en: "Add a dilemma")
+            }
+        }
+    }
+
+    public static func form(_ kind: Kind, for dossier: Dossier) -> StepForm {
+        switch kind {
+        case .gebeurtenis: event(dossier)
+        case .instantie: agency
+        case .overdracht: handoff(dossier)
+        case .bevinding: finding(dossier)
+        case .leervraag: leervraag(dossier)
+        case .dilemma: dilemma(dossier)
+        }
+    }
+
+    // MARK: Questions several forms share
+
+    /// A date that may be approximate or partly known; empty when unknown.
+    static func dateQuestion(_ key: String) -> StepQuestion {
+        StepQuestion(
+            key,
+            Localized(
+                nl: "Datum (2024-03-05, 2024-03 of 2024; ~2024-03 is ongeveer; leeg als onbekend)",
+                en: "Date (2024-03-05, 2024-03 or 2024; ~2024-03 is approximate; empty when unknown)"),
+            .optionalText
+        ) { text, _ in
+            guard text.isEmpty || FuzzyDate(text) != nil else {
+                throw CasusError(
+                    .invalidInput, nl: "Schrijf de datum als 2024-03-05, 2024-03 of 2024 (met ~ ervoor: ongeveer).",
+                    en: "Write the date as 2024-03-05, 2024-03 or 2024 (with ~ before it: approximately).")
+            }
+        }
+    }
+
+    /// One of the dossier's agencies (or, with `people`, its participants too).
+    static func actorQuestion(
+        _ key: String, _ prompt: Localized, _ dossier: Dossier, people: Bool
+    ) -> StepQuestion {
+        var labels: [String: Localized] = [:]
+        for agency in dossier.agencies { labels[agency.id] = Localized(nl: agency.name, en: agency.name) }
+        if people {
+            for person in dossier.participants {
+                labels["participant:\(person.id)"] = Localized(
+                    nl: "\(person.pseudonym) (\(person.role.label.nl))",
+                    en: "\(person.pseudonym) (\(person.role.label.en))")
+            }
+        }
+        let values =
+            dossier.agencies.map(\.id) + (people ? dossier.participants.map { "participant:\($0.id)" } : [])
+        return StepQuestion(
+            key, prompt, .choice(values: values, normalize: { values.contains($0) ? $0 : nil }), labels: labels)
+    }
+
+    static func linksQuestion(_ dossier: Dossier, required: Bool) -> StepQuestion {
+        StepQuestion(
+            "feiten",
+            Localized(
+                nl: "De gebeurtenissen en bevindingen waar dit uit voortkomt",
+                en: "The events and findings this comes from"),
+            .ids(known: dossier.events.map(\.id) + dossier.findings.map(\.id), required: required))
+    }
+
+    // MARK: The forms
+
+    static func event(_ dossier: Dossier) -> StepForm {
+        let catalogue = (try? TemplateLibrary().knelpunten())?.types ?? []
+        let impacts = ["-2", "-1", "0", "1", "2"]
+        let questions = [
+            dateQuestion("datum"),
+            actorQuestion("wie", Localized(nl: "Wie handelde?", en: "Who acted?"), dossier, people: true),
+            StepQuestion.optionalChoice(
+                "kanaal", Localized(nl: "Via welk kanaal?", en: "Through which channel?"), Channel.self),
+            StepQuestion("wat", Localized(nl: "Wat gebeurde er?", en: "What happened?"), .text),
+            StepQuestion(
+                "beleving",
+                Localized(
+                    nl: "Hoe beleefde de eindgebruiker het? (in eigen woorden; leeg mag)",
+                    en: "How did the end user experience it? (in their own words; may be empty)"), .optionalText),
+            StepQuestion(
+                "impact",
+                Localized(nl: "Impact op de eindgebruiker (−2 tot +2)", en: "Impact on the end user (−2 to +2)"),
+                .choice(values: impacts, normalize: { impacts.contains($0) ? $0 : nil }), default: "0",
+                labels: [
+                    "-2": Localized(nl: "−2 zeer negatief", en: "−2 very negative"),
+                    "-1": Localized(nl: "−1 negatief", en: "−1 negative"),
+                    "0": Localized(nl: "0 neutraal", en: "0 neutral"),
+                    "1": Localized(nl: "+1 positief", en: "+1 positive"),
+                    "2": Localized(nl: "+2 zeer positief", en: "+2 very positive"),
+                ]),
+            StepQuestion(
+                "zichtbaar",
+                Localized(
+                    nl: "Zag de eindgebruiker dit gebeuren? (nee: het speelde achter de schermen)",
+                    en: "Did the end user see this happen? (no: it happened backstage)"), .yesNo, default: "ja"),
+            StepQuestion(
+                "sleutelmoment", Localized(nl: "Een sleutelmoment?", en: "A key moment?"), .yesNo, default: "nee"),
+            StepQuestion.choice(
+                "bewijs", Localized(nl: "Hoe zeker is het?", en: "How sure is it?"), EvidenceStatus.self,
+                default: .verhaal),
+            StepQuestion(
+                "knelpunten", Localized(nl: "Soorten knelpunt", en: "Kinds of knelpunt"),
+                .ids(known: catalogue.map(\.id), required: false),
+                labels: Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0.label) })),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            var fields = EventFields()
+            fields.date = .some(answers.optionalText("datum").flatMap(FuzzyDate.init))
+            fields.actor = answers.text("wie")
+            fields.channel = answers.optionalText("kanaal").flatMap(Channel.parse)
+            fields.what = answers.text("wat")
+            fields.experience = answers.optionalText("beleving")
+            fields.impact = Int(answers.text("impact"))
+            fields.visibleToEndUser = answers.bool("zichtbaar")
+            fields.keyMoment = answers.bool("sleutelmoment")
+            fields.evidence = try answers.choice("bewijs", EvidenceStatus.self)
+            fields.knelpunten = answers.ids("knelpunten")
+            _ = try d.appendEvent(fields)
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static let agency = StepForm(
+        nil,
+        questions: [
+            StepQuestion("naam", Localized(nl: "Naam van de instantie", en: "Name of the agency"), .text),
+            StepQuestion(
+                "soort",
+                Localized(
+                    nl: "Soort (bijv. gemeente, uitvoeringsorganisatie; leeg mag)",
+                    en: "Kind (e.g. municipality, executive agency; may be empty)"), .optionalText),
+            StepQuestion.choice(
+                "contact", Localized(nl: "Contact voor de contra-expertise", en: "Contact for the contra-expertise"),
+                ContactStatus.self, default: .nietBenaderd),
+            StepQuestion("notitie", Localized(nl: "Notitie (leeg mag)", en: "Note (may be empty)"), .optionalText),
+        ]
+    ) { answers, d, _ in
+        var d = d
+        _ = try d.appendAgency(
+            name: answers.text("naam"), id: nil, kind: answers.optionalText("soort"),
+            contact: try answers.choice("contact", ContactStatus.self), note: answers.optionalText("notitie"))
+        return .changed(d, realName: nil)
+    }
+
+    static func handoff(_ dossier: Dossier) -> StepForm {
+        let events = dossier.events.map(\.id)
+        let questions = [
+            actorQuestion(
+                "van", Localized(nl: "Van welke instantie?", en: "From which agency?"), dossier, people: false),
+            actorQuestion(
+                "naar", Localized(nl: "Naar welke instantie?", en: "To which agency?"), dossier, people: false),
+            StepQuestion(
+                "wat", Localized(nl: "Wat werd (niet) overgedragen?", en: "What was (not) handed off?"), .text),
+            StepQuestion(
+                "gebeurd",
+                Localized(
+                    nl: "Gebeurde de overdracht? (nee: hij had moeten gebeuren en gebeurde niet)",
+                    en: "Did the hand-off happen? (no: it should have happened and did not)"), .yesNo, default: "ja"),
+            dateQuestion("datum"),
+            StepQuestion.optionalChoice(
+                "kanaal", Localized(nl: "Via welk kanaal?", en: "Through which channel?"), Channel.self),
+            StepQuestion(
+                "gebeurtenis", Localized(nl: "Bij welke gebeurtenis? (leeg mag)", en: "At which event? (may be empty)"),
+                .choice(values: events, normalize: { $0.isEmpty || events.contains($0) ? $0 : nil }),
+                labels: Dictionary(
+                    uniqueKeysWithValues: dossier.events.map {
+                        ($0.id, Localized(nl: "\($0.id) · \($0.what.excerpt)", en: "\($0.id) · \($0.what.excerpt)"))
+                    })),
+            StepQuestion.choice(
+                "bewijs", Localized(nl: "Hoe zeker is het?", en: "How sure is it?"), EvidenceStatus.self,
+                default: .verhaal),
+            StepQuestion("notitie", Localized(nl: "Notitie (leeg mag)", en: "Note (may be empty)"), .optionalText),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            var new = NewHandoff(from: answers.text("van"), to: answers.text("naar"), what: answers.text("wat"))
+            new.happened = answers.bool("gebeurd")
+            new.date = answers.optionalText("datum").flatMap(FuzzyDate.init)
+            new.channel = answers.optionalText("kanaal").flatMap(Channel.parse)
+            new.eventId = answers.optionalText("gebeurtenis")
+            new.evidence = try answers.choice("bewijs", EvidenceStatus.self)
+            new.note = answers.optionalText("notitie")
+            _ = try d.appendHandoff(new)
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static func finding(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            actorQuestion("instantie", Localized(nl: "Welke instantie?", en: "Which agency?"), dossier, people: false),
+            StepQuestion(
+                "bewering", Localized(nl: "De bewering uit het verhaal", en: "The claim from the story"), .text),
+            StepQuestion.choice(
+                "uitkomst", Localized(nl: "Wat zegt de instantie ervan?", en: "What does the agency say?"),
+                FindingStatus.self),
+            StepQuestion(
+                "reactie", Localized(nl: "Hun reactie (leeg mag)", en: "Their response (may be empty)"), .optionalText),
+            StepQuestion(
+                "gebeurtenissen", Localized(nl: "Over welke gebeurtenissen?", en: "About which events?"),
+                .ids(known: dossier.events.map(\.id), required: false)),
+            StepQuestion.choice(
+                "niveau", Localized(nl: "Op welk niveau?", en: "At which level?"), AgencyLevel.self,
+                default: .uitvoering),
+            StepQuestion(
+                "bron",
+                Localized(nl: "Bron (document, gesprek; leeg mag)", en: "Source (document, talk; may be empty)"),
+                .optionalText),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            var new = NewFinding(
+                agency: answers.text("instantie"), level: try answers.choice("niveau", AgencyLevel.self),
+                claim: answers.text("bewering"), status: try answers.choice("uitkomst", FindingStatus.self))
+            new.source = answers.optionalText("bron")
+            new.note = answers.optionalText("reactie")
+            new.eventIds = answers.ids("gebeurtenissen")
+            _ = try d.appendFinding(new)
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static func leervraag(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            StepQuestion("leervraag", Localized(nl: "De leervraag", en: "The leervraag"), .text),
+            linksQuestion(dossier, required: true),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            let facts = answers.ids("feiten")
+            _ = try d.appendLeervraag(
+                text: answers.text("leervraag"), eventIds: facts.filter { $0.hasPrefix("E") },
+                findingIds: facts.filter { $0.hasPrefix("F") })
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static func dilemma(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            StepQuestion("dilemma", Localized(nl: "Het dilemma", en: "The dilemma"), .text),
+            StepQuestion(
+                "toelichting", Localized(nl: "Toelichting (leeg mag)", en: "Explanation (may be empty)"), .optionalText),
+            linksQuestion(dossier, required: false),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            let facts = answers.ids("feiten")
+            _ = try d.appendDilemma(
+                text: answers.text("dilemma"), explanation: answers.optionalText("toelichting"),
+                eventIds: facts.filter { $0.hasPrefix("E") }, findingIds: facts.filter { $0.hasPrefix("F") })
+            return .changed(d, realName: nil)
+        }
+    }
+}

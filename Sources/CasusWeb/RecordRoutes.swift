@@ -1,0 +1,199 @@
+import CasusApp
+import CasusCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The pages where researchers add to a dossier at any moment: the timeline with its agencies and
+/// hand-offs (and the journey map as it grows), the contra-expertise, and the leervragen and dilemma's.
+/// Each form is one of `RecordForms`, saved with `Casework.saveStep`: the rules live there, once.
+struct RecordRoutes {
+    let server: WebServer
+
+    /// A page of records: what it lists and which forms it offers.
+    enum Page: String, CaseIterable {
+        case tijdlijn
+        case contraExpertise = "contra-expertise"
+        case leervragen
+
+        var kinds: [RecordForms.Kind] {
+            switch self {
+            case .tijdlijn: [.gebeurtenis, .instantie, .overdracht]
+            case .contraExpertise: [.bevinding, .instantie]
+            case .leervragen: [.leervraag, .dilemma]
+            }
+        }
+
+        var heading: Localized {
+            switch self {
+            case .tijdlijn:
+                Localized(nl: "Tijdlijn, instanties en overdrachten", en: "Timeline, agencies and hand-offs")
+            case .contraExpertise: Localized(nl: "Contra-expertise", en: "Contra-expertise")
+            case .leervragen: Localized(nl: "Leervragen en dilemma's", en: "Leervragen and dilemma's")
+            }
+        }
+
+        static func of(_ kind: RecordForms.Kind) -> Page {
+            allCases.first { $0.kinds.contains(kind) } ?? .tijdlijn
+        }
+    }
+
+    func add(to router: Router<WebContext>) {
+        for page in Page.allCases {
+            router.get("/casus/:id/\(page.rawValue)") { request, context -> Response in
+                guard let desk = server.desk(context) else { return server.signInFirst(request) }
+                let caseId = try context.parameters.require("id")
+                let work = try desk.casework(caseId)
+                try work.require(.edit, caseId: caseId)
+                let saved = request.uri.queryParameters.get("opgeslagen").flatMap(RecordForms.Kind.init(rawValue:))
+                return try render(page, work, caseId: caseId, context: context, saved: saved)
+            }
+        }
+
+        router.post("/casus/:id/vastleggen/:soort") { request, context -> Response in
+            let posted = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
+                throw HTTPError(.notFound)
+            }
+            let work = try desk.casework(caseId)
+            let form = RecordForms.form(kind, for: try work.dossier(caseId))
+            let answers = StepFormView.answers(form, from: posted)
+            let page = Page.of(kind)
+            do {
+                _ = try work.saveStep(caseId, form, answers)
+                return .redirect(
+                    to: "/casus/\(caseId)/\(page.rawValue)?opgeslagen=\(kind.rawValue)#form-\(kind.rawValue)",
+                    type: .normal)
+            } catch let error as CasusError where StepRoutes.isAnswerProblem(error) || error.kind == .notFound {
+                return try render(
+                    page, work, caseId: caseId, context: context, failed: (kind, answers, error),
+                    status: .unprocessableContent)
+            }
+        }
+    }
+
+    func render(
+        _ page: Page, _ work: Casework, caseId: String, context: WebContext, saved: RecordForms.Kind? = nil,
+        failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError)? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let dossier = try work.dossier(caseId)
+        let formView = StepFormView(context: context)
+        var view: [String: Any] = [
+            "caseId": caseId, "title": dossier.casus.title, "heading": context.t(page.heading),
+            "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "mayEdit": true,
+            "tables": tables(page, dossier, context: context),
+        ]
+        if let saved { view["notice"] = "\(context.t(PromptText.saved)) (\(context.t(saved.label)))" }
+        view["forms"] = page.kinds.map { kind -> [String: Any] in
+            let form = RecordForms.form(kind, for: dossier)
+            let mine = failed?.kind == kind ? failed : nil
+            let fields = formView.fields(
+                form, answers: mine?.answers ?? form.startingAnswers, dossier: dossier, error: mine?.error,
+                prefix: kind.rawValue)
+            var entry: [String: Any] = [
+                "kind": kind.rawValue, "label": context.t(kind.label), "fields": fields, "open": saved == kind,
+            ]
+            if let error = mine?.error {
+                let (text, anchor) = formView.problem(error, fields: fields)
+                view["problem"] = text
+                view["problemAnchor"] = anchor ?? "form-\(kind.rawValue)"
+                entry["open"] = true
+            }
+            return entry
+        }
+        if page == .tijdlijn, !dossier.events.isEmpty,
+            let (_, drawn) = try? work.journeyMap(caseId, language: context.language)
+        {
+            view["svg"] = drawn.range(of: "<svg").map { String(drawn[$0.lowerBound...]) } ?? ""
+        }
+        return server.pages.render(
+            "vastleggen", view, context: context, title: context.t(page.heading), status: status)
+    }
+
+    /// What the page lists, as tables of text.
+    func tables(_ page: Page, _ dossier: Dossier, context: WebContext) -> [[String: Any]] {
+        func table(_ id: String, _ caption: Localized, _ header: [Localized], _ rows: [[String]]) -> [String: Any] {
+            [
+                "id": id, "caption": context.t(caption), "header": header.map { context.t($0) },
+                "rows": rows.map { ["cells": $0] }, "empty": rows.isEmpty,
+            ]
+        }
+        let yes = context.t("ja", "yes"), no = context.t("nee", "no")
+        let agencies = table(
+            "instanties", Localized(nl: "Instanties", en: "Agencies"),
+            [.init(nl: "Id", en: "Id"), .init(nl: "Naam", en: "Name"), .init(nl: "Contact", en: "Contact")],
+            dossier.agencies.map { [$0.id, $0.name, context.t($0.contact.label)] })
+        switch page {
+        case .tijdlijn:
+            return [
+                table(
+                    "gebeurtenissen", Localized(nl: "Gebeurtenissen", en: "Events"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Datum", en: "Date"), .init(nl: "Wie", en: "Who"),
+                        .init(nl: "Wat", en: "What"), .init(nl: "Impact", en: "Impact"),
+                        .init(nl: "Zichtbaar", en: "Visible"), .init(nl: "Zekerheid", en: "Certainty"),
+                    ],
+                    dossier.events.map { event in
+                        [
+                            event.id + (event.keyMoment ? " ★" : ""), event.date?.description ?? "?",
+                            dossier.name(of: event.actor), event.what, event.impact.map { String($0) } ?? "",
+                            event.visibleToEndUser ? yes : no, context.t(event.evidence.label),
+                        ]
+                    }),
+                agencies,
+                table(
+                    "overdrachten", Localized(nl: "Overdrachten", en: "Hand-offs"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Van → naar", en: "From → to"),
+                        .init(nl: "Wat", en: "What"), .init(nl: "Gebeurd", en: "Happened"),
+                        .init(nl: "Datum", en: "Date"),
+                    ],
+                    dossier.handoffs.map { handoff in
+                        [
+                            handoff.id,
+                            "\(dossier.agency(handoff.fromAgencyId)?.name ?? handoff.fromAgencyId) → "
+                                + (dossier.agency(handoff.toAgencyId)?.name ?? handoff.toAgencyId),
+                            handoff.what, handoff.happened ? yes : context.t("nee, ontbrak", "no, missing"),
+                            handoff.date?.description ?? "",
+                        ]
+                    }),
+            ]
+        case .contraExpertise:
+            return [
+                agencies,
+                table(
+                    "bevindingen", Localized(nl: "Bevindingen", en: "Findings"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Instantie", en: "Agency"),
+                        .init(nl: "Bewering", en: "Claim"), .init(nl: "Uitkomst", en: "Outcome"),
+                        .init(nl: "Bron", en: "Source"), .init(nl: "Gebeurtenissen", en: "Events"),
+                    ],
+                    dossier.findings.map { finding in
+                        [
+                            finding.id, dossier.agency(finding.agencyId)?.name ?? finding.agencyId, finding.claim,
+                            context.t(finding.status.label), finding.source ?? "",
+                            finding.eventIds.joined(separator: ", "),
+                        ]
+                    }),
+            ]
+        case .leervragen:
+            let links = { (events: [String], findings: [String]) in (events + findings).joined(separator: ", ") }
+            return [
+                table(
+                    "leervragen-lijst", Localized(nl: "Leervragen", en: "Leervragen"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Leervraag", en: "Leervraag"),
+                        .init(nl: "Feiten", en: "Facts"),
+                    ],
+                    dossier.leervragen.map { [$0.id, $0.text, links($0.eventIds, $0.findingIds)] }),
+                table(
+                    "dilemmas", Localized(nl: "Dilemma's", en: "Dilemma's"),
+                    [.init(nl: "Id", en: "Id"), .init(nl: "Dilemma", en: "Dilemma"), .init(nl: "Feiten", en: "Facts")],
+                    dossier.dilemmas.map { [$0.id, $0.text, links($0.eventIds, $0.findingIds)] }),
+            ]
+        }
+    }
+}
