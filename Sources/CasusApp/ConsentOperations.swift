@@ -28,20 +28,10 @@ extension Casework {
         _ details: ConsentDetails
     ) throws -> ConsentEntry {
         try require(.consent, caseId: caseId)
-        guard !granted.isEmpty || !refused.isEmpty else {
-            throw CasusError(
-                .invalidInput, nl: "Noem minstens één doel dat gegeven of geweigerd is.",
-                en: "Name at least one purpose granted or refused.")
-        }
+        try Dossier.requireDecision(granted: granted, refused: refused)
         let letterHash = try details.letter.map { try Hashing.sha256(fileAt: $0).hash }
         return try appendConsent(caseId, participant: participant, details) { entry, _ in
-            entry.granted = granted
-            entry.refused = refused
-            entry.letterVersion = details.letterVersion.nonBlank
-            entry.letterSha256 = letterHash
-            entry.support = details.support.nonBlank
-            entry.copyGiven = details.copyGiven
-            entry.retainUntil = details.retainUntil
+            entry.fillGrant(granted: granted, refused: refused, details, letterHash: letterHash)
             return nil
         }.entry
     }
@@ -54,11 +44,7 @@ extension Casework {
         _ details: ConsentDetails
     ) throws -> (entry: ConsentEntry, affected: [Localized]) {
         try require(.consent, caseId: caseId)
-        guard !purposes.isEmpty else {
-            throw CasusError(
-                .invalidInput, nl: "Noem een doel om in te trekken, of trek alles in.",
-                en: "Name a purpose to withdraw, or withdraw everything.")
-        }
+        try Dossier.requireWithdrawal(purposes)
         return try appendConsent(caseId, participant: participant, details) { entry, dossier in
             entry.withdrawn = purposes
             return ConsentImpact.material(of: entry.participantId, withdrawing: purposes, in: dossier)
@@ -104,7 +90,37 @@ extension Casework {
     }
 }
 
+extension ConsentEntry {
+    mutating func fillGrant(
+        granted: [ConsentPurpose], refused: [ConsentPurpose], _ details: ConsentDetails, letterHash: String?
+    ) {
+        self.granted = granted
+        self.refused = refused
+        letterVersion = details.letterVersion.nonBlank
+        letterSha256 = letterHash
+        support = details.support.nonBlank
+        copyGiven = details.copyGiven
+        retainUntil = details.retainUntil
+    }
+}
+
 extension Dossier {
+    static func requireDecision(granted: [ConsentPurpose], refused: [ConsentPurpose]) throws {
+        guard !granted.isEmpty || !refused.isEmpty else {
+            throw CasusError(
+                .invalidInput, nl: "Noem minstens één doel dat gegeven of geweigerd is.",
+                en: "Name at least one purpose granted or refused.")
+        }
+    }
+
+    static func requireWithdrawal(_ purposes: [ConsentPurpose]) throws {
+        guard !purposes.isEmpty else {
+            throw CasusError(
+                .invalidInput, nl: "Noem een doel om in te trekken, of trek alles in.",
+                en: "Name a purpose to withdraw, or withdraw everything.")
+        }
+    }
+
     /// Adds one entry to the consent ledger, which only grows; `fill` says what was given, refused or
     /// withdrawn and returns the material a withdrawal touches.
     mutating func appendConsentEntry(

@@ -47,6 +47,7 @@ extension Casework {
     public func preview(
         _ caseId: String, participant nameOrId: String, purposes: [ConsentPurpose]? = nil
     ) throws -> ErasurePlan {
+        try require(.consent, caseId: caseId)
         let dossier = try store.dossier(caseId)
         guard let participant = dossier.participant(named: nameOrId) else {
             throw CasusError(

@@ -15,12 +15,14 @@ struct RecordRoutes {
         case tijdlijn
         case contraExpertise = "contra-expertise"
         case leervragen
+        case toestemming
 
         var kinds: [RecordForms.Kind] {
             switch self {
             case .tijdlijn: [.gebeurtenis, .instantie, .overdracht]
             case .contraExpertise: [.bevinding, .instantie]
             case .leervragen: [.leervraag, .dilemma]
+            case .toestemming: [.toestemming, .intrekking]
             }
         }
 
@@ -30,6 +32,7 @@ struct RecordRoutes {
                 Localized(nl: "Tijdlijn, instanties en overdrachten", en: "Timeline, agencies and hand-offs")
             case .contraExpertise: Localized(nl: "Contra-expertise", en: "Contra-expertise")
             case .leervragen: Localized(nl: "Leervragen en dilemma's", en: "Leervragen and dilemma's")
+            case .toestemming: Localized(nl: "Toestemming", en: "Consent")
             }
         }
 
@@ -44,10 +47,41 @@ struct RecordRoutes {
                 guard let desk = server.desk(context) else { return server.signInFirst(request) }
                 let caseId = try context.parameters.require("id")
                 let work = try desk.casework(caseId)
-                try work.require(.edit, caseId: caseId)
+                try work.require(page == .toestemming ? .consent : .edit, caseId: caseId)
                 let saved = request.uri.queryParameters.get("opgeslagen").flatMap(RecordForms.Kind.init(rawValue:))
-                return try render(page, work, caseId: caseId, context: context, saved: saved)
+                let erased = request.uri.queryParameters.get("gewist") != nil
+                return try render(
+                    page, work, caseId: caseId, context: context,
+                    notice: erased ? context.t("Gewist.", "Erased.") : nil, saved: saved)
             }
+        }
+
+        router.post("/casus/:id/wissen") { request, context -> Response in
+            let posted = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            let work = try desk.casework(caseId)
+            let plan = try work.preview(caseId, participant: posted["persoon"] ?? "")
+            guard !plan.isEmpty else {
+                return try render(
+                    .toestemming, work, caseId: caseId, context: context,
+                    notice: context.t(
+                        "Er is niets te wissen: geen materiaal valt onder een intrekking.",
+                        "There is nothing to erase: no material falls under a withdrawal."))
+            }
+            if posted["bevestigd"] == "ja" {
+                try work.erase(plan, ground: .withdrawal)
+                return .redirect(to: "/casus/\(caseId)/toestemming?gewist=1", type: .normal)
+            }
+            let dossier = plan.dossier
+            let person = dossier.participant(plan.participantId)?.pseudonym ?? plan.participantId
+            return server.pages.render(
+                "wissen",
+                [
+                    "caseId": caseId, "title": dossier.casus.title, "mayEdit": true, "mayAudit": work.may(.audit),
+                    "mayMembers": work.may(.members), "pseudonym": person, "personId": plan.participantId,
+                    "items": Self.erasureItems(plan, context: context),
+                ], context: context, title: context.t("Wissen", "Erase"))
         }
 
         router.post("/casus/:id/vastleggen/:soort") { request, context -> Response in
@@ -62,6 +96,10 @@ struct RecordRoutes {
             let answers = StepFormView.answers(form, from: posted)
             let page = Page.of(kind)
             do {
+                // A withdrawal first lists what it touches; only the confirmed form records it.
+                if kind == .intrekking, posted["bevestigd"] != "ja" {
+                    return try confirmWithdrawal(work, caseId: caseId, answers: answers, context: context)
+                }
                 _ = try work.saveStep(caseId, form, answers)
                 return .redirect(
                     to: "/casus/\(caseId)/\(page.rawValue)?opgeslagen=\(kind.rawValue)#form-\(kind.rawValue)",
@@ -74,8 +112,33 @@ struct RecordRoutes {
         }
     }
 
+    /// What an erasure takes out, in words.
+    static func erasureItems(_ plan: ErasurePlan, context: WebContext) -> [String] {
+        var items: [String] = []
+        if !plan.transcripts.isEmpty {
+            items.append(context.t("transcripten: ", "transcripts: ") + plan.transcripts.joined(separator: ", "))
+        }
+        if !plan.recordings.isEmpty {
+            items.append(context.t("geluidsopnamen: ", "recordings: ") + plan.recordings.joined(separator: ", "))
+        }
+        if !plan.quotes.isEmpty {
+            items.append(context.t("citaten: ", "quotes: ") + plan.quotes.joined(separator: ", "))
+        }
+        if plan.narrativeGaps > 0 {
+            items.append(
+                context.t(
+                    "\(plan.narrativeGaps) citaten in het narratief (alle versies) worden een gemarkeerd gat",
+                    "\(plan.narrativeGaps) quotations in the narrative (every version) become a marked gap"))
+        }
+        if plan.identity {
+            items.append(context.t("de echte naam in de sleutelkluis", "the real name in the key vault"))
+        }
+        return items
+    }
+
     func render(
-        _ page: Page, _ work: Casework, caseId: String, context: WebContext, saved: RecordForms.Kind? = nil,
+        _ page: Page, _ work: Casework, caseId: String, context: WebContext, notice: String? = nil,
+        saved: RecordForms.Kind? = nil,
         failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError)? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
@@ -87,6 +150,13 @@ struct RecordRoutes {
             "tables": tables(page, dossier, context: context),
         ]
         if let saved { view["notice"] = "\(context.t(PromptText.saved)) (\(context.t(saved.label)))" }
+        if let notice { view["notice"] = notice }
+        if page == .toestemming {
+            // Whoever has withdrawn something can have the material under it erased.
+            view["erasable"] = dossier.participants.filter { person in
+                dossier.consent.contains { $0.participantId == person.id && !$0.withdrawn.isEmpty }
+            }.map { ["id": $0.id, "pseudonym": $0.pseudonym] }
+        }
         view["forms"] = page.kinds.map { kind -> [String: Any] in
             let form = RecordForms.form(kind, for: dossier)
             let mine = failed?.kind == kind ? failed : nil
@@ -111,6 +181,23 @@ struct RecordRoutes {
         }
         return server.pages.render(
             "vastleggen", view, context: context, title: context.t(page.heading), status: status)
+    }
+
+    /// Before a withdrawal is recorded: the material it touches, and the same answers to confirm with.
+    func confirmWithdrawal(
+        _ work: Casework, caseId: String, answers: StepAnswers, context: WebContext
+    ) throws -> Response {
+        try work.require(.consent, caseId: caseId)
+        let dossier = try work.dossier(caseId)
+        let (person, affected) = try RecordForms.withdrawalPreview(answers, in: dossier)
+        return server.pages.render(
+            "intrekken",
+            [
+                "caseId": caseId, "title": dossier.casus.title, "mayEdit": true, "mayAudit": work.may(.audit),
+                "mayMembers": work.may(.members), "pseudonym": person.pseudonym,
+                "affected": affected.map { context.t($0) }, "hasAffected": !affected.isEmpty,
+                "answers": answers.values.sorted { $0.key < $1.key }.map { ["key": $0.key, "value": $0.value] },
+            ], context: context, title: context.t("Toestemming intrekken", "Withdraw consent"))
     }
 
     /// What the page lists, as tables of text.
@@ -179,6 +266,22 @@ struct RecordRoutes {
                         ]
                     }),
             ]
+        case .toestemming:
+            return dossier.participants.map { person in
+                table(
+                    "toestemming-\(person.id)", Localized(nl: person.pseudonym, en: person.pseudonym),
+                    [
+                        .init(nl: "Doel", en: "Purpose"), .init(nl: "Stand", en: "State"),
+                        .init(nl: "Datum", en: "Date"),
+                    ],
+                    dossier.consentLedger.overview(of: person.id).map { status in
+                        [
+                            context.t(status.purpose.label),
+                            status.decision.map { context.t($0.label) } ?? context.t("niet gevraagd", "not asked"),
+                            status.decidedBy?.at.day ?? "",
+                        ]
+                    })
+            }
         case .leervragen:
             let links = { (events: [String], findings: [String]) in (events + findings).joined(separator: ", ") }
             return [

@@ -146,6 +146,33 @@ enum WebText {
         "versions": .init(nl: "Versies", en: "Versions"),
         "compare": .init(nl: "Vergelijken", en: "Compare"),
         "restore": .init(nl: "Terugzetten als nieuwe versie", en: "Restore as a new version"),
+        "withdrawConsent": .init(nl: "Toestemming intrekken", en: "Withdraw consent"),
+        "withdrawFor": .init(nl: "Intrekken voor", en: "Withdrawing for"),
+        "withdrawTouches": .init(
+            nl: "Dit materiaal valt dan onder de intrekking. Rapporten en kaarten laten het vanaf nu weg; het blijft "
+                + "bewaard tot je het wist (daarna op de pagina Toestemming).",
+            en: "This material then falls under the withdrawal. Reports and maps leave it out from now on; it stays "
+                + "stored until you erase it (afterwards, on the Consent page)."),
+        "erase": .init(nl: "Wissen na intrekking", en: "Erase after withdrawal"),
+        "eraseFor": .init(nl: "Wissen voor", en: "Erasing for"),
+        "eraseTakes": .init(nl: "Dit wordt gewist:", en: "This is erased:"),
+        "eraseFinal": .init(
+            nl:
+                "Wissen is definitief: het kan niet ongedaan worden gemaakt, ook niet uit de geschiedenis. Het auditlog "
+                + "houdt bij wat voor materiaal er ging, niet de inhoud.",
+            en: "Erasing is final: it cannot be undone, not even from the history. The audit trail keeps what kind of "
+                + "material went, not its content."),
+        "eraseConfirm": .init(nl: "Definitief wissen", en: "Erase for good"),
+        "eraseMaterial": .init(nl: "Wissen wat onder een intrekking valt", en: "Erase what falls under a withdrawal"),
+        "withdrawTouchesNothing": .init(
+            nl: "Er is nog geen materiaal van deze persoon onder deze doelen.",
+            en: "There is no material of this person under these purposes yet."),
+        "withdrawLedger": .init(
+            nl: "De intrekking komt als nieuwe regel in het toestemmingsregister; eerdere regels blijven staan.",
+            en: "The withdrawal is added to the consent ledger as a new entry; earlier entries stay."),
+        "withdrawConfirm": .init(nl: "Intrekking vastleggen", en: "Record the withdrawal"),
+        "cancel": .init(nl: "Annuleren", en: "Cancel"),
+        "consentPage": .init(nl: "Toestemming", en: "Consent"),
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

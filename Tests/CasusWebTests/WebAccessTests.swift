@@ -168,6 +168,15 @@ struct WebAccessTests {
             ["onderzoeker": 303, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),
         (
+            .get, "/casus/boete-schuldhulp/toestemming", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            // Nothing of P1 is withdrawn: the researcher is told so (422), the others may not ask.
+            .post, "/casus/boete-schuldhulp/wissen", "persoon=P1",
+            ["onderzoeker": 422, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
             .post, "/casus/boete-schuldhulp/concept", "tekst=Een+concept.&basis=1",
             ["onderzoeker": 204, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),

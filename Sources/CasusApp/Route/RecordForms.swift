@@ -9,7 +9,7 @@ import Foundation
 public enum RecordForms {
     /// The kinds of record, by the name a front end uses for them.
     public enum Kind: String, CaseIterable, Sendable {
-        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma
+        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking
 
         public var label: Localized {
             switch self {
@@ -19,6 +19,8 @@ public enum RecordForms {
             case .bevinding: Localized(nl: "Bevinding toevoegen", en: "Add a finding")
             case .leervraag: Localized(nl: "Leervraag toevoegen", en: "Add a leervraag")
             case .dilemma: Localized(nl: "Dilemma toevoegen", en: "Add a dilemma")
+            case .toestemming: Localized(nl: "Toestemming vastleggen", en: "Record consent")
+            case .intrekking: Localized(nl: "Toestemming intrekken", en: "Withdraw consent")
             }
         }
     }
@@ -31,7 +33,19 @@ public enum RecordForms {
         case .bevinding: finding(dossier)
         case .leervraag: leervraag(dossier)
         case .dilemma: dilemma(dossier)
+        case .toestemming: consent(dossier)
+        case .intrekking: withdrawal(dossier)
         }
+    }
+
+    /// What a withdrawal would touch, before it is recorded: the answers checked as the form checks
+    /// them, then the person's material under the purposes withdrawn.
+    public static func withdrawalPreview(
+        _ answers: StepAnswers, in dossier: Dossier
+    ) throws -> (person: Participant, affected: [Localized]) {
+        _ = try withdrawal(dossier).apply(answers, to: dossier, by: "-")
+        let person = try dossier.requireParticipant(answers.text("persoon"))
+        return (person, ConsentImpact.material(of: person.id, withdrawing: try withdrawn(answers), in: dossier))
     }
 
     // MARK: Questions several forms share
@@ -79,6 +93,26 @@ public enum RecordForms {
                 nl: "De gebeurtenissen en bevindingen waar dit uit voortkomt",
                 en: "The events and findings this comes from"),
             .ids(known: dossier.events.map(\.id) + dossier.findings.map(\.id), required: required))
+    }
+
+    static func personQuestion(_ dossier: Dossier) -> StepQuestion {
+        let ids = dossier.participants.map(\.id)
+        return StepQuestion(
+            "persoon", Localized(nl: "Wie?", en: "Who?"),
+            .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }),
+            labels: Dictionary(
+                uniqueKeysWithValues: dossier.participants.map {
+                    (
+                        $0.id,
+                        Localized(
+                            nl: "\($0.pseudonym) (\($0.role.label.nl))", en: "\($0.pseudonym) (\($0.role.label.en))")
+                    )
+                }))
+    }
+
+    static func momentQuestion() -> StepQuestion {
+        StepQuestion(
+            "moment", Localized(nl: "Wanneer? (bijv. 2024-03-05 13:50)", en: "When? (e.g. 2024-03-05 13:50)"), .moment)
     }
 
     // MARK: The forms
@@ -268,6 +302,77 @@ public enum RecordForms {
             _ = try d.appendDilemma(
                 text: answers.text("dilemma"), explanation: answers.optionalText("toelichting"),
                 eventIds: facts.filter { $0.hasPrefix("E") }, findingIds: facts.filter { $0.hasPrefix("F") })
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static func consent(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            personQuestion(dossier),
+            StepQuestion("gegeven", Localized(nl: "Toestemming gegeven voor", en: "Consent given for"), .purposes),
+            StepQuestion("geweigerd", Localized(nl: "Geweigerd voor", en: "Refused for"), .purposes),
+            momentQuestion(),
+            StepQuestion.choice(
+                "wijze", Localized(nl: "Hoe?", en: "How?"), ConsentMethod.self, default: .schriftelijk),
+            StepQuestion(
+                "brief-versie",
+                Localized(
+                    nl: "Versie van de informatiebrief (leeg als onbekend)",
+                    en: "Version of the information letter (empty if unknown)"),
+                .optionalText),
+            StepQuestion(
+                "kopie", Localized(nl: "Kreeg de persoon een kopie?", en: "Did the person get a copy?"), .yesNo,
+                default: "ja"),
+        ]
+        return StepForm(nil, needs: [.consent], questions: questions) { answers, d, actor in
+            var d = d
+            let granted = try answers.purposes("gegeven"), refused = try answers.purposes("geweigerd")
+            try Dossier.requireDecision(granted: granted, refused: refused)
+            var details = ConsentDetails()
+            details.at = try answers.moment("moment")
+            details.method = try answers.choice("wijze", ConsentMethod.self)
+            details.letterVersion = answers.optionalText("brief-versie")
+            details.copyGiven = answers.bool("kopie")
+            _ = try d.appendConsentEntry(
+                participant: answers.text("persoon"), details, evidence: nil, by: actor
+            ) { entry, _ in
+                entry.fillGrant(granted: granted, refused: refused, details, letterHash: nil)
+                return nil
+            }
+            return .changed(d, realName: nil)
+        }
+    }
+
+    /// The purposes a withdrawal names: every purpose, or the ones ticked.
+    static func withdrawn(_ answers: StepAnswers) throws -> [ConsentPurpose] {
+        answers.bool("alles") ? [.all] : try answers.purposes("doelen")
+    }
+
+    static func withdrawal(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            personQuestion(dossier),
+            StepQuestion(
+                "alles", Localized(nl: "Alles intrekken?", en: "Withdraw everything?"), .yesNo, default: "nee"),
+            StepQuestion(
+                "doelen", Localized(nl: "Of alleen voor", en: "Or only for"), .purposes,
+                askedWhen: { !$0.bool("alles") }),
+            momentQuestion(),
+            StepQuestion.choice(
+                "wijze", Localized(nl: "Hoe?", en: "How?"), ConsentMethod.self, default: .mondeling),
+        ]
+        return StepForm(nil, needs: [.consent], questions: questions) { answers, d, actor in
+            var d = d
+            let purposes = try withdrawn(answers)
+            try Dossier.requireWithdrawal(purposes)
+            var details = ConsentDetails()
+            details.at = try answers.moment("moment")
+            details.method = try answers.choice("wijze", ConsentMethod.self)
+            _ = try d.appendConsentEntry(
+                participant: answers.text("persoon"), details, evidence: nil, by: actor
+            ) { entry, _ in
+                entry.withdrawn = purposes
+                return nil
+            }
             return .changed(d, realName: nil)
         }
     }
