@@ -1,4 +1,5 @@
 import CasusCore
+import CasusDocuments
 import CasusStore
 import Foundation
 
@@ -202,5 +203,14 @@ extension Optional where Wrapped == String {
     public var nonBlank: String? {
         guard let self, !self.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return self
+    }
+}
+
+extension Casework {
+    /// The text of a file a front end received (a transcript or a narrative), read by what its bytes
+    /// are: DOCX, ODT or UTF-8 text. Nothing is stored; the caller puts the text in a form.
+    public func readUploadedText(_ caseId: String, data: Data, name: String) throws -> String {
+        try require(.edit, caseId: caseId)
+        return try TextReader.read(uploaded: data, name: name).text
     }
 }

@@ -106,15 +106,7 @@ enum FormCheck {
     static func read(
         _ request: Request, context: WebContext, needsSession: Bool = true
     ) async throws -> [String: String] {
-        // Browsers send Sec-Fetch-Site; with `Referrer-Policy: no-referrer` their Origin is "null", so the
-        // Origin is compared only when it names a site and no Sec-Fetch-Site came.
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
-            guard site == "same-origin" || site == "none" else { throw WebError.foreignForm }
-        } else if let origin = request.headers[.origin] {
-            guard let authority = request.head.authority,
-                origin == "http://\(authority)" || origin == "https://\(authority)"
-            else { throw WebError.foreignForm }
-        }
+        try checkSite(request)
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let text = String(buffer: body)
@@ -125,6 +117,28 @@ enum FormCheck {
             else { throw WebError.foreignForm }
         }
         return form
+    }
+
+    /// An uploaded file sent by this site's script: the bytes as the body, the form token in a header.
+    static func readUpload(_ request: Request, context: WebContext, limit: Int) async throws -> ByteBuffer {
+        try checkSite(request)
+        guard let signedIn = context.signedIn, let token = request.headers[HTTPField.Name("X-Casus-Token")!],
+            constantTimeEqual(token, signedIn.session.formToken)
+        else { throw WebError.foreignForm }
+        var request = request
+        return try await request.collectBody(upTo: limit)
+    }
+
+    /// Browsers send Sec-Fetch-Site; with `Referrer-Policy: no-referrer` their Origin is "null", so the
+    /// Origin is compared only when it names a site and no Sec-Fetch-Site came.
+    static func checkSite(_ request: Request) throws {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard site == "same-origin" || site == "none" else { throw WebError.foreignForm }
+        } else if let origin = request.headers[.origin] {
+            guard let authority = request.head.authority,
+                origin == "http://\(authority)" || origin == "https://\(authority)"
+            else { throw WebError.foreignForm }
+        }
     }
 
     /// Parses `a=1&b=x+y`; a repeated key keeps its values joined by a line break.

@@ -50,6 +50,25 @@ struct NarrativeRoutes {
                 LintAnswer(result, revision: Int(form["revisie"] ?? "") ?? 0, context: context))
         }
 
+        // A transcript or narrative file read into a text field: nothing is stored until the form is saved.
+        router.post("/casus/:id/document") { request, context -> Response in
+            let body = try await FormCheck.readUpload(request, context: context, limit: InputLimits.textBytes)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            let work = try desk.casework(caseId)
+            let name =
+                String((request.headers[HTTPField.Name("X-Casus-Filename")!] ?? "").prefix(120))
+                .removingPercentEncoding ?? "bestand"
+            do {
+                let text = try work.readUploadedText(caseId, data: Data(buffer: body), name: name)
+                return try Self.json(["text": text])
+            } catch let error as CasusError {
+                var response = try Self.json(["error": context.t(error.message)])
+                response.status = .unprocessableContent
+                return response
+            }
+        }
+
         router.post("/casus/:id/concept") { request, context -> Response in
             let form = try await FormCheck.read(request, context: context)
             guard let desk = server.desk(context) else { throw WebError.foreignForm }
@@ -169,6 +188,11 @@ struct NarrativeRoutes {
             ]
         }
         page["hasVersions"] = !dossier.narrative.isEmpty
+        page["quotes"] = dossier.quotes.map { quote -> [String: Any] in
+            let who = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
+            return ["text": quote.text, "label": "\(quote.id) · \(who): \(quote.text.excerpt)"]
+        }
+        page["hasQuotes"] = !dossier.quotes.isEmpty
         return server.pages.render(
             "narratief", page, context: context, title: context.t("Narratief", "Narrative"), status: status)
     }

@@ -16,6 +16,7 @@ struct RecordRoutes {
         case contraExpertise = "contra-expertise"
         case leervragen
         case toestemming
+        case citaten
 
         var kinds: [RecordForms.Kind] {
             switch self {
@@ -23,6 +24,7 @@ struct RecordRoutes {
             case .contraExpertise: [.bevinding, .instantie]
             case .leervragen: [.leervraag, .dilemma]
             case .toestemming: [.toestemming, .intrekking]
+            case .citaten: [.citaat]
             }
         }
 
@@ -33,6 +35,7 @@ struct RecordRoutes {
             case .contraExpertise: Localized(nl: "Contra-expertise", en: "Contra-expertise")
             case .leervragen: Localized(nl: "Leervragen en dilemma's", en: "Leervragen and dilemma's")
             case .toestemming: Localized(nl: "Toestemming", en: "Consent")
+            case .citaten: Localized(nl: "Citaten uit de transcripten", en: "Quotes from the transcripts")
             }
         }
 
@@ -151,6 +154,14 @@ struct RecordRoutes {
         ]
         if let saved { view["notice"] = "\(context.t(PromptText.saved)) (\(context.t(saved.label)))" }
         if let notice { view["notice"] = notice }
+        if page == .citaten {
+            view["transcripts"] = dossier.interviews.compactMap { interview -> [String: Any]? in
+                guard let text = interview.transcript, !text.isEmpty else { return nil }
+                let who = dossier.participant(interview.participantId)?.pseudonym ?? interview.participantId
+                return ["id": interview.id, "who": who, "day": interview.at.day, "text": text]
+            }
+            view["hasTranscripts"] = !((view["transcripts"] as? [[String: Any]]) ?? []).isEmpty
+        }
         if page == .toestemming {
             // Whoever has withdrawn something can have the material under it erased.
             view["erasable"] = dossier.participants.filter { person in
@@ -282,6 +293,27 @@ struct RecordRoutes {
                         ]
                     })
             }
+        case .citaten:
+            let ledger = dossier.consentLedger
+            return [
+                table(
+                    "citaten-lijst", Localized(nl: "Citaten", en: "Quotes"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Interview", en: "Interview"),
+                        .init(nl: "Spreker", en: "Speaker"), .init(nl: "Citaat", en: "Quote"),
+                        .init(nl: "Toestemming", en: "Consent"),
+                    ],
+                    dossier.quotes.map { quote in
+                        [
+                            quote.id, quote.interviewId,
+                            dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId,
+                            quote.text,
+                            ledger.isGranted(.verbatimQuotes, to: quote.speakerId)
+                                ? context.t("ja", "yes")
+                                : context.t("nee: exports laten het weg", "no: exports leave it out"),
+                        ]
+                    })
+            ]
         case .leervragen:
             let links = { (events: [String], findings: [String]) in (events + findings).joined(separator: ", ") }
             return [

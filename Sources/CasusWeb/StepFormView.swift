@@ -32,6 +32,9 @@ struct StepFormView {
             case .longText:
                 field["long"] = true
                 field["required"] = true
+                // A transcript may come from a file; a quoted passage is a few lines.
+                field["upload"] = question.key == "transcript"
+                field["rows"] = question.key == "passage" ? 4 : 14
             case .yesNo:
                 field["isRadios"] = true
                 field["radios"] = options(["ja", "nee"], chosen: [value], id: id) {

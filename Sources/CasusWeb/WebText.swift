@@ -172,6 +172,12 @@ enum WebText {
             en: "The withdrawal is added to the consent ledger as a new entry; earlier entries stay."),
         "withdrawConfirm": .init(nl: "Intrekking vastleggen", en: "Record the withdrawal"),
         "cancel": .init(nl: "Annuleren", en: "Cancel"),
+        "quotes": .init(nl: "Citaten", en: "Quotes"),
+        "selectHelp": .init(
+            nl: "Selecteer woorden in een transcript om ze als citaat in het formulier hieronder te zetten.",
+            en: "Select words in a transcript to put them as a quote in the form below."),
+        "insertQuote": .init(nl: "Citaat invoegen bij de cursor", en: "Insert a quote at the cursor"),
+        "insert": .init(nl: "Invoegen", en: "Insert"),
         "consentPage": .init(nl: "Toestemming", en: "Consent"),
     ]
 

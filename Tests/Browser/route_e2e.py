@@ -140,7 +140,28 @@ try:
         anna.fill("#veld-interview-moment", "2026-03-01 10:00")
         anna.check("#veld-veilig-0")
         anna.check("#veld-uitgelegd-0")
-        anna.fill("#veld-transcript", TRANSCRIPT)
+        # The transcript comes from a file: a PDF is refused with what casus reads, a DOCX is read in.
+        bad = os.path.join(work, "transcript.pdf")
+        with open(bad, "wb") as f:
+            f.write(b"%PDF-1.4 not a transcript")
+        anna.set_input_files("#veld-transcript-bestand", bad)
+        anna.wait_for_selector("p.upload span:has-text('.docx')", timeout=10000)
+        check(anna.input_value("#veld-transcript") == "", "a PDF is refused and the field stays empty")
+        try:
+            import docx
+            document = docx.Document()
+            document.add_paragraph(TRANSCRIPT)
+            upload = os.path.join(work, "transcript.docx")
+            document.save(upload)
+        except ImportError:
+            print("route_e2e: python-docx is missing; the transcript upload uses a .txt file")
+            upload = os.path.join(work, "transcript.txt")
+            with open(upload, "w", encoding="utf-8") as f:
+                f.write(TRANSCRIPT)
+        anna.set_input_files("#veld-transcript-bestand", upload)
+        anna.wait_for_function("() => document.querySelector('#veld-transcript').value.length > 0", timeout=10000)
+        check(anna.input_value("#veld-transcript") == TRANSCRIPT,
+              f"the transcript is read from {os.path.basename(upload)} into the field")
         save(anna)
         check("toestemming moet vóór" in anna.inner_text("#veld-interview-moment-fout"),
               "an interview dated before consent is refused with the reason at the field")
@@ -155,7 +176,32 @@ try:
         save(anna)
         check("Opgeslagen" in anna.inner_text(".status"), "the interview is saved")
 
+        # Quotes: words selected in the transcript become a quote; words not in it are refused.
+        anna.goto(case_url + "/citaten")
+        anna.evaluate("""() => {
+            const pre = document.querySelector('pre.selectable');
+            const node = pre.firstChild, words = 'Ik heb drie keer gebeld';
+            const start = node.textContent.indexOf(words);
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + words.length);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            pre.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        }""")
+        check(anna.input_value("#citaat-passage") == "Ik heb drie keer gebeld", "selected words fill the quote form")
+        audit(anna, "citaten")
+        anna.click("#form-citaat button[type=submit]")
+        check("Ik heb drie keer gebeld" in anna.inner_text("#citaten-lijst-kop + div table"), "the quote is listed")
+        open_form(anna, "citaat")
+        anna.select_option("#citaat-interview", index=1)
+        anna.fill("#citaat-passage", "Ik heb nooit een brief gekregen")
+        anna.click("#form-citaat button[type=submit]")
+        check("letterlijk" in anna.inner_text("#citaat-passage-fout"), "words not in the transcript are refused")
+
         # The narrative editor: the linter marks the opinion while typing, and drops it after a rewrite.
+        anna.goto(case_url + "/stap")
         anna.click("a[href$='/narratief']")
         editor = "#narratief-tekst"
         anna.fill(editor, OPINION + UNTRACEABLE)
@@ -176,6 +222,11 @@ try:
         anna.fill(editor, FACT)
         anna.wait_for_function("() => document.querySelectorAll('#spiegel mark').length === 0", timeout=10000)
         check(True, "the marks disappear after the rewrite")
+        anna.evaluate("() => { const a = document.querySelector('#narratief-tekst');"
+                      " a.focus(); a.setSelectionRange(a.value.length, a.value.length); }")
+        anna.click("#citaat-invoegen")
+        check(anna.input_value(editor).endswith("“Ik heb drie keer gebeld”"), "a quote is inserted at the cursor")
+        anna.fill(editor, FACT)
 
         # Autosave: close the tab mid-typing, open the editor again, the draft is there.
         anna.fill(editor, FACT + "\n\nEen tweede alinea, nog niet opgeslagen.")

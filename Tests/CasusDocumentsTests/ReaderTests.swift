@@ -75,6 +75,38 @@ struct ReaderTests {
         #expect(source.paragraphStyles == [.heading, .paragraph, .quote, .listItem])
     }
 
+    @Test("an upload is read by its bytes, not its name: DOCX, ODT and text read, PDF and binary refused")
+    func uploads() throws {
+        let docx = try Data(
+            contentsOf: try zip(
+                "a.docx",
+                [("[Content_Types].xml", Data("<Types/>".utf8)), ("word/document.xml", Data(Self.documentXML.utf8))]))
+        // Named .txt, but a DOCX inside: read as DOCX, in memory.
+        #expect(try TextReader.read(uploaded: docx, name: "transcript.txt").format == .docx)
+        let odt = try Data(
+            contentsOf: try zip(
+                "b.odt",
+                [
+                    ("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)),
+                    (
+                        "content.xml",
+                        Data("<office:document-content><text:p>Hallo</text:p></office:document-content>".utf8)
+                    ),
+                ], storedFirst: true))
+        #expect(try TextReader.read(uploaded: odt, name: "b.docx").format == .odt)
+        #expect(try TextReader.read(uploaded: Data("Zoë zei: “ja”.".utf8), name: "t.md").text == "Zoë zei: “ja”.")
+        for bytes in [Data("%PDF-1.7 ...".utf8), Data([0xD0, 0xCF, 0x11, 0xE0, 1, 2]), Data([0x41, 0x00, 0x42])] {
+            #expect(throws: CasusError.self) { try TextReader.read(uploaded: bytes, name: "x.txt") }
+        }
+        let otherZip = try Data(contentsOf: try zip("c.zip", [("foto.jpg", Data([1, 2, 3]))]))
+        do {
+            _ = try TextReader.read(uploaded: otherZip, name: "c.docx")
+            Issue.record("a zip that is no document was read")
+        } catch let error as CasusError {
+            #expect(error.message.nl.contains(".docx, .odt, .md of .txt"))
+        }
+    }
+
     @Test("broken files get a clear error and never crash")
     func broken() throws {
         func expectError(_ url: URL, contains text: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -125,4 +125,32 @@ struct WebRouteStepTests {
             #expect(unknown.status == .notFound)
         }
     }
+
+    @Test func anUploadedFileIsReadOnlyWithTheFormTokenAndStoresNothing() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            var headers = browser.headers
+            headers[.contentType] = "application/octet-stream"
+            let refused = try await client.execute(
+                uri: "/casus/\(Self.caseId)/document", method: .post, headers: headers,
+                body: ByteBuffer(string: "Een transcript."))
+            #expect(refused.status == .forbidden)
+            // The refusal itself goes into the audit log; from here on nothing is written.
+            let before = try store.version(of: Self.caseId)
+            headers[HTTPField.Name("X-Casus-Token")!] = browser.formToken
+            let read = try await client.execute(
+                uri: "/casus/\(Self.caseId)/document", method: .post, headers: headers,
+                body: ByteBuffer(string: "Een transcript met é en 😀."))
+            #expect(read.status == .ok)
+            #expect(String(buffer: read.body).contains("Een transcript met"))
+            let pdf = try await client.execute(
+                uri: "/casus/\(Self.caseId)/document", method: .post, headers: headers,
+                body: ByteBuffer(string: "%PDF-1.4"))
+            #expect(pdf.status == .unprocessableContent)
+            #expect(try store.version(of: Self.caseId) == before)
+        }
+    }
 }

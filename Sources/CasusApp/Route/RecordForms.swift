@@ -9,7 +9,7 @@ import Foundation
 public enum RecordForms {
     /// The kinds of record, by the name a front end uses for them.
     public enum Kind: String, CaseIterable, Sendable {
-        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking
+        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking, citaat
 
         public var label: Localized {
             switch self {
@@ -21,6 +21,7 @@ public enum RecordForms {
             case .dilemma: Localized(nl: "Dilemma toevoegen", en: "Add a dilemma")
             case .toestemming: Localized(nl: "Toestemming vastleggen", en: "Record consent")
             case .intrekking: Localized(nl: "Toestemming intrekken", en: "Withdraw consent")
+            case .citaat: Localized(nl: "Citaat vastleggen", en: "Mark a quote")
             }
         }
     }
@@ -35,6 +36,7 @@ public enum RecordForms {
         case .dilemma: dilemma(dossier)
         case .toestemming: consent(dossier)
         case .intrekking: withdrawal(dossier)
+        case .citaat: quote(dossier)
         }
     }
 
@@ -373,6 +375,71 @@ public enum RecordForms {
                 entry.withdrawn = purposes
                 return nil
             }
+            return .changed(d, realName: nil)
+        }
+    }
+
+    /// A passage of a transcript as a quote: the words must stand in it verbatim.
+    static func quote(_ dossier: Dossier) -> StepForm {
+        let interviews = dossier.interviews.filter { !($0.transcript ?? "").isEmpty }
+        let ids = interviews.map(\.id)
+        let people = dossier.participants.map(\.id)
+        let questions = [
+            StepQuestion(
+                "interview", Localized(nl: "Uit welk interview?", en: "From which interview?"),
+                .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }),
+                labels: Dictionary(
+                    uniqueKeysWithValues: interviews.map { interview in
+                        let who = dossier.participant(interview.participantId)?.pseudonym ?? interview.participantId
+                        return (
+                            interview.id,
+                            Localized(
+                                nl: "\(interview.id) · \(who) · \(interview.at.day)",
+                                en: "\(interview.id) · \(who) · \(interview.at.day)")
+                        )
+                    })),
+            StepQuestion(
+                "passage",
+                Localized(
+                    nl: "De woorden, letterlijk zoals in het transcript (selecteer ze in het transcript hierboven)",
+                    en: "The words, verbatim as in the transcript (select them in the transcript above)"), .longText
+            ) { text, answers in
+                // Said at the field: the words must stand in the chosen interview's transcript.
+                guard let interview = interviews.first(where: { $0.id == answers.text("interview") }) else { return }
+                let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                _ = try Casework.locate(
+                    .words(words, occurrence: 1), in: interview.transcript ?? "", interviewId: interview.id)
+            },
+            StepQuestion(
+                "keer",
+                Localized(
+                    nl: "Welke keer, als de woorden vaker voorkomen (leeg: de enige)",
+                    en: "Which occurrence, when the words occur more than once (empty: the only one)"), .optionalText
+            ) { text, _ in
+                guard text.isEmpty || Int(text) != nil else {
+                    throw CasusError(.invalidInput, nl: "Schrijf een getal, bijv. 2.", en: "Write a number, e.g. 2.")
+                }
+            },
+            StepQuestion(
+                "spreker",
+                Localized(nl: "Wie spreekt? (leeg: de geïnterviewde)", en: "Who speaks? (empty: the interviewee)"),
+                .choice(values: people, normalize: { $0.isEmpty || people.contains($0) ? $0 : nil }),
+                labels: Dictionary(
+                    uniqueKeysWithValues: dossier.participants.map {
+                        ($0.id, Localized(nl: $0.pseudonym, en: $0.pseudonym))
+                    })),
+            StepQuestion("notitie", Localized(nl: "Notitie (leeg mag)", en: "Note (may be empty)"), .optionalText),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            let interview = try d.requireInterview(answers.text("interview"))
+            let words = answers.text("passage").trimmingCharacters(in: .whitespacesAndNewlines)
+            let span = try Casework.locate(
+                .words(words, occurrence: Int(answers.text("keer"))), in: interview.transcript ?? "",
+                interviewId: interview.id)
+            _ = try d.appendQuote(
+                interview, span, speakerId: answers.optionalText("spreker") ?? interview.participantId,
+                note: answers.optionalText("notitie"))
             return .changed(d, realName: nil)
         }
     }

@@ -12,12 +12,12 @@ enum OfficeReader {
     /// Counts the text taken out of a document, so a few bytes of markup (`<text:s text:c="100"/>`
     /// repeated) cannot expand past the limit of a plain text file.
     struct ExtractedText {
-        let url: URL
+        let source: OfficeSource
         let kind: String
         private(set) var bytes = 0
 
-        init(url: URL, kind: String) {
-            self.url = url
+        init(source: OfficeSource, kind: String) {
+            self.source = source
             self.kind = kind
         }
 
@@ -27,22 +27,22 @@ enum OfficeReader {
                 throw CasusError(
                     .invalidInput,
                     nl:
-                        "'\(url.lastPathComponent)' bevat meer dan \(InputLimits.textBytes / 1_048_576) MB tekst; casus leest teksten tot die grootte.",
+                        "'\(source.name)' bevat meer dan \(InputLimits.textBytes / 1_048_576) MB tekst; casus leest teksten tot die grootte.",
                     en:
-                        "'\(url.lastPathComponent)' holds more than \(InputLimits.textBytes / 1_048_576) MB of text; casus reads texts up to that size."
+                        "'\(source.name)' holds more than \(InputLimits.textBytes / 1_048_576) MB of text; casus reads texts up to that size."
                 )
             }
         }
     }
 
-    static func docx(_ url: URL) throws -> SourceText {
-        let xml = try part("word/document.xml", of: url, kind: "DOCX")
+    static func docx(_ source: OfficeSource) throws -> SourceText {
+        let xml = try part("word/document.xml", of: source, kind: "DOCX")
         var paragraphs: [(String, SourceText.ParagraphStyle)] = []
         var current: String?
         var style = SourceText.ParagraphStyle.paragraph
         var inText = false
         var skipDepth = 0
-        var extracted = ExtractedText(url: url, kind: "DOCX")
+        var extracted = ExtractedText(source: source, kind: "DOCX")
         do {
             try XMLScanner.scan(xml) { event in
                 switch event {
@@ -69,31 +69,32 @@ enum OfficeReader {
                 }
             }
         } catch let error as XMLScanner.Malformed {
-            throw damaged(url, kind: "DOCX", reason: error.description)
+            throw damaged(source, kind: "DOCX", reason: error.description)
         }
         return SourceText(format: .docx, paragraphs: paragraphs)
     }
 
-    static func odt(_ url: URL) throws -> SourceText {
-        let archive = try open(url, kind: "ODT")
+    static func odt(_ source: OfficeSource) throws -> SourceText {
+        let archive = try open(source, kind: "ODT")
         if let mimetype = archive["mimetype"] {
-            let type = String(decoding: try extract(mimetype, from: archive, url: url, kind: "ODT"), as: UTF8.self)
+            let type = String(
+                decoding: try extract(mimetype, from: archive, source: source, kind: "ODT"), as: UTF8.self)
             guard type.hasPrefix("application/vnd.oasis.opendocument.text") else {
                 throw CasusError(
-                    .invalidInput, nl: "'\(url.lastPathComponent)' is geen ODF-tekstdocument (\(type)).",
-                    en: "'\(url.lastPathComponent)' is not an ODF text document (\(type)).")
+                    .invalidInput, nl: "'\(source.name)' is geen ODF-tekstdocument (\(type)).",
+                    en: "'\(source.name)' is not an ODF text document (\(type)).")
             }
         }
         guard let entry = archive["content.xml"] else {
-            throw damaged(url, kind: "ODT", reason: "content.xml is missing")
+            throw damaged(source, kind: "ODT", reason: "content.xml is missing")
         }
-        let xml = try extract(entry, from: archive, url: url, kind: "ODT")
+        let xml = try extract(entry, from: archive, source: source, kind: "ODT")
         var parents: [String: String] = [:]
         var paragraphs: [(String, SourceText.ParagraphStyle)] = []
         var stack: [(text: String, style: SourceText.ParagraphStyle)] = []
         var skipDepth = 0
         var listDepth = 0
-        var extracted = ExtractedText(url: url, kind: "ODT")
+        var extracted = ExtractedText(source: source, kind: "ODT")
         func resolve(_ name: String?) -> SourceText.ParagraphStyle {
             var name = name ?? ""
             for _ in 0..<8 {
@@ -149,7 +150,7 @@ enum OfficeReader {
                 }
             }
         } catch let error as XMLScanner.Malformed {
-            throw damaged(url, kind: "ODT", reason: error.description)
+            throw damaged(source, kind: "ODT", reason: error.description)
         }
         return SourceText(format: .odt, paragraphs: paragraphs)
     }
@@ -166,32 +167,32 @@ enum OfficeReader {
 
     // MARK: Archive access with limits
 
-    static func open(_ url: URL, kind: String) throws -> Archive {
+    static func open(_ source: OfficeSource, kind: String) throws -> Archive {
         let archive: Archive
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try source.openArchive()
         } catch {
-            throw damaged(url, kind: kind, reason: "not a readable zip archive")
+            throw damaged(source, kind: kind, reason: "not a readable zip archive")
         }
         var count = 0
         for _ in archive {
             count += 1
-            guard count <= maximumEntries else { throw damaged(url, kind: kind, reason: "too many parts") }
+            guard count <= maximumEntries else { throw damaged(source, kind: kind, reason: "too many parts") }
         }
         return archive
     }
 
-    static func part(_ path: String, of url: URL, kind: String) throws -> Data {
-        let archive = try open(url, kind: kind)
-        guard let entry = archive[path] else { throw damaged(url, kind: kind, reason: "\(path) is missing") }
-        return try extract(entry, from: archive, url: url, kind: kind)
+    static func part(_ path: String, of source: OfficeSource, kind: String) throws -> Data {
+        let archive = try open(source, kind: kind)
+        guard let entry = archive[path] else { throw damaged(source, kind: kind, reason: "\(path) is missing") }
+        return try extract(entry, from: archive, source: source, kind: kind)
     }
 
     /// Unpacks one part, stopping as soon as it grows past the limit, whatever its header claims.
-    static func extract(_ entry: Entry, from archive: Archive, url: URL, kind: String) throws -> Data {
+    static func extract(_ entry: Entry, from archive: Archive, source: OfficeSource, kind: String) throws -> Data {
         guard entry.type == .file, entry.uncompressedSize <= UInt64(maximumPartSize) else {
             throw damaged(
-                url, kind: kind, reason: "\(entry.path) is larger than \(maximumPartSize / 1_048_576) MB unpacked")
+                source, kind: kind, reason: "\(entry.path) is larger than \(maximumPartSize / 1_048_576) MB unpacked")
         }
         var data = Data()
         struct TooLarge: Error {}
@@ -203,25 +204,41 @@ enum OfficeReader {
             }
         } catch is TooLarge {
             throw damaged(
-                url, kind: kind,
+                source, kind: kind,
                 reason: "\(entry.path) unpacks to more than \(maximumPartSize / 1_048_576) MB (a zip bomb?)")
         } catch {
-            throw damaged(url, kind: kind, reason: "\(entry.path) cannot be unpacked")
+            throw damaged(source, kind: kind, reason: "\(entry.path) cannot be unpacked")
         }
         // A part whose bytes do not match the checksum in the archive is damaged: refuse it, never guess.
         guard checksum == entry.checksum else {
-            throw damaged(url, kind: kind, reason: "\(entry.path) fails its CRC-32 check")
+            throw damaged(source, kind: kind, reason: "\(entry.path) fails its CRC-32 check")
         }
         return data
     }
 
-    static func damaged(_ url: URL, kind: String, reason: String) -> CasusError {
+    static func damaged(_ source: OfficeSource, kind: String, reason: String) -> CasusError {
         CasusError(
             .invalidInput,
             nl:
-                "'\(url.lastPathComponent)' is geen bruikbaar \(kind)-bestand (\(reason)). Open en bewaar het opnieuw in uw tekstverwerker.",
+                "'\(source.name)' is geen bruikbaar \(kind)-bestand (\(reason)). Open en bewaar het opnieuw in uw tekstverwerker.",
             en:
-                "'\(url.lastPathComponent)' is not a usable \(kind) file (\(reason)). Open and save it again in your word processor."
+                "'\(source.name)' is not a usable \(kind) file (\(reason)). Open and save it again in your word processor."
         )
+    }
+}
+
+/// A DOCX or ODT archive to read: a file, or bytes uploaded through the browser (read in memory,
+/// never written to disk).
+struct OfficeSource {
+    /// The name messages use.
+    let name: String
+    let openArchive: () throws -> Archive
+
+    static func file(_ url: URL) -> OfficeSource {
+        OfficeSource(name: url.lastPathComponent) { try Archive(url: url, accessMode: .read) }
+    }
+
+    static func bytes(_ data: Data, name: String) -> OfficeSource {
+        OfficeSource(name: name) { try Archive(data: data, accessMode: .read) }
     }
 }

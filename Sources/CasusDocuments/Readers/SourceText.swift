@@ -59,8 +59,8 @@ public enum TextReader {
                 en: "'\(url.lastPathComponent)' is \(size / 1_048_576) MB; casus reads texts up to 50 MB.")
         }
         switch url.pathExtension.lowercased() {
-        case "docx": return try OfficeReader.docx(url)
-        case "odt": return try OfficeReader.odt(url)
+        case "docx": return try OfficeReader.docx(.file(url))
+        case "odt": return try OfficeReader.odt(.file(url))
         case "md", "markdown", "mdown", "":
             return SourceText(format: .markdown, text: try utf8(url))
         case "txt", "text":
@@ -73,6 +73,39 @@ public enum TextReader {
         default:
             return SourceText(format: .plain, text: try utf8(url))
         }
+    }
+
+    /// Reads an uploaded file by what its bytes are, not by its name: a DOCX or ODT archive, or UTF-8
+    /// text (Markdown or plain). Anything else is refused with what casus does read.
+    public static func read(uploaded data: Data, name: String) throws -> SourceText {
+        guard data.count <= maximumSize else {
+            throw CasusError(
+                .invalidInput, nl: "'\(name)' is groter dan 50 MB; casus leest teksten tot 50 MB.",
+                en: "'\(name)' is larger than 50 MB; casus reads texts up to 50 MB.")
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let source = OfficeSource.bytes(data, name: name)
+            let archive = try OfficeReader.open(source, kind: "DOCX/ODT")
+            if archive["word/document.xml"] != nil { return try OfficeReader.docx(source) }
+            if archive["content.xml"] != nil { return try OfficeReader.odt(source) }
+            throw unreadable(name)
+        }
+        // Formats people try that are not text: PDF, old Word, RTF, images.
+        let signatures: [[UInt8]] = [
+            Array("%PDF".utf8), [0xD0, 0xCF, 0x11, 0xE0], Array("{\\rtf".utf8), [0x89, 0x50, 0x4E, 0x47],
+            [0xFF, 0xD8, 0xFF],
+        ]
+        if signatures.contains(where: { data.starts(with: $0) }) || data.prefix(4096).contains(0) {
+            throw unreadable(name)
+        }
+        return SourceText(format: .markdown, text: try decodeUTF8(data, name: name))
+    }
+
+    static func unreadable(_ name: String) -> CasusError {
+        CasusError(
+            .invalidInput,
+            nl: "casus kan '\(name)' niet lezen. Sla de tekst op als .docx, .odt, .md of .txt en probeer het opnieuw.",
+            en: "casus cannot read '\(name)'. Save the text as .docx, .odt, .md or .txt and try again.")
     }
 
     /// Reads standard input as Markdown.

@@ -193,6 +193,18 @@ document.addEventListener("DOMContentLoaded", function () {
     draftTimer = setTimeout(function () { saveDraft(false); }, wait);
   }
 
+  var quoteChoice = document.getElementById("citaat-keuze");
+  if (quoteChoice) {
+    document.getElementById("citaat-invoegen").addEventListener("click", function () {
+      var start = area.selectionStart, end = area.selectionEnd;
+      var quoted = "“" + quoteChoice.value + "”";
+      area.value = area.value.slice(0, start) + quoted + area.value.slice(end);
+      area.focus();
+      area.setSelectionRange(start + quoted.length, start + quoted.length);
+      changed();
+    });
+  }
+
   area.addEventListener("input", changed);
   area.addEventListener("scroll", function () { mirror.scrollTop = area.scrollTop; });
   form.addEventListener("submit", function () { submitting = true; });
@@ -201,4 +213,82 @@ document.addEventListener("DOMContentLoaded", function () {
     if (document.visibilityState === "hidden") { saveDraft(true); }
   });
   lint();
+});
+
+// A text field that takes a file: the file is read on the server by what its bytes are (DOCX, ODT,
+// Markdown or plain text) and the text put in the field; nothing is stored until the form is saved.
+document.addEventListener("DOMContentLoaded", function () {
+  var english = document.documentElement.lang === "en";
+  document.querySelectorAll("textarea[data-upload]").forEach(function (area) {
+    var tokenField = area.form && area.form.querySelector("input[name=_csrf]");
+    if (!tokenField) { return; }
+    var wrap = document.createElement("p");
+    wrap.className = "upload";
+    var label = document.createElement("label");
+    label.htmlFor = area.id + "-bestand";
+    label.textContent = english ? "Or read in a file (.docx, .odt, .md, .txt)" : "Of lees een bestand in (.docx, .odt, .md, .txt)";
+    var input = document.createElement("input");
+    input.type = "file";
+    input.id = area.id + "-bestand";
+    input.accept = ".docx,.odt,.md,.txt";
+    var status = document.createElement("span");
+    status.className = "sub";
+    status.setAttribute("role", "status");
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      if (!file) { return; }
+      status.textContent = english ? " Reading…" : " Bezig met lezen…";
+      fetch(area.dataset.upload, { method: "POST", body: file, credentials: "same-origin",
+        headers: { "X-Casus-Token": tokenField.value, "X-Casus-Filename": encodeURIComponent(file.name),
+          "Content-Type": "application/octet-stream" } })
+        .then(function (response) {
+          return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        })
+        .then(function (result) {
+          if (result.ok) {
+            area.value = result.answer.text;
+            area.dispatchEvent(new Event("input"));
+            status.textContent = english ? " Read in; check the text and save." : " Ingelezen; controleer de tekst en sla op.";
+          } else {
+            status.textContent = " " + result.answer.error;
+          }
+        })
+        .catch(function () {
+          status.textContent = english ? " The file could not be read." : " Het bestand kon niet gelezen worden.";
+        });
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    wrap.appendChild(status);
+    area.parentNode.insertBefore(wrap, area.closest(".editor-box") || area);
+  });
+});
+
+// Quotes: words selected in a transcript go into the quote form, with which occurrence they are.
+document.addEventListener("DOMContentLoaded", function () {
+  var passage = document.getElementById("citaat-passage");
+  if (!passage) { return; }
+  function take(transcript) {
+    var selection = window.getSelection();
+    if (!selection.rangeCount) { return; }
+    var words = selection.toString().trim();
+    var range = selection.getRangeAt(0);
+    if (!words || !transcript.contains(range.startContainer)) { return; }
+    var before = document.createRange();
+    before.setStart(transcript, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    var text = transcript.textContent, offset = before.toString().length, count = 0, total = 0, at = -1;
+    while ((at = text.indexOf(words, at + 1)) !== -1) {
+      total += 1;
+      if (at <= offset + (selection.toString().length - selection.toString().trimStart().length)) { count += 1; }
+    }
+    document.getElementById("citaat-interview").value = transcript.dataset.interview;
+    passage.value = words;
+    document.getElementById("citaat-keer").value = total > 1 ? String(Math.max(count, 1)) : "";
+    document.querySelector("#form-citaat details").open = true;
+  }
+  document.querySelectorAll("pre.selectable").forEach(function (transcript) {
+    transcript.addEventListener("mouseup", function () { take(transcript); });
+    transcript.addEventListener("keyup", function () { take(transcript); });
+  });
 });
