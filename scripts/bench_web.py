@@ -43,6 +43,66 @@ try:
     researchers = [c for i, (c, _) in enumerate(results) if i % 2 == 0]
     readers = [c for i, (c, _) in enumerate(results) if i % 2 == 1]
 
+    def form_token(cookie):
+        connection = http.client.HTTPConnection(host, port)
+        connection.request("GET", "/", headers={"Cookie": cookie})
+        page = connection.getresponse().read().decode()
+        return re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+
+    def lint_round_trip(cookies):
+        """The narrative editor's lint request for a 2,000-word narrative: one writer alone, then 20
+        writers typing at once (a request each 400 ms, as the editor's debounce sends them)."""
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        pieces = []
+        for name in sorted(os.listdir(os.path.join(root, "Samples"))):
+            if name.endswith(".json"):
+                dossier = json.load(open(os.path.join(root, "Samples", name), encoding="utf-8"))
+                pieces += [v["text"] for v in dossier.get("narrative", [])]
+        words, text = 0, []
+        while words < 2000:
+            for piece in pieces:
+                text.append(piece)
+                words += len(piece.split())
+        narrative = " ".join(" ".join(text).split()[:2000])
+        sessions = [(cookie, form_token(cookie)) for cookie in cookies]
+
+        def one(session, revision):
+            cookie, token = session
+            connection = http.client.HTTPConnection(host, port)
+            body = urllib.parse.urlencode({"_csrf": token, "tekst": narrative, "revisie": str(revision)})
+            started = time.perf_counter()
+            connection.request("POST", f"/casus/{case}/lint", body, {
+                "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin",
+                "Cookie": cookie})
+            response = connection.getresponse()
+            answer = json.loads(response.read())
+            elapsed = time.perf_counter() - started
+            assert response.status == 200 and answer["revision"] == revision, response.status
+            return elapsed
+
+        def percentile(values, p):
+            values = sorted(values)
+            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
+
+        alone = [one(sessions[0], i) for i in range(60)]
+        print(f"lint round trip, 2,000 words, one writer: median {percentile(alone, 50):.1f} ms · "
+              f"p90 {percentile(alone, 90):.1f} ms · p99 {percentile(alone, 99):.1f} ms (60 requests)")
+
+        def writer(index):
+            times, deadline, revision = [], time.perf_counter() + 20, 0
+            while time.perf_counter() < deadline:
+                revision += 1
+                elapsed = one(sessions[index], revision)
+                times.append(elapsed)
+                time.sleep(max(0, 0.4 - elapsed))
+            return times
+
+        with ThreadPoolExecutor(len(sessions)) as pool:
+            together = [t for times in pool.map(writer, range(len(sessions))) for t in times]
+        print(f"lint round trip, 2,000 words, {len(sessions)} writers typing at once for 20 s: "
+              f"median {percentile(together, 50):.1f} ms · p90 {percentile(together, 90):.1f} ms · "
+              f"p99 {percentile(together, 99):.1f} ms ({len(together)} requests)")
+
     def wrk(name, cookies, path):
         script = os.path.join(work, f"{name}.lua")
         with open(script, "w") as f:
@@ -62,6 +122,7 @@ try:
     wrk("dossier page (researcher: route, people, consent, narrative + lint, timeline)", researchers, f"/casus/{case}")
     wrk("status page (reader: route and released reports)", readers, f"/casus/{case}")
     wrk("my dossiers", researchers, "/")
+    lint_round_trip(researchers[:20])
 finally:
     server.terminate()
     server.wait()

@@ -25,6 +25,8 @@ public enum InputLimits {
     public static let yamlBytes = 4 * 1024 * 1024
     /// Events on one journey map; above this the map is unreadable and casus offers a narrower view.
     public static let journeyEvents = 2_000
+    /// Characters of a one-line answer in a form (a title, a claim, what happened).
+    public static let lineCharacters = 5_000
     /// Characters of a value (an id, a line of a file) repeated in an error message.
     public static let echoedCharacters = 80
 }

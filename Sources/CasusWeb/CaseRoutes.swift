@@ -179,6 +179,15 @@ struct CaseRoutes {
         page["learning"] = view.learning(dossier)
         page["reviews"] = view.reviews(dossier)
         page["wederhoor"] = view.wederhoor(dossier)
+        if work.may(.audit) {
+            // Who changed what lately, from the audit log (kinds and ids, never content).
+            page["recent"] = try work.auditTrail(caseId, limit: 8).map { entry -> [String: Any] in
+                [
+                    "at": String(entry.at.text.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                    "actor": entry.actor, "what": "\(entry.operation) \(entry.entity) \(entry.entityId)",
+                ]
+            }
+        }
         return server.pages.html("dossier", page, context: context, title: title)
     }
 

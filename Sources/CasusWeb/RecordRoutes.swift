@@ -283,13 +283,13 @@ struct RecordRoutes {
                     "toestemming-\(person.id)", Localized(nl: person.pseudonym, en: person.pseudonym),
                     [
                         .init(nl: "Doel", en: "Purpose"), .init(nl: "Stand", en: "State"),
-                        .init(nl: "Datum", en: "Date"),
+                        .init(nl: "Datum", en: "Date"), .init(nl: "Informatiebrief", en: "Information letter"),
                     ],
                     dossier.consentLedger.overview(of: person.id).map { status in
                         [
                             context.t(status.purpose.label),
                             status.decision.map { context.t($0.label) } ?? context.t("niet gevraagd", "not asked"),
-                            status.decidedBy?.at.day ?? "",
+                            status.decidedBy?.at.day ?? "", status.decidedBy?.letterVersion ?? "",
                         ]
                     })
             }

@@ -173,6 +173,7 @@ enum WebText {
         "withdrawConfirm": .init(nl: "Intrekking vastleggen", en: "Record the withdrawal"),
         "cancel": .init(nl: "Annuleren", en: "Cancel"),
         "quotes": .init(nl: "Citaten", en: "Quotes"),
+        "recentChanges": .init(nl: "Recent gewijzigd", en: "Recently changed"),
         "selectHelp": .init(
             nl: "Selecteer woorden in een transcript om ze als citaat in het formulier hieronder te zetten.",
             en: "Select words in a transcript to put them as a quote in the form below."),

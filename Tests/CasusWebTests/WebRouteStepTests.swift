@@ -153,4 +153,61 @@ struct WebRouteStepTests {
             #expect(try store.version(of: Self.caseId) == before)
         }
     }
+
+    static let payload = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=1\">\"'&"
+
+    @Test func everyFormKeepsHTMLAsTextAndRefusesOverlongAnswersAtTheField() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let payload = Self.payload
+        let forms: [(kind: String, page: String, fields: [String: String], first: String)] = [
+            ("instantie", "tijdlijn", ["naam": payload, "soort": payload, "notitie": payload], "naam"),
+            ("gebeurtenis", "tijdlijn", ["wie": "cjib", "wat": payload, "beleving": payload], "wat"),
+            ("overdracht", "tijdlijn", ["van": "cjib", "naar": "gemeente", "wat": payload, "notitie": payload], "wat"),
+            (
+                "bevinding", "contra-expertise",
+                [
+                    "instantie": "cjib", "bewering": payload, "uitkomst": "bevestigd", "reactie": payload,
+                    "bron": payload,
+                ],
+                "bewering"
+            ),
+            ("leervraag", "leervragen", ["leervraag": payload, "feiten": "E1"], "leervraag"),
+            ("dilemma", "leervragen", ["dilemma": payload, "toelichting": payload], "dilemma"),
+            (
+                "toestemming", "toestemming",
+                ["persoon": "P1", "gegeven": "archief", "moment": "2024-01-01 10:00", "brief-versie": payload],
+                "brief-versie"
+            ),
+        ]
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            for form in forms {
+                let path = "/casus/\(Self.caseId)/vastleggen/\(form.kind)"
+                let saved = try await post(client, browser, path, form.fields)
+                #expect(saved.status == .seeOther, "\(form.kind) with HTML in it is saved")
+                if saved.status != .seeOther {
+                    let body = String(buffer: saved.body)
+                    let start = body.range(of: "id=\"fouten\"")?.upperBound ?? body.startIndex
+                    Issue.record("\(form.kind): \(body[start...].prefix(400))")
+                }
+                let page = try await client.execute(
+                    uri: "/casus/\(Self.caseId)/\(form.page)", method: .get, headers: browser.headers)
+                let html = String(buffer: page.body)
+                #expect(html.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"), "\(form.kind) shows it as text")
+                #expect(!html.contains("<script>window.__xss"), "\(form.kind) never as markup")
+                var long = form.fields
+                long[form.first] = String(repeating: "lang ", count: 1_200)
+                let refused = try await post(client, browser, path, long)
+                #expect(refused.status == .unprocessableContent, "\(form.kind) refuses an over-long answer")
+                #expect(String(buffer: refused.body).contains("langer dan 5000 tekens"))
+            }
+            let made = try await post(client, browser, "/nieuwe-casus", ["titel": payload, "vraagstuk": payload])
+            #expect(made.status == .seeOther)
+            let location = made.headers[.location] ?? "/"
+            let step = String(
+                buffer: try await client.execute(uri: location, method: .get, headers: browser.headers).body)
+            #expect(step.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;") && !step.contains("<script>window"))
+        }
+    }
 }

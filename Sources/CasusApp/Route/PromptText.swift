@@ -192,6 +192,11 @@ public enum PromptText {
             nl: "Dit kan alleen een coach oplossen: die laat de casus met een reden door (controle \(check.id)).",
             en: "Only a coach can resolve this, by letting the case through with a reason (check \(check.id)).")
     }
+    public static func tooLong(_ limit: Int) -> Localized {
+        Localized(
+            nl: "Dit antwoord is langer dan \(limit) tekens; maak het korter.",
+            en: "This answer is longer than \(limit) characters; make it shorter.")
+    }
     public static func answerFor(_ key: String, _ message: Localized) -> Localized {
         Localized(nl: "Antwoord op '\(key)': \(message.nl)", en: "Answer for '\(key)': \(message.en)")
     }

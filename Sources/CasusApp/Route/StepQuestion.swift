@@ -90,6 +90,9 @@ public struct StepQuestion: Sendable {
             return raw
         }
         if text.isEmpty, let defaultValue { text = defaultValue }
+        guard text.count <= InputLimits.lineCharacters else {
+            throw CasusError(.invalidInput, PromptText.tooLong(InputLimits.lineCharacters))
+        }
         switch kind {
         case .text:
             guard !text.isEmpty else { throw CasusError(.invalidInput, PromptText.required) }
