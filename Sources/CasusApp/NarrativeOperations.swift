@@ -85,17 +85,18 @@ extension Casework {
     /// will lint it once saved. Offsets count UTF-16 code units, as a browser's text field does.
     public func lintDraft(_ caseId: String, text: String, language: Language) throws -> DraftLint {
         try require(.read, caseId: caseId)
-        let sources = try store.memoized(caseId, "lint-sources") { dossier in
+        // The linter with the dossier's transcripts indexed, kept per version of the case: the editor
+        // asks on every pause in typing, and the index only changes with a transcript or a person.
+        let linter = try store.memoized(caseId, "draft-linter") { dossier in
             (
-                transcripts: dossier.interviews.compactMap(\.transcript),
-                speakers: dossier.participants.map(\.pseudonym), language: dossier.casus.language
+                linter: Linter(
+                    rules: try RuleSet.bundled(dossier.casus.language), transcripts: dossier.interviews.compactMap(\.transcript),
+                    speakers: dossier.participants.map(\.pseudonym)),
+                language: dossier.casus.language
             )
         }
-        let session = LintSession(
-            configuration: LintConfiguration(), interfaceLanguage: language, transcripts: sources.transcripts,
-            speakers: sources.speakers)
-        let report = try session.lint(
-            SourceText(format: .markdown, text: text), path: "\(caseId)/concept.md", language: sources.language)
+        let report = linter.linter.lint(
+            SourceText(format: .markdown, text: text), path: "\(caseId)/concept.md", interfaceLanguage: language)
         let offsets = UTF16Offsets(text)
         let findings = report.findings.map { finding in
             DraftLint.Finding(

@@ -1,5 +1,6 @@
 import CasusApp
 import CasusCore
+import CasusLint
 import CasusStore
 import Foundation
 import Hummingbird
@@ -24,6 +25,9 @@ public struct WebServer: Sendable {
             store: configuration.store, throttle: configuration.throttle, idleTimeout: configuration.idleTimeout,
             absoluteTimeout: configuration.absoluteTimeout)
         cookies = CookieNames(secure: configuration.secureCookies)
+        // The linter's rules, loaded once in the background and kept: the editor lints on every pause.
+        RuleWarmUp.begin(.nl)
+        RuleWarmUp.begin(.en)
         hosts.set(configuration.hostsAllowed(port: configuration.port))
     }
 
