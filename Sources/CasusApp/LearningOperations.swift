@@ -32,12 +32,8 @@ extension Casework {
     ) throws -> String {
         try require(.edit, caseId: caseId)
         var id = ""
-        try store.modify(caseId) { dossier in
-            id = try EntityID.next(prefix: "W", existing: dossier.wederhoor.map(\.id))
-            dossier.wederhoor.append(
-                WederhoorRound(
-                    id: id, kind: kind, agencyId: try dossier.requireAgency(agency).id,
-                    sentAt: sentAt ?? .now(), dueDate: due))
+        try store.modify(caseId) {
+            id = try $0.appendWederhoorRound(agency: agency, kind: kind, sentAt: sentAt, due: due)
         }
         return id
     }
@@ -48,21 +44,9 @@ extension Casework {
         changes: String?, at moment: Timestamp?
     ) throws {
         try require(.edit, caseId: caseId)
-        guard response != nil || declined else {
-            throw CasusError(
-                .invalidInput, nl: "Leg de reactie vast, of dat de instantie afzag van een reactie.",
-                en: "Record the response, or that the agency declined to respond.")
-        }
-        try store.modify(caseId) { dossier in
-            guard let i = dossier.wederhoor.firstIndex(where: { $0.id == roundId }) else {
-                throw CasusError(
-                    .notFound, nl: "Geen wederhoorronde '\(roundId.excerpt)'.",
-                    en: "No wederhoor round '\(roundId.excerpt)'.")
-            }
-            dossier.wederhoor[i].respondedAt = moment ?? .now()
-            dossier.wederhoor[i].response = response
-            dossier.wederhoor[i].declined = declined
-            if let changes { dossier.wederhoor[i].changes = Optional(changes).nonBlank }
+        try store.modify(caseId) {
+            try $0.recordWederhoorResponse(
+                round: roundId, response: response, declined: declined, changes: changes, at: moment)
         }
     }
 
@@ -102,5 +86,35 @@ extension Dossier {
         dilemmas.append(
             Dilemma(id: id, text: text, explanation: explanation.nonBlank, eventIds: events, findingIds: findings))
         return id
+    }
+
+    mutating func appendWederhoorRound(
+        agency: String, kind: WederhoorKind, sentAt: Timestamp?, due: FuzzyDate?
+    ) throws -> String {
+        let id = try EntityID.next(prefix: "W", existing: wederhoor.map(\.id))
+        wederhoor.append(
+            WederhoorRound(
+                id: id, kind: kind, agencyId: try requireAgency(agency).id, sentAt: sentAt ?? .now(), dueDate: due))
+        return id
+    }
+
+    /// An agency's response, kept verbatim, or that it declined to respond.
+    mutating func recordWederhoorResponse(
+        round roundId: String, response: String?, declined: Bool, changes: String?, at moment: Timestamp?
+    ) throws {
+        guard response.nonBlank != nil || declined else {
+            throw CasusError(
+                .invalidInput, nl: "Leg de reactie vast, of dat de instantie afzag van een reactie.",
+                en: "Record the response, or that the agency declined to respond.")
+        }
+        guard let i = wederhoor.firstIndex(where: { $0.id == roundId }) else {
+            throw CasusError(
+                .notFound, nl: "Geen wederhoorronde '\(roundId.excerpt)'.",
+                en: "No wederhoor round '\(roundId.excerpt)'.")
+        }
+        wederhoor[i].respondedAt = moment ?? .now()
+        wederhoor[i].response = response.nonBlank
+        wederhoor[i].declined = declined
+        if let changes { wederhoor[i].changes = Optional(changes).nonBlank }
     }
 }

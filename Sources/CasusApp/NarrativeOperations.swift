@@ -90,7 +90,8 @@ extension Casework {
         let linter = try store.memoized(caseId, "draft-linter") { dossier in
             (
                 linter: Linter(
-                    rules: try RuleSet.bundled(dossier.casus.language), transcripts: dossier.interviews.compactMap(\.transcript),
+                    rules: try RuleSet.bundled(dossier.casus.language),
+                    transcripts: dossier.interviews.compactMap(\.transcript),
                     speakers: dossier.participants.map(\.pseudonym)),
                 language: dossier.casus.language
             )

@@ -40,36 +40,9 @@ extension Casework {
     /// Adds a participant under a pseudonym; a real name given goes to the key vault, never the store.
     public func addParticipant(_ caseId: String, _ new: NewParticipant) throws -> Participant {
         try require(.edit, caseId: caseId)
-        guard let pseudonym = Optional(new.pseudonym).nonBlank else {
-            throw CasusError(
-                .invalidInput, nl: "Het pseudoniem mag niet leeg zijn.", en: "The pseudonym must not be empty.")
-        }
-        if let realName = new.realName.nonBlank {
-            try require(.identities, caseId: caseId)
-            if NameFolding.sameName(realName, pseudonym) { throw pseudonymIsRealName() }
-        }
+        if new.realName.nonBlank != nil { try require(.identities, caseId: caseId) }
         var added: Participant?
-        try store.modify(caseId) { dossier in
-            if dossier.participant(named: pseudonym) != nil {
-                throw CasusError(
-                    .conflict, nl: "Er is al een persoon met pseudoniem '\(pseudonym)' in deze casus.",
-                    en: "There is already a participant with pseudonym '\(pseudonym)' in this case.")
-            }
-            let agencyId = try new.agency.map { try dossier.requireAgency($0).id }
-            if new.role == .medewerker && agencyId == nil {
-                throw CasusError(
-                    .invalidInput, nl: "Een medewerker hoort bij een instantie: noem de instantie.",
-                    en: "Agency staff belong to an agency: name the agency.")
-            }
-            let participant = Participant(
-                id: try EntityID.next(prefix: "P", existing: dossier.participants.map(\.id)), pseudonym: pseudonym,
-                role: new.role,
-                endUserKind: new.role == .eindgebruiker ? (new.endUserKind ?? .burger) : new.endUserKind,
-                agencyId: agencyId, level: new.level, relation: new.relation.nonBlank,
-                description: new.description.nonBlank, pronoun: new.pronoun)
-            dossier.participants.append(participant)
-            added = participant
-        }
+        try store.modify(caseId) { added = try $0.appendParticipant(new) }
         guard let added else { throw CasusError(.internalError, nl: "Niet toegevoegd.", en: "Not added.") }
         if let realName = new.realName.nonBlank {
             try vault.set(
@@ -179,5 +152,37 @@ extension Casework {
         CasusError(
             .invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.",
             en: "The pseudonym equals the real name. Choose another pseudonym.")
+    }
+}
+
+extension Dossier {
+    /// Appends a person under a pseudonym that is new in the case and is not the real name; agency staff
+    /// name their agency. The real name itself goes to the key vault, never into the dossier.
+    mutating func appendParticipant(_ new: NewParticipant) throws -> Participant {
+        guard let pseudonym = Optional(new.pseudonym).nonBlank else {
+            throw CasusError(
+                .invalidInput, nl: "Het pseudoniem mag niet leeg zijn.", en: "The pseudonym must not be empty.")
+        }
+        if let realName = new.realName.nonBlank, NameFolding.sameName(realName, pseudonym) {
+            throw CasusError(.invalidInput, PromptText.pseudonymIsRealName)
+        }
+        if participant(named: pseudonym) != nil {
+            throw CasusError(
+                .conflict, nl: "Er is al een persoon met pseudoniem '\(pseudonym)' in deze casus.",
+                en: "There is already a participant with pseudonym '\(pseudonym)' in this case.")
+        }
+        let agencyId = try new.agency.nonBlank.map { try requireAgency($0).id }
+        if new.role == .medewerker && agencyId == nil {
+            throw CasusError(
+                .invalidInput, nl: "Een medewerker hoort bij een instantie: noem de instantie.",
+                en: "Agency staff belong to an agency: name the agency.")
+        }
+        let participant = Participant(
+            id: try EntityID.next(prefix: "P", existing: participants.map(\.id)), pseudonym: pseudonym,
+            role: new.role, endUserKind: new.role == .eindgebruiker ? (new.endUserKind ?? .burger) : new.endUserKind,
+            agencyId: agencyId, level: new.level, relation: new.relation.nonBlank,
+            description: new.description.nonBlank, pronoun: new.pronoun)
+        participants.append(participant)
+        return participant
     }
 }

@@ -20,8 +20,8 @@ struct RecordRoutes {
 
         var kinds: [RecordForms.Kind] {
             switch self {
-            case .tijdlijn: [.gebeurtenis, .instantie, .overdracht]
-            case .contraExpertise: [.bevinding, .instantie]
+            case .tijdlijn: [.gebeurtenis, .instantie, .persoon, .overdracht]
+            case .contraExpertise: [.bevinding, .instantie, .wederhoor, .reactie]
             case .leervragen: [.leervraag, .dilemma]
             case .toestemming: [.toestemming, .intrekking]
             case .citaten: [.citaat]
@@ -168,7 +168,9 @@ struct RecordRoutes {
                 dossier.consent.contains { $0.participantId == person.id && !$0.withdrawn.isEmpty }
             }.map { ["id": $0.id, "pseudonym": $0.pseudonym] }
         }
-        view["forms"] = page.kinds.map { kind -> [String: Any] in
+        // A response can only be recorded to a round that is open.
+        let kinds = page.kinds.filter { $0 != .reactie || dossier.wederhoor.contains { $0.respondedAt == nil } }
+        view["forms"] = kinds.map { kind -> [String: Any] in
             let form = RecordForms.form(kind, for: dossier)
             let mine = failed?.kind == kind ? failed : nil
             let fields = formView.fields(
@@ -243,6 +245,19 @@ struct RecordRoutes {
                     }),
                 agencies,
                 table(
+                    "personen", Localized(nl: "Betrokkenen", en: "People"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Pseudoniem", en: "Pseudonym"),
+                        .init(nl: "Rol", en: "Role"),
+                        .init(nl: "Instantie", en: "Agency"),
+                    ],
+                    dossier.participants.map { person in
+                        [
+                            person.id, person.pseudonym, context.t(person.role.label),
+                            person.agencyId.flatMap { dossier.agency($0)?.name } ?? "",
+                        ]
+                    }),
+                table(
                     "overdrachten", Localized(nl: "Overdrachten", en: "Hand-offs"),
                     [
                         .init(nl: "Id", en: "Id"), .init(nl: "Van → naar", en: "From → to"),
@@ -274,6 +289,23 @@ struct RecordRoutes {
                             finding.id, dossier.agency(finding.agencyId)?.name ?? finding.agencyId, finding.claim,
                             context.t(finding.status.label), finding.source ?? "",
                             finding.eventIds.joined(separator: ", "),
+                        ]
+                    }),
+                table(
+                    "wederhoor-rondes", Localized(nl: "Wederhoor", en: "Wederhoor"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Instantie", en: "Agency"), .init(nl: "Soort", en: "Kind"),
+                        .init(nl: "Verstuurd", en: "Sent"), .init(nl: "Reactie", en: "Response"),
+                    ],
+                    dossier.wederhoor.map { round in
+                        [
+                            round.id, dossier.agency(round.agencyId)?.name ?? round.agencyId,
+                            context.t(round.kind.label),
+                            round.sentAt.day,
+                            round.declined
+                                ? context.t("afgezien", "declined")
+                                : round.respondedAt.map { "\($0.day): \(round.response ?? "")" }
+                                    ?? context.t("open", "open"),
                         ]
                     }),
             ]

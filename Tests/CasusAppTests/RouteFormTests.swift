@@ -393,3 +393,45 @@ struct RecordFormTests {
         }
     }
 }
+
+@Suite("Record forms: people and the wederhoor")
+struct PeopleAndWederhoorFormTests {
+    @Test("a person's real name goes to the key vault, never into the dossier; staff name their agency")
+    func person() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let caseId = "boete-schuldhulp"
+        let form = RecordForms.form(.persoon, for: try work.dossier(caseId))
+        #expect(throws: CasusError.self) {
+            _ = try work.saveStep(caseId, form, StepAnswers(["pseudoniem": "Medewerker K", "rol": "medewerker"]))
+        }
+        let answers = StepAnswers([
+            "pseudoniem": "Medewerker K", "rol": "medewerker", "instantie": "cjib", "naam": "Karel Echtenaam",
+        ])
+        guard case .changed(let dossier, _) = try work.saveStep(caseId, form, answers) else {
+            Issue.record("not saved")
+            return
+        }
+        let added = try #require(dossier.participants.last)
+        #expect(added.pseudonym == "Medewerker K" && added.agencyId == "cjib")
+        #expect(try fixture.contains("Karel Echtenaam").allSatisfy { $0.hasSuffix("vault.json") })
+        #expect(try work.revealIdentity(caseId, added.id).1.realName == "Karel Echtenaam")
+    }
+
+    @Test("a wederhoor round is sent, and a response needs words or a refusal")
+    func wederhoor() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let caseId = "boete-schuldhulp"
+        _ = try work.saveStep(
+            caseId, RecordForms.form(.wederhoor, for: try work.dossier(caseId)), StepAnswers(["instantie": "politie"]))
+        let round = try #require(try work.dossier(caseId).wederhoor.last)
+        #expect(round.agencyId == "politie" && round.respondedAt == nil)
+        let response = RecordForms.form(.reactie, for: try work.dossier(caseId))
+        #expect(throws: CasusError.self) {
+            _ = try work.saveStep(caseId, response, StepAnswers(["ronde": round.id, "afgezien": "nee"]))
+        }
+        _ = try work.saveStep(caseId, response, StepAnswers(["ronde": round.id, "afgezien": "ja"]))
+        #expect(try work.dossier(caseId).wederhoor.last?.declined == true)
+    }
+}

@@ -9,7 +9,9 @@ import Foundation
 public enum RecordForms {
     /// The kinds of record, by the name a front end uses for them.
     public enum Kind: String, CaseIterable, Sendable {
-        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking, citaat
+        case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking, citaat, persoon
+        case wederhoor
+        case reactie = "wederhoor-reactie"
 
         public var label: Localized {
             switch self {
@@ -22,6 +24,9 @@ public enum RecordForms {
             case .toestemming: Localized(nl: "Toestemming vastleggen", en: "Record consent")
             case .intrekking: Localized(nl: "Toestemming intrekken", en: "Withdraw consent")
             case .citaat: Localized(nl: "Citaat vastleggen", en: "Mark a quote")
+            case .persoon: Localized(nl: "Persoon toevoegen", en: "Add a person")
+            case .wederhoor: Localized(nl: "Wederhoorronde versturen", en: "Send a wederhoor round")
+            case .reactie: Localized(nl: "Reactie in het wederhoor vastleggen", en: "Record a wederhoor response")
             }
         }
     }
@@ -37,6 +42,9 @@ public enum RecordForms {
         case .toestemming: consent(dossier)
         case .intrekking: withdrawal(dossier)
         case .citaat: quote(dossier)
+        case .persoon: person(dossier)
+        case .wederhoor: wederhoorRound(dossier)
+        case .reactie: wederhoorResponse(dossier)
         }
     }
 
@@ -442,5 +450,122 @@ public enum RecordForms {
                 note: answers.optionalText("notitie"))
             return .changed(d, realName: nil)
         }
+    }
+
+    /// Someone else in the story: family, a neighbour, a professional of an agency. The real name, when
+    /// given, goes to the key vault only.
+    static func person(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            StepQuestion("pseudoniem", Localized(nl: "Pseudoniem", en: "Pseudonym"), .text),
+            StepQuestion.choice(
+                "rol", Localized(nl: "Rol in het verhaal", en: "Role in the story"), ParticipantRole.self,
+                among: ParticipantRole.allCases.filter { $0 != .eindgebruiker }),
+            actorQuestion(
+                "instantie", Localized(nl: "Bij welke instantie? (medewerkers)", en: "At which agency? (staff)"),
+                dossier,
+                people: false
+            ).optional,
+            StepQuestion.optionalChoice("niveau", Localized(nl: "Niveau", en: "Level"), AgencyLevel.self),
+            StepQuestion(
+                "relatie",
+                Localized(nl: "Relatie tot de eindgebruiker (leeg mag)", en: "Relation to the end user (may be empty)"),
+                .optionalText),
+            StepQuestion.optionalChoice("voornaamwoord", PromptText.pronoun, Pronoun.self),
+            StepQuestion("naam", PromptText.realName, .optionalText),
+        ]
+        return StepForm(nil, needs: [.edit, .identities], questions: questions) { answers, d, _ in
+            var d = d
+            var new = NewParticipant(
+                pseudonym: answers.text("pseudoniem"), role: try answers.choice("rol", ParticipantRole.self))
+            new.agency = answers.optionalText("instantie")
+            new.level = answers.optionalText("niveau").flatMap(AgencyLevel.parse)
+            new.relation = answers.optionalText("relatie")
+            new.pronoun = answers.optionalText("voornaamwoord").flatMap(Pronoun.parse).flatMap {
+                $0 == .naam ? nil : $0
+            }
+            new.realName = answers.optionalText("naam")
+            let added = try d.appendParticipant(new)
+            return .changed(d, realName: new.realName.map { (added.id, $0) })
+        }
+    }
+
+    static func wederhoorRound(_ dossier: Dossier) -> StepForm {
+        let questions = [
+            actorQuestion(
+                "instantie", Localized(nl: "Aan welke instantie?", en: "To which agency?"), dossier, people: false),
+            StepQuestion.choice(
+                "soort", Localized(nl: "Soort wederhoor", en: "Kind of wederhoor"), WederhoorKind.self,
+                default: .ambtelijk),
+            StepQuestion(
+                "termijn",
+                Localized(
+                    nl: "Reageren vóór (2024-05-01; leeg als er geen termijn is)",
+                    en: "Respond by (2024-05-01; empty if none)"),
+                .optionalText
+            ) { text, _ in
+                guard text.isEmpty || FuzzyDate(text) != nil else {
+                    throw CasusError(
+                        .invalidInput, nl: "Schrijf de datum als 2024-05-01.", en: "Write the date as 2024-05-01.")
+                }
+            },
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            _ = try d.appendWederhoorRound(
+                agency: answers.text("instantie"), kind: try answers.choice("soort", WederhoorKind.self), sentAt: nil,
+                due: answers.optionalText("termijn").flatMap(FuzzyDate.init))
+            return .changed(d, realName: nil)
+        }
+    }
+
+    static func wederhoorResponse(_ dossier: Dossier) -> StepForm {
+        let open = dossier.wederhoor.filter { $0.respondedAt == nil }
+        let ids = open.map(\.id)
+        let questions = [
+            StepQuestion(
+                "ronde", Localized(nl: "Welke ronde?", en: "Which round?"),
+                .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }), default: ids.first,
+                labels: Dictionary(
+                    uniqueKeysWithValues: open.map { round in
+                        let agency = dossier.agency(round.agencyId)?.name ?? round.agencyId
+                        return (
+                            round.id,
+                            Localized(
+                                nl: "\(round.id) · \(agency) · \(round.sentAt.day)",
+                                en: "\(round.id) · \(agency) · \(round.sentAt.day)")
+                        )
+                    })),
+            StepQuestion(
+                "afgezien",
+                Localized(nl: "Zag de instantie af van een reactie?", en: "Did the agency decline to respond?"),
+                .yesNo, default: "nee"),
+            StepQuestion(
+                "reactie", Localized(nl: "De reactie, letterlijk", en: "The response, verbatim"), .longText,
+                askedWhen: { !$0.bool("afgezien") }),
+            StepQuestion(
+                "wijzigingen",
+                Localized(
+                    nl: "Wat er daardoor in het rapport verandert (leeg mag)",
+                    en: "What changes in the report because of it (may be empty)"),
+                .optionalText),
+        ]
+        return StepForm(nil, questions: questions) { answers, d, _ in
+            var d = d
+            try d.recordWederhoorResponse(
+                round: answers.text("ronde"), response: answers.optionalText("reactie"),
+                declined: answers.bool("afgezien"),
+                changes: answers.optionalText("wijzigingen"), at: nil)
+            return .changed(d, realName: nil)
+        }
+    }
+}
+
+extension StepQuestion {
+    /// The same choice, with nothing chosen allowed.
+    var optional: StepQuestion {
+        guard case .choice(let values, let normalize) = kind else { return self }
+        return StepQuestion(
+            key, prompt, .choice(values: values, normalize: { $0.isEmpty ? "" : normalize($0) }), help: help,
+            labels: labels, check: extraCheck, askedWhen: askedWhen)
     }
 }
