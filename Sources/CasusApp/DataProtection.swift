@@ -102,8 +102,9 @@ extension Casework {
             dossier = done.dossier
         }
         if plan.identity { try vault.remove(caseId: caseId, participantId: plan.participantId) }
-        // Drafts may hold the erased material: every draft of the case goes.
+        // Drafts and the copies kept for undoing removals may hold the erased material: they all go.
         try store.deleteDrafts(caseId: caseId)
+        try store.deleteRemovals(caseId: caseId)
         try store.removeUnusedAttachments(done.audioFiles)
         try store.logEvent(
             caseId: caseId, entity: "participant", entityId: plan.participantId, operation: "erase-material",

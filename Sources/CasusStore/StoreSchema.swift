@@ -37,6 +37,23 @@ enum StoreSchema {
                         ) WITHOUT ROWID
                         """)
             })
+        migrator.registerMigration(
+            "2026-12-v8-removal",
+            migrate: { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE removal (
+                          id INTEGER PRIMARY KEY AUTOINCREMENT,
+                          caseId TEXT NOT NULL REFERENCES casus(id) ON DELETE CASCADE,
+                          kind TEXT NOT NULL,
+                          recordId TEXT NOT NULL,
+                          before BLOB NOT NULL,
+                          removedBy TEXT NOT NULL,
+                          removedAt TEXT NOT NULL,
+                          undoneAt TEXT
+                        )
+                        """)
+            })
         return migrator
     }
 

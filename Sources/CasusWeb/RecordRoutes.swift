@@ -39,6 +39,16 @@ struct RecordRoutes {
             }
         }
 
+        /// The page that lists records of a removable kind.
+        static func holding(_ kind: RemovableKind) -> Page {
+            switch kind {
+            case .gebeurtenis, .overdracht: .tijdlijn
+            case .bevinding: .contraExpertise
+            case .citaat: .citaten
+            case .leervraag, .dilemma: .leervragen
+            }
+        }
+
         static func of(_ kind: RecordForms.Kind) -> Page {
             allCases.first { $0.kinds.contains(kind) } ?? .tijdlijn
         }
@@ -53,10 +63,71 @@ struct RecordRoutes {
                 try work.require(page == .toestemming ? .consent : .edit, caseId: caseId)
                 let saved = request.uri.queryParameters.get("opgeslagen").flatMap(RecordForms.Kind.init(rawValue:))
                 let erased = request.uri.queryParameters.get("gewist") != nil
+                if let removal = request.uri.queryParameters.get("verwijderd").flatMap({ Int64($0) }) {
+                    return try render(
+                        page, work, caseId: caseId, context: context,
+                        notice: context.t("Verwijderd.", "Removed."), undo: removal)
+                }
                 return try render(
                     page, work, caseId: caseId, context: context,
                     notice: erased ? context.t("Gewist.", "Erased.") : nil, saved: saved)
             }
+        }
+
+        router.post("/casus/:id/verwijderen") { request, context -> Response in
+            let posted = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            let work = try desk.casework(caseId)
+            guard let kind = RemovableKind(rawValue: posted["soort"] ?? ""), let id = posted["id"], !id.isEmpty else {
+                throw WebError.badForm
+            }
+            let page = Page.holding(kind)
+            try work.require(.edit, caseId: caseId)
+            guard posted["bevestigd"] == "ja" else {
+                return server.pages.render(
+                    "verwijderen",
+                    [
+                        "caseId": caseId, "title": try work.caseTitle(caseId), "mayEdit": true,
+                        "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "kind": kind.rawValue,
+                        "kindLabel": context.t(kind.label), "id": id, "back": "/casus/\(caseId)/\(page.rawValue)",
+                    ], context: context, title: context.t("Verwijderen", "Remove"))
+            }
+            let removal = try work.removeRecord(caseId, kind, id)
+            return .redirect(to: "/casus/\(caseId)/\(page.rawValue)?verwijderd=\(removal)", type: .normal)
+        }
+
+        router.post("/casus/:id/herstellen") { request, context -> Response in
+            let posted = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            guard let removal = Int64(posted["verwijdering"] ?? "") else { throw WebError.badForm }
+            try desk.casework(caseId).undoRemoval(caseId, removal)
+            return .redirect(to: "/casus/\(caseId)/geschiedenis?hersteld=1", type: .normal)
+        }
+
+        router.get("/casus/:id/geschiedenis") { request, context -> Response in
+            guard let desk = server.desk(context) else { return server.signInFirst(request) }
+            let caseId = try context.parameters.require("id")
+            let work = try desk.casework(caseId)
+            let removals = try work.removals(caseId).map { removal -> [String: Any] in
+                [
+                    "id": removal.id ?? 0,
+                    "what":
+                        "\(RemovableKind(rawValue: removal.kind).map { context.t($0.label) } ?? removal.kind) \(removal.recordId)",
+                    "by": removal.removedBy, "at": NarrativeRoutes.moment(removal.removedAt),
+                    "undone": removal.undoneAt.map { NarrativeRoutes.moment($0) } ?? "",
+                ]
+            }
+            return server.pages.render(
+                "geschiedenis",
+                [
+                    "caseId": caseId, "title": try work.caseTitle(caseId), "mayEdit": true,
+                    "mayAudit": work.may(.audit),
+                    "mayMembers": work.may(.members), "removals": removals, "hasRemovals": !removals.isEmpty,
+                    "notice": request.uri.queryParameters.get("hersteld") != nil
+                        ? context.t("Teruggezet.", "Restored.") : "",
+                ], context: context, title: context.t("Geschiedenis", "History"))
         }
 
         router.post("/casus/:id/wissen") { request, context -> Response in
@@ -141,7 +212,7 @@ struct RecordRoutes {
 
     func render(
         _ page: Page, _ work: Casework, caseId: String, context: WebContext, notice: String? = nil,
-        saved: RecordForms.Kind? = nil,
+        undo: Int64? = nil, saved: RecordForms.Kind? = nil,
         failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError)? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
@@ -154,6 +225,7 @@ struct RecordRoutes {
         ]
         if let saved { view["notice"] = "\(context.t(PromptText.saved)) (\(context.t(saved.label)))" }
         if let notice { view["notice"] = notice }
+        if let undo { view["undo"] = undo }
         if page == .citaten {
             view["transcripts"] = dossier.interviews.compactMap { interview -> [String: Any]? in
                 guard let text = interview.transcript, !text.isEmpty else { return nil }
@@ -215,10 +287,23 @@ struct RecordRoutes {
 
     /// What the page lists, as tables of text.
     func tables(_ page: Page, _ dossier: Dossier, context: WebContext) -> [[String: Any]] {
+        // Tables whose rows a researcher can remove (and undo from the history); each row's first cell is its id.
+        let removable: [String: RemovableKind] = [
+            "gebeurtenissen": .gebeurtenis, "overdrachten": .overdracht, "bevindingen": .bevinding,
+            "citaten-lijst": .citaat, "leervragen-lijst": .leervraag, "dilemmas": .dilemma,
+        ]
         func table(_ id: String, _ caption: Localized, _ header: [Localized], _ rows: [[String]]) -> [String: Any] {
-            [
+            let kind = removable[id]
+            return [
                 "id": id, "caption": context.t(caption), "header": header.map { context.t($0) },
-                "rows": rows.map { ["cells": $0] }, "empty": rows.isEmpty,
+                "rows": rows.map { cells -> [String: Any] in
+                    var row: [String: Any] = ["cells": cells]
+                    if let kind, let first = cells.first?.split(separator: " ").first {
+                        row["remove"] = ["kind": kind.rawValue, "id": String(first)]
+                    }
+                    return row
+                },
+                "empty": rows.isEmpty, "removable": kind != nil,
             ]
         }
         let yes = context.t("ja", "yes"), no = context.t("nee", "no")

@@ -174,6 +174,19 @@ enum WebText {
         "cancel": .init(nl: "Annuleren", en: "Cancel"),
         "quotes": .init(nl: "Citaten", en: "Quotes"),
         "recentChanges": .init(nl: "Recent gewijzigd", en: "Recently changed"),
+        "undo": .init(nl: "Ongedaan maken", en: "Undo"),
+        "undoneAt": .init(nl: "teruggezet", en: "restored"),
+        "history": .init(nl: "Geschiedenis", en: "History"),
+        "historyHelp": .init(
+            nl: "Wat onderzoekers uit het dossier verwijderden; zet het terug met de koppelingen die nog kunnen. "
+                + "Wissen na een intrekking van toestemming is definitief en staat hier niet.",
+            en: "What researchers removed from the dossier; put it back with the links that still can be. Erasing "
+                + "after a withdrawal of consent is final and is not listed here."),
+        "removeQuestion": .init(nl: "verwijderen?", en: "remove?"),
+        "removeUndo": .init(
+            nl: "Koppelingen ernaar (overdrachten, bevindingen, leervragen) gaan mee. Je kunt dit ongedaan maken via "
+                + "Geschiedenis.",
+            en: "Links to it (hand-offs, findings, leervragen) go with it. You can undo this from History."),
         "selectHelp": .init(
             nl: "Selecteer woorden in een transcript om ze als citaat in het formulier hieronder te zetten.",
             en: "Select words in a transcript to put them as a quote in the form below."),

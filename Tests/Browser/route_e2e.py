@@ -353,6 +353,22 @@ try:
         check("Hoe hoort de gemeente" in bram.inner_text("#leervragen-lijst-kop + div table"), "the leervraag is listed")
         audit(bram, "leervragen")
 
+        # Removing asks first and can be undone, links and all.
+        bram.goto(case_url + "/tijdlijn")
+        bram.click("#gebeurtenissen-kop + div form[action$='/verwijderen']:has(input[value=E1]) button")
+        check("ongedaan" in bram.inner_text("main"), "removing an event asks first and says it can be undone")
+        audit(bram, "verwijderen")
+        bram.click("form[action$='/verwijderen'] button:has-text('Verwijderen')")
+        check("E1" not in bram.inner_text("#gebeurtenissen-kop + div table"), "the event is removed")
+        bram.goto(case_url + "/leervragen")
+        check("E1" not in bram.inner_text("#leervragen-lijst-kop + div table"), "its link from the leervraag went with it")
+        bram.goto(case_url + "/geschiedenis")
+        audit(bram, "geschiedenis")
+        bram.click("form[action$='/herstellen'] button")
+        check("Teruggezet" in bram.inner_text(".status"), "the removal is undone from the history")
+        bram.goto(case_url + "/leervragen")
+        check("E1" in bram.inner_text("#leervragen-lijst-kop + div table"), "the event is back with its link")
+
         # The outside-in report and the journey map, downloaded without a terminal.
         bram.goto(case_url + "/rapport")
         bram.select_option("#soort", "outside-in")

@@ -107,3 +107,46 @@ struct NarrativeEditorTests {
         }
     }
 }
+
+@Suite("Removing with undo")
+struct RemovalUndoTests {
+    let caseId = "boete-schuldhulp"
+
+    @Test("a removed event comes back with its links to what still exists; undoing twice is refused")
+    func eventComesBack() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let before = try work.dossier(caseId)
+        let event = try #require(before.findings.flatMap(\.eventIds).first)
+        let linkedFindings = before.findings.filter { $0.eventIds.contains(event) }.map(\.id)
+        let removal = try work.removeRecord(caseId, .gebeurtenis, event)
+        let removed = try work.dossier(caseId)
+        #expect(!removed.events.contains { $0.id == event })
+        #expect(removed.findings.allSatisfy { !$0.eventIds.contains(event) })
+        try work.undoRemoval(caseId, removal)
+        let restored = try work.dossier(caseId)
+        #expect(restored.events.contains { $0.id == event })
+        #expect(restored.findings.filter { $0.eventIds.contains(event) }.map(\.id) == linkedFindings)
+        #expect(throws: CasusError.self) { try work.undoRemoval(caseId, removal) }
+        #expect(try work.removals(caseId).first?.undoneAt != nil)
+    }
+
+    @Test("a removal that fails keeps nothing in the history; an erasure clears the history")
+    func failuresAndErasure() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        #expect(throws: CasusError.self) { try work.removeRecord(caseId, .bevinding, "F999") }
+        #expect(try work.removals(caseId).isEmpty)
+        let quote = try #require(
+            try work.dossier(caseId).quotes.first { q in
+                try! work.dossier(caseId).events.allSatisfy { $0.quoteId != q.id }
+            })
+        try work.removeRecord(caseId, .citaat, quote.id)
+        #expect(try work.removals(caseId).count == 1)
+        let speaker = quote.speakerId
+        try fixture.withdraw(caseId, speaker, [.all])
+        let plan = try work.preview(caseId, participant: speaker)
+        try work.erase(plan, ground: .withdrawal)
+        #expect(try work.removals(caseId).isEmpty, "the copy kept for undo may hold erased words")
+    }
+}

@@ -177,6 +177,14 @@ struct WebAccessTests {
             ["onderzoeker": 422, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),
         (
+            .get, "/casus/boete-schuldhulp/geschiedenis", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/verwijderen", "soort=dilemma&id=D1",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
             .post, "/casus/boete-schuldhulp/concept", "tekst=Een+concept.&basis=1",
             ["onderzoeker": 204, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),
