@@ -4,7 +4,7 @@ import Foundation
 
 /// What a researcher can remove from a dossier and put back from its history.
 public enum RemovableKind: String, CaseIterable, Sendable {
-    case gebeurtenis, overdracht, bevinding, citaat, leervraag, dilemma
+    case gebeurtenis, overdracht, bevinding, citaat, leervraag, dilemma, persoon
 
     public var label: Localized {
         switch self {
@@ -14,6 +14,7 @@ public enum RemovableKind: String, CaseIterable, Sendable {
         case .citaat: Localized(nl: "citaat", en: "quote")
         case .leervraag: Localized(nl: "leervraag", en: "leervraag")
         case .dilemma: Localized(nl: "dilemma", en: "dilemma")
+        case .persoon: Localized(nl: "persoon", en: "person")
         }
     }
 }
@@ -33,6 +34,7 @@ extension Casework {
             case .overdracht: try removeHandoff(caseId, id)
             case .bevinding: try removeFinding(caseId, id)
             case .citaat: try removeQuote(caseId, id)
+            case .persoon: _ = try removeParticipant(caseId, id)
             case .leervraag, .dilemma:
                 try store.modify(caseId) { dossier in
                     let count = kind == .leervraag ? dossier.leervragen.count : dossier.dilemmas.count
@@ -147,6 +149,13 @@ extension Dossier {
             leervraag.eventIds.removeAll { event in !events.contains { $0.id == event } }
             leervraag.findingIds.removeAll { finding in !findings.contains { $0.id == finding } }
             leervragen.append(leervraag)
+        case .persoon:
+            // The person comes back under the pseudonym; the real name left the key vault for good.
+            guard let person = before.participants.first(where: { $0.id == id }) else { throw missing() }
+            guard !participants.contains(where: { $0.id == id }) else { throw taken() }
+            var restored = person
+            if let agency = restored.agencyId, self.agency(agency) == nil { restored.agencyId = nil }
+            participants.append(restored)
         case .dilemma:
             guard var dilemma = before.dilemmas.first(where: { $0.id == id }) else { throw missing() }
             guard !dilemmas.contains(where: { $0.id == id }) else { throw taken() }

@@ -42,7 +42,7 @@ struct RecordRoutes {
         /// The page that lists records of a removable kind.
         static func holding(_ kind: RemovableKind) -> Page {
             switch kind {
-            case .gebeurtenis, .overdracht: .tijdlijn
+            case .gebeurtenis, .overdracht, .persoon: .tijdlijn
             case .bevinding: .contraExpertise
             case .citaat: .citaten
             case .leervraag, .dilemma: .leervragen
@@ -91,6 +91,7 @@ struct RecordRoutes {
                         "caseId": caseId, "title": try work.caseTitle(caseId), "mayEdit": true,
                         "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "kind": kind.rawValue,
                         "kindLabel": context.t(kind.label), "id": id, "back": "/casus/\(caseId)/\(page.rawValue)",
+                        "person": kind == .persoon,
                     ], context: context, title: context.t("Verwijderen", "Remove"))
             }
             let removal = try work.removeRecord(caseId, kind, id)
@@ -290,7 +291,7 @@ struct RecordRoutes {
         // Tables whose rows a researcher can remove (and undo from the history); each row's first cell is its id.
         let removable: [String: RemovableKind] = [
             "gebeurtenissen": .gebeurtenis, "overdrachten": .overdracht, "bevindingen": .bevinding,
-            "citaten-lijst": .citaat, "leervragen-lijst": .leervraag, "dilemmas": .dilemma,
+            "citaten-lijst": .citaat, "leervragen-lijst": .leervraag, "dilemmas": .dilemma, "personen": .persoon,
         ]
         func table(_ id: String, _ caption: Localized, _ header: [Localized], _ rows: [[String]]) -> [String: Any] {
             let kind = removable[id]

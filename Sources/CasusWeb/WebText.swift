@@ -182,6 +182,11 @@ enum WebText {
                 + "Wissen na een intrekking van toestemming is definitief en staat hier niet.",
             en: "What researchers removed from the dossier; put it back with the links that still can be. Erasing "
                 + "after a withdrawal of consent is final and is not listed here."),
+        "removePersonName": .init(
+            nl: "Een echte naam in de sleutelkluis wordt gewist en komt met ongedaan maken niet terug. Iemand met een "
+                + "toestemmingsgeschiedenis of een interview blijft staan.",
+            en: "A real name in the key vault is erased and does not come back with undo. Someone with a consent "
+                + "history or an interview stays."),
         "removeQuestion": .init(nl: "verwijderen?", en: "remove?"),
         "removeUndo": .init(
             nl: "Koppelingen ernaar (overdrachten, bevindingen, leervragen) gaan mee. Je kunt dit ongedaan maken via "

@@ -149,4 +149,20 @@ struct RemovalUndoTests {
         try work.erase(plan, ground: .withdrawal)
         #expect(try work.removals(caseId).isEmpty, "the copy kept for undo may hold erased words")
     }
+
+    @Test("a person without consent history comes back under the pseudonym, without the real name")
+    func personComesBack() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        var new = NewParticipant(pseudonym: "Buurman Jan", role: .omgeving)
+        new.realName = "Jan Echtenaam"
+        let person = try work.addParticipant(caseId, new)
+        #expect(throws: CasusError.self) { try work.removeRecord(caseId, .persoon, "P1") }
+        let removal = try work.removeRecord(caseId, .persoon, person.id)
+        #expect(try work.dossier(caseId).participant(person.id) == nil)
+        try work.undoRemoval(caseId, removal)
+        #expect(try work.dossier(caseId).participant(person.id)?.pseudonym == "Buurman Jan")
+        #expect(throws: CasusError.self) { try work.revealIdentity(caseId, person.id) }
+        #expect(try work.removals(caseId).count == 1)
+    }
 }
