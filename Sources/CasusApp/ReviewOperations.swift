@@ -95,20 +95,31 @@ extension Casework {
         note: String?
     ) throws -> DoetankReview {
         try require(.review, caseId: caseId)
-        guard Set(answers.map(\.question)) == Set(1...phase.checklist.count) else {
+        var review: DoetankReview?
+        try store.modify(caseId) {
+            review = try $0.appendDoetankReview(
+                phase: phase, answers: answers, coach: coach.nonBlank ?? actor.name, note: note)
+        }
+        return review!
+    }
+}
+
+extension Dossier {
+    /// A gatekeepers' review of a Doetank phase: every question of the phase's checklist answered once.
+    mutating func appendDoetankReview(
+        phase: DoetankPhase, answers: [DoetankAnswer], coach: String, note: String?
+    ) throws -> DoetankReview {
+        guard Set(answers.map(\.question)) == Set(1...phase.checklist.count), answers.count == phase.checklist.count
+        else {
             throw CasusError(
                 .invalidInput,
                 nl: "Beantwoord elke vraag van fase \(phase.rawValue) (1 t/m \(phase.checklist.count)) één keer.",
                 en: "Answer every question of phase \(phase.rawValue) (1 to \(phase.checklist.count)) once.")
         }
-        var review: DoetankReview?
-        try store.modify(caseId) { d in
-            let new = DoetankReview(
-                id: try EntityID.next(prefix: "T", existing: d.doetank.map(\.id)), phase: phase,
-                answers: answers, coach: coach.nonBlank ?? actor.name, note: note.nonBlank)
-            d.doetank.append(new)
-            review = new
-        }
-        return review!
+        let new = DoetankReview(
+            id: try EntityID.next(prefix: "T", existing: doetank.map(\.id)), phase: phase, answers: answers,
+            coach: coach, note: note.nonBlank)
+        doetank.append(new)
+        return new
     }
 }

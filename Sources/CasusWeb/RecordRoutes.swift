@@ -17,6 +17,7 @@ struct RecordRoutes {
         case leervragen
         case toestemming
         case citaten
+        case doetank
 
         var kinds: [RecordForms.Kind] {
             switch self {
@@ -25,6 +26,7 @@ struct RecordRoutes {
             case .leervragen: [.leervraag, .dilemma]
             case .toestemming: [.toestemming, .intrekking]
             case .citaten: [.citaat]
+            case .doetank: [.doetank]
             }
         }
 
@@ -36,6 +38,7 @@ struct RecordRoutes {
             case .leervragen: Localized(nl: "Leervragen en dilemma's", en: "Leervragen and dilemma's")
             case .toestemming: Localized(nl: "Toestemming", en: "Consent")
             case .citaten: Localized(nl: "Citaten uit de transcripten", en: "Quotes from the transcripts")
+            case .doetank: Localized(nl: "Doetank-checklist", en: "Doetank checklist")
             }
         }
 
@@ -60,8 +63,11 @@ struct RecordRoutes {
                 guard let desk = server.desk(context) else { return server.signInFirst(request) }
                 let caseId = try context.parameters.require("id")
                 let work = try desk.casework(caseId)
-                try work.require(page == .toestemming ? .consent : .edit, caseId: caseId)
+                let needed: Capability = page == .toestemming ? .consent : page == .doetank ? .review : .edit
+                try work.require(needed, caseId: caseId)
                 let saved = request.uri.queryParameters.get("opgeslagen").flatMap(RecordForms.Kind.init(rawValue:))
+                let phase = request.uri.queryParameters.get("fase").flatMap { Int($0) }
+                    .flatMap(DoetankPhase.init(rawValue:))
                 let erased = request.uri.queryParameters.get("gewist") != nil
                 if let removal = request.uri.queryParameters.get("verwijderd").flatMap({ Int64($0) }) {
                     return try render(
@@ -70,7 +76,7 @@ struct RecordRoutes {
                 }
                 return try render(
                     page, work, caseId: caseId, context: context,
-                    notice: erased ? context.t("Gewist.", "Erased.") : nil, saved: saved)
+                    notice: erased ? context.t("Gewist.", "Erased.") : nil, saved: saved, phase: phase)
             }
         }
 
@@ -213,7 +219,7 @@ struct RecordRoutes {
 
     func render(
         _ page: Page, _ work: Casework, caseId: String, context: WebContext, notice: String? = nil,
-        undo: Int64? = nil, saved: RecordForms.Kind? = nil,
+        undo: Int64? = nil, saved: RecordForms.Kind? = nil, phase: DoetankPhase? = nil,
         failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError)? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
@@ -221,8 +227,14 @@ struct RecordRoutes {
         let formView = StepFormView(context: context)
         var view: [String: Any] = [
             "caseId": caseId, "title": dossier.casus.title, "heading": context.t(page.heading),
-            "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "mayEdit": true,
-            "tables": tables(page, dossier, context: context),
+            "mayAudit": work.may(.audit), "mayMembers": work.may(.members), "mayEdit": work.may(.edit),
+            "tables": tables(page, dossier, context: context), "phases": page == .doetank,
+            "phaseOptions": DoetankPhase.allCases.map { p -> [String: Any] in
+                [
+                    "value": p.rawValue, "label": "\(p.rawValue). \(context.t(p.label))",
+                    "on": p == (phase ?? .initieren),
+                ]
+            },
         ]
         if let saved { view["notice"] = "\(context.t(PromptText.saved)) (\(context.t(saved.label)))" }
         if let notice { view["notice"] = notice }
@@ -246,11 +258,13 @@ struct RecordRoutes {
         view["forms"] = kinds.map { kind -> [String: Any] in
             let form = RecordForms.form(kind, for: dossier)
             let mine = failed?.kind == kind ? failed : nil
+            var starting = form.startingAnswers
+            if let phase { starting["fase"] = String(phase.rawValue) }
             let fields = formView.fields(
-                form, answers: mine?.answers ?? form.startingAnswers, dossier: dossier, error: mine?.error,
-                prefix: kind.rawValue)
+                form, answers: mine?.answers ?? starting, dossier: dossier, error: mine?.error, prefix: kind.rawValue)
             var entry: [String: Any] = [
-                "kind": kind.rawValue, "label": context.t(kind.label), "fields": fields, "open": saved == kind,
+                "kind": kind.rawValue, "label": context.t(kind.label), "fields": fields,
+                "open": saved == kind || kinds.count == 1,
             ]
             if let error = mine?.error {
                 let (text, anchor) = formView.problem(error, fields: fields)
@@ -429,6 +443,21 @@ struct RecordRoutes {
                             ledger.isGranted(.verbatimQuotes, to: quote.speakerId)
                                 ? context.t("ja", "yes")
                                 : context.t("nee: exports laten het weg", "no: exports leave it out"),
+                        ]
+                    })
+            ]
+        case .doetank:
+            return [
+                table(
+                    "doetank-reviews", Localized(nl: "Eerdere reviews", en: "Earlier reviews"),
+                    [
+                        .init(nl: "Id", en: "Id"), .init(nl: "Fase", en: "Phase"), .init(nl: "Coach", en: "Coach"),
+                        .init(nl: "Datum", en: "Date"), .init(nl: "Ja", en: "Yes"),
+                    ],
+                    dossier.doetank.map { review in
+                        [
+                            review.id, context.t(review.phase.label), review.coach, review.at.day,
+                            "\(review.answers.filter(\.yes).count) / \(review.answers.count)",
                         ]
                     })
             ]

@@ -175,6 +175,9 @@ enum WebText {
         "quotes": .init(nl: "Citaten", en: "Quotes"),
         "recentChanges": .init(nl: "Recent gewijzigd", en: "Recently changed"),
         "undo": .init(nl: "Ongedaan maken", en: "Undo"),
+        "phase": .init(nl: "Fase", en: "Phase"),
+        "show": .init(nl: "Tonen", en: "Show"),
+        "doetank": .init(nl: "Doetank-checklist", en: "Doetank checklist"),
         "undoneAt": .init(nl: "teruggezet", en: "restored"),
         "history": .init(nl: "Geschiedenis", en: "History"),
         "historyHelp": .init(

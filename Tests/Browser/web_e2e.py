@@ -114,6 +114,14 @@ try:
         refused = coach.request.post(f"{base}casus/{CASE}/review",
                                      form={"stap": "2", "besluit": "opmerking", "opmerkingen": "x"})
         check(refused.status == 403, "a form without the CSRF token is refused")
+        # The coach fills in the Doetank gatekeepers' checklist of a phase.
+        coach.goto(f"{base}casus/{CASE}/doetank?fase=3")
+        audit(coach, "doetank")
+        coach.check("#doetank-vraag-3-1-0")
+        coach.check("#doetank-vraag-3-2-1")
+        coach.fill("#doetank-notitie", "Opdrachtgever twijfelt nog. " + PAYLOAD)
+        coach.click("#form-doetank button[type=submit]")
+        check("1 / 2" in coach.inner_text("#doetank-reviews-kop + div table"), "the coach's Doetank review is saved")
         coach.goto(f"{base}zoeken?q={PAYLOAD}")
         audit(coach, "zoeken")
 

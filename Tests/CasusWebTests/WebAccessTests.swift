@@ -177,6 +177,14 @@ struct WebAccessTests {
             ["onderzoeker": 422, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),
         (
+            .get, "/casus/boete-schuldhulp/doetank?fase=3", "",
+            ["onderzoeker": 403, "coach": 200, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/vastleggen/doetank", "fase=3&vraag-3-1=ja&vraag-3-2=nee",
+            ["onderzoeker": 403, "coach": 303, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
             .get, "/casus/boete-schuldhulp/geschiedenis", "",
             ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
         ),

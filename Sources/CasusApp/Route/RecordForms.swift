@@ -12,6 +12,7 @@ public enum RecordForms {
         case gebeurtenis, instantie, overdracht, bevinding, leervraag, dilemma, toestemming, intrekking, citaat, persoon
         case wederhoor
         case reactie = "wederhoor-reactie"
+        case doetank
 
         public var label: Localized {
             switch self {
@@ -27,6 +28,7 @@ public enum RecordForms {
             case .persoon: Localized(nl: "Persoon toevoegen", en: "Add a person")
             case .wederhoor: Localized(nl: "Wederhoorronde versturen", en: "Send a wederhoor round")
             case .reactie: Localized(nl: "Reactie in het wederhoor vastleggen", en: "Record a wederhoor response")
+            case .doetank: Localized(nl: "Doetank-checklist invullen", en: "Fill in the Doetank checklist")
             }
         }
     }
@@ -45,6 +47,7 @@ public enum RecordForms {
         case .persoon: person(dossier)
         case .wederhoor: wederhoorRound(dossier)
         case .reactie: wederhoorResponse(dossier)
+        case .doetank: doetank
         }
     }
 
@@ -558,6 +561,53 @@ public enum RecordForms {
             return .changed(d, realName: nil)
         }
     }
+
+    /// The coach's gatekeepers' checklist: the questions of the chosen phase, each yes or no with a note.
+    static let doetank: StepForm = {
+        let phases = DoetankPhase.allCases.map { String($0.rawValue) }
+        var questions = [
+            StepQuestion(
+                "fase", Localized(nl: "Fase van de Doetank", en: "Phase of the Doetank"),
+                .choice(values: phases, normalize: { phases.contains($0) ? $0 : nil }), default: "1",
+                labels: Dictionary(
+                    uniqueKeysWithValues: DoetankPhase.allCases.map {
+                        (
+                            String($0.rawValue),
+                            Localized(nl: "\($0.rawValue). \($0.label.nl)", en: "\($0.rawValue). \($0.label.en)")
+                        )
+                    }))
+        ]
+        for phase in DoetankPhase.allCases {
+            let inPhase: @Sendable (StepAnswers) -> Bool = { $0["fase"] == String(phase.rawValue) }
+            for (index, question) in phase.checklist.enumerated() {
+                questions.append(
+                    StepQuestion("vraag-\(phase.rawValue)-\(index + 1)", question, .yesNo, askedWhen: inPhase))
+                questions.append(
+                    StepQuestion(
+                        "toelichting-\(phase.rawValue)-\(index + 1)",
+                        Localized(nl: "Toelichting (leeg mag)", en: "Note (may be empty)"),
+                        .optionalText, askedWhen: inPhase))
+            }
+        }
+        questions.append(
+            StepQuestion(
+                "notitie", Localized(nl: "Notitie bij de review (leeg mag)", en: "Note on the review (may be empty)"),
+                .optionalText))
+        return StepForm(nil, needs: [.review], questions: questions) { answers, d, actor in
+            var d = d
+            guard let phase = Int(answers.text("fase")).flatMap(DoetankPhase.init(rawValue:)) else {
+                throw CasusError(.invalidInput, PromptText.required)
+            }
+            let given = phase.checklist.indices.map { index in
+                DoetankAnswer(
+                    question: index + 1, yes: answers.bool("vraag-\(phase.rawValue)-\(index + 1)"),
+                    note: answers.optionalText("toelichting-\(phase.rawValue)-\(index + 1)"))
+            }
+            _ = try d.appendDoetankReview(
+                phase: phase, answers: given, coach: actor, note: answers.optionalText("notitie"))
+            return .changed(d, realName: nil)
+        }
+    }()
 }
 
 extension StepQuestion {
