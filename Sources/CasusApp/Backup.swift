@@ -276,7 +276,10 @@ public enum Backup {
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base), !url.lastPathComponent.hasPrefix(".") else { continue }
+            // Hidden files and folders are files being received or written: not part of the store yet.
+            guard path.hasPrefix(base),
+                !path.dropFirst(base.count).split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
             found.append((String(path.dropFirst(base.count)), url))
         }
         return found.sorted { $0.0 < $1.0 }

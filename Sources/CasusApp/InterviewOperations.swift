@@ -171,15 +171,7 @@ extension Casework {
     func attach(
         _ audio: AudioFile, for participant: Participant, at moment: Timestamp, in dossier: Dossier
     ) throws -> AudioRecording {
-        guard dossier.consentLedger.isGranted(.audioRecording, to: participant.id, asOf: moment.date) else {
-            throw CasusError(
-                .consentMissing,
-                nl:
-                    "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast (doel 'geluidsopname').",
-                en:
-                    "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that consent first (purpose 'geluidsopname')."
-            )
-        }
+        try Self.requireRecordingConsent(participant, at: moment, in: dossier)
         guard FileManager.default.isReadableFile(atPath: audio.url.path) else {
             throw CasusError(
                 .cannotRead, nl: "Het geluidsbestand '\(audio.url.path)' bestaat niet of is niet leesbaar.",
@@ -212,5 +204,68 @@ extension Casework {
     public func readUploadedText(_ caseId: String, data: Data, name: String) throws -> String {
         try require(.edit, caseId: caseId)
         return try TextReader.read(uploaded: data, name: name).text
+    }
+}
+
+extension Casework {
+    static func requireRecordingConsent(_ participant: Participant, at moment: Timestamp, in dossier: Dossier) throws {
+        guard dossier.consentLedger.isGranted(.audioRecording, to: participant.id, asOf: moment.date) else {
+            throw CasusError(
+                .consentMissing,
+                nl:
+                    "\(participant.pseudonym) heeft (op \(moment.day)) geen toestemming voor een geluidsopname. Leg die eerst vast (doel 'geluidsopname').",
+                en:
+                    "\(participant.pseudonym) has not consented (on \(moment.day)) to an audio recording. Record that consent first (purpose 'geluidsopname')."
+            )
+        }
+    }
+
+    /// Whether a recording may be added to an interview: asked before a front end receives the file,
+    /// so a recording without consent is refused before any of it is stored.
+    public func requireRecordingAllowed(_ caseId: String, _ interviewId: String) throws {
+        try require(.edit, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        let interview = try dossier.requireInterview(interviewId)
+        try Self.requireRecordingConsent(
+            try dossier.requireParticipant(interview.participantId), at: interview.at, in: dossier)
+    }
+
+    /// Receives a recording a front end is being sent (in pieces, as they arrive) and attaches it to an
+    /// interview. Consent is checked before the first byte is kept; the bytes go to a file beside the
+    /// attachments that is removed whatever happens, and the recording is stored by its hash.
+    public func receiveRecording<Pieces: AsyncSequence>(
+        _ caseId: String, _ interviewId: String, name: String, pieces: Pieces
+    ) async throws where Pieces.Element == Data {
+        try requireRecordingAllowed(caseId, interviewId)
+        let (received, handle) = try store.attachments.receivingFile()
+        defer { try? FileManager.default.removeItem(at: received) }
+        var size = 0
+        do {
+            for try await piece in pieces {
+                size += piece.count
+                guard size <= InputLimits.attachmentBytes else {
+                    throw CasusError(
+                        .invalidInput, nl: "De opname is groter dan \(InputLimits.attachmentBytes >> 30) GB.",
+                        en: "The recording is larger than \(InputLimits.attachmentBytes >> 30) GB.")
+                }
+                try handle.write(contentsOf: piece)
+            }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        // The name keeps the extension players need; the store files it under the hash.
+        let folder = received.deletingLastPathComponent().appendingPathComponent(
+            "." + UUID().uuidString, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Only a plain file name from the sender: never a path, never "." or "..".
+        let given = URL(fileURLWithPath: name.isEmpty ? "opname.wav" : name).lastPathComponent
+        let named = folder.appendingPathComponent(given.hasPrefix(".") || given.isEmpty ? "opname.wav" : given)
+        try FileManager.default.moveItem(at: received, to: named)
+        var change = InterviewChange()
+        change.audio = AudioFile(url: named)
+        try changeInterview(caseId, interviewId, change)
     }
 }

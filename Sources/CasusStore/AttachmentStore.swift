@@ -19,6 +19,23 @@ public struct AttachmentStore: Sendable {
 
     public func contains(_ ref: AttachmentRef) -> Bool { FileManager.default.fileExists(atPath: url(for: ref).path) }
 
+    /// A new, empty place in the attachment folder for a file being received (a browser upload), on the
+    /// same disk as the attachments and readable by the owner only; hidden, so a backup taken meanwhile
+    /// leaves it out. The caller removes it.
+    public func receivingFile() throws -> (url: URL, handle: FileHandle) {
+        let receiving = folder.appendingPathComponent(".ontvangst", isDirectory: true)
+        try FileManager.default.createDirectory(at: receiving, withIntermediateDirectories: true)
+        let url = receiving.appendingPathComponent("." + UUID().uuidString + ".tmp")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: url.path)
+        else {
+            throw CasusError(
+                .storeFailure, nl: "Kan het bestand niet ontvangen in '\(folder.path)'.",
+                en: "Cannot receive the file in '\(folder.path)'.")
+        }
+        return (url, handle)
+    }
+
     /// Copies a file into the store (once per content) and returns its reference.
     public func add(fileAt source: URL) throws -> AttachmentRef {
         var isFolder: ObjCBool = false

@@ -69,6 +69,28 @@ struct NarrativeRoutes {
             }
         }
 
+        // A recording for an interview: refused before any of it is kept when there is no consent for it.
+        router.post("/casus/:id/opname/:interview") { request, context -> Response in
+            try FormCheck.checkSite(request)
+            guard let desk = server.desk(context), let token = request.headers[HTTPField.Name("X-Casus-Token")!],
+                FormCheck.constantTimeEqual(token, context.signedIn?.session.formToken ?? "")
+            else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            let interview = try context.parameters.require("interview")
+            let name =
+                String((request.headers[HTTPField.Name("X-Casus-Filename")!] ?? "").prefix(120))
+                .removingPercentEncoding ?? ""
+            do {
+                try await desk.casework(caseId).receiveRecording(
+                    caseId, interview, name: name, pieces: request.body.map { Data(buffer: $0) })
+                return try Self.json(["message": context.t("De opname is toegevoegd.", "The recording was added.")])
+            } catch let error as CasusError where error.kind != .notPermitted && error.kind != .notFound {
+                var response = try Self.json(["error": context.t(error.message)])
+                response.status = .unprocessableContent
+                return response
+            }
+        }
+
         router.post("/casus/:id/concept") { request, context -> Response in
             let form = try await FormCheck.read(request, context: context)
             guard let desk = server.desk(context) else { throw WebError.foreignForm }

@@ -175,6 +175,7 @@ enum WebText {
         "quotes": .init(nl: "Citaten", en: "Quotes"),
         "recentChanges": .init(nl: "Recent gewijzigd", en: "Recently changed"),
         "undo": .init(nl: "Ongedaan maken", en: "Undo"),
+        "addRecording": .init(nl: "Geluidsopname toevoegen bij", en: "Add a recording to"),
         "phase": .init(nl: "Fase", en: "Phase"),
         "show": .init(nl: "Tonen", en: "Show"),
         "doetank": .init(nl: "Doetank-checklist", en: "Doetank checklist"),

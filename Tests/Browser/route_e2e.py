@@ -176,6 +176,33 @@ try:
         save(anna)
         check("Opgeslagen" in anna.inner_text(".status"), "the interview is saved")
 
+        # A recording: refused without consent for it (nothing kept), added once that consent is recorded.
+        import wave
+        recording = os.path.join(work, "opname.wav")
+        with wave.open(recording, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(b"\x00\x00" * 8000)
+        anna.goto(case_url)
+        anna.set_input_files("p[data-recording] input[type=file]", recording)
+        anna.wait_for_selector("p[data-recording] span:has-text('geluidsopname')", timeout=10000)
+        check("geen toestemming" in anna.inner_text("p[data-recording]"),
+              "a recording without consent for it is refused with the reason")
+        attachments = os.path.join(work, "store", "attachments")
+        kept = [f for _, _, files in os.walk(attachments) for f in files] if os.path.isdir(attachments) else []
+        check(not kept, f"nothing of the refused recording is kept ({kept})")
+        anna.goto(case_url + "/toestemming")
+        open_form(anna, "toestemming")
+        anna.select_option("#toestemming-persoon", label="Karim (eindgebruiker)")
+        anna.check("input[name=gegeven][value=geluidsopname]")
+        anna.fill("#toestemming-moment", "2026-03-05 14:00")
+        anna.click("#form-toestemming button[type=submit]")
+        anna.goto(case_url)
+        anna.set_input_files("p[data-recording] input[type=file]", recording)
+        anna.wait_for_selector("p[data-recording] span:has-text('toegevoegd')", timeout=10000)
+        check(True, "the recording is added once consent for it is recorded")
+
         # Quotes: words selected in the transcript become a quote; words not in it are refused.
         anna.goto(case_url + "/citaten")
         anna.evaluate("""() => {

@@ -72,3 +72,52 @@ struct InterviewOperationTests {
         #expect(Role.agency("cjib").capabilities == [.respond])
     }
 }
+
+@Suite("A recording received from a front end")
+struct ReceivedRecordingTests {
+    static func wav(seconds: Int) -> Data {
+        var data = Data("RIFF".utf8)
+        let samples = 8000 * seconds
+        func le32(_ v: Int) -> Data { withUnsafeBytes(of: UInt32(v).littleEndian) { Data($0) } }
+        func le16(_ v: Int) -> Data { withUnsafeBytes(of: UInt16(v).littleEndian) { Data($0) } }
+        data += le32(36 + samples * 2) + Data("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(1) + le32(8000)
+        data += le32(16000) + le16(2) + le16(16) + Data("data".utf8) + le32(samples * 2)
+        data += Data(count: samples * 2)
+        return data
+    }
+
+    @Test("without consent for a recording nothing is kept; with it the recording is stored by its hash")
+    func consentFirst() async throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let caseId = "bezwaar-wmo"
+        let dossier = try work.dossier(caseId)
+        let refused = try #require(
+            dossier.interviews.first {
+                !dossier.consentLedger.isGranted(.audioRecording, to: $0.participantId, asOf: $0.at.date)
+            })
+        let pieces = AsyncStream<Data> { continuation in
+            continuation.yield(Self.wav(seconds: 2))
+            continuation.finish()
+        }
+        await #expect(throws: CasusError.self) {
+            try await work.receiveRecording(caseId, refused.id, name: "../../opname.wav", pieces: pieces)
+        }
+        let attachments = fixture.store.attachments.folder
+        let files =
+            FileManager.default.enumerator(at: attachments, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath && $0.path.contains(".ontvangst") } ?? []
+        #expect(files.isEmpty, "nothing of a refused recording stays")
+        try fixture.grant(
+            caseId, refused.participantId, [.audioRecording],
+            at: Timestamp(date: refused.at.date.addingTimeInterval(-60)))
+        let again = AsyncStream<Data> { continuation in
+            continuation.yield(Self.wav(seconds: 2))
+            continuation.finish()
+        }
+        try await work.receiveRecording(caseId, refused.id, name: "../../opname.wav", pieces: again)
+        let audio = try #require(try work.dossier(caseId).interviews.first { $0.id == refused.id }?.audio)
+        #expect(audio.file.fileName == "opname.wav" && fixture.store.attachments.contains(audio.file))
+        #expect(Int(audio.durationSeconds.rounded()) == 2)
+    }
+}

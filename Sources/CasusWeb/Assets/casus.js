@@ -292,3 +292,39 @@ document.addEventListener("DOMContentLoaded", function () {
     transcript.addEventListener("keyup", function () { take(transcript); });
   });
 });
+
+// A recording for an interview: sent as it is, refused by the server (with the reason) when the person
+// gave no consent for a recording; nothing of a refused file is kept.
+document.addEventListener("DOMContentLoaded", function () {
+  var english = document.documentElement.lang === "en";
+  var tokenField = document.querySelector("input[name=_csrf]");
+  document.querySelectorAll("p[data-recording]").forEach(function (place, index) {
+    if (!tokenField) { return; }
+    var input = document.createElement("input");
+    input.type = "file";
+    input.id = "opname-" + index;
+    input.accept = "audio/*";
+    var label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.textContent = place.dataset.label;
+    var status = document.createElement("span");
+    status.setAttribute("role", "status");
+    status.className = "sub";
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      if (!file) { return; }
+      status.textContent = english ? " Sending…" : " Bezig met versturen…";
+      fetch(place.dataset.recording, { method: "POST", body: file, credentials: "same-origin",
+        headers: { "X-Casus-Token": tokenField.value, "X-Casus-Filename": encodeURIComponent(file.name),
+          "Content-Type": "application/octet-stream" } })
+        .then(function (response) { return response.json(); })
+        .then(function (answer) { status.textContent = " " + (answer.message || answer.error); })
+        .catch(function () {
+          status.textContent = english ? " The recording could not be sent." : " De opname kon niet worden verstuurd.";
+        });
+    });
+    place.appendChild(label);
+    place.appendChild(input);
+    place.appendChild(status);
+  });
+});
