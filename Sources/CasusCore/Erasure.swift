@@ -30,6 +30,30 @@ public struct ErasurePlan: Sendable, Equatable {
         transcripts.isEmpty && recordings.isEmpty && quotes.isEmpty && narrativeGaps == 0 && !identity
     }
 
+    /// What the erasure takes out, one line per kind, ids only (never the content), for the user to confirm.
+    public var items: [Localized] {
+        var lines: [Localized] = []
+        func list(_ nl: String, _ en: String, _ ids: [String]) {
+            if !ids.isEmpty {
+                lines.append(
+                    Localized(nl: nl + ids.joined(separator: ", "), en: en + ids.joined(separator: ", ")))
+            }
+        }
+        list("transcripten: ", "transcripts: ", transcripts)
+        list("geluidsopnamen: ", "audio recordings: ", recordings)
+        list("citaten: ", "quotes: ", quotes)
+        if narrativeGaps > 0 {
+            lines.append(
+                Localized(
+                    nl: "\(narrativeGaps) aanhaling(en) in het narratief (alle versies), vervangen door \(Self.gap)",
+                    en: "\(narrativeGaps) quotation(s) in the narrative (every version), replaced by \(Self.gap)"))
+        }
+        if identity {
+            lines.append(Localized(nl: "de echte naam in de sleutelkluis", en: "the real name in the key vault"))
+        }
+        return lines
+    }
+
     /// An account for the audit log and the user: kinds and counts, ids only.
     public var summary: String {
         var parts: [String] = []

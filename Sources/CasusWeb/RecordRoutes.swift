@@ -161,7 +161,7 @@ struct RecordRoutes {
                 [
                     "caseId": caseId, "title": dossier.casus.title, "mayEdit": true, "mayAudit": work.may(.audit),
                     "mayMembers": work.may(.members), "pseudonym": person, "personId": plan.participantId,
-                    "items": Self.erasureItems(plan, context: context),
+                    "items": plan.items.map { context.t($0) },
                 ], context: context, title: context.t("Wissen", "Erase"))
         }
 
@@ -191,30 +191,6 @@ struct RecordRoutes {
                     status: .unprocessableContent)
             }
         }
-    }
-
-    /// What an erasure takes out, in words.
-    static func erasureItems(_ plan: ErasurePlan, context: WebContext) -> [String] {
-        var items: [String] = []
-        if !plan.transcripts.isEmpty {
-            items.append(context.t("transcripten: ", "transcripts: ") + plan.transcripts.joined(separator: ", "))
-        }
-        if !plan.recordings.isEmpty {
-            items.append(context.t("geluidsopnamen: ", "recordings: ") + plan.recordings.joined(separator: ", "))
-        }
-        if !plan.quotes.isEmpty {
-            items.append(context.t("citaten: ", "quotes: ") + plan.quotes.joined(separator: ", "))
-        }
-        if plan.narrativeGaps > 0 {
-            items.append(
-                context.t(
-                    "\(plan.narrativeGaps) citaten in het narratief (alle versies) worden een gemarkeerd gat",
-                    "\(plan.narrativeGaps) quotations in the narrative (every version) become a marked gap"))
-        }
-        if plan.identity {
-            items.append(context.t("de echte naam in de sleutelkluis", "the real name in the key vault"))
-        }
-        return items
     }
 
     func render(

@@ -10,8 +10,6 @@ Usage: route_e2e.py <path to the casus binary> <screenshot folder>
 """
 import os, subprocess, sys, tempfile, time
 
-PASSWORD = "een lange zin als wachtwoord voor de test"
-PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">"\'&'
 TRANSCRIPT = ("Ik kreeg in maart een brief van de Belastingdienst. Daarin stond dat ik 4.000 euro moest "
               "terugbetalen. Ik heb drie keer gebeld en niemand kon het uitleggen.")
 # é, ë, curly quotes and an emoji before the opinion: offsets must count UTF-16 units to land on it.
@@ -21,38 +19,18 @@ FACT = ("Karim belde op 5 maart met de Belastingdienst over zijn café. 😀 Hij
         "De medewerker zei dat de brief naar een oud adres was gestuurd.")
 UNTRACEABLE = "\n\nKarim zei: “Ik heb nooit een enkele brief van hen gekregen.”"
 
-def skip(why):
-    print(f"route_e2e: SKIPPED: {why}")
-    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_support import PASSWORD, PAYLOAD, Run, require_tools
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:
-    skip("playwright is not installed (pip install playwright)")
-try:
-    from axe_playwright_python.sync_playwright import Axe
-except ImportError:
-    skip("axe-playwright-python is not installed")
-if not os.path.exists("/usr/bin/chromium"):
-    skip("/usr/bin/chromium is missing (apt install chromium)")
+sync_playwright, Axe = require_tools("route_e2e")
 
 casus, shots = sys.argv[1], sys.argv[2]
 os.makedirs(shots, exist_ok=True)
 work = tempfile.mkdtemp(prefix="casus-route-e2e-")
 env = dict(os.environ, CASUS_STORE=os.path.join(work, "store"), CASUS_KEYS=os.path.join(work, "keys.json"),
            CASUS_USER="e2e", CASUS_LANG="nl")
-failures = []
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-
-def run(*args, stdin=None):
-    result = subprocess.run([casus, *args], env=env, input=stdin, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"casus {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
+test = Run("route_e2e", casus, env)
+check, run = test.check, test.casus_cli
 
 run("init")
 for login in ("anna", "bram"):
@@ -145,7 +123,7 @@ try:
         with open(bad, "wb") as f:
             f.write(b"%PDF-1.4 not a transcript")
         anna.set_input_files("#veld-transcript-bestand", bad)
-        anna.wait_for_selector("p.upload span:has-text('.docx')", timeout=10000)
+        anna.wait_for_selector("p.upload span[role=status]:has-text('.docx')", timeout=10000)
         check(anna.input_value("#veld-transcript") == "", "a PDF is refused and the field stays empty")
         try:
             import docx
@@ -186,7 +164,7 @@ try:
             w.writeframes(b"\x00\x00" * 8000)
         anna.goto(case_url)
         anna.set_input_files("p[data-recording] input[type=file]", recording)
-        anna.wait_for_selector("p[data-recording] span:has-text('geluidsopname')", timeout=10000)
+        anna.wait_for_selector("p[data-recording] span[role=status]:has-text('toestemming')", timeout=10000)
         check("geen toestemming" in anna.inner_text("p[data-recording]"),
               "a recording without consent for it is refused with the reason")
         attachments = os.path.join(work, "store", "attachments")
@@ -200,7 +178,7 @@ try:
         anna.click("#form-toestemming button[type=submit]")
         anna.goto(case_url)
         anna.set_input_files("p[data-recording] input[type=file]", recording)
-        anna.wait_for_selector("p[data-recording] span:has-text('toegevoegd')", timeout=10000)
+        anna.wait_for_selector("p[data-recording] span[role=status]:has-text('toegevoegd')", timeout=10000)
         check(True, "the recording is added once consent for it is recorded")
 
         # Quotes: words selected in the transcript become a quote; words not in it are refused.
@@ -451,7 +429,4 @@ finally:
     except subprocess.TimeoutExpired:
         server.kill()
 
-if failures:
-    print(f"route_e2e: {len(failures)} failed")
-    sys.exit(1)
-print("route_e2e: all passed; screenshots in " + shots)
+test.finish(shots)

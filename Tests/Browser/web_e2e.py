@@ -8,23 +8,11 @@ Usage: web_e2e.py <path to the casus binary> <screenshot folder>
 import io, os, re, subprocess, sys, tempfile, urllib.request, zipfile, http.client
 
 CASE = "boete-schuldhulp"
-PASSWORD = "een lange zin als wachtwoord voor de test"
-PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">"\'&'
 
-def skip(why):
-    print(f"web_e2e: SKIPPED: {why}")
-    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_support import PASSWORD, PAYLOAD, Run, require_tools
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:
-    skip("playwright is not installed (pip install playwright)")
-try:
-    from axe_playwright_python.sync_playwright import Axe
-except ImportError:
-    skip("axe-playwright-python is not installed")
-if not os.path.exists("/usr/bin/chromium"):
-    skip("/usr/bin/chromium is missing (apt install chromium)")
+sync_playwright, Axe = require_tools("web_e2e")
 
 casus, shots = sys.argv[1], sys.argv[2]
 os.makedirs(shots, exist_ok=True)
@@ -32,18 +20,8 @@ root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 work = tempfile.mkdtemp(prefix="casus-e2e-")
 store = os.path.join(work, "store")
 env = dict(os.environ, CASUS_STORE=store, CASUS_KEYS=os.path.join(work, "keys.json"), CASUS_USER="e2e", CASUS_LANG="nl")
-failures = []
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-
-def run(*args, stdin=None):
-    result = subprocess.run([casus, *args], env=env, input=stdin, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"casus {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
+test = Run("web_e2e", casus, env)
+check, run = test.check, test.casus_cli
 
 run("init")
 run("import", os.path.join(root, "Samples", f"{CASE}.json"))
@@ -230,7 +208,4 @@ finally:
     except subprocess.TimeoutExpired:
         server.kill()
 
-if failures:
-    print(f"web_e2e: {len(failures)} failed")
-    sys.exit(1)
-print("web_e2e: all passed; screenshots in " + shots)
+test.finish(shots)

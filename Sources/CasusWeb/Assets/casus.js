@@ -215,6 +215,40 @@ document.addEventListener("DOMContentLoaded", function () {
   lint();
 });
 
+
+// A file input that sends its file as it is (the form token in a header) to `url`, with a status line
+// beside it; `done(ok, answer)` gets the server's JSON answer.
+function fileSender(id, accept, labelText, url, token, busyText, failText, done) {
+  var wrap = document.createElement("span");
+  var label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = labelText;
+  var input = document.createElement("input");
+  input.type = "file";
+  input.id = id;
+  input.accept = accept;
+  var status = document.createElement("span");
+  status.className = "sub";
+  status.setAttribute("role", "status");
+  input.addEventListener("change", function () {
+    var file = input.files[0];
+    if (!file) { return; }
+    status.textContent = " " + busyText;
+    fetch(url, { method: "POST", body: file, credentials: "same-origin",
+      headers: { "X-Casus-Token": token, "X-Casus-Filename": encodeURIComponent(file.name),
+        "Content-Type": "application/octet-stream" } })
+      .then(function (response) {
+        return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+      })
+      .then(function (result) { status.textContent = " " + done(result.ok, result.answer); })
+      .catch(function () { status.textContent = " " + failText; });
+  });
+  wrap.appendChild(label);
+  wrap.appendChild(input);
+  wrap.appendChild(status);
+  return wrap;
+}
+
 // A text field that takes a file: the file is read on the server by what its bytes are (DOCX, ODT,
 // Markdown or plain text) and the text put in the field; nothing is stored until the form is saved.
 document.addEventListener("DOMContentLoaded", function () {
@@ -224,46 +258,33 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!tokenField) { return; }
     var wrap = document.createElement("p");
     wrap.className = "upload";
-    var label = document.createElement("label");
-    label.htmlFor = area.id + "-bestand";
-    label.textContent = english ? "Or read in a file (.docx, .odt, .md, .txt)" : "Of lees een bestand in (.docx, .odt, .md, .txt)";
-    var input = document.createElement("input");
-    input.type = "file";
-    input.id = area.id + "-bestand";
-    input.accept = ".docx,.odt,.md,.txt";
-    var status = document.createElement("span");
-    status.className = "sub";
-    status.setAttribute("role", "status");
-    input.addEventListener("change", function () {
-      var file = input.files[0];
-      if (!file) { return; }
-      status.textContent = english ? " Reading…" : " Bezig met lezen…";
-      fetch(area.dataset.upload, { method: "POST", body: file, credentials: "same-origin",
-        headers: { "X-Casus-Token": tokenField.value, "X-Casus-Filename": encodeURIComponent(file.name),
-          "Content-Type": "application/octet-stream" } })
-        .then(function (response) {
-          return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
-        })
-        .then(function (result) {
-          if (result.ok) {
-            area.value = result.answer.text;
-            area.dispatchEvent(new Event("input"));
-            status.textContent = english ? " Read in; check the text and save." : " Ingelezen; controleer de tekst en sla op.";
-          } else {
-            status.textContent = " " + result.answer.error;
-          }
-        })
-        .catch(function () {
-          status.textContent = english ? " The file could not be read." : " Het bestand kon niet gelezen worden.";
-        });
-    });
-    wrap.appendChild(label);
-    wrap.appendChild(input);
-    wrap.appendChild(status);
+    wrap.appendChild(fileSender(area.id + "-bestand", ".docx,.odt,.md,.txt",
+      english ? "Or read in a file (.docx, .odt, .md, .txt)" : "Of lees een bestand in (.docx, .odt, .md, .txt)",
+      area.dataset.upload, tokenField.value, english ? "Reading…" : "Bezig met lezen…",
+      english ? "The file could not be read." : "Het bestand kon niet gelezen worden.",
+      function (ok, answer) {
+        if (!ok) { return answer.error; }
+        area.value = answer.text;
+        area.dispatchEvent(new Event("input"));
+        return english ? "Read in; check the text and save." : "Ingelezen; controleer de tekst en sla op.";
+      }));
     area.parentNode.insertBefore(wrap, area.closest(".editor-box") || area);
   });
 });
 
+// A recording for an interview: sent as it is, refused by the server (with the reason) when the person
+// gave no consent for a recording; nothing of a refused file is kept.
+document.addEventListener("DOMContentLoaded", function () {
+  var english = document.documentElement.lang === "en";
+  var tokenField = document.querySelector("input[name=_csrf]");
+  if (!tokenField) { return; }
+  document.querySelectorAll("p[data-recording]").forEach(function (place, index) {
+    place.appendChild(fileSender("opname-" + index, "audio/*", place.dataset.label, place.dataset.recording,
+      tokenField.value, english ? "Sending…" : "Bezig met versturen…",
+      english ? "The recording could not be sent." : "De opname kon niet worden verstuurd.",
+      function (ok, answer) { return ok ? answer.message : answer.error; }));
+  });
+});
 // Quotes: words selected in a transcript go into the quote form, with which occurrence they are.
 document.addEventListener("DOMContentLoaded", function () {
   var passage = document.getElementById("citaat-passage");
@@ -290,41 +311,5 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("pre.selectable").forEach(function (transcript) {
     transcript.addEventListener("mouseup", function () { take(transcript); });
     transcript.addEventListener("keyup", function () { take(transcript); });
-  });
-});
-
-// A recording for an interview: sent as it is, refused by the server (with the reason) when the person
-// gave no consent for a recording; nothing of a refused file is kept.
-document.addEventListener("DOMContentLoaded", function () {
-  var english = document.documentElement.lang === "en";
-  var tokenField = document.querySelector("input[name=_csrf]");
-  document.querySelectorAll("p[data-recording]").forEach(function (place, index) {
-    if (!tokenField) { return; }
-    var input = document.createElement("input");
-    input.type = "file";
-    input.id = "opname-" + index;
-    input.accept = "audio/*";
-    var label = document.createElement("label");
-    label.htmlFor = input.id;
-    label.textContent = place.dataset.label;
-    var status = document.createElement("span");
-    status.setAttribute("role", "status");
-    status.className = "sub";
-    input.addEventListener("change", function () {
-      var file = input.files[0];
-      if (!file) { return; }
-      status.textContent = english ? " Sending…" : " Bezig met versturen…";
-      fetch(place.dataset.recording, { method: "POST", body: file, credentials: "same-origin",
-        headers: { "X-Casus-Token": tokenField.value, "X-Casus-Filename": encodeURIComponent(file.name),
-          "Content-Type": "application/octet-stream" } })
-        .then(function (response) { return response.json(); })
-        .then(function (answer) { status.textContent = " " + (answer.message || answer.error); })
-        .catch(function () {
-          status.textContent = english ? " The recording could not be sent." : " De opname kon niet worden verstuurd.";
-        });
-    });
-    place.appendChild(label);
-    place.appendChild(input);
-    place.appendChild(status);
   });
 });

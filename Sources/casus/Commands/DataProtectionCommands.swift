@@ -16,24 +16,7 @@ func describeErasure(_ plan: ErasurePlan, pseudonym: String, context: Context) -
             "Van \(pseudonym) (\(plan.participantId)) in casus '\(plan.dossier.casus.id)':",
             "Of \(pseudonym) (\(plan.participantId)) in case '\(plan.dossier.casus.id)':")
     ]
-    if !plan.transcripts.isEmpty {
-        lines.append(context.t("  transcripten: ", "  transcripts: ") + plan.transcripts.joined(separator: ", "))
-    }
-    if !plan.recordings.isEmpty {
-        lines.append(context.t("  geluidsopnamen: ", "  audio recordings: ") + plan.recordings.joined(separator: ", "))
-    }
-    if !plan.quotes.isEmpty {
-        lines.append(context.t("  citaten: ", "  quotes: ") + plan.quotes.joined(separator: ", "))
-    }
-    if plan.narrativeGaps > 0 {
-        lines.append(
-            context.t(
-                "  \(plan.narrativeGaps) aanhaling(en) in het narratief, vervangen door \(ErasurePlan.gap)",
-                "  \(plan.narrativeGaps) quotation(s) in the narrative, replaced by \(ErasurePlan.gap)"))
-    }
-    if plan.identity {
-        lines.append(context.t("  de echte naam in de sleutelkluis", "  the real name in the key vault"))
-    }
+    lines += plan.items.map { "  " + context.t($0) }
     if plan.isEmpty {
         lines.append(
             context.t(
