@@ -63,10 +63,10 @@ extension Casework {
         CasusError(
             .conflict,
             nl:
-                "\(current.author) sloeg op \(current.at.text.prefix(16).replacingOccurrences(of: "T", with: " ")) versie \(current.number) op; jouw tekst ging uit van "
+                "\(current.author) sloeg op \(current.at.minute) versie \(current.number) op; jouw tekst ging uit van "
                 + "versie \(basedOn). Er is niets overschreven: neem over wat je wilt houden en sla opnieuw op.",
             en:
-                "\(current.author) saved version \(current.number) at \(current.at.text.prefix(16).replacingOccurrences(of: "T", with: " ")); your text started from "
+                "\(current.author) saved version \(current.number) at \(current.at.minute); your text started from "
                 + "version \(basedOn). Nothing was overwritten: take over what you want to keep and save again.")
     }
 

@@ -90,6 +90,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The calendar day of this moment in its own zone, `yyyy-MM-dd`.
     public var day: String { String(text.prefix(10)) }
 
+    /// The day and the minute, as people read a moment: `yyyy-MM-dd HH:mm` (in its own zone).
+    public var minute: String { String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+
     public var description: String { text }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }

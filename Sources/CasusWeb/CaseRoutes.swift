@@ -183,7 +183,7 @@ struct CaseRoutes {
             // Who changed what lately, from the audit log (kinds and ids, never content).
             page["recent"] = try work.auditTrail(caseId, limit: 8).map { entry -> [String: Any] in
                 [
-                    "at": String(entry.at.text.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                    "at": entry.at.minute,
                     "actor": entry.actor, "what": "\(entry.operation) \(entry.entity) \(entry.entityId)",
                 ]
             }

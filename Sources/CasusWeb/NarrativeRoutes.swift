@@ -177,7 +177,7 @@ struct NarrativeRoutes {
         if let current, current.number != basedOn {
             // Someone saved a newer version: both texts side by side; saving again takes the newer as base.
             page["theirs"] = [
-                "number": current.number, "author": current.author, "at": Self.moment(current.at), "text": current.text,
+                "number": current.number, "author": current.author, "at": current.at.minute, "text": current.text,
             ]
             if error == nil {
                 page["problem"] = context.t(
@@ -204,7 +204,7 @@ struct NarrativeRoutes {
         page["versions"] = dossier.narrative.reversed().map { version -> [String: Any] in
             let previous = numbers.last { $0 < version.number }
             return [
-                "number": version.number, "author": version.author, "at": Self.moment(version.at),
+                "number": version.number, "author": version.author, "at": version.at.minute,
                 "note": version.note ?? "",
                 "current": version.number == current?.number, "previous": previous.map { String($0) } ?? "",
             ]
@@ -217,11 +217,6 @@ struct NarrativeRoutes {
         page["hasQuotes"] = !dossier.quotes.isEmpty
         return server.pages.render(
             "narratief", page, context: context, title: context.t("Narratief", "Narrative"), status: status)
-    }
-
-    /// A moment as people read it: date and minute, in UTC as stored.
-    static func moment(_ at: Timestamp) -> String {
-        String(at.text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     /// A browser sends line breaks as CR LF; the narrative keeps LF, as the terminal writes it.

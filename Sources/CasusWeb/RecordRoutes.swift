@@ -122,8 +122,8 @@ struct RecordRoutes {
                     "id": removal.id ?? 0,
                     "what":
                         "\(RemovableKind(rawValue: removal.kind).map { context.t($0.label) } ?? removal.kind) \(removal.recordId)",
-                    "by": removal.removedBy, "at": NarrativeRoutes.moment(removal.removedAt),
-                    "undone": removal.undoneAt.map { NarrativeRoutes.moment($0) } ?? "",
+                    "by": removal.removedBy, "at": removal.removedAt.minute,
+                    "undone": removal.undoneAt?.minute ?? "",
                 ]
             }
             return server.pages.render(

@@ -61,6 +61,24 @@ public enum RecordForms {
         return (person, ConsentImpact.material(of: person.id, withdrawing: try withdrawn(answers), in: dossier))
     }
 
+    /// The knelpunt catalogue, read once: the event form is built on every page that shows it.
+    static let knelpuntTypes = (try? TemplateLibrary().knelpunten())?.types ?? []
+
+    /// Each person of the dossier by pseudonym (with the role, when `roles`), for a choice of people.
+    static func personLabels(_ dossier: Dossier, roles: Bool) -> [String: Localized] {
+        Dictionary(
+            uniqueKeysWithValues: dossier.participants.map { person in
+                (
+                    person.id,
+                    roles
+                        ? Localized(
+                            nl: "\(person.pseudonym) (\(person.role.label.nl))",
+                            en: "\(person.pseudonym) (\(person.role.label.en))")
+                        : Localized(nl: person.pseudonym, en: person.pseudonym)
+                )
+            })
+    }
+
     // MARK: Questions several forms share
 
     /// A date that may be approximate or partly known; empty when unknown.
@@ -87,11 +105,7 @@ public enum RecordForms {
         var labels: [String: Localized] = [:]
         for agency in dossier.agencies { labels[agency.id] = Localized(nl: agency.name, en: agency.name) }
         if people {
-            for person in dossier.participants {
-                labels["participant:\(person.id)"] = Localized(
-                    nl: "\(person.pseudonym) (\(person.role.label.nl))",
-                    en: "\(person.pseudonym) (\(person.role.label.en))")
-            }
+            for (id, label) in personLabels(dossier, roles: true) { labels["participant:\(id)"] = label }
         }
         let values =
             dossier.agencies.map(\.id) + (people ? dossier.participants.map { "participant:\($0.id)" } : [])
@@ -113,14 +127,7 @@ public enum RecordForms {
         return StepQuestion(
             "persoon", Localized(nl: "Wie?", en: "Who?"),
             .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }),
-            labels: Dictionary(
-                uniqueKeysWithValues: dossier.participants.map {
-                    (
-                        $0.id,
-                        Localized(
-                            nl: "\($0.pseudonym) (\($0.role.label.nl))", en: "\($0.pseudonym) (\($0.role.label.en))")
-                    )
-                }))
+            labels: personLabels(dossier, roles: true))
     }
 
     static func momentQuestion() -> StepQuestion {
@@ -131,7 +138,7 @@ public enum RecordForms {
     // MARK: The forms
 
     static func event(_ dossier: Dossier) -> StepForm {
-        let catalogue = (try? TemplateLibrary().knelpunten())?.types ?? []
+        let catalogue = knelpuntTypes
         let impacts = ["-2", "-1", "0", "1", "2"]
         let questions = [
             dateQuestion("datum"),
@@ -435,10 +442,7 @@ public enum RecordForms {
                 "spreker",
                 Localized(nl: "Wie spreekt? (leeg: de geïnterviewde)", en: "Who speaks? (empty: the interviewee)"),
                 .choice(values: people, normalize: { $0.isEmpty || people.contains($0) ? $0 : nil }),
-                labels: Dictionary(
-                    uniqueKeysWithValues: dossier.participants.map {
-                        ($0.id, Localized(nl: $0.pseudonym, en: $0.pseudonym))
-                    })),
+                labels: personLabels(dossier, roles: false)),
             StepQuestion("notitie", Localized(nl: "Notitie (leeg mag)", en: "Note (may be empty)"), .optionalText),
         ]
         return StepForm(nil, questions: questions) { answers, d, _ in
