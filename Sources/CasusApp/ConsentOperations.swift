@@ -73,6 +73,24 @@ extension Casework {
         return recorded!
     }
 
+    /// The evidence of one consent entry (a signed form carries the person's real name): only for
+    /// those who manage consent and may see real names, and every look-up is audited.
+    public func consentEvidence(_ caseId: String, entry entryId: String) throws -> (ref: AttachmentRef, data: Data) {
+        try require(.consent, caseId: caseId)
+        try require(.identities, caseId: caseId)
+        let dossier = try store.dossier(caseId)
+        guard let entry = dossier.consent.first(where: { $0.id.caseInsensitiveCompare(entryId) == .orderedSame }),
+            let ref = entry.evidence
+        else {
+            throw CasusError(
+                .notFound, nl: "Geen bewijsstuk bij toestemming '\(entryId.excerpt)'.",
+                en: "No evidence with consent entry '\(entryId.excerpt)'.")
+        }
+        let data = try store.attachments.data(for: ref)
+        try store.logEvent(caseId: caseId, entity: "consent", entityId: entry.id, operation: "view-evidence")
+        return (ref, data)
+    }
+
     /// Adds one ledger entry filled in by `fill`, with the next id and the evidence stored.
     private func appendConsent(
         _ caseId: String, participant: String, _ details: ConsentDetails,

@@ -122,7 +122,34 @@ extension Casework {
         throws -> (map: JourneyMap, svg: String)
     {
         if !may(.overview) { try require(.export, caseId: caseId) }
-        let dossier = try store.dossier(caseId)
+        return try drawJourneyMap(try store.dossier(caseId), language: language, templates: templates)
+    }
+
+    /// The journey map as it would be with a record form's answers saved, while the researcher types:
+    /// nothing is stored. Answers that cannot be saved yet draw the map as it is, with the reason.
+    public func previewJourneyMap(
+        _ caseId: String, kind: RecordForms.Kind, answers: StepAnswers, language: Language?
+    ) throws -> (svg: String, problem: CasusError?) {
+        guard kind.drawnOnMap else {
+            throw CasusError(
+                .invalidInput, nl: "Dit formulier staat niet op de klantreis.", en: "This form is not on the journey map.")
+        }
+        let stored = try store.dossier(caseId)
+        let form = RecordForms.form(kind, for: stored)
+        for capability in form.capabilities { try require(capability, caseId: caseId) }
+        var dossier = stored
+        var problem: CasusError?
+        do {
+            if case .changed(let changed, _) = try form.apply(answers, to: stored, by: actor.name) { dossier = changed }
+        } catch let error as CasusError {
+            problem = error
+        }
+        return (try drawJourneyMap(dossier, language: language, templates: TemplateLibrary()).svg, problem)
+    }
+
+    private func drawJourneyMap(
+        _ dossier: Dossier, language: Language?, templates: TemplateLibrary
+    ) throws -> (map: JourneyMap, svg: String) {
         let map = try JourneyMap.build(
             dossier, view: .blueprint, language: language ?? dossier.casus.language,
             catalogue: try templates.knelpunten(), eventLimit: InputLimits.journeyEvents)

@@ -80,6 +80,20 @@ public struct AttachmentStore: Sendable {
         return ref
     }
 
+    /// Stores bytes received from a front end (once per content) under `name`; `isNew` says whether
+    /// the content was not in the store before, so a failed save can take it out again.
+    public func add(data: Data, name: String) throws -> (ref: AttachmentRef, isNew: Bool) {
+        let ref = AttachmentRef(sha256: Hashing.sha256(data), fileName: name, byteSize: data.count)
+        if contains(ref) { return (ref, false) }
+        try AtomicFile.write(data, to: url(for: ref), permissions: 0o600)
+        return (ref, true)
+    }
+
+    /// Takes out a file that no dossier refers to (one stored for a save that failed).
+    public func remove(_ ref: AttachmentRef) {
+        try? FileManager.default.removeItem(at: url(for: ref))
+    }
+
     /// Stores bytes carried in a dossier file, after checking they match their hash.
     public func add(data: Data, as ref: AttachmentRef) throws {
         guard Hashing.sha256(data) == ref.sha256 else {

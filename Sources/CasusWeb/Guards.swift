@@ -106,17 +106,35 @@ enum FormCheck {
     static func read(
         _ request: Request, context: WebContext, needsSession: Bool = true
     ) async throws -> [String: String] {
+        let posted = try await readWithFile(request, context: context, needsSession: needsSession)
+        guard posted.file == nil else { throw WebError.badForm }
+        return posted.fields
+    }
+
+    /// Reads a form that may carry one file (`multipart/form-data`, the file at most
+    /// `EvidenceFormat.maximumBytes`, checked by the operation) and checks where it came from and its token. A file input left
+    /// empty gives no file.
+    static func readWithFile(
+        _ request: Request, context: WebContext, needsSession: Bool = true
+    ) async throws -> (fields: [String: String], file: UploadedFile?) {
         try checkSite(request)
         var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let text = String(buffer: body)
-        let form = try parse(text)
+        let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(of:))
+        // Room for a file somewhat over the limit, so its refusal can stand beside its field.
+        let limit = boundary == nil ? context.maxUploadSize : context.maxUploadSize + 3 * EvidenceFormat.maximumBytes
+        let body = try await request.collectBody(upTo: limit)
+        let posted: (fields: [String: String], file: UploadedFile?)
+        if let boundary {
+            posted = try MultipartForm.parse(body, boundary: boundary)
+        } else {
+            posted = (try parse(String(buffer: body)), nil)
+        }
         if needsSession {
-            guard let signedIn = context.signedIn, let token = form["_csrf"],
+            guard let signedIn = context.signedIn, let token = posted.fields["_csrf"],
                 constantTimeEqual(token, signedIn.session.formToken)
             else { throw WebError.foreignForm }
         }
-        return form
+        return posted
     }
 
     /// An uploaded file sent by this site's script: the bytes as the body, the form token in a header.

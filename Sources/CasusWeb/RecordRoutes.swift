@@ -80,6 +80,28 @@ struct RecordRoutes {
             }
         }
 
+        router.get("/casus/:id/bewijs/:entry") { request, context -> Response in
+            guard let desk = server.desk(context) else { return server.signInFirst(request) }
+            let caseId = try context.parameters.require("id")
+            let (ref, data) = try desk.casework(caseId).consentEvidence(
+                caseId, entry: try context.parameters.require("entry"))
+            let type: String
+            switch EvidenceFormat.sniff(data) {
+            case .pdf: type = "application/pdf"
+            case .jpeg: type = "image/jpeg"
+            case .png: type = "image/png"
+            case .tiff: type = "image/tiff"
+            case nil: type = "application/octet-stream"
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: type,
+                    .contentDisposition: ReportRoutes.attachment(ref.fileName),
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+
         router.post("/casus/:id/verwijderen") { request, context -> Response in
             let posted = try await FormCheck.read(request, context: context)
             guard let desk = server.desk(context) else { throw WebError.foreignForm }
@@ -165,8 +187,31 @@ struct RecordRoutes {
                 ], context: context, title: context.t("Wissen", "Erase"))
         }
 
-        router.post("/casus/:id/vastleggen/:soort") { request, context -> Response in
+        // The journey map redrawn as an event, agency or hand-off is being typed: nothing is stored.
+        router.post("/casus/:id/kaart/voorbeeld/:soort") { request, context -> Response in
             let posted = try await FormCheck.read(request, context: context)
+            guard let desk = server.desk(context) else { throw WebError.foreignForm }
+            let caseId = try context.parameters.require("id")
+            guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
+                throw HTTPError(.notFound)
+            }
+            let work = try desk.casework(caseId)
+            let form = RecordForms.form(kind, for: try work.dossier(caseId))
+            let (svg, problem) = try work.previewJourneyMap(
+                caseId, kind: kind, answers: StepFormView.answers(form, from: posted), language: context.language)
+            return try NarrativeRoutes.json(
+                MapPreview(
+                    svg: svg.range(of: "<svg").map { String(svg[$0.lowerBound...]) } ?? "",
+                    revision: Int(posted["revisie"] ?? "") ?? 0,
+                    note: problem.map {
+                        context.t("Nog niet op de kaart: ", "Not on the map yet: ")
+                            + context.t($0.field?.problem ?? $0.message)
+                    }
+                        ?? context.t("Voorbeeld: nog niet opgeslagen.", "Preview: not saved yet.")))
+        }
+
+        router.post("/casus/:id/vastleggen/:soort") { request, context -> Response in
+            let (posted, file) = try await FormCheck.readWithFile(request, context: context)
             guard let desk = server.desk(context) else { throw WebError.foreignForm }
             let caseId = try context.parameters.require("id")
             guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
@@ -181,13 +226,13 @@ struct RecordRoutes {
                 if kind == .intrekking, posted["bevestigd"] != "ja" {
                     return try confirmWithdrawal(work, caseId: caseId, answers: answers, context: context)
                 }
-                _ = try work.saveStep(caseId, form, answers)
+                _ = try work.saveStep(caseId, form, answers, file: file)
                 return .redirect(
                     to: "/casus/\(caseId)/\(page.rawValue)?opgeslagen=\(kind.rawValue)#form-\(kind.rawValue)",
                     type: .normal)
             } catch let error as CasusError where StepRoutes.isAnswerProblem(error) || error.kind == .notFound {
                 return try render(
-                    page, work, caseId: caseId, context: context, failed: (kind, answers, error),
+                    page, work, caseId: caseId, context: context, failed: (kind, answers, error, file != nil),
                     status: .unprocessableContent)
             }
         }
@@ -196,7 +241,7 @@ struct RecordRoutes {
     func render(
         _ page: Page, _ work: Casework, caseId: String, context: WebContext, notice: String? = nil,
         undo: Int64? = nil, saved: RecordForms.Kind? = nil, phase: DoetankPhase? = nil,
-        failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError)? = nil,
+        failed: (kind: RecordForms.Kind, answers: StepAnswers, error: CasusError, fileSent: Bool)? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let dossier = try work.dossier(caseId)
@@ -224,6 +269,19 @@ struct RecordRoutes {
             view["hasTranscripts"] = !((view["transcripts"] as? [[String: Any]]) ?? []).isEmpty
         }
         if page == .toestemming {
+            // Signed forms carry real names: listed for those who may open them, each opening audited.
+            if work.may(.identities) {
+                let evidence = dossier.consent.compactMap { entry -> [String: Any]? in
+                    guard let ref = entry.evidence else { return nil }
+                    return [
+                        "id": entry.id, "pseudonym": dossier.participant(entry.participantId)?.pseudonym ?? "",
+                        "name": ref.fileName, "hash": String(ref.sha256.prefix(12)),
+                        "size": ByteCountFormatter.string(fromByteCount: Int64(ref.byteSize), countStyle: .file),
+                    ]
+                }
+                view["evidence"] = evidence
+                view["hasEvidence"] = !evidence.isEmpty
+            }
             // Whoever has withdrawn something can have the material under it erased.
             view["erasable"] = dossier.participants.filter { person in
                 dossier.consent.contains { $0.participantId == person.id && !$0.withdrawn.isEmpty }
@@ -237,9 +295,10 @@ struct RecordRoutes {
             var starting = form.startingAnswers
             if let phase { starting["fase"] = String(phase.rawValue) }
             let fields = formView.fields(
-                form, answers: mine?.answers ?? starting, dossier: dossier, error: mine?.error, prefix: kind.rawValue)
+                form, answers: mine?.answers ?? starting, dossier: dossier, error: mine?.error, prefix: kind.rawValue,
+                fileSent: mine?.fileSent ?? false)
             var entry: [String: Any] = [
-                "kind": kind.rawValue, "label": context.t(kind.label), "fields": fields,
+                "kind": kind.rawValue, "label": context.t(kind.label), "fields": fields, "multipart": form.file != nil,
                 "open": saved == kind || kinds.count == 1,
             ]
             if let error = mine?.error {
@@ -250,10 +309,11 @@ struct RecordRoutes {
             }
             return entry
         }
-        if page == .tijdlijn, !dossier.events.isEmpty,
-            let (_, drawn) = try? work.journeyMap(caseId, language: context.language)
-        {
-            view["svg"] = drawn.range(of: "<svg").map { String(drawn[$0.lowerBound...]) } ?? ""
+        if page == .tijdlijn {
+            view["mapPage"] = true
+            if !dossier.events.isEmpty, let (_, drawn) = try? work.journeyMap(caseId, language: context.language) {
+                view["svg"] = drawn.range(of: "<svg").map { String(drawn[$0.lowerBound...]) } ?? ""
+            }
         }
         return server.pages.render(
             "vastleggen", view, context: context, title: context.t(page.heading), status: status)
@@ -454,4 +514,12 @@ struct RecordRoutes {
             ]
         }
     }
+}
+
+/// The journey map drawn with a form's answers, as the timeline page's script reads it.
+struct MapPreview: Encodable {
+    let svg: String
+    let revision: Int
+    /// Why the answers are not on the map yet, or that the map is a preview.
+    let note: String
 }

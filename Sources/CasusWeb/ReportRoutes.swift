@@ -64,15 +64,11 @@ struct ReportRoutes {
             let result = try work.report(caseId, options: options, format: format)
             let name =
                 "\(caseId)-\(kind.rawValue)-\(status.rawValue)\(agencyId.map { "-\($0)" } ?? "").\(format.rawValue)"
-            let safeName = String(
-                name.unicodeScalars.filter {
-                    $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0))
-                })
             return Response(
                 status: .ok,
                 headers: [
                     .contentType: Self.types[format] ?? "application/octet-stream",
-                    .contentDisposition: "attachment; filename=\"\(safeName)\"",
+                    .contentDisposition: Self.attachment(name),
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: result.bytes)))
         }
@@ -128,5 +124,14 @@ struct ReportRoutes {
         ]
         if let log { view["log"] = log }
         return server.pages.render("rapport", view, context: context, title: context.t("Rapporten", "Reports"))
+    }
+
+    /// A download's disposition, its file name kept to letters, digits and `-_.` so no header can be bent.
+    static func attachment(_ name: String) -> String {
+        let safe = String(
+            name.unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0))
+            })
+        return "attachment; filename=\"\(safe.isEmpty ? "bestand" : safe)\""
     }
 }

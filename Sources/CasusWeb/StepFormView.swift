@@ -9,7 +9,31 @@ struct StepFormView {
     let context: WebContext
 
     func fields(
-        _ form: StepForm, answers: StepAnswers, dossier: Dossier?, error: CasusError?, prefix: String = "veld"
+        _ form: StepForm, answers: StepAnswers, dossier: Dossier?, error: CasusError?, prefix: String = "veld",
+        fileSent: Bool = false
+    ) -> [[String: Any]] {
+        questionFields(form, answers: answers, dossier: dossier, error: error, prefix: prefix)
+            + (form.file.map { [fileField($0, error: error, prefix: prefix, sent: fileSent)] } ?? [])
+    }
+
+    /// The file a form takes. A browser never fills a file input in again, so after an error elsewhere
+    /// the field says to choose the file once more.
+    private func fileField(_ question: FileQuestion, error: CasusError?, prefix: String, sent: Bool) -> [String: Any] {
+        let id = "\(prefix)-\(question.key)"
+        var problem = error?.field.flatMap { $0.key == question.key ? context.t($0.problem) : nil } ?? ""
+        if problem.isEmpty, sent, error != nil {
+            problem = context.t("Kies het bestand opnieuw; het is nog niet bewaard.", "Choose the file again; it was not kept.")
+        }
+        return [
+            "key": question.key, "id": id, "label": context.t(question.label), "value": "", "error": problem,
+            "file": true, "accept": question.accepts, "help": context.t(question.help),
+            "describedBy": ["\(id)-hulp", problem.isEmpty ? nil : "\(id)-fout"].compactMap { $0 }
+                .joined(separator: " "),
+        ]
+    }
+
+    private func questionFields(
+        _ form: StepForm, answers: StepAnswers, dossier: Dossier?, error: CasusError?, prefix: String
     ) -> [[String: Any]] {
         form.askedQuestions(answers).map { question in
             let id = "\(prefix)-\(question.key)"

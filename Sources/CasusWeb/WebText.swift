@@ -62,6 +62,13 @@ enum WebText {
             en: "The researchers have not released a report yet."),
         "map": .init(nl: "Klantreis", en: "Journey map"),
         "mapTable": .init(nl: "De klantreis als tabel", en: "The journey map as a table"),
+        "evidence": .init(nl: "Bewijsstukken", en: "Evidence"),
+        "evidenceHelp": .init(
+            nl: "Getekende formulieren dragen de echte naam: elke keer dat u er een opent, komt in het auditlog.",
+            en: "Signed forms carry the real name: each time you open one is recorded in the audit log."),
+        "mapEmpty": .init(
+            nl: "De klantreis verschijnt hier zodra u een gebeurtenis invult; hij tekent mee terwijl u typt.",
+            en: "The journey map appears here as soon as you fill in an event; it is drawn as you type."),
         "search": .init(nl: "Zoeken", en: "Search"),
         "searchIn": .init(nl: "Zoeken in mijn dossiers", en: "Search my dossiers"),
         "noHits": .init(nl: "Niets gevonden.", en: "Nothing found."),

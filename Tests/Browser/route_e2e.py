@@ -8,7 +8,7 @@ step go to the screenshot folder.
 
 Usage: route_e2e.py <path to the casus binary> <screenshot folder>
 """
-import os, subprocess, sys, tempfile, time
+import hashlib, os, subprocess, sys, tempfile, time
 
 TRANSCRIPT = ("Ik kreeg in maart een brief van de Belastingdienst. Daarin stond dat ik 4.000 euro moest "
               "terugbetalen. Ik heb drie keer gebeld en niemand kon het uitleggen.")
@@ -299,6 +299,12 @@ try:
         check(bram.input_value("#gebeurtenis-wat").endswith(PAYLOAD), "the event's text stays after the error")
         audit(bram, "tijdlijn-fout")
         bram.fill("#gebeurtenis-datum", "2026-03-02")
+        bram.wait_for_function(
+            "() => (document.querySelector('#kaart-tekening svg')?.textContent || '').includes('4.000 euro')")
+        check("niet opgeslagen" in bram.inner_text("#kaart-stand")
+              and bram.locator("#gebeurtenissen-kop + div table").count() == 0,
+              "the journey map draws the event as it is typed, before anything is saved")
+        bram.screenshot(path=os.path.join(shots, "route-kaart-voorbeeld.png"), full_page=True)
         bram.check("#gebeurtenis-sleutelmoment-0")
         bram.click("#form-gebeurtenis button[type=submit]")
         check(PAYLOAD in bram.inner_text("#gebeurtenissen-kop + div table"), "the event is listed, its text as text")
@@ -397,8 +403,37 @@ try:
         bram.select_option("#toestemming-persoon", label="Karim (eindgebruiker)")
         bram.check("input[name=gegeven][value='delen:belastingdienst']")
         bram.fill("#toestemming-moment", "2026-03-20 10:00")
+        # The signed form as evidence: a file that only claims to be a PDF is refused at the field, and
+        # nothing of it is kept; a real PDF is stored by its hash and opened only by those who may.
+        fake = os.path.join(work, "formulier.pdf")
+        with open(fake, "w", encoding="utf-8") as f:
+            f.write("Dit is geen pdf maar tekst.\n")
+        stored_before = sorted(f for _, _, files in os.walk(attachments) for f in files)
+        bram.set_input_files("#toestemming-bewijs", fake)
         bram.click("#form-toestemming button[type=submit]")
-        check("Opgeslagen" in bram.inner_text(".status"), "sharing consent with an agency is recorded")
+        check("geen PDF" in bram.inner_text("#toestemming-bewijs-fout")
+              and bram.is_checked("input[name=gegeven][value='delen:belastingdienst']"),
+              "a file that is not a PDF or scan is refused beside its field, the other answers kept")
+        check(sorted(f for _, _, files in os.walk(attachments) for f in files) == stored_before,
+              "nothing of the refused file is stored")
+        signed = os.path.join(work, "getekend.pdf")
+        pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        with open(signed, "wb") as f:
+            f.write(pdf)
+        bram.set_input_files("#toestemming-bewijs", signed)
+        bram.click("#form-toestemming button[type=submit]")
+        check("Opgeslagen" in bram.inner_text(".status"), "sharing consent with an agency is recorded, with evidence")
+        sha = hashlib.sha256(pdf).hexdigest()
+        check(any(f.startswith(sha) for _, _, files in os.walk(attachments) for f in files),
+              "the signed form is stored under its SHA-256")
+        audit(bram, "toestemming-bewijs")
+        with bram.expect_download() as download:
+            bram.click("#bewijs-kop ~ ul a")
+        check(open(download.value.path(), "rb").read() == pdf, "the evidence opens as it was sent")
+        bram.goto(case_url + "/audit")
+        check("view-evidence" in bram.inner_text("main"),
+              "opening the evidence is in the audit log")
+        bram.goto(case_url + "/toestemming")
         open_form(bram, "intrekking")
         bram.select_option("#intrekking-persoon", label="Karim (eindgebruiker)")
         bram.check("#intrekking-alles-0")

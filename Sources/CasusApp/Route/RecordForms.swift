@@ -14,6 +14,9 @@ public enum RecordForms {
         case reactie = "wederhoor-reactie"
         case doetank
 
+        /// Records of this kind are drawn on the journey map, so their form can preview it.
+        public var drawnOnMap: Bool { self == .gebeurtenis || self == .overdracht || self == .instantie }
+
         public var label: Localized {
             switch self {
             case .gebeurtenis: Localized(nl: "Gebeurtenis toevoegen", en: "Add an event")
@@ -344,7 +347,14 @@ public enum RecordForms {
                 "kopie", Localized(nl: "Kreeg de persoon een kopie?", en: "Did the person get a copy?"), .yesNo,
                 default: "ja"),
         ]
-        return StepForm(nil, needs: [.consent], questions: questions) { answers, d, actor in
+        let evidence = FileQuestion(
+            key: "bewijs", label: Localized(nl: "Het getekende formulier (mag leeg)", en: "The signed form (optional)"),
+            help: Localized(
+                nl: "PDF, JPEG, PNG of TIFF tot 20 MB. casus bewaart het onder zijn SHA-256 en toont het alleen wie "
+                    + "toestemming beheert.",
+                en: "PDF, JPEG, PNG or TIFF up to 20 MB. casus keeps it under its SHA-256 and shows it only to those "
+                    + "who manage consent."))
+        return StepForm(nil, needs: [.consent], questions: questions, file: evidence) { answers, d, actor in
             var d = d
             let granted = try answers.purposes("gegeven"), refused = try answers.purposes("geweigerd")
             try Dossier.requireDecision(granted: granted, refused: refused)
@@ -354,7 +364,7 @@ public enum RecordForms {
             details.letterVersion = answers.optionalText("brief-versie")
             details.copyGiven = answers.bool("kopie")
             _ = try d.appendConsentEntry(
-                participant: answers.text("persoon"), details, evidence: nil, by: actor
+                participant: answers.text("persoon"), details, evidence: answers.file, by: actor
             ) { entry, _ in
                 entry.fillGrant(granted: granted, refused: refused, details, letterHash: nil)
                 return nil

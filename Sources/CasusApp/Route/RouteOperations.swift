@@ -51,21 +51,56 @@ extension Casework {
 
     /// Saves a step's answers in one transaction: all of them or none. The form is applied to the
     /// dossier as stored at that moment, so ids are allocated against the latest state.
-    public func saveStep(_ caseId: String, _ form: StepForm, _ answers: StepAnswers) throws -> StepOutcome {
+    public func saveStep(
+        _ caseId: String, _ form: StepForm, _ answers: StepAnswers, file: UploadedFile? = nil
+    ) throws -> StepOutcome {
         for capability in form.capabilities.sorted(by: { $0.rawValue < $1.rawValue }) {
             try require(capability, caseId: caseId)
         }
+        var answers = answers
+        let stored = try file.map { try storeFile($0, for: form, answers: answers, caseId: caseId) }
+        answers.file = stored?.ref
         // A refusal or an unsafe setting leaves the dossier as it is, and the store writes nothing.
         var outcome = StepOutcome.manual(PromptText.required)
-        let saved = try store.modify(caseId) { dossier in
-            outcome = try form.apply(answers, to: dossier, by: actor.name)
-            if case .changed(let changed, _) = outcome { dossier = changed }
+        let saved: Dossier
+        do {
+            saved = try store.modify(caseId) { dossier in
+                outcome = try form.apply(answers, to: dossier, by: actor.name)
+                if case .changed(let changed, _) = outcome { dossier = changed }
+            }
+        } catch {
+            // A file stored for this save alone goes again: nothing is half-stored.
+            if let stored, stored.isNew { store.attachments.remove(stored.ref) }
+            throw error
         }
         if case .changed(_, let realName?) = outcome {
             _ = try setIdentity(caseId, realName.participantId, realName: realName.name, contact: nil)
         }
         if case .changed = outcome { return .changed(saved, realName: nil) }
         return outcome
+    }
+}
+
+extension Casework {
+    /// Checks a file sent with a form and the form's answers, then stores the file by its hash.
+    private func storeFile(
+        _ file: UploadedFile, for form: StepForm, answers: StepAnswers, caseId: String
+    ) throws -> (ref: AttachmentRef, isNew: Bool) {
+        guard let question = form.file else {
+            throw CasusError(
+                .invalidInput, nl: "Dit formulier neemt geen bestand aan.", en: "This form does not take a file.")
+        }
+        let fileName: String
+        do {
+            fileName = try EvidenceFormat.check(file.data, name: file.name).fileName
+        } catch let error as CasusError {
+            throw CasusError(error.kind, error.message, field: .init(key: question.key, problem: error.message))
+        }
+        // The answers first, so a form with a wrong answer stores no file at all.
+        var trial = answers
+        trial.file = AttachmentRef(sha256: "", fileName: fileName, byteSize: file.data.count)
+        _ = try form.apply(trial, to: try store.dossier(caseId), by: actor.name)
+        return try store.attachments.add(data: file.data, name: fileName)
     }
 }
 

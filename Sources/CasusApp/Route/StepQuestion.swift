@@ -134,6 +134,9 @@ public struct StepQuestion: Sendable {
 /// The answers to a step's questions, by key, each as `StepQuestion.check` returned it.
 public struct StepAnswers: Sendable, Equatable {
     public private(set) var values: [String: String]
+    /// The file sent with the form, once `Casework.saveStep` has checked and stored it; never set by a
+    /// front end.
+    public internal(set) var file: AttachmentRef?
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 
@@ -197,16 +200,20 @@ public struct StepForm: Sendable {
     /// What the actor must be allowed to do to save it.
     public let capabilities: Set<Capability>
     public let questions: [StepQuestion]
+    /// A file the form takes besides its answers (the signed consent form), or nil.
+    public let file: FileQuestion?
     let change: @Sendable (StepAnswers, Dossier, String) throws -> StepOutcome
 
     init(
         _ checkId: String?, intro: [Localized] = [], needs capabilities: Set<Capability> = [.edit],
-        questions: [StepQuestion], change: @escaping @Sendable (StepAnswers, Dossier, String) throws -> StepOutcome
+        questions: [StepQuestion], file: FileQuestion? = nil,
+        change: @escaping @Sendable (StepAnswers, Dossier, String) throws -> StepOutcome
     ) {
         self.checkId = checkId
         self.intro = intro
         self.capabilities = capabilities
         self.questions = questions
+        self.file = file
         self.change = change
     }
 
@@ -230,6 +237,7 @@ public struct StepForm: Sendable {
     /// Pure: it returns the changed dossier or says which answer is wrong and why.
     public func apply(_ answers: StepAnswers, to dossier: Dossier, by actor: String) throws -> StepOutcome {
         var checked = StepAnswers()
+        checked.file = answers.file
         for question in questions where question.isAsked(after: checked) {
             do {
                 checked[question.key] = try question.check(answers[question.key] ?? "", after: checked)
@@ -249,4 +257,26 @@ public enum StepTask: Sendable {
     case form(StepForm)
     /// casus cannot do this; the researcher or coach acts outside casus first.
     case manual(Localized)
+}
+
+/// A file a form takes besides its answers: consent evidence, checked by what its bytes are
+/// (`EvidenceFormat`) and stored by its hash when the form is saved.
+public struct FileQuestion: Sendable {
+    public let key: String
+    public let label: Localized
+    public let help: Localized
+
+    /// The file types a browser's file picker offers; the server reads the bytes regardless.
+    public var accepts: String { EvidenceFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ",") }
+}
+
+/// A file a front end received with a form: its bytes and the name it was sent under.
+public struct UploadedFile: Sendable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
 }

@@ -313,3 +313,38 @@ document.addEventListener("DOMContentLoaded", function () {
     transcript.addEventListener("keyup", function () { take(transcript); });
   });
 });
+
+// The journey map drawn along while an event, agency or hand-off is being typed (debounced; an answer
+// to an older revision is dropped). Nothing is stored until the form is saved.
+document.addEventListener("DOMContentLoaded", function () {
+  var figure = document.getElementById("kaart-voorbeeld");
+  if (!figure) { return; }
+  var drawing = document.getElementById("kaart-tekening");
+  var state = document.getElementById("kaart-stand");
+  var sent = 0, timer = null;
+  figure.ownerDocument.querySelectorAll("form.step-form").forEach(function (form) {
+    var kind = form.action.split("/vastleggen/")[1];
+    if (["gebeurtenis", "overdracht", "instantie"].indexOf(kind) < 0) { return; }
+    function draw() {
+      var revision = ++sent;
+      var data = new URLSearchParams(new FormData(form));
+      data.set("revisie", String(revision));
+      fetch(figure.dataset.preview + kind, { method: "POST", body: data, credentials: "same-origin",
+        headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (answer) {
+          if (!answer || answer.revision !== sent) { return; }
+          // The drawing is casus's own SVG, its texts escaped on the server.
+          drawing.innerHTML = answer.svg;
+          state.textContent = answer.note;
+        })
+        .catch(function () {});
+    }
+    function changed() {
+      clearTimeout(timer);
+      timer = setTimeout(draw, 400);
+    }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+  });
+});
