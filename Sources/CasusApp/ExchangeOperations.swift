@@ -132,7 +132,8 @@ extension Casework {
     ) throws -> (svg: String, problem: CasusError?) {
         guard kind.drawnOnMap else {
             throw CasusError(
-                .invalidInput, nl: "Dit formulier staat niet op de klantreis.", en: "This form is not on the journey map.")
+                .invalidInput, nl: "Dit formulier staat niet op de klantreis.",
+                en: "This form is not on the journey map.")
         }
         let stored = try store.dossier(caseId)
         let form = RecordForms.form(kind, for: stored)

@@ -57,30 +57,7 @@ extension Casework {
     public func changeParticipant(_ caseId: String, _ person: String, _ change: ParticipantChange) throws {
         try require(.edit, caseId: caseId)
         let identities = change.pseudonym == nil ? [] : try vault.identities().filter { $0.caseId == caseId }
-        try store.modify(caseId) { dossier in
-            let id = try dossier.requireParticipant(person).id
-            guard let index = dossier.participants.firstIndex(where: { $0.id == id }) else { return }
-            if let pseudonym = change.pseudonym.nonBlank {
-                if let other = dossier.participant(named: pseudonym), other.id != id {
-                    throw CasusError(
-                        .conflict, nl: "Pseudoniem '\(pseudonym)' is al van \(other.id).",
-                        en: "Pseudonym '\(pseudonym)' already belongs to \(other.id).")
-                }
-                // A pseudonym that spells anyone's real name would carry that name into every output.
-                if !ExportGuard.leakedIdentities(in: pseudonym, identities: identities).isEmpty {
-                    throw pseudonymIsRealName()
-                }
-                dossier.participants[index].pseudonym = pseudonym
-            }
-            if let kind = change.endUserKind { dossier.participants[index].endUserKind = kind }
-            if let agency = change.agency {
-                dossier.participants[index].agencyId = try dossier.requireAgency(agency).id
-            }
-            if let level = change.level { dossier.participants[index].level = level }
-            if let relation = change.relation { dossier.participants[index].relation = Optional(relation).nonBlank }
-            if let text = change.description { dossier.participants[index].description = Optional(text).nonBlank }
-            if let pronoun = change.pronoun { dossier.participants[index].pronoun = pronoun == .naam ? nil : pronoun }
-        }
+        try store.modify(caseId) { try $0.changeParticipant(person, change, identities: identities) }
     }
 
     /// Removes a participant who appears nowhere; one with a consent history stays while the case exists.
@@ -116,7 +93,7 @@ extension Casework {
         guard let name = Optional(realName).nonBlank else {
             throw CasusError(.invalidInput, nl: "De echte naam is leeg.", en: "The real name is empty.")
         }
-        if NameFolding.sameName(name, participant.pseudonym) { throw pseudonymIsRealName() }
+        if NameFolding.sameName(name, participant.pseudonym) { throw Dossier.pseudonymIsRealName }
         try vault.set(
             Identity(
                 caseId: caseId, participantId: participant.id, realName: name, contact: contact.nonBlank,
@@ -147,15 +124,44 @@ extension Casework {
         try store.logEvent(caseId: caseId, entity: "identity", entityId: participant.id, operation: "forget-identity")
         return participant
     }
-
-    private func pseudonymIsRealName() -> CasusError {
-        CasusError(
-            .invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.",
-            en: "The pseudonym equals the real name. Choose another pseudonym.")
-    }
 }
 
 extension Dossier {
+    static let pseudonymIsRealName = CasusError(
+        .invalidInput, nl: "Het pseudoniem is gelijk aan de echte naam. Kies een ander pseudoniem.",
+        en: "The pseudonym equals the real name. Choose another pseudonym.")
+
+    /// Changes a person; `identities` are the case's real names, which no pseudonym may spell.
+    mutating func changeParticipant(_ person: String, _ change: ParticipantChange, identities: [Identity]) throws {
+        let id = try requireParticipant(person).id
+        guard let index = participants.firstIndex(where: { $0.id == id }) else { return }
+        if let pseudonym = change.pseudonym.nonBlank {
+            if let other = participant(named: pseudonym), other.id != id {
+                throw CasusError(
+                    .conflict, nl: "Pseudoniem '\(pseudonym)' is al van \(other.id).",
+                    en: "Pseudonym '\(pseudonym)' already belongs to \(other.id).")
+            }
+            // A pseudonym that spells anyone's real name would carry that name into every output.
+            if !ExportGuard.leakedIdentities(in: pseudonym, identities: identities).isEmpty {
+                throw Self.pseudonymIsRealName
+            }
+            participants[index].pseudonym = pseudonym
+        }
+        if let kind = change.endUserKind { participants[index].endUserKind = kind }
+        if let agency = change.agency {
+            participants[index].agencyId = try Optional(agency).nonBlank.map { try requireAgency($0).id }
+        }
+        if participants[index].role == .medewerker && participants[index].agencyId == nil {
+            throw CasusError(
+                .invalidInput, nl: "Een medewerker hoort bij een instantie: noem de instantie.",
+                en: "Agency staff belong to an agency: name the agency.")
+        }
+        if let level = change.level { participants[index].level = level }
+        if let relation = change.relation { participants[index].relation = Optional(relation).nonBlank }
+        if let text = change.description { participants[index].description = Optional(text).nonBlank }
+        if let pronoun = change.pronoun { participants[index].pronoun = pronoun == .naam ? nil : pronoun }
+    }
+
     /// Appends a person under a pseudonym that is new in the case and is not the real name; agency staff
     /// name their agency. The real name itself goes to the key vault, never into the dossier.
     mutating func appendParticipant(_ new: NewParticipant) throws -> Participant {

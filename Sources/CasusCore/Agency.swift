@@ -73,7 +73,7 @@ public enum FindingStatus: String, Vocabulary {
 }
 
 /// A claim from the story checked with an agency.
-public struct Finding: Codable, Sendable, Hashable {
+public struct Finding: Codable, Sendable, Hashable, Identifiable {
     /// `F1`, `F2`, …
     public var id: String
     public var agencyId: String
@@ -104,7 +104,7 @@ public struct Finding: Codable, Sendable, Hashable {
 }
 
 /// A learning question (leervraag) for the council or the agencies, grounded in facts of the case.
-public struct Leervraag: Codable, Sendable, Hashable {
+public struct Leervraag: Codable, Sendable, Hashable, Identifiable {
     /// `L1`, `L2`, …
     public var id: String
     public var text: String
@@ -120,7 +120,7 @@ public struct Leervraag: Codable, Sendable, Hashable {
 }
 
 /// A dilemma put before the council: a choice with something to lose either way.
-public struct Dilemma: Codable, Sendable, Hashable {
+public struct Dilemma: Codable, Sendable, Hashable, Identifiable {
     /// `D1`, `D2`, …
     public var id: String
     public var text: String

@@ -43,11 +43,13 @@ public enum EvidenceFormat: String, CaseIterable, Sendable {
         guard let format = sniff(data) else {
             throw CasusError(
                 .invalidInput,
-                nl: "'\(shown)' is geen PDF, JPEG, PNG of TIFF; lever het getekende formulier in een van die vormen aan.",
+                nl:
+                    "'\(shown)' is geen PDF, JPEG, PNG of TIFF; lever het getekende formulier in een van die vormen aan.",
                 en: "'\(shown)' is not a PDF, JPEG, PNG or TIFF; supply the signed form in one of those formats.")
         }
         let ext = URL(fileURLWithPath: shown).pathExtension.lowercased()
-        let matches = ext == format.fileExtension || (format == .jpeg && ext == "jpeg") || (format == .tiff && ext == "tiff")
+        let matches =
+            ext == format.fileExtension || (format == .jpeg && ext == "jpeg") || (format == .tiff && ext == "tiff")
         return (format, matches ? shown : shown + "." + format.fileExtension)
     }
 }

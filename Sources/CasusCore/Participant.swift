@@ -66,7 +66,7 @@ public enum AgencyLevel: String, Vocabulary {
 
 /// A person in the dossier, known only by a pseudonym. The real identity, if recorded at all,
 /// lives in the key vault, never here.
-public struct Participant: Codable, Sendable, Hashable {
+public struct Participant: Codable, Sendable, Hashable, Identifiable {
     /// `P1`, `P2`, … within the case.
     public var id: String
     public var pseudonym: String

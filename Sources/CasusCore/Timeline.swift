@@ -118,7 +118,7 @@ public enum EvidenceStatus: String, Vocabulary {
 }
 
 /// One moment in the end user's path: a contact, a decision, a letter, a visit at the door.
-public struct TimelineEvent: Codable, Sendable, Hashable {
+public struct TimelineEvent: Codable, Sendable, Hashable, Identifiable {
     /// `E1`, `E2`, …
     public var id: String
     /// nil when nobody knows when it happened.
@@ -181,7 +181,7 @@ public struct TimelineEvent: Codable, Sendable, Hashable {
 }
 
 /// A letter, data or a call passed from one agency to another, or one that should have been passed and was not.
-public struct Handoff: Codable, Sendable, Hashable {
+public struct Handoff: Codable, Sendable, Hashable, Identifiable {
     /// `H1`, `H2`, …
     public var id: String
     public var fromAgencyId: String

@@ -69,6 +69,11 @@ struct RecordRoutes {
                 let phase = request.uri.queryParameters.get("fase").flatMap { Int($0) }
                     .flatMap(DoetankPhase.init(rawValue:))
                 let erased = request.uri.queryParameters.get("gewist") != nil
+                if let changed = request.uri.queryParameters.get("gewijzigd") {
+                    return try render(
+                        page, work, caseId: caseId, context: context,
+                        notice: "\(context.t("Gewijzigd", "Changed")): \(String(changed.prefix(40)))")
+                }
                 if let removal = request.uri.queryParameters.get("verwijderd").flatMap({ Int64($0) }) {
                     return try render(
                         page, work, caseId: caseId, context: context,
@@ -351,6 +356,11 @@ struct RecordRoutes {
                     var row: [String: Any] = ["cells": cells]
                     if let kind, let first = cells.first?.split(separator: " ").first {
                         row["remove"] = ["kind": kind.rawValue, "id": String(first)]
+                        if let changeable = RecordForms.Kind(rawValue: kind.rawValue),
+                            RecordForms.changeable.contains(changeable)
+                        {
+                            row["change"] = ["kind": kind.rawValue, "id": String(first)]
+                        }
                     }
                     return row
                 },

@@ -22,7 +22,8 @@ struct StepFormView {
         let id = "\(prefix)-\(question.key)"
         var problem = error?.field.flatMap { $0.key == question.key ? context.t($0.problem) : nil } ?? ""
         if problem.isEmpty, sent, error != nil {
-            problem = context.t("Kies het bestand opnieuw; het is nog niet bewaard.", "Choose the file again; it was not kept.")
+            problem = context.t(
+                "Kies het bestand opnieuw; het is nog niet bewaard.", "Choose the file again; it was not kept.")
         }
         return [
             "key": question.key, "id": id, "label": context.t(question.label), "value": "", "error": problem,

@@ -41,6 +41,7 @@ public struct WebServer: Sendable {
         StepRoutes(server: self).add(to: router)
         NarrativeRoutes(server: self).add(to: router)
         RecordRoutes(server: self).add(to: router)
+        ChangeRoutes(server: self).add(to: router)
         ReportRoutes(server: self).add(to: router)
         AdminRoutes(server: self).add(to: router)
         AssetRoutes().add(to: router)

@@ -63,6 +63,18 @@ enum WebText {
         "map": .init(nl: "Klantreis", en: "Journey map"),
         "mapTable": .init(nl: "De klantreis als tabel", en: "The journey map as a table"),
         "evidence": .init(nl: "Bewijsstukken", en: "Evidence"),
+        "change": .init(nl: "Wijzigen", en: "Change"),
+        "changedMeanwhile": .init(
+            nl: "Intussen door iemand anders gewijzigd", en: "Changed by someone else in the meantime"),
+        "changedMeanwhileHelp": .init(
+            nl: "Het formulier hieronder houdt uw invoer. Opslaan vervangt nu wat er staat; neem eerst over wat van "
+                + "de ander moet blijven.",
+            en: "The form below keeps what you entered. Saving now replaces what is stored; first take over what "
+                + "should stay of the other change."),
+        "field": .init(nl: "Veld", en: "Field"),
+        "yourInput": .init(nl: "Uw invoer", en: "What you entered"),
+        "storedNow": .init(nl: "Nu opgeslagen", en: "Stored now"),
+        "differs": .init(nl: "verschilt", en: "differs"),
         "evidenceHelp": .init(
             nl: "Getekende formulieren dragen de echte naam: elke keer dat u er een opent, komt in het auditlog.",
             en: "Signed forms carry the real name: each time you open one is recorded in the audit log."),

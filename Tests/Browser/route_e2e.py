@@ -336,6 +336,35 @@ try:
         svg = bram.text_content("#kaart-voorbeeld svg")
         check("NIET GEBEURD" in svg, "the missing hand-off is on the map, marked as not happened")
 
+        # A saved event changed later, and two people changing it at once: the second save is refused with
+        # both versions side by side, nothing lost; saving again knowingly replaces it.
+        anna.goto(case_url + "/wijzigen/gebeurtenis/E2")
+        check(anna.input_value("#gebeurtenis-wat") == "Karim belt drie keer met de gemeente.",
+              "the change form opens with what is stored")
+        audit(anna, "wijzigen")
+        bram.click("#gebeurtenissen-kop + div a[href$='/wijzigen/gebeurtenis/E2']")
+        bram.fill("#gebeurtenis-wat", "Karim belt vier keer met de gemeente.")
+        bram.click("form.step-form button[type=submit]")
+        check("Gewijzigd" in bram.inner_text(".status")
+              and "vier keer" in bram.inner_text("#gebeurtenissen-kop + div table"),
+              "a changed event is saved under its own id")
+        anna.fill("#gebeurtenis-beleving", "Steeds een ander aan de lijn. " + PAYLOAD)
+        with anna.expect_response(lambda r: r.request.method == "POST" and "/wijzigen/" in r.url) as info:
+            anna.click("form.step-form button[type=submit]")
+        compared = anna.inner_text(".compare")
+        check(info.value.status == 409 and "vier keer" in compared and "drie keer" in compared,
+              "a change over someone else's newer change is refused, both versions shown")
+        check(anna.input_value("#gebeurtenis-beleving").endswith(PAYLOAD), "what was typed stays in the form")
+        anna.screenshot(path=os.path.join(shots, "route-wijzigen-conflict.png"), full_page=True)
+        audit(anna, "wijzigen-conflict")
+        anna.fill("#gebeurtenis-wat", "Karim belt vier keer met de gemeente.")
+        anna.click("form.step-form button[type=submit]")
+        check("Gewijzigd" in anna.inner_text(".status"), "saving again after comparing is accepted")
+        anna.goto(case_url + "/wijzigen/gebeurtenis/E2")
+        check(anna.input_value("#gebeurtenis-beleving").endswith(PAYLOAD)
+              and anna.input_value("#gebeurtenis-wat").startswith("Karim belt vier keer"),
+              "both people's changes are in the event")
+
         # Contra-expertise and a leervraag linked to the facts.
         bram.goto(case_url + "/contra-expertise")
         open_form(bram, "bevinding")

@@ -196,6 +196,24 @@ struct WebAccessTests {
             .post, "/casus/boete-schuldhulp/concept", "tekst=Een+concept.&basis=1",
             ["onderzoeker": 204, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
         ),
+        (
+            .get, "/casus/boete-schuldhulp/wijzigen/gebeurtenis/E1", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
+        (.get, "/casus/boete-schuldhulp/wijzigen/citaat/Q1", "", ["onderzoeker": 404, "coach": 404, "-": 302]),
+        (
+            // A form opened on another state of the dilemma: refused as a conflict, nothing saved.
+            .post, "/casus/boete-schuldhulp/wijzigen/dilemma/D1", "dilemma=Anders&basis=oud",
+            ["onderzoeker": 409, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
+            .post, "/casus/boete-schuldhulp/kaart/voorbeeld/gebeurtenis", "wie=cjib&wat=Een+brief&revisie=2",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 403]
+        ),
+        (
+            .get, "/casus/boete-schuldhulp/bewijs/C1", "",
+            ["onderzoeker": 200, "coach": 403, "lezer": 403, "cjib": 403, "buiten": 404, "beheer": 404, "-": 302]
+        ),
     ]
 
     @Test func everyRouteForEveryRole() async throws {

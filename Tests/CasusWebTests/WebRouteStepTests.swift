@@ -154,6 +154,93 @@ struct WebRouteStepTests {
         }
     }
 
+    /// A `multipart/form-data` body as a browser sends it: text fields, then one file part.
+    static func multipart(
+        _ fields: [(String, String)], file: (name: String, bytes: Data)?, boundary: String
+    ) -> ByteBuffer {
+        var body = Data()
+        for (key, value) in fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(
+                Data(
+                    ("--\(boundary)\r\nContent-Disposition: form-data; name=\"bewijs\"; filename=\"\(file.name)\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n").utf8))
+            body.append(file.bytes)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return ByteBuffer(bytes: body)
+    }
+
+    @Test func consentEvidenceComesWithTheFormAndACutOffUploadStoresNothing() async throws {
+        let fixture = try await WebFixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = fixture.server.configuration.store
+        let pdf = Data("%PDF-1.4\n%%EOF\n".utf8)
+        try await fixture.server.application().test(.router) { client in
+            let browser = try await Browser.signIn(client, login: "onderzoeker")
+            var headers = browser.headers
+            let boundary = "----casusgrens7MA4YWxk"
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let fields = [
+                ("_csrf", browser.formToken ?? ""), ("persoon", "P2"), ("gegeven", "interview"),
+                ("moment", "2024-05-02 10:00"), ("wijze", "schriftelijk"), ("kopie", "ja"),
+            ]
+            let path = "/casus/\(Self.caseId)/vastleggen/toestemming"
+            let before = try store.version(of: Self.caseId)
+            // Cut off in the middle of the file: refused, nothing stored.
+            let whole = Self.multipart(fields, file: ("getekend.pdf", pdf), boundary: boundary)
+            let cut = whole.getSlice(at: 0, length: whole.readableBytes - 30)!
+            let refused = try await client.execute(uri: path, method: .post, headers: headers, body: cut)
+            #expect(refused.status == .unprocessableContent || refused.status == .badRequest)
+            #expect(try store.version(of: Self.caseId) == before)
+            // Not a PDF: refused beside its field, the other answers kept.
+            let text = try await client.execute(
+                uri: path, method: .post, headers: headers,
+                body: Self.multipart(fields, file: ("getekend.pdf", Data("tekst".utf8)), boundary: boundary))
+            #expect(text.status == .unprocessableContent)
+            let page = String(buffer: text.body)
+            #expect(page.contains("id=\"toestemming-bewijs-fout\"") && page.contains("geen PDF"))
+            #expect(try store.version(of: Self.caseId) == before)
+            // Without the token, even a whole body is refused.
+            var foreign = fields
+            foreign[0] = ("_csrf", "nietgoed")
+            let forged = try await client.execute(
+                uri: path, method: .post, headers: headers,
+                body: Self.multipart(foreign, file: ("getekend.pdf", pdf), boundary: boundary))
+            #expect(forged.status == .forbidden)
+            // The whole form: saved with its evidence.
+            let saved = try await client.execute(uri: path, method: .post, headers: headers, body: whole)
+            #expect(saved.status == .seeOther)
+            let entry = try #require(try store.dossier(Self.caseId).consent.last)
+            #expect(entry.participantId == "P2" && entry.evidence?.sha256 == Hashing.sha256(pdf))
+            // A file input left empty sends an empty part: no evidence, and the entry is still saved.
+            let empty = try await client.execute(
+                uri: path, method: .post, headers: headers,
+                body: Self.multipart(fields, file: ("", Data()), boundary: boundary))
+            #expect(empty.status == .seeOther)
+            #expect(try store.dossier(Self.caseId).consent.last?.evidence == nil)
+        }
+    }
+
+    @Test func multipartFieldsAndFileNamesAreReadAsSent() throws {
+        #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=\"a b\"") == "a b")
+        #expect(MultipartForm.boundary(of: "application/x-www-form-urlencoded") == nil)
+        let parameters = MultipartForm.parameters("form-data; name=\"bewijs\"; filename=\"a \\\"b\\\"; c=d.pdf\"")
+        #expect(parameters["name"] == "bewijs" && parameters["filename"] == "a \"b\"; c=d.pdf")
+        let body = Self.multipart(
+            [("a", "één\nregel"), ("b", "x=y&z")], file: ("scan.pdf", Data([0, 1, 2])), boundary: "grens")
+        let parsed = try MultipartForm.parse(body, boundary: "grens")
+        #expect(parsed.fields == ["a": "één\nregel", "b": "x=y&z"])
+        #expect(parsed.file?.name == "scan.pdf" && parsed.file?.data == Data([0, 1, 2]))
+        #expect(throws: CasusError.self) {
+            try MultipartForm.parse(ByteBuffer(string: "geen delen"), boundary: "grens")
+        }
+    }
+
     static let payload = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=1\">\"'&"
 
     @Test func everyFormKeepsHTMLAsTextAndRefusesOverlongAnswersAtTheField() async throws {

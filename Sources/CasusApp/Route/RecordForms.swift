@@ -142,7 +142,8 @@ public enum RecordForms {
 
     static func event(_ dossier: Dossier) -> StepForm {
         let catalogue = knelpuntTypes
-        let impacts = ["-2", "-1", "0", "1", "2"]
+        // "?": the impact is not known (yet); it stays empty on the map.
+        let impacts = ["-2", "-1", "0", "1", "2", "?"]
         let questions = [
             dateQuestion("datum"),
             actorQuestion("wie", Localized(nl: "Wie handelde?", en: "Who acted?"), dossier, people: true),
@@ -164,6 +165,7 @@ public enum RecordForms {
                     "0": Localized(nl: "0 neutraal", en: "0 neutral"),
                     "1": Localized(nl: "+1 positief", en: "+1 positive"),
                     "2": Localized(nl: "+2 zeer positief", en: "+2 very positive"),
+                    "?": Localized(nl: "? onbekend", en: "? unknown"),
                 ]),
             StepQuestion(
                 "zichtbaar",
