@@ -289,6 +289,30 @@ struct WebRouteStepTests {
                 #expect(refused.status == .unprocessableContent, "\(form.kind) refuses an over-long answer")
                 #expect(String(buffer: refused.body).contains("langer dan 5000 tekens"))
             }
+            // The change forms of saved records, the same way.
+            let store = fixture.server.configuration.store
+            let changes: [(RecordForms.Kind, String, String)] = [
+                (.gebeurtenis, "E2", "wat"), (.overdracht, "H2", "wat"), (.bevinding, "F3", "bewering"),
+                (.persoon, "P2", "relatie"), (.leervraag, "L2", "leervraag"), (.dilemma, "D2", "dilemma"),
+            ]
+            for (kind, id, key) in changes {
+                let path = "/casus/\(Self.caseId)/wijzigen/\(kind.rawValue)/\(id)"
+                let dossier = try store.dossier(Self.caseId)
+                var fields = try RecordForms.storedAnswers(kind, id, in: dossier).values
+                fields["basis"] = try RecordForms.fingerprint(kind, id, in: dossier)
+                var long = fields
+                long[key] = String(repeating: "lang ", count: 1_200)
+                let refused = try await post(client, browser, path, long)
+                #expect(refused.status == .unprocessableContent, "\(kind) change refuses an over-long answer")
+                #expect(String(buffer: refused.body).contains("langer dan 5000 tekens"))
+                fields[key] = payload
+                let saved = try await post(client, browser, path, fields)
+                #expect(saved.status == .seeOther, "\(kind) change with HTML in it is saved")
+                let html = String(
+                    buffer: try await client.execute(uri: path, method: .get, headers: browser.headers).body)
+                #expect(html.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"), "\(kind) shows it as text")
+                #expect(!html.contains("<script>window.__xss"), "\(kind) never as markup")
+            }
             let made = try await post(client, browser, "/nieuwe-casus", ["titel": payload, "vraagstuk": payload])
             #expect(made.status == .seeOther)
             let location = made.headers[.location] ?? "/"

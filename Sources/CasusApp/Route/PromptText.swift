@@ -65,15 +65,14 @@ public enum PromptText {
     // Step 1
     public static let pseudonym = Localized(nl: "Pseudoniem van de eindgebruiker", en: "Pseudonym of the end user")
     public static let endUserKind = Localized(
-        nl: "Is zij/hij burger, ondernemer of professional?",
+        nl: "Is de eindgebruiker burger, ondernemer of professional?",
         en: "Citizen (burger), entrepreneur (ondernemer) or professional?")
     public static let realName = Localized(
         nl: "Echte naam (alleen in de sleutelkluis; leeg laten mag)",
         en: "Real name (key vault only; may be left empty)")
     public static func consentPurposes(_ w: PersonWords) -> Localized {
         Localized(
-            nl: "Waarvoor gaf \(w.subject.nl) toestemming? (doelen met komma's)",
-            en: "What did \(w.subject.en) consent to? (purposes, comma-separated)")
+            nl: "Waarvoor gaf \(w.subject.nl) toestemming?", en: "What did \(w.subject.en) consent to?")
     }
     public static let consentRefused = Localized(
         nl: "Waarvoor niet? (leeg als niets geweigerd)", en: "What not? (empty if nothing refused)")

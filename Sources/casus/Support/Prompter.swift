@@ -131,6 +131,11 @@ final class Prompter {
                 line += " [\(yes ? (language == .en ? "yes" : "ja") : (language == .en ? "no" : "nee"))]"
             }
             return line
+        case .purposes, .ids:
+            // A list at the terminal is typed on one line; a browser shows check boxes instead.
+            line += " (\(TerminalText.listHint.text(language)))"
+            if let value = question.defaultValue, !value.isEmpty { line += " [\(value)]" }
+            return line
         default:
             if let value = question.defaultValue, !value.isEmpty { line += " [\(value)]" }
             return line

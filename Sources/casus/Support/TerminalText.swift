@@ -42,6 +42,7 @@ enum TerminalText {
     static let editorHint = Localized(
         nl: "pad naar een bestand, of Enter om de editor ($EDITOR) te openen",
         en: "path to a file, or Enter to open the editor ($EDITOR)")
+    static let listHint = Localized(nl: "met komma's ertussen", en: "comma-separated")
 }
 
 extension TerminalText {
