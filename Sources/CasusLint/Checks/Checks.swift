@@ -137,7 +137,10 @@ enum Checks {
 
     /// Sentences thick with abstract nouns and policy words: many of them, or two in a sentence that
     /// names no person, concrete thing or number, or one with an abstract predicate ("ontbreekt").
-    static func abstractDensity(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
+    /// Sentences heavy with abstract nouns; `sentences` is the part of the text one job checks.
+    static func abstractDensity(
+        _ r: Int, _ rule: RuleDefinition, _ c: CheckContext, sentences: Range<Int>, _ hits: inout [Hit]
+    ) {
         let tokens = c.analysis.tokens
         let flags = c.flagReader()
         let minimum = rule.min ?? 3
@@ -146,16 +149,20 @@ enum Checks {
         let suffixes = c.rules.abstractSuffixes
         let persons = c.rules.entrySet(rule.sets?["personen"])
         let predicates = (rule.predicates ?? []).map { $0.split(separator: " ").map { Set($0.split(separator: "|")) } }
-        var nounKinds: [String: NounLexicon.Kind?] = [:]
+        // Looked-up kinds by the word's bytes (a 64-bit hash and the length): no String per word.
+        var nounKinds: [WordKey: NounLexicon.Kind?] = [:]
         func nounKind(_ t: Int) -> NounLexicon.Kind? {
             guard let nouns = c.rules.nouns else { return nil }
-            let word = c.analysis.lower(t)
-            if let known = nounKinds[word] { return known }
-            let kind = nouns.kind(of: word)
-            nounKinds[word] = kind
-            return kind
+            return c.analysis.withLower(t) { word in
+                let key = WordKey(word)
+                if let known = nounKinds[key] { return known }
+                let kind = nouns.kind(of: word)
+                nounKinds[key] = kind
+                return kind
+            }
         }
-        for (s, sentence) in c.analysis.sentences.enumerated() where !sentence.isHeading {
+        for s in sentences where !c.analysis.sentences[s].isHeading {
+            let sentence = c.analysis.sentences[s]
             var abstract: [String] = []
             var content = 0
             var concrete = 0
@@ -436,5 +443,18 @@ struct SuffixTable: Sendable {
         return candidates.contains { suffix in
             bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
         }
+    }
+}
+
+/// A word by its bytes, for a cache of look-ups: FNV-1a over the bytes, and the length.
+struct WordKey: Hashable {
+    let hash: UInt64
+    let length: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.hash = hash
+        length = bytes.count
     }
 }

@@ -36,9 +36,27 @@ public final class LintSession {
     }
 
     public func lint(_ source: SourceText, path: String, language forced: Language? = nil) throws -> LintReport {
-        let rules = try rules(for: language(of: source, forced: forced))
-        return Linter(rules: rules, transcripts: transcripts, speakers: speakers).lint(
-            source, path: path, interfaceLanguage: interfaceLanguage)
+        let language = language(of: source, forced: forced)
+        let linter = { (rules: RuleSet) in
+            Linter(rules: rules, transcripts: self.transcripts, speakers: self.speakers)
+        }
+        // The first text of a language: its rules load on one core while the text is prepared on the
+        // other (a long text only; for a short one the hand-over costs more than it saves).
+        guard ruleSets[language] == nil, source.text.utf8.count >= 256 * 1024 else {
+            return linter(try rules(for: language)).lint(source, path: path, interfaceLanguage: interfaceLanguage)
+        }
+        let loaded = PairResult<RuleSet>(), prepared = PairResult<PreparedText>()
+        let configuration = configuration
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                loaded.set(Result { try RuleSet.bundled(language, configuration: configuration) })
+            } else {
+                prepared.set(.success(PreparedText(source)))
+            }
+        }
+        let rules = try loaded.get()
+        ruleSets[language] = rules
+        return linter(rules).lint(try prepared.get(), path: path, interfaceLanguage: interfaceLanguage)
     }
 }
 
@@ -118,5 +136,20 @@ public enum RuleReference {
             out += "\n"
         }
         return out
+    }
+}
+
+/// The result of one of two pieces of work run side by side, read after both are done.
+private final class PairResult<T>: @unchecked Sendable {
+    private var result: Result<T, any Error>?
+
+    func set(_ value: Result<T, any Error>) { result = value }
+
+    func get() throws -> T {
+        guard let result else {
+            throw CasusError(
+                .internalError, nl: "Een deel van het werk liep niet.", en: "A part of the work did not run.")
+        }
+        return try result.get()
     }
 }

@@ -36,10 +36,15 @@ public struct Linter: Sendable {
         case readability
         /// A check written in code, by rule index.
         case check(Int)
+        /// A check written in code over some sentences (a costly one on a long text is cut).
+        case checkPart(Int, Range<Int>)
     }
 
     public func lint(_ source: SourceText, path: String, interfaceLanguage: Language) -> LintReport {
-        let prepared = PreparedText(source)
+        lint(PreparedText(source), path: path, interfaceLanguage: interfaceLanguage)
+    }
+
+    func lint(_ prepared: PreparedText, path: String, interfaceLanguage: Language) -> LintReport {
         let analysis = TextAnalysis(prepared, abbreviations: rules.abbreviations)
         let lex = rules.lookUp(analysis)
         let context = CheckContext(
@@ -53,7 +58,14 @@ public struct Linter: Sendable {
         let wordJobs = stride(from: 0, to: analysis.sentences.count, by: sentencesPerJob).map {
             Job.words($0..<min($0 + sentencesPerJob, analysis.sentences.count))
         }
-        let jobs = wordJobs + [.readability] + checks.map { .check($0) }
+        // The longest pieces first, so no core is left with a long one at the end.
+        let checkJobs = checks.flatMap { rule -> [Job] in
+            guard rules.rules[rule].definition.kind == .abstractDensity else { return [.check(rule)] }
+            return stride(from: 0, to: max(1, analysis.sentences.count), by: sentencesPerJob).map {
+                .checkPart(rule, $0..<min($0 + sentencesPerJob, analysis.sentences.count))
+            }
+        }
+        let jobs = [.readability] + checkJobs + wordJobs
         let outcome =
             (try? jobs.concurrentMap(minimumPerChunk: 1) { job -> (hits: [Hit], figures: ReadabilityFigures?) in
                 var hits: [Hit] = []
@@ -66,14 +78,23 @@ public struct Linter: Sendable {
                 case .check(let rule):
                     runCheck(rule, context, into: &hits)
                     return (hits, nil)
+                case .checkPart(let rule, let sentences):
+                    Checks.abstractDensity(rule, rules.rules[rule].definition, context, sentences: sentences, &hits)
+                    return (hits, nil)
                 }
             }) ?? []
         let hits = outcome.flatMap(\.hits)
         let figures = outcome.lazy.compactMap(\.figures).first ?? Readability.figures(context)
-        var positions = PositionCursor(prepared)
-        var findings = hits.sorted { $0.start < $1.start }.map {
-            finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage)
-        }
+        // Findings in slices side by side, each slice counting lines from its first place on.
+        let sorted = hits.sorted { $0.start < $1.start }
+        let slices = stride(from: 0, to: sorted.count, by: 1_000).map { $0..<min($0 + 1_000, sorted.count) }
+        var findings =
+            ((try? slices.concurrentMap(minimumPerChunk: 1) { slice -> [LintFinding] in
+                var positions = PositionCursor(prepared, at: sorted[slice.lowerBound].start)
+                return sorted[slice].map {
+                    finding(for: $0, analysis: analysis, positions: &positions, path: path, language: interfaceLanguage)
+                }
+            }) ?? []).flatMap { $0 }
         findings = Suppressions(directives: prepared.directives, rules: rules.definitions)
             .apply(to: findings, text: prepared, path: path, language: interfaceLanguage)
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
@@ -209,7 +230,8 @@ public struct Linter: Sendable {
         case .sentenceLength: Checks.sentenceLength(r, rule.definition, context, &hits)
         case .paragraphLength: Checks.paragraphLength(r, rule.definition, context, &hits)
         case .passive: Checks.passive(r, rule.definition, context, &hits)
-        case .abstractDensity: Checks.abstractDensity(r, rule.definition, context, &hits)
+        case .abstractDensity:
+            Checks.abstractDensity(r, rule.definition, context, sentences: context.analysis.sentences.indices, &hits)
         case .rhetoricalQuestion: Checks.rhetoricalQuestion(r, rule.definition, context, &hits)
         case .quoteVerification: Checks.quoteVerification(r, rule.definition, context, &hits)
         case .quoteSpeaker: Checks.quoteSpeaker(r, rule.definition, context, &hits)
@@ -290,6 +312,13 @@ struct PositionCursor {
     var column = 1
 
     init(_ text: PreparedText) { self.text = text }
+
+    /// A cursor that starts at `offset` (found by the line index, not by counting from the start).
+    init(_ text: PreparedText, at offset: Int) {
+        self.text = text
+        (line, column) = text.position(of: offset)
+        self.offset = offset
+    }
 
     mutating func position(of target: Int) -> (line: Int, column: Int) {
         if target < offset { return text.position(of: target) }

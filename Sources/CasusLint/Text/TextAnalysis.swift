@@ -39,34 +39,94 @@ struct TextAnalysis {
 
     init(_ text: PreparedText, abbreviations: Set<String>) {
         self.text = text
-        // Runs of blocks come back tokenized, each with its own lower-case bytes; joined here, a run's
-        // tokens are moved to point past the bytes of the runs before it.
-        var blockEnds: [Int] = []
-        let runs = TextAnalysis.tokenize(text, abbreviations: abbreviations)
-        tokens.reserveCapacity(runs.reduce(0) { $0 + $1.tokens.count })
-        lowered.reserveCapacity(runs.reduce(0) { $0 + $1.lowered.count })
+        // Runs of blocks are analysed side by side (tokens, quotations, sentences: none crosses a
+        // block); joined here, each run's indices are moved past the runs before it. The large arrays
+        // are filled side by side too, each run into its own slice.
+        let runs = TextAnalysis.analyseRuns(text, abbreviations: abbreviations)
+        var tokenBases: [Int] = [], lowerBases: [Int] = [], sentenceBases: [Int] = []
+        var tokenCount = 0, lowerCount = 0
         for run in runs {
-            let base = Int32(lowered.count)
-            let first = tokens.count
-            lowered += run.lowered
-            tokens += run.tokens
-            if base > 0 { for t in first..<tokens.count { tokens[t].lowerStart += base } }
-            blockEnds += run.blockEnds.map { $0 + first }
+            tokenBases.append(tokenCount)
+            lowerBases.append(lowerCount)
+            sentenceBases.append(sentences.count)
+            tokenCount += run.tokens.count
+            lowerCount += run.lowered.count
+            for var sentence in run.sentences {
+                sentence.firstToken += tokenCount - run.tokens.count
+                sentence.endToken += tokenCount - run.tokens.count
+                sentences.append(sentence)
+            }
+            let tokenBase = tokenCount - run.tokens.count, sentenceBase = sentenceBases.last ?? 0
+            for var quote in run.quotes {
+                quote.openToken = quote.openToken.map { $0 + tokenBase }
+                quote.closeToken = quote.closeToken.map { $0 + tokenBase }
+                quote.firstToken += tokenBase
+                quote.endToken += tokenBase
+                quote.sentence += sentenceBase
+                quotes.append(quote)
+            }
+            unbalancedMarks += run.unbalancedMarks.map { $0 + tokenBase }
         }
-        for (blockIndex, block) in text.blocks.enumerated() where block.kind != .code {
-            let first = blockIndex == 0 ? 0 : blockEnds[blockIndex - 1]
-            guard blockEnds[blockIndex] > first else { continue }
-            let end = blockEnds[blockIndex]
+        let allSentences = sentences
+        let tokenStarts = tokenBases, lowerStarts = lowerBases, sentenceStarts = sentenceBases
+        var sentenceOfToken: [Int32] = []
+        var lowered: [UInt8] = []
+        let tokens = [Token](unsafeUninitializedCapacity: tokenCount) { tokenBuffer, tokensMade in
+            lowered = [UInt8](unsafeUninitializedCapacity: lowerCount) { lowerBuffer, lowerMade in
+                sentenceOfToken = [Int32](unsafeUninitializedCapacity: tokenCount) { ownerBuffer, ownersMade in
+                    nonisolated(unsafe) let tokenOut = tokenBuffer, lowerOut = lowerBuffer, ownerOut = ownerBuffer
+                    DispatchQueue.concurrentPerform(iterations: runs.count) { r in
+                        let run = runs[r], tokenBase = tokenStarts[r], lowerBase = Int32(lowerStarts[r])
+                        run.tokens.withUnsafeBufferPointer { source in
+                            for (i, var token) in source.enumerated() {
+                                token.lowerStart += lowerBase
+                                (tokenOut.baseAddress! + tokenBase + i).initialize(to: token)
+                            }
+                        }
+                        run.lowered.withUnsafeBufferPointer { source in
+                            guard let from = source.baseAddress, !source.isEmpty else { return }
+                            (lowerOut.baseAddress! + lowerStarts[r]).initialize(from: from, count: source.count)
+                        }
+                        // Every token belongs to a sentence; one that would not says 0, as before.
+                        (ownerOut.baseAddress! + tokenBase).initialize(repeating: 0, count: run.tokens.count)
+                        let firstSentence = sentenceStarts[r]
+                        for s in firstSentence..<(firstSentence + run.sentences.count) {
+                            let sentence = allSentences[s]
+                            for t in sentence.firstToken..<sentence.endToken { ownerOut[t] = Int32(s) }
+                        }
+                    }
+                    ownersMade = tokenCount
+                }
+                lowerMade = lowerCount
+            }
+            tokensMade = tokenCount
+        }
+        self.tokens = tokens
+        self.lowered = lowered
+        self.sentenceOfToken = sentenceOfToken
+    }
+
+    /// One run of blocks, analysed on its own: token indices count from the run's first token.
+    private init(_ text: PreparedText, blocks run: Range<Int>, tokenizer: Tokenizer) {
+        self.text = text
+        let blocks = text.blocks
+        if let first = run.first, let last = run.last {
+            let size = blocks[last].end - blocks[first].start
+            tokens.reserveCapacity(size / 5)
+            lowered.reserveCapacity(size)
+        }
+        for index in run where blocks[index].kind != .code {
+            let first = tokens.count
+            tokenizer.tokenize(
+                text.masked, from: blocks[index].start, to: blocks[index].end, into: &tokens, lowered: &lowered)
+            let end = tokens.count
+            guard end > first else { continue }
             let quoteCountBefore = quotes.count
-            pairQuotes(first, end, block: blockIndex, isQuoteBlock: block.kind == .quote)
-            splitSentences(first, end, block: blockIndex, heading: block.kind == .heading)
+            pairQuotes(first, end, block: index, isQuoteBlock: blocks[index].kind == .quote)
+            splitSentences(first, end, block: index, heading: blocks[index].kind == .heading)
             for q in quoteCountBefore..<quotes.count {
                 quotes[q].sentence = sentenceIndex(containing: quotes[q].firstToken) ?? max(0, sentences.count - 1)
             }
-        }
-        sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
-        for (index, sentence) in sentences.enumerated() {
-            for t in sentence.firstToken..<sentence.endToken { sentenceOfToken[t] = Int32(index) }
         }
     }
 
@@ -90,14 +150,9 @@ struct TextAnalysis {
     /// Whether token `t`'s lower-case form begins with `prefix`.
     func lower(_ t: Int, startsWith prefix: [UInt8]) -> Bool { withLower(t) { $0.starts(with: prefix) } }
 
-    /// Runs of blocks, tokenized: the run's tokens, where each block's tokens end (code blocks have
-    /// none), and the run's lower-case bytes. Blocks never share a token, so a long text is tokenized
-    /// in runs on all cores; a short one on the calling thread.
-    private static func tokenize(
-        _ text: PreparedText, abbreviations: Set<String>
-    ) -> [(tokens: [Token], blockEnds: [Int], lowered: [UInt8])] {
+    /// Runs of blocks of about 256 KB, analysed on all cores (a short text on the calling thread).
+    private static func analyseRuns(_ text: PreparedText, abbreviations: Set<String>) -> [TextAnalysis] {
         let tokenizer = Tokenizer(abbreviations: abbreviations)
-        let masked = text.masked
         let blocks = text.blocks
         let runBytes = 256 * 1024
         var runs: [Range<Int>] = []
@@ -112,26 +167,8 @@ struct TextAnalysis {
             }
         }
         if start < blocks.count { runs.append(start..<blocks.count) }
-        return
-            (try? runs.concurrentMap(minimumPerChunk: 1) {
-                run -> (tokens: [Token], blockEnds: [Int], lowered: [UInt8]) in
-                var tokens: [Token] = []
-                var lowered: [UInt8] = []
-                if let first = run.first, let last = run.last {
-                    let size = blocks[last].end - blocks[first].start
-                    tokens.reserveCapacity(size / 5)
-                    lowered.reserveCapacity(size)
-                }
-                var ends: [Int] = []
-                for index in run {
-                    if blocks[index].kind != .code {
-                        tokenizer.tokenize(
-                            masked, from: blocks[index].start, to: blocks[index].end, into: &tokens, lowered: &lowered)
-                    }
-                    ends.append(tokens.count)
-                }
-                return (tokens, ends, lowered)
-            }) ?? []
+        return (try? runs.concurrentMap(minimumPerChunk: 1) { TextAnalysis(text, blocks: $0, tokenizer: tokenizer) })
+            ?? []
     }
 
     private func sentenceIndex(containing token: Int) -> Int? {
