@@ -125,8 +125,12 @@ struct NextCommand: CasusCommand {
                 return
             }
             let narrativeBefore = dossier.casus.currentNarrative
+            let before = dossier
             dossier = saved
             prompter.say(PromptText.saved)
+            if let change = TerminalText.howToChange(check.id, caseId: dossier.casus.id, before: before, after: saved) {
+                prompter.say(change)
+            }
             if dossier.casus.currentNarrative != narrativeBefore,
                 let report = try DossierLint.report(for: dossier, interfaceLanguage: context.language)
             {

@@ -114,3 +114,76 @@ extension Remedy {
         }
     }
 }
+
+extension TerminalText {
+    /// After a step is saved: the command that changes what was just answered, naming the record the
+    /// step made or changed (`before` → `after`).
+    static func howToChange(_ checkId: String, caseId: String, before: Dossier, after: Dossier) -> Localized? {
+        func newest<T>(_ path: KeyPath<Dossier, [T]>, _ id: KeyPath<T, String>) -> String {
+            let old = Set(before[keyPath: path].map { $0[keyPath: id] })
+            return after[keyPath: path].last { !old.contains($0[keyPath: id]) }?[keyPath: id]
+                ?? after[keyPath: path].last?[keyPath: id] ?? "<id>"
+        }
+        func change(_ nl: String, _ en: String) -> Localized {
+            Localized(nl: "Wijzigen: " + nl, en: "To change: " + en)
+        }
+        if let number = CheckID.preconditionNumber(checkId) {
+            let command = "casus selection set \(caseId) \(number) --met ja|nee --justification \"…\""
+            return change(command + " (per voorwaarde)", command + " (per precondition)")
+        }
+        let interview = newest(\.interviews, \.id)
+        let consent = Localized(
+            nl: "Het toestemmingsregister wordt alleen aangevuld: een nieuwe beslissing met `casus consent record "
+                + "\(caseId) <persoon> …`, intrekken met `casus consent withdraw \(caseId) <persoon> …`.",
+            en: "The consent ledger only grows: a new decision with `casus consent record \(caseId) <person> …`, "
+                + "a withdrawal with `casus consent withdraw \(caseId) <person> …`.")
+        switch CheckID(rawValue: checkId) {
+        case .endUser?, .surroundings?:
+            let person = newest(\.participants, \.id)
+            let command = "casus person set \(caseId) \(person) --pseudonym … --pronoun zij|hij|hen|naam"
+            return change(
+                command + "; de echte naam: casus person identity \(caseId) \(person) --set-real-name …",
+                command + "; the real name: casus person identity \(caseId) \(person) --set-real-name …")
+        case .interview?, .duration?, .safety?, .explained?:
+            let command =
+                "casus interview set \(caseId) \(interview) --at … --planned … --actual … --place … "
+                + "--safety-checked ja|nee --story-explained ja|nee"
+            return change(command, command)
+        case .transcript?:
+            let command = "casus interview transcript \(caseId) \(interview) --file …"
+            return change(command + " (citaten schuiven mee)", command + " (quotes move along)")
+        case .interviewConsent?, .recordingConsent?, .transcriptionConsent?, .narrativeConsent?, .quoteConsent?,
+            .sharingConsent?, .reportConsent?:
+            return consent
+        case .narrative?, .quotesTraceable?, .lint?:
+            return change(
+                "een nieuwe versie met casus narrative set \(caseId) --file …; terug naar een eerdere: "
+                    + "casus narrative use \(caseId) <versie>",
+                "a new version with casus narrative set \(caseId) --file …; back to an earlier one: "
+                    + "casus narrative use \(caseId) <version>")
+        case .agenciesContacted?:
+            let command = "casus agency set \(caseId) <instantie> --contact niet-benaderd|benaderd|gesproken|geweigerd"
+            return change(command, command.replacingOccurrences(of: "<instantie>", with: "<agency>"))
+        case .findings?:
+            let finding = newest(\.findings, \.id)
+            let command = "casus finding set \(caseId) \(finding) --status … --note … --event …"
+            return change(
+                command + "; weghalen: casus finding remove \(caseId) \(finding)",
+                command + "; to remove: casus finding remove \(caseId) \(finding)")
+        case .leervraag?, .leervragenLinked?:
+            return Localized(
+                nl: "Wijzigen: in de browser (Leervragen en dilemma's → Wijzigen); de terminal kent alleen "
+                    + "`casus leervraag add`.",
+                en: "To change: in the browser (Leervragen and dilemma's → Change); the terminal only has "
+                    + "`casus leervraag add`.")
+        case .summary?:
+            let command = "casus case set \(caseId) --summary \"…\""
+            return change(command, command)
+        case .publicationForm?:
+            let command = "casus case set \(caseId) --publication anoniem|pseudoniem|naam"
+            return change(command, command)
+        case .wederhoorDone?, nil:
+            return nil
+        }
+    }
+}
