@@ -105,6 +105,46 @@ struct GuidedRouteTests {
         #expect(text.contains("Volgende stap (3 contra-expertise)"))
     }
 
+    @Test(
+        "before the contra-expertise, next asks for agencies, events and hand-offs one at a time, with the same rules")
+    func timelineInsideNext() throws {
+        let cli = CLI()
+        try cli.ok(["init"])
+        let transcript = try cli.write(Self.transcript, to: "transcript.txt")
+        let narrative = try cli.write(Self.narrative, to: "narratief.md")
+        let input = Self.answers(transcript: transcript, narrative: narrative).joined(separator: "\n") + "\n"
+        _ = try cli.ok(["next", "--until", "contra-expertise"], input: input)
+        let round = [
+            "",  // an agency? (ja: there is none yet)
+            "Gemeente Rijnstede", "", "", "",  // name, kind, contact (default), note
+            "ja",  // another
+            "Belastingdienst", "", "", "",
+            "nee",
+            "",  // an event? (ja: there is none yet)
+            "vorige week",  // a date casus cannot read: explained, asked again
+            "2024-03", "gemeente-rijnstede", "brief", "De gemeente stuurt een terugvordering.", "Ze schrok.", "-1",
+            "ja", "ja", "", "",  // visible, key moment, certainty (default), knelpunten (none)
+            "nee",
+            "",  // a hand-off? (ja: there is none yet)
+            "gemeente-rijnstede", "belastingdienst", "Melding van de terugvordering", "nee", "2024-03", "", "", "", "",
+            "ja",  // the same hand-off again: refused as a duplicate, and the round goes on
+            "gemeente-rijnstede", "belastingdienst", "Melding van de terugvordering", "nee", "2024-03", "", "", "", "",
+            "nee",
+        ]
+        let run = try cli.run(["next", "brief-in-maart"], input: round.joined(separator: "\n") + "\n")
+        #expect(run.out.contains("Tijdlijn: 0 gebeurtenissen, 0 instanties, 0 overdrachten"), "\(run.out)")
+        #expect(run.out.contains("Schrijf de datum als 2024-03-05"), "\(run.out)")
+        #expect(run.out.contains("Gebeurtenis E1 toegevoegd. Wijzigen: casus event set brief-in-maart E1"))
+        #expect(run.out.contains("Deze overdracht staat er al: H1."), "\(run.out)")
+        #expect(run.out.contains("Tijdlijn: 1 gebeurtenissen, 2 instanties, 1 overdrachten (1 die er niet kwamen)."))
+        let events = try cli.ok(["event", "list", "brief-in-maart"])
+        #expect(events.contains("De gemeente stuurt een terugvordering."), "\(events)")
+        let handoffs = try cli.ok(["handoff", "list", "brief-in-maart"])
+        #expect(handoffs.contains("H1") && !handoffs.contains("H2"), "\(handoffs)")
+        // After the round, the contra-expertise asks about each agency it named.
+        #expect(run.out.contains("3.instanties-benaderd") || run.out.contains("benaderd"), "\(run.out)")
+    }
+
     @Test("the writer's opinion in the narrative is confirmed or rewritten before step 2 is done")
     func lintConfirmation() throws {
         let cli = CLI()

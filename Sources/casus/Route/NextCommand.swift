@@ -66,6 +66,7 @@ struct NextCommand: CasusCommand {
         }
         var lastAttempt: String?
         var wasReady = false
+        var timelineAsked = false
         while true {
             let next = try Casework.routeNext(of: dossier)
             let status = next.status
@@ -85,6 +86,13 @@ struct NextCommand: CasusCommand {
                     prompter.say(PromptText.allDone)
                 }
                 break
+            }
+            // Before the contra-expertise: the timeline, agencies and hand-offs, asked here one record at a
+            // time with the forms the browser uses, so nobody leaves `next` for `casus event add`.
+            if check.id.hasPrefix("3."), !timelineAsked, !dryRun {
+                timelineAsked = true
+                dossier = try TimelineRound(casework: casework, prompter: prompter).run(dossier)
+                continue
             }
             prompter.say(PromptText.next(check))
             if let detail = check.detail { prompter.say(Localized(nl: "  " + detail.nl, en: "  " + detail.en)) }
@@ -190,5 +198,53 @@ struct NextCommand: CasusCommand {
             context.t(
                 "casus: niet gebruikte antwoorden: \(unused.joined(separator: ", ")).",
                 "casus: answers not used: \(unused.joined(separator: ", "))."))
+    }
+}
+
+/// The timeline round of `casus next`: agencies, events and hand-offs, one at a time, each saved on its
+/// own with the same record forms (and rules) as the browser's timeline page.
+struct TimelineRound {
+    let casework: Casework
+    let prompter: Prompter
+
+    /// At most this many records of one kind in one round: a script that answers "ja" forever stops.
+    static let limit = 200
+
+    func run(_ start: Dossier) throws -> Dossier {
+        var dossier = start
+        prompter.say(TerminalText.timelineSummary(dossier))
+        let kinds: [(RecordForms.Kind, String, Localized, Bool)] = [
+            (.instantie, "tijdlijn-instantie", TerminalText.addAgency, dossier.agencies.isEmpty),
+            (.gebeurtenis, "tijdlijn-gebeurtenis", TerminalText.addEvent, dossier.events.isEmpty),
+            (.overdracht, "tijdlijn-overdracht", TerminalText.addHandoff, dossier.handoffs.isEmpty),
+        ]
+        for (kind, key, question, first) in kinds {
+            var added = 0
+            // The first question says yes when there is none yet; "nog een" says no.
+            var ask = question
+            var suggestion = first
+            // The end of the input, or "nee", ends this kind.
+            while added < Self.limit, (try? prompter.yesNo(key, ask, default: suggestion)) == true {
+                do {
+                    let form = RecordForms.form(kind, for: dossier)
+                    guard
+                        case .changed(let saved, _) = try casework.saveStep(
+                            dossier.casus.id, form, try prompter.answers(for: form))
+                    else { break }
+                    dossier = saved
+                    added += 1
+                    prompter.say(TerminalText.recordSaved(kind, in: dossier))
+                } catch let error as CasusError where error.kind == .invalidInput || error.kind == .conflict {
+                    // A refused record (a duplicate hand-off, say) is said, and the round goes on.
+                    prompter.say(error.message)
+                }
+                // Answers given with --answer would be the same record again: once is enough.
+                if prompter.givenKeys.contains(key) { break }
+                ask = TerminalText.another(kind)
+                suggestion = false
+            }
+        }
+        prompter.say(TerminalText.timelineSummary(dossier))
+        return dossier
     }
 }

@@ -1,3 +1,4 @@
+import CasusApp
 import CasusCore
 import Foundation
 
@@ -184,6 +185,55 @@ extension TerminalText {
             return change(command, command)
         case .wederhoorDone?, nil:
             return nil
+        }
+    }
+}
+
+extension TerminalText {
+    static func timelineSummary(_ dossier: Dossier) -> Localized {
+        let missing = dossier.handoffs.filter { !$0.happened }.count
+        return Localized(
+            nl: "Tijdlijn: \(dossier.events.count) gebeurtenissen, \(dossier.agencies.count) instanties, "
+                + "\(dossier.handoffs.count) overdrachten (\(missing) die er niet kwamen).",
+            en: "Timeline: \(dossier.events.count) events, \(dossier.agencies.count) agencies, "
+                + "\(dossier.handoffs.count) hand-offs (\(missing) that did not happen).")
+    }
+    static let addAgency = Localized(
+        nl: "Een instantie toevoegen waar de eindgebruiker mee te maken had?",
+        en: "Add an agency the end user dealt with?")
+    static let addEvent = Localized(
+        nl: "Een gebeurtenis op de tijdlijn zetten?", en: "Put an event on the timeline?")
+    static let addHandoff = Localized(
+        nl: "Een overdracht tussen instanties vastleggen (ook een die er had moeten zijn)?",
+        en: "Record a hand-off between agencies (also one that should have happened)?")
+
+    static func another(_ kind: RecordForms.Kind) -> Localized {
+        switch kind {
+        case .instantie: Localized(nl: "Nog een instantie?", en: "Another agency?")
+        case .overdracht: Localized(nl: "Nog een overdracht?", en: "Another hand-off?")
+        default: Localized(nl: "Nog een gebeurtenis?", en: "Another event?")
+        }
+    }
+
+    /// What was saved, with the command that changes it later.
+    static func recordSaved(_ kind: RecordForms.Kind, in dossier: Dossier) -> Localized {
+        let caseId = dossier.casus.id
+        switch kind {
+        case .instantie:
+            let id = dossier.agencies.last?.id ?? "?"
+            return Localized(
+                nl: "Instantie \(id) toegevoegd. Wijzigen: casus agency set \(caseId) \(id) …",
+                en: "Agency \(id) added. To change: casus agency set \(caseId) \(id) …")
+        case .overdracht:
+            let id = dossier.handoffs.last?.id ?? "?"
+            return Localized(
+                nl: "Overdracht \(id) vastgelegd. Weghalen: casus handoff remove \(caseId) \(id)",
+                en: "Hand-off \(id) recorded. To remove: casus handoff remove \(caseId) \(id)")
+        default:
+            let id = dossier.events.last?.id ?? "?"
+            return Localized(
+                nl: "Gebeurtenis \(id) toegevoegd. Wijzigen: casus event set \(caseId) \(id) …",
+                en: "Event \(id) added. To change: casus event set \(caseId) \(id) …")
         }
     }
 }
