@@ -124,6 +124,7 @@ struct GuidedRouteTests {
             "vorige week",  // a date casus cannot read: explained, asked again
             "2024-03", "gemeente-rijnstede", "brief", "De gemeente stuurt een terugvordering.", "Ze schrok.", "-1",
             "ja", "ja", "", "",  // visible, key moment, certainty (default), knelpunten (none)
+            "q1",  // the quote registered from the narrative, in which Sanne tells of it
             "nee",
             "",  // a hand-off? (ja: there is none yet)
             "gemeente-rijnstede", "belastingdienst", "Melding van de terugvordering", "nee", "2024-03", "", "", "", "",
@@ -137,8 +138,9 @@ struct GuidedRouteTests {
         #expect(run.out.contains("Gebeurtenis E1 toegevoegd. Wijzigen: casus event set brief-in-maart E1"))
         #expect(run.out.contains("Deze overdracht staat er al: H1."), "\(run.out)")
         #expect(run.out.contains("Tijdlijn: 1 gebeurtenissen, 2 instanties, 1 overdrachten (1 die er niet kwamen)."))
-        let events = try cli.ok(["event", "list", "brief-in-maart"])
+        let events = try cli.ok(["event", "list", "brief-in-maart", "--json"])
         #expect(events.contains("De gemeente stuurt een terugvordering."), "\(events)")
+        #expect(events.contains("\"quoteId\" : \"Q1\"") || events.contains("\"quoteId\":\"Q1\""), "\(events)")
         let handoffs = try cli.ok(["handoff", "list", "brief-in-maart"])
         #expect(handoffs.contains("H1") && !handoffs.contains("H2"), "\(handoffs)")
         // After the round, the contra-expertise asks about each agency it named.

@@ -27,6 +27,7 @@ extension RecordForms {
                 "wat": event.what, "beleving": event.experience ?? "", "impact": event.impact.map { String($0) } ?? "?",
                 "zichtbaar": yes(event.visibleToEndUser), "sleutelmoment": yes(event.keyMoment),
                 "bewijs": event.evidence.rawValue, "knelpunten": event.knelpunten.joined(separator: ","),
+                "citaat": event.quoteId ?? "",
             ])
         case .overdracht:
             let handoff = try record(dossier.handoffs, id, kind)
@@ -152,7 +153,6 @@ extension RecordForms {
             place(&d.events, old.events) { new, was in
                 new.id = was.id
                 new.endDate = was.endDate
-                new.quoteId = was.quoteId
                 new.phase = was.phase
                 new.note = was.note
             }

@@ -133,6 +133,25 @@ public enum RecordForms {
             labels: personLabels(dossier, roles: true))
     }
 
+    /// The quote in which the end user tells of the event, shown on the map and in the report beside it.
+    static func quoteQuestion(_ dossier: Dossier) -> StepQuestion {
+        let ids = dossier.quotes.map(\.id)
+        return StepQuestion(
+            "citaat",
+            Localized(
+                nl: "Het citaat waarin het verteld wordt (leeg mag)", en: "The quote that tells of it (may be empty)"),
+            .choice(
+                values: ids,
+                normalize: { text in text.isEmpty ? text : ids.first { $0.caseInsensitiveCompare(text) == .orderedSame }
+                }),
+            labels: Dictionary(
+                uniqueKeysWithValues: dossier.quotes.map { quote in
+                    let who = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
+                    let text = "\(quote.id) · \(who): “\(quote.text.excerpt)”"
+                    return (quote.id, Localized(nl: text, en: text))
+                }))
+    }
+
     static func momentQuestion() -> StepQuestion {
         StepQuestion(
             "moment", Localized(nl: "Wanneer? (bijv. 2024-03-05 13:50)", en: "When? (e.g. 2024-03-05 13:50)"), .moment)
@@ -181,6 +200,7 @@ public enum RecordForms {
                 "knelpunten", Localized(nl: "Soorten knelpunt", en: "Kinds of knelpunt"),
                 .ids(known: catalogue.map(\.id), required: false),
                 labels: Dictionary(uniqueKeysWithValues: catalogue.map { ($0.id, $0.label) })),
+            quoteQuestion(dossier),
         ]
         return StepForm(nil, questions: questions) { answers, d, _ in
             var d = d
@@ -195,6 +215,7 @@ public enum RecordForms {
             fields.keyMoment = answers.bool("sleutelmoment")
             fields.evidence = try answers.choice("bewijs", EvidenceStatus.self)
             fields.knelpunten = answers.ids("knelpunten")
+            fields.quoteId = answers.optionalText("citaat")
             _ = try d.appendEvent(fields)
             return .changed(d, realName: nil)
         }
