@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Rules")]
         ),
-        // Customer-journey maps: lanes on a real time axis, hand-offs, her experience; SVG, HTML, Mermaid, CSV.
+        // Customer-journey maps: lanes on a real time axis, hand-offs, the end user's experience; SVG, HTML, Mermaid, CSV.
         .target(
             name: "CasusJourney",
             dependencies: ["CasusCore", "CasusDocuments", .product(name: "Yams", package: "Yams")]

@@ -332,7 +332,7 @@ struct JourneyLayout {
         return undatedStart + Double(index) * (Self.boxWidth + Self.gap)
     }
 
-    /// Points of her experience, left to right.
+    /// Points of the end user's experience, left to right.
     var curve: [(x: Double, impact: Int, item: JourneyItem)] {
         map.items.compactMap { item in
             guard let impact = item.impact, let x = itemX(item) else { return nil }

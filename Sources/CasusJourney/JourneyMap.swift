@@ -4,7 +4,7 @@ import Yams
 
 /// Which map to draw.
 public enum JourneyView: Sendable, Equatable {
-    /// One strip per lane with what she saw, and her experience above it.
+    /// One strip per lane with what the end user saw, and their experience above it.
     case overview
     /// The full service blueprint: front- and backstage per agency, hand-offs, evidence, knelpunten.
     case blueprint

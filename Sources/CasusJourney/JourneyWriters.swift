@@ -109,7 +109,7 @@ public enum SVGJourneyWriter {
                 weight: band.lane.kind == .agencyBack ? "normal" : "bold",
                 style: band.lane.kind == .agencyBack ? "italic" : "normal")
             if band.lane.kind == .agencyBack {
-                // The line of visibility between what she saw and what happened out of her sight.
+                // The line of visibility between what the end user saw and what happened out of sight.
                 svg.line(
                     "<line x1=\"0\" y1=\"\(f(band.y))\" x2=\"\(f(w))\" y2=\"\(f(band.y))\" stroke=\"#1F3A5F\" stroke-width=\"1.5\" stroke-dasharray=\"10 4\"/>"
                 )

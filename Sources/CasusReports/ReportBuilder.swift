@@ -306,10 +306,11 @@ public struct ReportBuilder {
         return result
     }
 
-    /// The journey map (overview, or the agency's slice for its version), with the map's own summary as text alternative.
+    /// The journey map (the whole blueprint with its hand-offs, also the missing ones, or the agency's
+    /// slice for its version) on a page of its own, with the map's own summary as text alternative.
     mutating func journeyFigure() throws {
         guard !dossier.events.isEmpty else { return }
-        let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .overview
+        let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .blueprint
         let map: JourneyMap
         do {
             map = try JourneyMap.build(dossier, view: view, language: language, catalogue: scope.options.catalogue)
@@ -320,7 +321,12 @@ public struct ReportBuilder {
                 "The journey map is left out: \(error.message.en)")
         }
         let drawing = SVGJourneyWriter.drawing(map)
-        let width = 170.0
+        // A page of its own, as large as it fits with its caption: a wide map on a landscape page
+        // (257 × 150 mm within the margins), a tall one (many lanes) on a portrait page (166 × 215 mm).
+        let aspect = drawing.height / max(1, drawing.width)
+        let landscape = aspect <= 1
+        let width = landscape ? min(257.0, 150.0 / max(aspect, 0.01)) : min(166.0, 215.0 / aspect)
+        if !landscape { blocks.append(.pageBreak) }
         blocks.append(
             .figure(
                 Figure(
@@ -328,8 +334,9 @@ public struct ReportBuilder {
                     caption: t(
                         "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
                         "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt."),
-                    widthMillimetres: width,
-                    heightMillimetres: (width * drawing.height / max(1, drawing.width) * 10).rounded() / 10)))
+                    widthMillimetres: (width * 10).rounded() / 10,
+                    heightMillimetres: (width * aspect * 10).rounded() / 10, landscapePage: landscape)))
+        if !landscape { blocks.append(.pageBreak) }
     }
 
     mutating func timeline() {

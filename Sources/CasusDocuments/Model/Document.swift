@@ -179,12 +179,15 @@ public struct Figure: Sendable, Equatable {
     public var heightMillimetres: Double
     /// Wider than a page (a journey map): on screen it keeps its size and scrolls sideways.
     public var wide: Bool
+    /// On a landscape page of its own in paged documents (ODT, and the PDF made from it).
+    public var landscapePage: Bool
 
     public init(
         svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90,
-        wide: Bool = false
+        wide: Bool = false, landscapePage: Bool = false
     ) {
         self.wide = wide
+        self.landscapePage = landscapePage
         self.svg = svg
         self.alt = alt
         self.caption = caption

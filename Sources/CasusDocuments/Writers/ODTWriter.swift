@@ -57,6 +57,8 @@ public enum ODTWriter {
                 <office:document-content \(ODTWriter.namespaces)>
                 <office:automatic-styles>
                 <style:style style:name="PBreak" style:family="paragraph" style:parent-style-name="Text_20_body"><style:paragraph-properties fo:break-before="page"/></style:style>
+                <style:style style:name="FigurePage" style:family="paragraph" style:parent-style-name="Figure" style:master-page-name="Landscape"/>
+                <style:style style:name="BackToPortrait" style:family="paragraph" style:parent-style-name="Text_20_body" style:master-page-name="Standard"/>
                 <style:style style:name="TableHeaderCell" style:family="table-cell"><style:table-cell-properties fo:background-color="\(document.style.primaryColour)" fo:padding="1.2mm" fo:border="0.2mm solid #8a8a8a"/></style:style>
                 <style:style style:name="TableCell" style:family="table-cell"><style:table-cell-properties fo:padding="1.2mm" fo:border="0.2mm solid #8a8a8a"/></style:style>
                 \(automaticStyles.joined(separator: "\n"))
@@ -155,11 +157,15 @@ public enum ODTWriter {
                 let n = pictures.count + 1
                 let path = "Pictures/figure\(n).svg"
                 pictures.append(Picture(path: path, data: Data(figure.svg.utf8), mime: "image/svg+xml"))
-                return "<text:p text:style-name=\"Figure\">"
+                // A landscape page of its own: the figure's paragraph starts the landscape master page,
+                // an empty paragraph after the caption goes back to the portrait one.
+                let drawn =
+                    "<text:p text:style-name=\"\(figure.landscapePage ? "FigurePage" : "Figure")\">"
                     + frame(
                         name: "Figuur\(n)", path: path, mime: "image/svg+xml",
                         width: figure.widthMillimetres, height: figure.heightMillimetres, alt: figure.alt)
                     + "</text:p>\n" + p("Caption", XMLText.escape(figure.caption))
+                return figure.landscapePage ? drawn + p("BackToPortrait", "") : drawn
             case .tableOfContents(let title):
                 var out = "<text:table-of-content text:protected=\"true\" text:name=\"\(XMLText.escape(title))\">"
                 out +=
@@ -361,9 +367,17 @@ public enum ODTWriter {
             <style:header-style><style:header-footer-properties fo:min-height="0mm" fo:margin-bottom="5mm"/></style:header-style>
             <style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="5mm"/></style:footer-style>
             </style:page-layout>
+            <style:page-layout style:name="pm2"><style:page-layout-properties fo:page-width="297mm" fo:page-height="210mm" style:print-orientation="landscape" fo:margin-top="12mm" fo:margin-bottom="12mm" fo:margin-left="20mm" fo:margin-right="20mm"/>
+            <style:header-style><style:header-footer-properties fo:min-height="0mm" fo:margin-bottom="4mm"/></style:header-style>
+            <style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="4mm"/></style:footer-style>
+            </style:page-layout>
             </office:automatic-styles>
             <office:master-styles>
             <style:master-page style:name="Standard" style:page-layout-name="pm1">
+            <style:header><text:p text:style-name="Header">\(XMLText.escape(document.meta.headerText ?? document.meta.title))</text:p></style:header>
+            <style:footer><text:p text:style-name="Footer">\(footer)<text:tab/><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
+            </style:master-page>
+            <style:master-page style:name="Landscape" style:page-layout-name="pm2">
             <style:header><text:p text:style-name="Header">\(XMLText.escape(document.meta.headerText ?? document.meta.title))</text:p></style:header>
             <style:footer><text:p text:style-name="Footer">\(footer)<text:tab/><text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>
             </style:master-page>
