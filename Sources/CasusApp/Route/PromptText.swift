@@ -166,9 +166,13 @@ public enum PromptText {
     public static let leervraagFacts = Localized(
         nl: "Gebeurtenissen en bevindingen waar de leervraag uit voortkomt (bijv. E3,E7,F2)",
         en: "Events and findings the learning question comes from (e.g. E3,E7,F2)")
-    public static let publicationForm = Localized(
-        nl: "Hoe verschijnt het rapport: anoniem, pseudoniem of naam?",
-        en: "How does the report appear: anoniem, pseudoniem or naam?")
+    /// Only the forms that may still be chosen (a refused one is never named).
+    public static func publicationForm(_ allowed: [PublicationForm]) -> Localized {
+        let names = allowed.map(\.rawValue)
+        let nl = names.count > 1 ? names.dropLast().joined(separator: ", ") + " of " + names.last! : names.joined()
+        let en = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+        return Localized(nl: "Hoe verschijnt het rapport: \(nl)?", en: "How does the report appear: \(en)?")
+    }
     public static let reportConsentMoment = Localized(
         nl: "Wanneer kwam de toestemming voor het rapport en de publicatie?",
         en: "When was consent given for the report and publication?")

@@ -127,7 +127,7 @@ public enum RouteForms {
             }
             guard !allowed.isEmpty else { return manual }
             let question = StepQuestion.choice(
-                "publicatievorm", PromptText.publicationForm, PublicationForm.self, among: allowed,
+                "publicatievorm", PromptText.publicationForm(allowed), PublicationForm.self, among: allowed,
                 default: allowed.contains(.pseudoniem) ? .pseudoniem : allowed.first)
             return .form(
                 StepForm(id.rawValue, questions: [question]) { answers, d, _ in

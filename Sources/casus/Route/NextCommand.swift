@@ -213,6 +213,12 @@ struct TimelineRound {
     func run(_ start: Dossier) throws -> Dossier {
         var dossier = start
         prompter.say(TerminalText.timelineSummary(dossier))
+        // A timeline that has events is only added to when the researcher says so.
+        if !dossier.events.isEmpty,
+            (try? prompter.yesNo("tijdlijn", TerminalText.addToTimeline, default: false)) != true
+        {
+            return dossier
+        }
         let kinds: [(RecordForms.Kind, String, Localized, Bool)] = [
             (.instantie, "tijdlijn-instantie", TerminalText.addAgency, dossier.agencies.isEmpty),
             (.gebeurtenis, "tijdlijn-gebeurtenis", TerminalText.addEvent, dossier.events.isEmpty),

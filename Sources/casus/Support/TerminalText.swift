@@ -198,6 +198,9 @@ extension TerminalText {
             en: "Timeline: \(dossier.events.count) events, \(dossier.agencies.count) agencies, "
                 + "\(dossier.handoffs.count) hand-offs (\(missing) that did not happen).")
     }
+    static let addToTimeline = Localized(
+        nl: "De tijdlijn nu aanvullen (instanties, gebeurtenissen, overdrachten)?",
+        en: "Add to the timeline now (agencies, events, hand-offs)?")
     static let addAgency = Localized(
         nl: "Een instantie toevoegen waar de eindgebruiker mee te maken had?",
         en: "Add an agency the end user dealt with?")
