@@ -45,6 +45,8 @@ public struct ReportBuilder {
     let template: ReportTemplate
     let language: Language
     var blocks: [Block] = []
+    /// Whether the journey map placed last was on a landscape page (nil: none placed yet).
+    var lastJourneyLandscape: Bool?
     var anchors: Set<String> = []
     /// The narrative as it may appear in this report, made once and used by every section that needs it.
     var story: [Block] = []
@@ -307,36 +309,110 @@ public struct ReportBuilder {
     }
 
     /// The journey map (the whole blueprint with its hand-offs, also the missing ones, or the agency's
-    /// slice for its version) on a page of its own, with the map's own summary as text alternative.
+    /// slice for its version), each part on a page of its own, with the map's own summary as text
+    /// alternative. A map whose words would print smaller than `readablePoints` is split into periods
+    /// of consecutive events, one page each.
     mutating func journeyFigure() throws {
         guard !dossier.events.isEmpty else { return }
         let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .blueprint
-        let map: JourneyMap
+        let language = language, catalogue = scope.options.catalogue
+        let build = { (d: Dossier) throws -> JourneyMap in
+            try JourneyMap.build(d, view: view, language: language, catalogue: catalogue)
+        }
+        let whole: JourneyMap
         do {
-            map = try JourneyMap.build(dossier, view: view, language: language, catalogue: scope.options.catalogue)
+            whole = try build(dossier)
         } catch let error as CasusError where error.kind == .invalidInput {
             // Too many events to draw: the report keeps its timeline table and says why the map is missing.
             return gap(
                 "De klantreiskaart is weggelaten: \(error.message.nl)",
                 "The journey map is left out: \(error.message.en)")
         }
-        let drawing = SVGJourneyWriter.drawing(map)
-        // A page of its own, as large as it fits with its caption: a wide map on a landscape page
-        // (257 × 150 mm within the margins), a tall one (many lanes) on a portrait page (166 × 215 mm).
+        let drawing = SVGJourneyWriter.drawing(whole)
+        let events = dossier.chronologicalEvents
+        let parts = min(
+            max(1, Int((Self.readablePoints / Self.placement(drawing).textPoints).rounded(.up))),
+            max(1, events.count / 3))
+        guard parts > 1 else {
+            placeJourney(drawing, summary: whole.summary, part: nil, after: nil)
+            return closeJourney()
+        }
+        let size = (events.count + parts - 1) / parts
+        for (index, start) in stride(from: 0, to: events.count, by: size).enumerated() {
+            let period = Array(events[start..<min(start + size, events.count)])
+            var part = dossier
+            let ids = Set(period.map(\.id))
+            part.events = dossier.events.filter { ids.contains($0.id) }
+            part.handoffs = dossier.handoffs.filter { handoff in
+                if let event = handoff.eventId { return ids.contains(event) }
+                guard let date = handoff.date else { return index == 0 }
+                return Self.within(date, period, first: index == 0, last: start + size >= events.count)
+            }
+            let map = try build(part)
+            placeJourney(
+                SVGJourneyWriter.drawing(map), summary: map.summary, part: (index + 1, parts, period),
+                after: lastJourneyLandscape)
+        }
+        closeJourney()
+    }
+
+    /// A portrait map ends its page; a landscape one ended it already by going back to portrait.
+    private mutating func closeJourney() {
+        if lastJourneyLandscape == false { blocks.append(.pageBreak) }
+        lastJourneyLandscape = nil
+    }
+
+    /// Words in the map print at least this large (in points) where the map is split.
+    static let readablePoints = 6.0
+
+    /// Where a drawing goes: a wide one on a landscape page (257 × 150 mm within the margins), a tall
+    /// one (many lanes) on a portrait page (166 × 215 mm), as large as it fits with its caption; and how
+    /// large its smallest words (9 px) then print.
+    static func placement(
+        _ drawing: (svg: String, width: Double, height: Double)
+    ) -> (landscape: Bool, width: Double, aspect: Double, textPoints: Double) {
         let aspect = drawing.height / max(1, drawing.width)
         let landscape = aspect <= 1
         let width = landscape ? min(257.0, 150.0 / max(aspect, 0.01)) : min(166.0, 215.0 / aspect)
-        if !landscape { blocks.append(.pageBreak) }
+        return (landscape, width, aspect, 9 * width / max(1, drawing.width) * 72 / 25.4)
+    }
+
+    /// Whether a hand-off's date falls in a period of events (the first period takes what came before
+    /// it, the last what came after).
+    static func within(_ date: FuzzyDate, _ period: [TimelineEvent], first: Bool, last: Bool) -> Bool {
+        let dates = period.compactMap(\.date)
+        guard let from = dates.first, let to = dates.last else { return first }
+        let afterStart = first || !(date < from)
+        let beforeEnd = last || !(to < date)
+        return afterStart && beforeEnd
+    }
+
+    /// Places one map on its page; `after` says whether the map before it was on a landscape page (nil:
+    /// none before), so no empty page comes between them.
+    private mutating func placeJourney(
+        _ drawing: (svg: String, width: Double, height: Double), summary: String,
+        part: (number: Int, of: Int, events: [TimelineEvent])?, after: Bool?
+    ) {
+        let place = Self.placement(drawing)
+        var caption = t(
+            "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
+            "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt.")
+        if let part {
+            let from = part.events.first?.date?.description ?? "?", to = part.events.last?.date?.description ?? "?"
+            caption += t(
+                " Deel \(part.number) van \(part.of): \(from) tot \(to).",
+                " Part \(part.number) of \(part.of): \(from) to \(to).")
+        }
+        // A landscape page starts by itself; a portrait one after text or another portrait map needs a break.
+        if !place.landscape && after != true { blocks.append(.pageBreak) }
         blocks.append(
             .figure(
                 Figure(
-                    svg: drawing.svg, alt: map.summary,
-                    caption: t(
-                        "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
-                        "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt."),
-                    widthMillimetres: (width * 10).rounded() / 10,
-                    heightMillimetres: (width * aspect * 10).rounded() / 10, landscapePage: landscape)))
-        if !landscape { blocks.append(.pageBreak) }
+                    svg: drawing.svg, alt: summary, caption: caption,
+                    widthMillimetres: (place.width * 10).rounded() / 10,
+                    heightMillimetres: (place.width * place.aspect * 10).rounded() / 10,
+                    landscapePage: place.landscape)))
+        lastJourneyLandscape = place.landscape
     }
 
     mutating func timeline() {
