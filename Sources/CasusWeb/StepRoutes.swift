@@ -35,7 +35,7 @@ struct StepRoutes {
         }
 
         router.post("/casus/:id/stap") { request, context -> Response in
-            let posted = try await FormCheck.read(request, context: context)
+            let (posted, file) = try await FormCheck.readWithFile(request, context: context)
             guard let desk = server.desk(context) else { throw WebError.foreignForm }
             let caseId = try context.parameters.require("id")
             let work = try desk.casework(caseId)
@@ -52,7 +52,7 @@ struct StepRoutes {
             }
             let answers = StepFormView.answers(form, from: posted)
             do {
-                switch try work.saveStep(caseId, form, answers) {
+                switch try work.saveStep(caseId, form, answers, file: file) {
                 case .changed:
                     return .redirect(to: "/casus/\(caseId)/stap?opgeslagen=1", type: .normal)
                 case .manual(let text):
@@ -61,7 +61,7 @@ struct StepRoutes {
                 }
             } catch let error as CasusError where Self.isAnswerProblem(error) {
                 return try stepPage(
-                    work, caseId: caseId, context: context, answers: answers, error: error,
+                    work, caseId: caseId, context: context, answers: answers, error: error, fileSent: file != nil,
                     status: .unprocessableContent)
             }
         }
@@ -94,7 +94,7 @@ struct StepRoutes {
     /// The next step of the route: its check, and its form (or what to do outside casus).
     func stepPage(
         _ work: Casework, caseId: String, context: WebContext, answers: StepAnswers? = nil,
-        error: CasusError? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok
+        error: CasusError? = nil, notice: String? = nil, fileSent: Bool = false, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let dossier = try work.dossier(caseId)
         let next = try Casework.routeNext(of: dossier)
@@ -125,8 +125,9 @@ struct StepRoutes {
             } else {
                 page["checkId"] = form.checkId ?? ""
                 page["fields"] = StepFormView(context: context).fields(
-                    form, answers: answers ?? form.startingAnswers, dossier: dossier, error: error)
+                    form, answers: answers ?? form.startingAnswers, dossier: dossier, error: error, fileSent: fileSent)
                 page["hasFields"] = true
+                page["multipart"] = form.file != nil
             }
         }
         Self.addProblem(error, to: &page, context: context)

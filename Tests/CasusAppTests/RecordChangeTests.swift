@@ -202,6 +202,38 @@ struct ConsentEvidenceTests {
         }
     }
 
+    @Test("the route's consent steps take the signed form too; a consent said not given keeps no file")
+    func routeConsentStep() throws {
+        let fixture = try ProtectedStore()
+        let work = fixture.operations
+        let dossier = try work.dossier(caseId)
+        guard
+            case .form(let form) = RouteForms.task(
+                for: GateCheck.placeholder(CheckID.transcriptionConsent), in: dossier, lint: nil)
+        else {
+            Issue.record("no consent form")
+            return
+        }
+        #expect(form.file?.key == "bewijs")
+        let before = attachmentFiles(fixture)
+        let refused = try work.saveStep(
+            caseId, form, StepAnswers(["toestemming-gegeven": "nee"]), file: UploadedFile(name: "scan.pdf", data: pdf))
+        guard case .manual = refused else {
+            Issue.record("a consent not given changed the dossier")
+            return
+        }
+        #expect(attachmentFiles(fixture) == before, "no file is kept for a step that saved nothing")
+        let given = StepAnswers(["toestemming-gegeven": "ja", "toestemming-moment": "2024-05-02 10:00"])
+        guard
+            case .changed(let saved, _) = try work.saveStep(
+                caseId, form, given, file: UploadedFile(name: "scan.pdf", data: pdf))
+        else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(saved.consent.last?.evidence?.sha256 == Hashing.sha256(pdf))
+    }
+
     @Test("evidence formats are read from the first bytes; names lose their folders and gain the right extension")
     func formats() throws {
         #expect(EvidenceFormat.sniff(pdf) == .pdf)

@@ -370,14 +370,7 @@ public enum RecordForms {
                 "kopie", Localized(nl: "Kreeg de persoon een kopie?", en: "Did the person get a copy?"), .yesNo,
                 default: "ja"),
         ]
-        let evidence = FileQuestion(
-            key: "bewijs", label: Localized(nl: "Het getekende formulier (mag leeg)", en: "The signed form (optional)"),
-            help: Localized(
-                nl: "PDF, JPEG, PNG of TIFF tot 20 MB. casus bewaart het onder zijn SHA-256 en toont het alleen wie "
-                    + "toestemming beheert.",
-                en: "PDF, JPEG, PNG or TIFF up to 20 MB. casus keeps it under its SHA-256 and shows it only to those "
-                    + "who manage consent."))
-        return StepForm(nil, needs: [.consent], questions: questions, file: evidence) { answers, d, actor in
+        return StepForm(nil, needs: [.consent], questions: questions, file: .consentEvidence) { answers, d, actor in
             var d = d
             let granted = try answers.purposes("gegeven"), refused = try answers.purposes("geweigerd")
             try Dossier.requireDecision(granted: granted, refused: refused)

@@ -327,8 +327,10 @@ public enum RouteForms {
             StepQuestion("uitgelegd", PromptText.explained, .yesNo),
             StepQuestion("transcript", PromptText.transcript, .longText),
         ]
-        return StepForm(CheckID.interview.rawValue, needs: [.edit, .consent], questions: questions) {
-            answers, d, actor in
+        return StepForm(
+            CheckID.interview.rawValue, needs: [.edit, .consent], questions: questions,
+            file: hasConsent ? nil : .consentEvidence
+        ) { answers, d, actor in
             var d = d
             if !hasConsent {
                 d.consent.append(
@@ -337,8 +339,8 @@ public enum RouteForms {
                         granted: try answers.purposes("toestemming"), refused: try answers.purposes("geweigerd"),
                         letterVersion: answers.optionalText("brief-versie"),
                         at: try answers.moment("toestemming-moment"),
-                        method: try answers.choice("toestemming-wijze", ConsentMethod.self), obtainedBy: actor,
-                        copyGiven: answers.bool("kopie")))
+                        method: try answers.choice("toestemming-wijze", ConsentMethod.self), evidence: answers.file,
+                        obtainedBy: actor, copyGiven: answers.bool("kopie")))
             }
             let actual = try answers.minutes("duur")
             d.interviews.append(
@@ -528,14 +530,16 @@ public enum RouteForms {
             )
             .asked(when: given),
         ]
-        return StepForm(id.rawValue, needs: [.consent], questions: questions) { answers, d, actor in
+        return StepForm(id.rawValue, needs: [.consent], questions: questions, file: .consentEvidence) {
+            answers, d, actor in
             guard given(answers) else { return .manual(PromptText.consentNotGiven(person.pseudonym)) }
             var d = d
             d.consent.append(
                 ConsentEntry(
                     id: try EntityID.next(prefix: "C", existing: d.consent.map(\.id)), participantId: person.id,
                     granted: purposes, at: try answers.moment("toestemming-moment"),
-                    method: try answers.choice("toestemming-wijze", ConsentMethod.self), obtainedBy: actor))
+                    method: try answers.choice("toestemming-wijze", ConsentMethod.self), evidence: answers.file,
+                    obtainedBy: actor))
             return .changed(d, realName: nil)
         }
     }

@@ -73,6 +73,8 @@ extension Casework {
             if let stored, stored.isNew { store.attachments.remove(stored.ref) }
             throw error
         }
+        // A step that changed nothing (consent said not given) keeps no file it was sent.
+        if let stored, stored.isNew, case .manual = outcome { store.attachments.remove(stored.ref) }
         if case .changed(_, let realName?) = outcome {
             _ = try setIdentity(caseId, realName.participantId, realName: realName.name, contact: nil)
         }

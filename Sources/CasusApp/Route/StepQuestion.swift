@@ -266,6 +266,15 @@ public struct FileQuestion: Sendable {
     public let label: Localized
     public let help: Localized
 
+    /// The signed consent form, wherever consent is recorded (the consent page, the route's steps).
+    public static let consentEvidence = FileQuestion(
+        key: "bewijs", label: Localized(nl: "Het getekende formulier (mag leeg)", en: "The signed form (optional)"),
+        help: Localized(
+            nl: "PDF, JPEG, PNG of TIFF tot 20 MB. casus bewaart het onder zijn SHA-256 en toont het alleen wie "
+                + "toestemming beheert en echte namen mag zien.",
+            en: "PDF, JPEG, PNG or TIFF up to 20 MB. casus keeps it under its SHA-256 and shows it only to those "
+                + "who manage consent and may see real names."))
+
     /// The file types a browser's file picker offers; the server reads the bytes regardless.
     public var accepts: String { EvidenceFormat.allCases.map { "." + $0.fileExtension }.joined(separator: ",") }
 }
