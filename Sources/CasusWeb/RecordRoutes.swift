@@ -195,13 +195,7 @@ struct RecordRoutes {
         // The journey map redrawn as an event, agency or hand-off is being typed: nothing is stored.
         router.post("/casus/:id/kaart/voorbeeld/:soort") { request, context -> Response in
             let posted = try await FormCheck.read(request, context: context)
-            guard let desk = server.desk(context) else { throw WebError.foreignForm }
-            let caseId = try context.parameters.require("id")
-            guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
-                throw HTTPError(.notFound)
-            }
-            let work = try desk.casework(caseId)
-            let form = RecordForms.form(kind, for: try work.dossier(caseId))
+            let (work, caseId, kind, form) = try recordForm(context)
             let (svg, problem) = try work.previewJourneyMap(
                 caseId, kind: kind, answers: StepFormView.answers(form, from: posted), language: context.language)
             return try NarrativeRoutes.json(
@@ -217,13 +211,7 @@ struct RecordRoutes {
 
         router.post("/casus/:id/vastleggen/:soort") { request, context -> Response in
             let (posted, file) = try await FormCheck.readWithFile(request, context: context)
-            guard let desk = server.desk(context) else { throw WebError.foreignForm }
-            let caseId = try context.parameters.require("id")
-            guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
-                throw HTTPError(.notFound)
-            }
-            let work = try desk.casework(caseId)
-            let form = RecordForms.form(kind, for: try work.dossier(caseId))
+            let (work, caseId, kind, form) = try recordForm(context)
             let answers = StepFormView.answers(form, from: posted)
             let page = Page.of(kind)
             do {
@@ -241,6 +229,19 @@ struct RecordRoutes {
                     status: .unprocessableContent)
             }
         }
+    }
+
+    /// The case, the kind of record and its form that a posted record form (`/casus/:id/…/:soort`) is about.
+    func recordForm(
+        _ context: WebContext
+    ) throws -> (work: Casework, caseId: String, kind: RecordForms.Kind, form: StepForm) {
+        guard let desk = server.desk(context) else { throw WebError.foreignForm }
+        let caseId = try context.parameters.require("id")
+        guard let kind = RecordForms.Kind(rawValue: try context.parameters.require("soort")) else {
+            throw HTTPError(.notFound)
+        }
+        let work = try desk.casework(caseId)
+        return (work, caseId, kind, RecordForms.form(kind, for: try work.dossier(caseId)))
     }
 
     func render(

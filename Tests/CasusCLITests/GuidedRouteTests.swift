@@ -49,6 +49,15 @@ struct GuidedRouteTests {
         ]
     }
 
+    /// A new store, and `casus next --until contra-expertise` fed every answer of steps 0 to 2.
+    static func untilContraExpertise(_ cli: CLI) throws -> CLI.Result {
+        try cli.ok(["init"])
+        let transcript = try cli.write(Self.transcript, to: "transcript.txt")
+        let narrative = try cli.write(Self.narrative, to: "narratief.md")
+        let input = Self.answers(transcript: transcript, narrative: narrative).joined(separator: "\n") + "\n"
+        return try cli.run(["next", "--until", "contra-expertise"], input: input)
+    }
+
     func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -64,11 +73,7 @@ struct GuidedRouteTests {
     )
     func fromNothing() throws {
         let cli = CLI()
-        try cli.ok(["init"])
-        let transcript = try cli.write(Self.transcript, to: "transcript.txt")
-        let narrative = try cli.write(Self.narrative, to: "narratief.md")
-        let input = Self.answers(transcript: transcript, narrative: narrative).joined(separator: "\n") + "\n"
-        let run = try cli.run(["next", "--until", "contra-expertise"], input: input)
+        let run = try Self.untilContraExpertise(cli)
         #expect(run.status == 0, "\(run.err)\n\(run.out)")
         #expect(run.out.contains("Dit antwoord is nodig."))
         #expect(run.out.contains("'2024-02-30 14:00' is geen geldig moment"))
@@ -109,11 +114,7 @@ struct GuidedRouteTests {
         "before the contra-expertise, next asks for agencies, events and hand-offs one at a time, with the same rules")
     func timelineInsideNext() throws {
         let cli = CLI()
-        try cli.ok(["init"])
-        let transcript = try cli.write(Self.transcript, to: "transcript.txt")
-        let narrative = try cli.write(Self.narrative, to: "narratief.md")
-        let input = Self.answers(transcript: transcript, narrative: narrative).joined(separator: "\n") + "\n"
-        _ = try cli.ok(["next", "--until", "contra-expertise"], input: input)
+        _ = try Self.untilContraExpertise(cli)
         let round = [
             "",  // an agency? (ja: there is none yet)
             "Gemeente Rijnstede", "", "", "",  // name, kind, contact (default), note
