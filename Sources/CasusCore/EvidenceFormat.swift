@@ -26,8 +26,9 @@ public enum EvidenceFormat: String, CaseIterable, Sendable {
         return signatures.first { data.starts(with: $0.1) }?.0
     }
 
-    /// Checks an uploaded evidence file and returns its format and the name to keep it under: the
-    /// sender's file name without any folder, with the extension of what the bytes are.
+    /// Checks an uploaded evidence file and returns its format and the name to keep it under. That name
+    /// is never the sender's: a scan is often named after the person ("toestemming Karim Echtenaam.pdf"),
+    /// and a real name has no place in the store. The sender's name only appears in a refusal.
     public static func check(_ data: Data, name: String) throws -> (format: EvidenceFormat, fileName: String) {
         let given = String(URL(fileURLWithPath: name).lastPathComponent.prefix(120))
         let shown = given.isEmpty || given.hasPrefix(".") ? "bewijs" : given
@@ -47,9 +48,6 @@ public enum EvidenceFormat: String, CaseIterable, Sendable {
                     "'\(shown)' is geen PDF, JPEG, PNG of TIFF; lever het getekende formulier in een van die vormen aan.",
                 en: "'\(shown)' is not a PDF, JPEG, PNG or TIFF; supply the signed form in one of those formats.")
         }
-        let ext = URL(fileURLWithPath: shown).pathExtension.lowercased()
-        let matches =
-            ext == format.fileExtension || (format == .jpeg && ext == "jpeg") || (format == .tiff && ext == "tiff")
-        return (format, matches ? shown : shown + "." + format.fileExtension)
+        return (format, "toestemmingsbewijs." + format.fileExtension)
     }
 }

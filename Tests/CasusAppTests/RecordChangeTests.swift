@@ -185,7 +185,8 @@ struct ConsentEvidenceTests {
         }
         let entry = try #require(dossier.consent.last)
         let ref = try #require(entry.evidence)
-        #expect(ref.sha256 == Hashing.sha256(pdf) && ref.fileName == "toestemming Marloes.pdf")
+        #expect(ref.sha256 == Hashing.sha256(pdf) && ref.fileName == "toestemmingsbewijs.pdf")
+        #expect(try fixture.contains("toestemming Marloes").isEmpty, "the sender's file name is kept nowhere")
         let stored = fixture.store.attachments.url(for: ref)
         #expect(FileManager.default.contents(atPath: stored.path) == pdf)
         let mode = try FileManager.default.attributesOfItem(atPath: stored.path)[.posixPermissions] as? Int
@@ -234,16 +235,17 @@ struct ConsentEvidenceTests {
         #expect(saved.consent.last?.evidence?.sha256 == Hashing.sha256(pdf))
     }
 
-    @Test("evidence formats are read from the first bytes; names lose their folders and gain the right extension")
+    @Test("evidence formats are read from the first bytes; the stored name is never the sender's")
     func formats() throws {
         #expect(EvidenceFormat.sniff(pdf) == .pdf)
         #expect(EvidenceFormat.sniff(Data([0xFF, 0xD8, 0xFF, 0xE0])) == .jpeg)
         #expect(EvidenceFormat.sniff(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) == .png)
         #expect(EvidenceFormat.sniff(Data([0x49, 0x49, 0x2A, 0x00])) == .tiff)
         #expect(EvidenceFormat.sniff(Data("PK\u{3}\u{4}".utf8)) == nil)
-        #expect(try EvidenceFormat.check(pdf, name: "formulier.PDF").fileName == "formulier.PDF")
-        #expect(try EvidenceFormat.check(pdf, name: "/etc/passwd").fileName == "passwd.pdf")
-        #expect(try EvidenceFormat.check(pdf, name: ".verborgen").fileName == "bewijs.pdf")
+        #expect(try EvidenceFormat.check(pdf, name: "Karim Echtenaam.PDF").fileName == "toestemmingsbewijs.pdf")
+        #expect(
+            try EvidenceFormat.check(Data([0xFF, 0xD8, 0xFF, 0xE0]), name: "/etc/passwd").fileName
+                == "toestemmingsbewijs.jpg")
         #expect(throws: CasusError.self) { try EvidenceFormat.check(Data(), name: "leeg.pdf") }
         let big = Data(count: EvidenceFormat.maximumBytes + 1)
         #expect(throws: CasusError.self) { try EvidenceFormat.check(big, name: "groot.pdf") }
