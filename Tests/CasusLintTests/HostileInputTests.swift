@@ -20,6 +20,14 @@ struct HostileInputTests {
         #expect(report.figures.words == 0)
     }
 
+    @Test(
+        "a text with no words (empty, only code, only markup) lints to nothing",
+        arguments: ["", "```\ncode\n```\n", "    ingesprongen code\n", "---\n\n***\n", "<!-- alleen commentaar -->\n"])
+    func noWords(_ text: String) throws {
+        let report = try Lint.run(text)
+        #expect(report.figures.words == 0)
+    }
+
     @Test("emoji families, Persian joiners and soft hyphens stay inside their words")
     func joinersInWords() throws {
         let analysis = TextAnalysis(

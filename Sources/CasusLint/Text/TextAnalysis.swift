@@ -77,6 +77,8 @@ struct TextAnalysis {
                     nonisolated(unsafe) let tokenOut = tokenBuffer, lowerOut = lowerBuffer, ownerOut = ownerBuffer
                     DispatchQueue.concurrentPerform(iterations: runs.count) { r in
                         let run = runs[r], tokenBase = tokenStarts[r], lowerBase = Int32(lowerStarts[r])
+                        // A run of code blocks only has no tokens (and an empty buffer may have no address).
+                        guard !run.tokens.isEmpty else { return }
                         run.tokens.withUnsafeBufferPointer { source in
                             for (i, var token) in source.enumerated() {
                                 token.lowerStart += lowerBase
