@@ -135,21 +135,32 @@ public enum RecordForms {
 
     /// The quote in which the end user tells of the event, shown on the map and in the report beside it.
     static func quoteQuestion(_ dossier: Dossier) -> StepQuestion {
-        let ids = dossier.quotes.map(\.id)
-        return StepQuestion(
+        recordChoice(
             "citaat",
             Localized(
                 nl: "Het citaat waarin het verteld wordt (leeg mag)", en: "The quote that tells of it (may be empty)"),
+            dossier.quotes.map { quote in
+                let who = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
+                return (quote.id, "\(quote.id) · \(who): “\(quote.text.excerpt)”")
+            }, optional: true)
+    }
+
+    /// One of a dossier's records (an id, in any case), each shown by a label that reads the same in
+    /// both languages: its id with names, dates or words from it.
+    static func recordChoice(
+        _ key: String, _ prompt: Localized, _ records: [(id: String, label: String)], optional: Bool = false,
+        default value: String? = nil
+    ) -> StepQuestion {
+        let ids = records.map(\.id)
+        return StepQuestion(
+            key, prompt,
             .choice(
                 values: ids,
-                normalize: { text in text.isEmpty ? text : ids.first { $0.caseInsensitiveCompare(text) == .orderedSame }
+                normalize: { text in
+                    optional && text.isEmpty ? text : ids.first { $0.caseInsensitiveCompare(text) == .orderedSame }
                 }),
-            labels: Dictionary(
-                uniqueKeysWithValues: dossier.quotes.map { quote in
-                    let who = dossier.participant(quote.speakerId)?.pseudonym ?? quote.speakerId
-                    let text = "\(quote.id) · \(who): “\(quote.text.excerpt)”"
-                    return (quote.id, Localized(nl: text, en: text))
-                }))
+            default: value,
+            labels: Dictionary(records.map { ($0.id, Localized(nl: $0.label, en: $0.label)) }) { first, _ in first })
     }
 
     static func momentQuestion() -> StepQuestion {
@@ -244,7 +255,6 @@ public enum RecordForms {
     }
 
     static func handoff(_ dossier: Dossier) -> StepForm {
-        let events = dossier.events.map(\.id)
         let questions = [
             actorQuestion(
                 "van", Localized(nl: "Van welke instantie?", en: "From which agency?"), dossier, people: false),
@@ -260,13 +270,9 @@ public enum RecordForms {
             dateQuestion("datum"),
             StepQuestion.optionalChoice(
                 "kanaal", Localized(nl: "Via welk kanaal?", en: "Through which channel?"), Channel.self),
-            StepQuestion(
+            recordChoice(
                 "gebeurtenis", Localized(nl: "Bij welke gebeurtenis? (leeg mag)", en: "At which event? (may be empty)"),
-                .choice(values: events, normalize: { $0.isEmpty || events.contains($0) ? $0 : nil }),
-                labels: Dictionary(
-                    uniqueKeysWithValues: dossier.events.map {
-                        ($0.id, Localized(nl: "\($0.id) · \($0.what.excerpt)", en: "\($0.id) · \($0.what.excerpt)"))
-                    })),
+                dossier.events.map { ($0.id, "\($0.id) · \($0.what.excerpt)") }, optional: true),
             StepQuestion.choice(
                 "bewijs", Localized(nl: "Hoe zeker is het?", en: "How sure is it?"), EvidenceStatus.self,
                 default: .verhaal),
@@ -426,22 +432,14 @@ public enum RecordForms {
     /// A passage of a transcript as a quote: the words must stand in it verbatim.
     static func quote(_ dossier: Dossier) -> StepForm {
         let interviews = dossier.interviews.filter { !($0.transcript ?? "").isEmpty }
-        let ids = interviews.map(\.id)
         let people = dossier.participants.map(\.id)
         let questions = [
-            StepQuestion(
+            recordChoice(
                 "interview", Localized(nl: "Uit welk interview?", en: "From which interview?"),
-                .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }),
-                labels: Dictionary(
-                    uniqueKeysWithValues: interviews.map { interview in
-                        let who = dossier.participant(interview.participantId)?.pseudonym ?? interview.participantId
-                        return (
-                            interview.id,
-                            Localized(
-                                nl: "\(interview.id) · \(who) · \(interview.at.day)",
-                                en: "\(interview.id) · \(who) · \(interview.at.day)")
-                        )
-                    })),
+                interviews.map { interview in
+                    let who = dossier.participant(interview.participantId)?.pseudonym ?? interview.participantId
+                    return (interview.id, "\(interview.id) · \(who) · \(interview.at.day)")
+                }),
             StepQuestion(
                 "passage",
                 Localized(
@@ -553,21 +551,13 @@ public enum RecordForms {
 
     static func wederhoorResponse(_ dossier: Dossier) -> StepForm {
         let open = dossier.wederhoor.filter { $0.respondedAt == nil }
-        let ids = open.map(\.id)
         let questions = [
-            StepQuestion(
+            recordChoice(
                 "ronde", Localized(nl: "Welke ronde?", en: "Which round?"),
-                .choice(values: ids, normalize: { ids.contains($0) ? $0 : nil }), default: ids.first,
-                labels: Dictionary(
-                    uniqueKeysWithValues: open.map { round in
-                        let agency = dossier.agency(round.agencyId)?.name ?? round.agencyId
-                        return (
-                            round.id,
-                            Localized(
-                                nl: "\(round.id) · \(agency) · \(round.sentAt.day)",
-                                en: "\(round.id) · \(agency) · \(round.sentAt.day)")
-                        )
-                    })),
+                open.map { round in
+                    let agency = dossier.agency(round.agencyId)?.name ?? round.agencyId
+                    return (round.id, "\(round.id) · \(agency) · \(round.sentAt.day)")
+                }, default: open.first?.id),
             StepQuestion(
                 "afgezien",
                 Localized(nl: "Zag de instantie af van een reactie?", en: "Did the agency decline to respond?"),
