@@ -14,13 +14,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         self.init(rawValue: URL(fileURLWithPath: fileName).pathExtension.lowercased())
     }
 
-    /// Writes a document in this format (PDF through LibreOffice).
+    /// Writes a document in this format (PDF through LibreOffice, DOCX figures drawn by rsvg-convert).
     public func render(_ document: Document) throws -> Data {
         switch self {
         case .md: return MarkdownWriter.render(document)
         case .html: return HTMLWriter.render(document)
         case .odt: return try ODTWriter.render(document)
-        case .docx: return try DOCXWriter.render(document)
+        case .docx:
+            // Figures printed at 200 dots per inch: sharp on paper, a few hundred kilobytes each.
+            return try DOCXWriter.render(document) { figure in
+                try SVGRasteriser.png(svg: figure.svg, pixelsWide: Int(figure.widthMillimetres / 25.4 * 200))
+            }
         case .pdf: return try PDFConverter.convert(odt: try ODTWriter.render(document))
         }
     }

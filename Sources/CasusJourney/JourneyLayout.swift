@@ -66,7 +66,18 @@ struct JourneyLayout {
         let height: Double
     }
 
+    /// The legend under the map, wrapped to the map's width so a narrow map (a report's part) keeps all of it.
+    struct Legend {
+        var top = 0.0
+        /// The evidence keys, row by row, each with its x.
+        var evidence: [[(evidence: Evidence, x: Double)]] = []
+        var explanation: [String] = []
+        /// The bottlenecks the map shows, with their codes.
+        var knelpunten: [String] = []
+    }
+
     let map: JourneyMap
+    private(set) var legend = Legend()
     private(set) var boxes: [Box] = []
     private(set) var lanes: [LaneBand] = []
     private(set) var silences: [Silence] = []
@@ -312,8 +323,47 @@ struct JourneyLayout {
         let right = (boxes.map { $0.x + Self.boxWidth }.max() ?? Self.titleColumn) + 40
         width = max(
             900, right, (handoffs.map { $0.labelX + Self.boxWidth + 40 }.max() ?? 0) + 20,
+            // The last date on the axis, which an event's end date can put past every box.
+            (anchors.last?.x ?? 0) + 30,
             (moments.map { $0.x + Self.boxWidth + 40 }.max() ?? 0) + 20)
-        height = y + 150
+        layOutLegend(top: y + 20)
+    }
+
+    /// The legend from `top`; the map ends below it.
+    private mutating func layOutLegend(top: Double) {
+        legend.top = top
+        var row: [(evidence: Evidence, x: Double)] = []
+        var x = 12.0
+        for evidence in Evidence.allCases {
+            let wide = 40 + Double(evidence.label.text(map.language).count) * Self.charWidth
+            if x + wide > width - 12 && !row.isEmpty {
+                legend.evidence.append(row)
+                row = []
+                x = 12
+            }
+            row.append((evidence, x))
+            x += wide
+        }
+        legend.evidence.append(row)
+        legend.explanation = Self.wrap(
+            map.t(
+                "✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
+                "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"
+            ), width: width - 24)
+        let used = Set(map.items.flatMap { $0.knelpunten.map(\.id) })
+        var seen = Set<String>()
+        let knelpunten =
+            (map.catalogue.types.filter { used.contains($0.id) }
+            + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } })
+            .filter { seen.insert($0.id).inserted }
+        if !knelpunten.isEmpty, map.view != .overview {
+            let text = "⚑ " + knelpunten.map { "\($0.code) \($0.label.text(map.language))" }.joined(separator: " · ")
+            legend.knelpunten = Self.wrap(text, width: width - 24)
+        }
+        // Baselines: the title at `top`, a row of keys every 22, then the wrapped lines; room below the last.
+        height =
+            top + Double(legend.evidence.count + 1) * 22 + Double(legend.explanation.count) * Self.lineHeight + 6
+            + Double(legend.knelpunten.count) * Self.lineHeight + 14
     }
 
     /// Without phases in the dossier: periods between the long silences.

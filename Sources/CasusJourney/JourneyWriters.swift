@@ -197,44 +197,24 @@ public enum SVGJourneyWriter {
         }
 
         // Legend.
-        var y = layout.height - 130
+        var y = layout.legend.top
         svg.text(12, y, map.t("Legenda", "Legend"), weight: "bold")
-        y += 18
-        var x = 12.0
-        for evidence in Evidence.allCases {
-            svg.line(
-                "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"22\" height=\"14\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(evidence == .bevestigd ? "2" : "1")\"\(dash(evidence))/>"
-            )
-            svg.text(x + 11, y + 1, evidence.code, size: 10, weight: "bold", anchor: "middle")
-            let label = evidence.label.text(map.language)
-            svg.text(x + 28, y + 1, label)
-            x += 40 + Double(label.count) * JourneyLayout.charWidth
+        for row in layout.legend.evidence {
+            y += 22
+            for (evidence, x) in row {
+                svg.line(
+                    "<rect x=\"\(f(x))\" y=\"\(f(y - 10))\" width=\"22\" height=\"14\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"\(evidence == .bevestigd ? "2" : "1")\"\(dash(evidence))/>"
+                )
+                svg.text(x + 11, y + 1, evidence.code, size: 10, weight: "bold", anchor: "middle")
+                svg.text(x + 28, y + 1, evidence.label.text(map.language))
+            }
         }
         y += 22
-        svg.text(
-            12, y,
-            map.t(
-                "✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
-                "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"
-            ))
-        let used = Set(map.items.flatMap { $0.knelpunten.map(\.id) })
-        let knelpunten =
-            map.catalogue.types.filter { used.contains($0.id) }
-            + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } }
-        if !knelpunten.isEmpty, map.view != .overview {
-            y += 20
-            let text =
-                "⚑ "
-                + uniqueById(knelpunten).map { "\($0.code) \($0.label.text(map.language))" }.joined(separator: " · ")
-            svg.lines(12, y, JourneyLayout.wrap(text, width: w - 24))
-        }
+        svg.lines(12, y, layout.legend.explanation)
+        y += Double(layout.legend.explanation.count) * JourneyLayout.lineHeight + 6
+        svg.lines(12, y, layout.legend.knelpunten)
         svg.line("</svg>")
         return svg.text
-    }
-
-    private static func uniqueById(_ types: [KnelpuntType]) -> [KnelpuntType] {
-        var seen = Set<String>()
-        return types.filter { seen.insert($0.id).inserted }
     }
 
     /// Line style per evidence level, so it reads without colour.

@@ -27,8 +27,8 @@ struct LayeringTests {
     @Test("library modules name no command or flag of the terminal in what they say")
     func librariesNameNoCommands() throws {
         let command = try Regex(#""[^"]*(`casus [a-z]|--[a-z]{3,})"#)
-        // Arguments for LibreOffice, and the provenance line of the generated rule reference.
-        let allowed = ["--headless", "--outdir", "casus lint --reference"]
+        // Arguments for LibreOffice and rsvg-convert, and the provenance line of the generated rule reference.
+        let allowed = ["--headless", "--outdir", "--keep-aspect-ratio", "\"--output\"", "casus lint --reference"]
         let folders = try FileManager.default.contentsOfDirectory(
             atPath: TestRepository.root.appendingPathComponent("Sources").path
         ).filter { $0.hasPrefix("Casus") }

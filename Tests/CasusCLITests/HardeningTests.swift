@@ -187,5 +187,14 @@ struct HelpGoldenTests {
         let help = try cli.ok(["case", "--help"])
         #expect(help.contains("GEBRUIK: casus case <subopdracht>") && help.contains("SUBOPDRACHTEN:"))
         #expect(!help.contains("USAGE:") && !help.contains("Show help information."))
+        // `--lang` before the subcommand, and help in the chosen language wherever `--lang` stands.
+        let before = try cli.run(["--lang", "en", "case", "show"])
+        #expect(before.status == 64 && before.err.contains("Error: Missing expected argument '<case-id>'"))
+        let englishHelp = try cli.ok(["case", "list", "--help", "--lang", "en"])
+        #expect(englishHelp.contains("USAGE: casus case list") && !englishHelp.contains("GEBRUIK"))
+        let rootHelp = try cli.ok(["--lang=en", "--help"])
+        #expect(rootHelp.contains("SUBCOMMANDS:") && rootHelp.contains("Case research with the Kafkabrigade method"))
+        let unknown = try cli.run(["--lang", "fr", "status"])
+        #expect(unknown.status == 64 && unknown.err.contains("De waarde 'fr' is ongeldig voor '--lang'"))
     }
 }

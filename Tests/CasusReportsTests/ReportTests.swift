@@ -331,3 +331,89 @@ struct AgencySliceTests {
         }
     }
 }
+
+@Suite("the journey map in paged reports")
+struct JourneyPageTests {
+    func report(_ name: String) throws -> ReportResult {
+        try ReportBuilder.build(
+            Repository.sample(name), template: ReportTemplate.load(.outsideIn, from: Repository.templates),
+            options: ReportOptions(kind: .outsideIn, language: .nl, date: "2026-11-29"))
+    }
+
+    func figures(_ document: Document) -> [Figure] {
+        document.blocks.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+    }
+
+    @Test(
+        "each part of the map is on a page of its own, wide parts on landscape, larger than the whole map, with the missing hand-offs",
+        arguments: Repository.sampleNames)
+    func placement(name: String) throws {
+        let parts = figures(try report(name).document)
+        #expect(!parts.isEmpty)
+        let dossier = try Repository.sample(name)
+        let whole = ReportBuilder.placement(
+            SVGJourneyWriter.drawing(
+                try JourneyMap.build(dossier, view: .blueprint, language: .nl, catalogue: KnelpuntCatalogue())))
+        for figure in parts {
+            // A landscape page holds 257 × 150 mm, a portrait one 166 × 215 mm, within the margins.
+            let (width, height) = figure.landscapePage ? (257.0, 150.0) : (166.0, 215.0)
+            #expect(figure.widthMillimetres <= width + 0.1 && figure.heightMillimetres <= height + 0.1)
+            #expect(figure.landscapePage == (figure.widthMillimetres >= figure.heightMillimetres))
+            let drawn = (figure.svg.firstMatch(of: /width="([0-9.]+)"/)?.1).flatMap { Double($0) } ?? 0
+            // Its smallest words (9 px) print at least 1.4 times as large as in the whole map on one page (about
+            // 2 pt in the samples); 6 pt (`readablePoints`) is the aim, which a tall map does not reach.
+            let points = 9 * figure.widthMillimetres / drawn * 72 / 25.4
+            #expect(points > whole.textPoints * 1.4, "\(name): \(points) pt")
+            // Nothing is drawn past the right edge: the legend wraps in a narrow part.
+            let lefts = figure.svg.matches(of: /<(?:rect|text) x="([0-9.]+)"(?![^>]*text-anchor="end")/).compactMap {
+                Double($0.1)
+            }
+            #expect(lefts.allSatisfy { $0 < drawn - 20 }, "\(name)")
+        }
+        if dossier.handoffs.contains(where: { !$0.happened }) {
+            #expect(parts.contains { $0.svg.contains("stroke=\"#B5472A\" stroke-dasharray=\"6 4\"") })
+        }
+    }
+
+    @Test("DOCX embeds each part as SVG with a PNG beside it, and a wide part gets a landscape section")
+    func docxPictures() throws {
+        guard SVGRasteriser.tool() != nil else {
+            print("skipped: rsvg-convert is not installed (Debian: librsvg2-bin); scripts/test installs it")
+            return
+        }
+        let document = try report("boete-schuldhulp").document
+        let parts = figures(document)
+        let docx = try DOCXWriter.render(document) { figure in
+            try SVGRasteriser.png(svg: figure.svg, pixelsWide: Int(figure.widthMillimetres / 25.4 * 200))
+        }
+        let body = try ZipText.entry("word/document.xml", in: docx)
+        let relations = try ZipText.entry("word/_rels/document.xml.rels", in: docx)
+        let archive = try Archive(data: docx, accessMode: .read)
+        for number in 1...parts.count {
+            var png = Data()
+            _ = try archive.extract(try #require(archive["word/media/figuur\(number).png"])) { png.append($0) }
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            #expect(try ZipText.entry("word/media/figuur\(number).svg", in: docx) == parts[number - 1].svg)
+            #expect(
+                relations.contains("Id=\"rIdFigure\(number)\"") && relations.contains("Id=\"rIdFigureSVG\(number)\""))
+            #expect(body.contains("<asvg:svgBlip r:embed=\"rIdFigureSVG\(number)\"/>"))
+        }
+        #expect(try ZipText.entry("[Content_Types].xml", in: docx).contains("Extension=\"svg\""))
+        let landscape = parts.filter(\.landscapePage).count
+        #expect(landscape > 0)
+        #expect(body.components(separatedBy: "w:orient=\"landscape\"").count - 1 == landscape)
+        // Each landscape section ends at its part's caption; the text after it, and the body's end, are portrait.
+        #expect(body.components(separatedBy: "<w:pStyle w:val=\"Caption\"/><w:sectPr>").count - 1 == landscape)
+        let last = try #require(body.range(of: "<w:sectPr>", options: .backwards))
+        #expect(body[last.lowerBound...].contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
+    }
+
+    @Test("without a rasteriser DOCX keeps the map's text alternative and says where the drawing is")
+    func docxWithoutPictures() throws {
+        let document = try report("bezwaar-wmo").document
+        let docx = try DOCXWriter.render(document)
+        let body = try ZipText.entry("word/document.xml", in: docx)
+        #expect(!body.contains("svgBlip") && body.contains("rsvg-convert"))
+        #expect(body.contains(XMLText.escape(try #require(figures(document).first).alt)))
+    }
+}

@@ -66,6 +66,32 @@ def check_docx(path):
     footer = document.sections[0].footer
     if "PAGE" not in footer._element.xml:
         problems.append(f"{path}: no page number field in the footer")
+    check_docx_map(path, document, styles)
+
+
+def check_docx_map(path, document, styles):
+    """The journey map is a picture (PNG, with the SVG beside it) that fits its page; a wide one on landscape."""
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    parts = [c for c in captions if "klantreis van" in c.lower() or "'s journey" in c.lower()]
+    if not parts or not shutil.which("rsvg-convert"):
+        return
+    shapes = list(document.inline_shapes)
+    if len(shapes) < len(parts):
+        problems.append(f"{path}: {len(parts)} map captions but {len(shapes)} pictures")
+        return
+    for shape in shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        part = document.part.related_parts[blip.embed]
+        if not part.blob.startswith(b"\x89PNG"):
+            problems.append(f"{path}: a picture is not a PNG")
+    widest = max(shape.width for shape in shapes)
+    landscape = [s for s in document.sections if s.orientation == 1]
+    for section in document.sections:
+        room = section.page_width - section.left_margin - section.right_margin
+        if section.orientation == 1 and room < widest:
+            problems.append(f"{path}: a map is wider than its landscape page")
+    if widest > document.sections[0].page_width - document.sections[0].left_margin * 2 and not landscape:
+        problems.append(f"{path}: a wide map without a landscape page")
 
 
 def check_odt(path):

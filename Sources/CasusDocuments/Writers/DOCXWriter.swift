@@ -4,18 +4,23 @@ import Foundation
 /// levels, Title, Quote, a table style), numbering for lists, footnotes, a table-of-contents field,
 /// and the status and page number in the footer.
 ///
-/// Figures appear as their text alternative and caption: Word needs a bitmap beside an SVG, which
-/// casus does not draw. PNG logos are embedded; an SVG logo is left out of DOCX only.
+/// A figure is embedded as its SVG with a PNG beside it (Word shows the SVG only with a bitmap to fall
+/// back on); `drawFigure` makes the PNG. Without one the figure appears as its text alternative, with a
+/// note. A figure on a landscape page gets a landscape section of its own. PNG logos are embedded; an
+/// SVG logo is left out of DOCX only.
 public enum DOCXWriter {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    public static func render(_ document: Document) throws -> Data {
+    public static func render(_ document: Document, drawFigure: ((Figure) throws -> Data?)? = nil) throws -> Data {
         var renderer = Renderer(document: document)
+        for block in document.blocks {
+            if case .figure(let figure) = block { renderer.figurePNGs.append(try drawFigure?(figure) ?? nil) }
+        }
         let body = renderer.body()
+        let media = renderer.media
         var entries = [
-            ZipPackage.Entry(
-                path: "[Content_Types].xml", data: Data(contentTypes(hasLogo: renderer.logoPNG != nil).utf8)),
+            ZipPackage.Entry(path: "[Content_Types].xml", data: Data(contentTypes(media: media).utf8)),
             ZipPackage.Entry(path: "_rels/.rels", data: Data(packageRelationships.utf8)),
             ZipPackage.Entry(path: "docProps/core.xml", data: Data(core(document.meta).utf8)),
             ZipPackage.Entry(path: "docProps/app.xml", data: Data(app.utf8)),
@@ -28,10 +33,10 @@ public enum DOCXWriter {
             ZipPackage.Entry(path: "word/footer1.xml", data: Data(footer(document.meta).utf8)),
             ZipPackage.Entry(
                 path: "word/_rels/document.xml.rels",
-                data: Data(documentRelationships(hasLogo: renderer.logoPNG != nil).utf8)),
+                data: Data(documentRelationships(media: media).utf8)),
         ]
-        if let logo = renderer.logoPNG {
-            entries.append(ZipPackage.Entry(path: "word/media/logo.png", data: logo, compressed: false))
+        for item in media {
+            entries.append(ZipPackage.Entry(path: "word/media/" + item.name, data: item.data, compressed: item.isSVG))
         }
         return try ZipPackage.build(entries, date: document.meta.moment)
     }
@@ -42,7 +47,13 @@ public enum DOCXWriter {
         /// One numbering instance per ordered list, so each starts at 1.
         var orderedLists = 0
         var bookmark = 0
-        var logoPNG: Data?
+        /// The PNG of each figure in order, nil where none could be drawn.
+        var figurePNGs: [Data?] = []
+        var figuresDone = 0
+        /// Pictures under `word/media/`, each with its relationship id.
+        var media: [Media] = []
+        /// Whether anything went onto the page since the last section ended.
+        var contentSinceSection = false
 
         mutating func body() -> String {
             var out = cover()
@@ -52,10 +63,10 @@ public enum DOCXWriter {
                 <w:document xmlns:w="\(w)" xmlns:r="\(r)" \
                 xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
                 xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
-                xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
+                xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" \
+                xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main">
                 <w:body>
-                \(out)<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>\
-                <w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1247" w:bottom="1134" w:left="1247" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>
+                \(out)\(section(landscape: false))
                 </w:body>
                 </w:document>
 
@@ -75,9 +86,14 @@ public enum DOCXWriter {
         mutating func cover() -> String {
             let meta = document.meta
             var out = ""
+            contentSinceSection = true
             if let logo = document.style.logo, logo.kind == .png {
-                logoPNG = logo.data
-                out += paragraph("Logo", drawing(logo))
+                media.append(Media(id: "rIdLogo", name: "logo.png", data: logo.data))
+                out += paragraph(
+                    "Logo",
+                    drawing(
+                        id: 1, name: "logo.png", alt: logo.alt, image: "rIdLogo", svg: nil,
+                        millimetres: (logo.widthMillimetres, logo.heightMillimetres)))
             }
             if let organisation = meta.organisation { out += paragraph("CoverLine", run(organisation)) }
             out += paragraph("Title", run(meta.title))
@@ -89,14 +105,20 @@ public enum DOCXWriter {
             return out
         }
 
-        func drawing(_ logo: HouseStyle.Logo) -> String {
-            let cx = Int(logo.widthMillimetres * 36_000), cy = Int(logo.heightMillimetres * 36_000)
+        /// An inline picture: the bitmap `image`, and where given the SVG `svg` that newer Word draws instead.
+        func drawing(
+            id: Int, name: String, alt: String, image: String, svg: String?, millimetres: (Double, Double)
+        ) -> String {
+            let cx = Int(millimetres.0 * 36_000), cy = Int(millimetres.1 * 36_000)
+            let vector = svg.map {
+                "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip r:embed=\"\($0)\"/></a:ext></a:extLst>"
+            }
             return
                 "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
-                + "<wp:docPr id=\"1\" name=\"Logo\" descr=\"\(XMLText.escape(logo.alt))\"/>"
+                + "<wp:docPr id=\"\(id)\" name=\"\(name)\" descr=\"\(XMLText.escape(alt))\"/>"
                 + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-                + "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"logo.png\" descr=\"\(XMLText.escape(logo.alt))\"/><pic:cNvPicPr/></pic:nvPicPr>"
-                + "<pic:blipFill><a:blip r:embed=\"rIdLogo\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+                + "<pic:nvPicPr><pic:cNvPr id=\"\(id)\" name=\"\(name)\" descr=\"\(XMLText.escape(alt))\"/><pic:cNvPicPr/></pic:nvPicPr>"
+                + "<pic:blipFill><a:blip r:embed=\"\(image)\">\(vector ?? "")</a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
                 + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
                 + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
         }
@@ -133,7 +155,48 @@ public enum DOCXWriter {
             return out
         }
 
+        /// A section's page: A4 portrait, or landscape with narrower margins for a wide figure.
+        func section(landscape: Bool) -> String {
+            let page =
+                landscape
+                ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+                : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1247\" w:bottom=\"1134\" w:left=\"1247\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            return
+                "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\(page)</w:sectPr>"
+        }
+
+        /// A figure: its picture (or, with none drawn, its text alternative and a note) and its caption. On a
+        /// landscape page it ends the portrait section before it and closes a landscape section of its own.
+        mutating func render(_ figure: Figure) -> String {
+            figuresDone += 1
+            let number = figuresDone
+            var out = ""
+            if figure.landscapePage && contentSinceSection {
+                out += "<w:p><w:pPr>\(section(landscape: false))</w:pPr></w:p>\n"
+            }
+            if let png = figurePNGs.indices.contains(number - 1) ? figurePNGs[number - 1] : nil {
+                media.append(Media(id: "rIdFigure\(number)", name: "figuur\(number).png", data: png))
+                media.append(
+                    Media(id: "rIdFigureSVG\(number)", name: "figuur\(number).svg", data: Data(figure.svg.utf8)))
+                out += paragraph(
+                    "Figure",
+                    drawing(
+                        id: 100 + number, name: "figuur\(number)", alt: figure.alt, image: "rIdFigure\(number)",
+                        svg: "rIdFigureSVG\(number)", millimetres: (figure.widthMillimetres, figure.heightMillimetres)))
+            } else {
+                let note = SVGRasteriser.missingNote
+                out += paragraph("Figure", run(figure.alt))
+                out += paragraph("Gap", run(document.meta.language == "en" ? note.en : note.nl))
+            }
+            let ending = figure.landscapePage ? section(landscape: true) : ""
+            out += paragraph("Caption", run(figure.caption), extra: ending)
+            contentSinceSection = !figure.landscapePage
+            return out
+        }
+
         mutating func render(_ block: Block) -> String {
+            if case .figure(let figure) = block { return render(figure) }
+            contentSinceSection = true
             switch block {
             case .heading(let level, let text, let anchor):
                 bookmark += 1
@@ -161,8 +224,8 @@ public enum DOCXWriter {
                 }.joined()
             case .table(let table):
                 return render(table)
-            case .figure(let figure):
-                return paragraph("Figure", run(figure.alt)) + paragraph("Caption", run(figure.caption))
+            case .figure:
+                return ""
             case .tableOfContents(let title):
                 var out = paragraph("TOCHeading", run(title))
                 out +=
@@ -384,24 +447,34 @@ public enum DOCXWriter {
         """
     }
 
-    static func contentTypes(hasLogo: Bool) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-        <Default Extension="xml" ContentType="application/xml"/>
-        \(hasLogo ? "<Default Extension=\"png\" ContentType=\"image/png\"/>\n" : "")<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-        <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-        <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
-        <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
-        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
-        </Types>
+    /// A picture in `word/media/`.
+    struct Media {
+        var id: String
+        var name: String
+        var data: Data
+        var isSVG: Bool { name.hasSuffix(".svg") }
+    }
 
-        """
+    static func contentTypes(media: [Media]) -> String {
+        let png = media.contains { !$0.isSVG }, svg = media.contains(where: \.isSVG)
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+            <Default Extension="xml" ContentType="application/xml"/>
+            \(png ? "<Default Extension=\"png\" ContentType=\"image/png\"/>\n" : "")\
+            \(svg ? "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>\n" : "")<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+            <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+            <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+            <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+            <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+            </Types>
+
+            """
     }
 
     static let packageRelationships = """
@@ -414,8 +487,11 @@ public enum DOCXWriter {
 
         """
 
-    static func documentRelationships(hasLogo: Bool) -> String {
+    static func documentRelationships(media: [Media]) -> String {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let pictures = media.map {
+            "<Relationship Id=\"\($0.id)\" Type=\"\(base)/image\" Target=\"media/\($0.name)\"/>\n"
+        }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -425,7 +501,7 @@ public enum DOCXWriter {
             <Relationship Id="rIdSettings" Type="\(base)/settings" Target="settings.xml"/>
             <Relationship Id="rIdHeader" Type="\(base)/header" Target="header1.xml"/>
             <Relationship Id="rIdFooter" Type="\(base)/footer" Target="footer1.xml"/>
-            \(hasLogo ? "<Relationship Id=\"rIdLogo\" Type=\"\(base)/image\" Target=\"media/logo.png\"/>\n" : "")</Relationships>
+            \(pictures.joined())</Relationships>
 
             """
     }

@@ -43,13 +43,18 @@ enum ParserText {
 
     /// `--lang` on the command line if given (also when parsing failed elsewhere), else the environment's.
     static func language(_ arguments: [String]) -> Language {
+        explicitLanguage(arguments) ?? environmentLanguage
+    }
+
+    /// The language a valid `--lang` anywhere on the command line names, if any.
+    static func explicitLanguage(_ arguments: [String]) -> Language? {
         for (index, argument) in arguments.enumerated() {
             let value: String? =
                 argument == "--lang" && index + 1 < arguments.count
                 ? arguments[index + 1] : argument.hasPrefix("--lang=") ? String(argument.dropFirst(7)) : nil
             if let value, let language = Language(code: value) { return language }
         }
-        return environmentLanguage
+        return nil
     }
 
     static func localized(_ text: String, _ language: Language) -> String {
@@ -67,8 +72,26 @@ extension CasusMain {
             let english = zip(arguments, arguments.dropFirst()).contains { $0 == ("--text-lang", "en") }
             RuleWarmUp.begin(english || arguments.contains("--text-lang=en") ? .en : .nl)
         }
+        var parsed = arguments
+        // `--lang` chooses the language of everything, help included: help text is built from the
+        // environment's language, so the choice goes there before anything is read. Before the subcommand
+        // (`casus --lang en status`) it belongs to no command and is taken off.
+        if let explicit = ParserText.explicitLanguage(arguments) {
+            setenv("CASUS_LANG", explicit.rawValue, 1)
+        }
+        if parsed.first == "--lang" || parsed.first?.hasPrefix("--lang=") == true {
+            let value = parsed.first == "--lang" ? parsed.dropFirst().first : String(parsed[0].dropFirst(7))
+            guard let value, Language(code: value) != nil else {
+                let message = ParserText.localized(
+                    "Error: The value '\(value ?? "")' is invalid for '--lang'. Please provide one of 'nl', 'en'.",
+                    environmentLanguage)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+            parsed.removeFirst(parsed.first == "--lang" ? 2 : 1)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(parsed)
             try command.run()
         } catch {
             let code = exitCode(for: error)
