@@ -161,7 +161,8 @@ extension Dossier {
         var scalars: [String: [Unicode.Scalar]] = [:]
         let quoteIDs = Set(quotes.map(\.id)), eventIDs = Set(events.map(\.id))
         for coding in codings {
-            let place = Localized(nl: "markering \(coding.id.excerpt)", en: "coding \(coding.id.excerpt)")
+            // Made only for a problem: a case may hold tens of thousands of codings.
+            var place: Localized { Localized(nl: "markering \(coding.id.excerpt)", en: "coding \(coding.id.excerpt)") }
             if !codeIDs.contains(coding.codeId) {
                 r.add(
                     nl: "\(place.nl): code '\(coding.codeId.excerpt)' bestaat niet",

@@ -4,7 +4,7 @@ import Foundation
 
 /// Turns the project XML into a `QDAProject`, reading each source's text and converting its
 /// selections to code points of LF text. What has no place in casus goes into the report.
-struct ProjectReader {
+struct ProjectReader: Sendable {
     let files: [String: Data]
     let options: QDAReadOptions
     var report: [Localized] = []
@@ -41,30 +41,16 @@ struct ProjectReader {
             }
             project.cases.append(item)
         }
-        for source in root.first("Sources")?.children ?? [] {
-            switch source.name {
-            case "TextSource":
-                if let text = try readText(source, name: source["name"]) { project.sources.append(text) }
-            case "PDFSource":
-                if let representation = source.first("Representation"),
-                    let text = try readText(representation, name: source["name"] ?? representation["name"])
-                {
-                    var text = text
-                    text.guid = source["guid"] ?? text.guid
-                    project.sources.append(text)
-                    note(
-                        "PDF '\(text.name)' gelezen via zijn tekstweergave",
-                        "PDF '\(text.name)' read through its text representation")
-                } else {
-                    note(
-                        "PDF '\(source["name"] ?? "?")' heeft geen tekstweergave; niet overgenomen",
-                        "PDF '\(source["name"] ?? "?")' has no text representation; not carried over")
-                }
-            default:
-                note(
-                    "\(source.name) '\(source["name"] ?? "?")' is geen tekst; niet overgenomen",
-                    "\(source.name) '\(source["name"] ?? "?")' is not text; not carried over")
-            }
+        // Each source on its own core: its text, its offset maps and its selections are its own.
+        let base = ProjectReader(files: files, options: options)
+        let read = try (root.first("Sources")?.children ?? []).concurrentMap(minimumPerChunk: 1) { source in
+            var reader = base
+            let text = try reader.readSource(source)
+            return (text, reader.report)
+        }
+        for (text, notes) in read {
+            if let text { project.sources.append(text) }
+            report += notes
         }
         for n in root.first("Notes")?.all("Note") ?? [] {
             guard let guid = n["guid"] else { continue }
@@ -85,6 +71,33 @@ struct ProjectReader {
     }
 
     private mutating func note(_ nl: String, _ en: String) { report.append(Localized(nl: nl, en: en)) }
+
+    /// One element of `<Sources>`: a text source, or a PDF through its text representation; other kinds
+    /// are named in the report.
+    private mutating func readSource(_ source: XMLNode) throws -> QDAProject.TextSource? {
+        switch source.name {
+        case "TextSource":
+            return try readText(source, name: source["name"])
+        case "PDFSource":
+            if let representation = source.first("Representation"),
+                var text = try readText(representation, name: source["name"] ?? representation["name"])
+            {
+                text.guid = source["guid"] ?? text.guid
+                note(
+                    "PDF '\(text.name)' gelezen via zijn tekstweergave",
+                    "PDF '\(text.name)' read through its text representation")
+                return text
+            }
+            note(
+                "PDF '\(source["name"] ?? "?")' heeft geen tekstweergave; niet overgenomen",
+                "PDF '\(source["name"] ?? "?")' has no text representation; not carried over")
+        default:
+            note(
+                "\(source.name) '\(source["name"] ?? "?")' is geen tekst; niet overgenomen",
+                "\(source.name) '\(source["name"] ?? "?")' is not text; not carried over")
+        }
+        return nil
+    }
 
     private func readCodes(_ node: XMLNode, parent: String?, into project: inout QDAProject) {
         for code in node.all("Code") {

@@ -118,7 +118,8 @@ public enum QDAReader {
 }
 
 /// An element of the project XML: its local name (without a prefix), attributes, children and text.
-final class XMLNode {
+/// Read-only once parsed, so it may be read from several cores at once.
+final class XMLNode: @unchecked Sendable {
     let name: String
     let attributes: [String: String]
     var children: [XMLNode] = []
@@ -139,7 +140,10 @@ final class XMLNode {
         try XMLScanner.scan(data) { event in
             switch event {
             case .start(let name, let attributes, let selfClosing):
-                let local = name.split(separator: ":").last.map(String.init) ?? name
+                let suffix = name.lastIndex(of: ":").map { name[name.index(after: $0)...] }
+                let local =
+                    suffix.map { $0.isEmpty ? name.split(separator: ":").last.map(String.init) ?? name : String($0) }
+                    ?? name
                 let node = XMLNode(name: local, attributes: attributes)
                 if let parent = stack.last { parent.children.append(node) } else { root = node }
                 guard stack.count < maximumDepth else {

@@ -29,12 +29,22 @@ struct XMLScannerTests {
             ])
     }
 
+    @Test("attribute values and text with and without entities, entities at either end, and an empty value")
+    func entitiesInValues() throws {
+        let xml = "<a x=\"&lt;b&gt;\" y='plain' z=\"\" w=\"a &amp; b\">&amp;x<b/>y &#233;<c/>&lt;</a>"
+        #expect(
+            try events(xml) == [
+                "<a w=a & b x=<b> y=plain z=>", "&x", "<b>", "</b>", "y é", "<c>", "</c>", "<", "</a>",
+            ])
+    }
+
     @Test(
         "malformed input is refused, never crashes",
         arguments: [
             "", "   ", "<a>", "<a></b>", "<a x=1/>", "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>&bogus;</a>",
             "<a>&#0;</a>",
-            "text", "<a></a><b></b>", "<a><!-- unterminated", "<a \u{0}>", "<", "<a b=\"x></a>",
+            "text", "<a></a><b></b>", "<a><!-- unterminated", "<a \u{0}>", "<", "<a b=\"x></a>", "<a b=\"x&amp;",
+            "<a>x&amp;", "<a b=\"x\"",
         ])
     func malformed(xml: String) {
         #expect(throws: XMLScanner.Malformed.self) { _ = try events(xml) }

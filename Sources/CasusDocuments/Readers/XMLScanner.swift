@@ -37,7 +37,7 @@ public struct XMLScanner {
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
                 if open.isEmpty {
-                    guard [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) else {
+                    guard XMLScanner.isSpace(bytes[index]) else {
                         throw Malformed(description: "text outside the root element")
                     }
                     index += 1
@@ -47,18 +47,19 @@ public struct XMLScanner {
                 }
                 continue
             }
-            if starts(with: "<?") {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if next == UInt8(ascii: "?") {
                 try skip(past: "?>")
-            } else if starts(with: "<!--") {
+            } else if next == UInt8(ascii: "!") && starts(with: "<!--") {
                 try skip(past: "-->")
-            } else if starts(with: "<![CDATA[") {
+            } else if next == UInt8(ascii: "!") && starts(with: "<![CDATA[") {
                 index += 9
                 let start = index
                 try skip(past: "]]>")
                 if !open.isEmpty { try handle(.text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self))) }
-            } else if starts(with: "<!") {
+            } else if next == UInt8(ascii: "!") {
                 throw Malformed(description: "DOCTYPE and other declarations are not allowed")
-            } else if starts(with: "</") {
+            } else if next == UInt8(ascii: "/") {
                 index += 2
                 let name = try readName()
                 skipSpace()
@@ -129,8 +130,10 @@ public struct XMLScanner {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, XMLScanner.isSpace(bytes[index]) { index += 1 }
     }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
@@ -151,7 +154,15 @@ public struct XMLScanner {
         }
         let quote = bytes[index]
         index += 1
-        var value = [UInt8]()
+        // Most values hold no entity: they are decoded straight from the bytes.
+        let start = index
+        while index < bytes.count, bytes[index] != quote, bytes[index] != UInt8(ascii: "&") { index += 1 }
+        if index < bytes.count, bytes[index] == quote {
+            let value = String(decoding: bytes[start..<index], as: UTF8.self)
+            index += 1
+            return value
+        }
+        var value = Array(bytes[start..<index])
         while index < bytes.count, bytes[index] != quote {
             if bytes[index] == UInt8(ascii: "&") {
                 value += try readEntity()
@@ -165,7 +176,12 @@ public struct XMLScanner {
 
     /// Text up to the next tag, with entities decoded.
     private mutating func readText() throws -> String {
-        var value = [UInt8]()
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "<"), bytes[index] != UInt8(ascii: "&") { index += 1 }
+        if index == bytes.count || bytes[index] == UInt8(ascii: "<") {
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+        var value = Array(bytes[start..<index])
         while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
             if bytes[index] == UInt8(ascii: "&") {
                 value += try readEntity()
