@@ -32,16 +32,17 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
             String(seq), at.text, actor, caseId, entity, entityId, operation, contentHash ?? "-", detail ?? "-",
             prevHash,
         ]
-        // Length-prefix each field so no two different entries can give the same text.
-        var text = ""
-        text.reserveCapacity(fields.reduce(fields.count * 6) { $0 + $1.utf8.count })
+        // Length-prefix each field so no two different entries can give the same text. Built as bytes:
+        // an import appends tens of thousands of entries.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count * 6) { $0 + $1.utf8.count })
         for (index, field) in fields.enumerated() {
-            if index > 0 { text += "|" }
-            text += String(field.utf8.count)
-            text += ":"
-            text += field
+            if index > 0 { bytes.append(UInt8(ascii: "|")) }
+            bytes.append(contentsOf: String(field.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: field.utf8)
         }
-        return Hashing.sha256(text)
+        return Hashing.sha256(bytes)
     }
 }
 
