@@ -34,31 +34,23 @@ public enum PDFConverter {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("rapport.odt")
         try odt.write(to: input)
-        let process = Process()
-        process.executableURL = office
         // A profile of its own, so a running LibreOffice of the user does not take the job over.
-        process.arguments = [
+        let arguments = [
             "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore", "--convert-to", "pdf",
             "--outdir", folder.path, input.path,
         ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
+        guard let status = try HelperProgram.run(office, arguments, timeout: timeout) else {
             throw CasusError(
                 .unavailable, nl: "LibreOffice maakte de PDF niet binnen \(Int(timeout)) seconden.",
                 en: "LibreOffice did not make the PDF within \(Int(timeout)) seconds.")
         }
-        guard process.terminationStatus == 0,
+        guard status == 0,
             let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("rapport.pdf").path),
             pdf.starts(with: Data("%PDF".utf8))
         else {
             throw CasusError(
-                .unavailable, nl: "LibreOffice kon de PDF niet maken (status \(process.terminationStatus)).",
-                en: "LibreOffice could not make the PDF (status \(process.terminationStatus)).")
+                .unavailable, nl: "LibreOffice kon de PDF niet maken (status \(status)).",
+                en: "LibreOffice could not make the PDF (status \(status)).")
         }
         return pdf
     }

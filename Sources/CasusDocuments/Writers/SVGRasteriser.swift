@@ -32,28 +32,20 @@ public enum SVGRasteriser {
         let input = folder.appendingPathComponent("tekening.svg"),
             output = folder.appendingPathComponent("tekening.png")
         try Data(svg.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = [
+        let arguments = [
             "--width", String(max(16, min(pixelsWide, 8000))), "--keep-aspect-ratio", "--background-color", "white",
             "--format", "png", "--output", output.path, input.path,
         ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
-            process.terminate()
+        guard let status = try HelperProgram.run(tool, arguments, timeout: timeout) else {
             throw CasusError(
                 .unavailable, nl: "rsvg-convert tekende de afbeelding niet binnen \(Int(timeout)) seconden.",
                 en: "rsvg-convert did not draw the picture within \(Int(timeout)) seconds.")
         }
         let png = FileManager.default.contents(atPath: output.path)
-        guard process.terminationStatus == 0, let png, png.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
+        guard status == 0, let png, png.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
             throw CasusError(
-                .unavailable, nl: "rsvg-convert kon de afbeelding niet tekenen (status \(process.terminationStatus)).",
-                en: "rsvg-convert could not draw the picture (status \(process.terminationStatus)).")
+                .unavailable, nl: "rsvg-convert kon de afbeelding niet tekenen (status \(status)).",
+                en: "rsvg-convert could not draw the picture (status \(status)).")
         }
         return png
     }
