@@ -134,16 +134,20 @@ final class XMLNode: @unchecked Sendable {
     func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
     func first(_ name: String) -> XMLNode? { children.first { $0.name == name } }
 
+    /// `w:t` → `t`, without splitting every name into an array; a name ending in `:` keeps its last part.
+    static func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        let after = name[name.index(after: colon)...]
+        return after.isEmpty ? name.split(separator: ":").last.map(String.init) ?? name : String(after)
+    }
+
     static func parse(_ data: Data, maximumDepth: Int) throws -> XMLNode {
         var stack: [XMLNode] = []
         var root: XMLNode?
         try XMLScanner.scan(data) { event in
             switch event {
             case .start(let name, let attributes, let selfClosing):
-                let suffix = name.lastIndex(of: ":").map { name[name.index(after: $0)...] }
-                let local =
-                    suffix.map { $0.isEmpty ? name.split(separator: ":").last.map(String.init) ?? name : String($0) }
-                    ?? name
+                let local = localName(name)
                 let node = XMLNode(name: local, attributes: attributes)
                 if let parent = stack.last { parent.children.append(node) } else { root = node }
                 guard stack.count < maximumDepth else {
