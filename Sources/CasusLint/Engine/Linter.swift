@@ -136,38 +136,50 @@ public struct Linter: Sendable {
     ) {
         let tokens = analysis.tokens
         let hasPrefixes = !rules.prefixIndex.isEmpty
+        let candidateStart = rules.entries.candidateStart, candidates = rules.entries.candidates
+        let prefixStart = rules.prefixStart, prefixesByFirstByte = rules.prefixesByFirstByte
         var found: [Hit] = []
+        func add(_ rule: Int, _ pattern: Int, _ t: Int, _ end: Int, _ s: Int) {
+            found.append(
+                Hit(
+                    rule: rule, pattern: pattern, start: Int(tokens[t].start), end: Int(tokens[end - 1].end),
+                    sentence: s))
+        }
         for s in sentences where !analysis.sentences[s].isHeading {
             let sentence = analysis.sentences[s]
+            let isAttributed = attributed[s - sentences.lowerBound]
             for t in sentence.firstToken..<sentence.endToken {
+                let inQuote = tokens[t].inQuote
                 if lex[t] >= 0 {
                     let e = Int(lex[t])
-                    for c in Int(rules.entries.candidateStart[e])..<Int(rules.entries.candidateStart[e + 1]) {
-                        let (r, p) = rules.entries.candidates[c]
+                    let next = t + 1 < sentence.endToken ? lex[t + 1] : -1
+                    for c in Int(candidateStart[e])..<Int(candidateStart[e + 1]) {
+                        // What the candidate itself tells, before the rule and its pattern are read.
+                        let candidate = candidates[c]
+                        if candidate.narratorOnly && inQuote || candidate.respectsAttribution && isAttributed
+                            || !candidate.allowsNext(next)
+                        {
+                            continue
+                        }
+                        let r = Int(candidate.rule), p = Int(candidate.pattern)
                         if let end = tryMatch(
-                            Int(r), Int(p), at: t, sentence: sentence, index: s, attributed: attributed,
+                            r, p, at: t, sentence: sentence, index: s, attributed: attributed,
                             from: sentences.lowerBound, analysis, lex)
                         {
-                            found.append(
-                                Hit(
-                                    rule: Int(r), pattern: Int(p), start: Int(tokens[t].start),
-                                    end: Int(tokens[end - 1].end), sentence: s))
+                            add(r, p, t, end, s)
                         }
                     }
                 }
                 if hasPrefixes && tokens[t].kind == .word && tokens[t].lowerCount > 0 {
                     let first = Int(analysis.lowered[Int(tokens[t].lowerStart)])
-                    for index in rules.prefixesByFirstByte[first] {
-                        let entry = rules.prefixIndex[index]
+                    for i in Int(prefixStart[first])..<Int(prefixStart[first + 1]) {
+                        let entry = rules.prefixIndex[Int(prefixesByFirstByte[i])]
                         guard analysis.lower(t, startsWith: entry.prefix) else { continue }
                         if let end = tryMatch(
                             entry.rule, entry.pattern, at: t, sentence: sentence, index: s, attributed: attributed,
                             from: sentences.lowerBound, analysis, lex)
                         {
-                            found.append(
-                                Hit(
-                                    rule: entry.rule, pattern: entry.pattern, start: Int(tokens[t].start),
-                                    end: Int(tokens[end - 1].end), sentence: s))
+                            add(entry.rule, entry.pattern, t, end, s)
                         }
                     }
                 }

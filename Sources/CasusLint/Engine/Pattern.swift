@@ -63,6 +63,12 @@ struct Pattern: Sendable {
         elements.first { if case .sentenceStart = $0 { false } else { true } }!
     }
 
+    /// The element after the anchor, if any.
+    var afterAnchor: Element? {
+        let anchorIndex = elements.firstIndex { if case .sentenceStart = $0 { false } else { true } }!
+        return anchorIndex + 1 < elements.count ? elements[anchorIndex + 1] : nil
+    }
+
     /// Every word the pattern names, so the lexicon can give each an index.
     var words: [String] {
         elements.flatMap { element -> [String] in if case .words(let set) = element { Array(set) } else { [] } }

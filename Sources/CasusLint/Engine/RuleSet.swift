@@ -42,10 +42,27 @@ struct LexiconEntry: Sendable {
     }
 
     var flags: Flags = []
-    /// (rule, pattern) pairs that may start at this word; pattern -1 is the word on its own.
-    var candidates: [(rule: Int32, pattern: Int32)] = []
+    /// The rules and patterns that may start at this word.
+    var candidates: [Candidate] = []
     /// Attribution cues that may start at this word.
     var cues: [Int32] = []
+}
+
+/// A rule and pattern that may start at a word, with what the hot loop can rule out before it reads
+/// the pattern itself (patterns lie scattered in memory; most candidates fail at the next word).
+struct Candidate: Sendable {
+    var rule: Int32
+    /// -1 for the word on its own.
+    var pattern: Int32
+    /// The lexicon indices (modulo 64) the next token may have; every bit set when any token may follow.
+    var next: UInt64 = ~0
+    var narratorOnly = false
+    var respectsAttribution = false
+
+    /// Whether the pattern can go on at a token with lexicon index `entry` (-1: not in the lexicon).
+    @inline(__always) func allowsNext(_ entry: Int32) -> Bool {
+        next == ~0 || (entry >= 0 && next & (1 << UInt64(entry & 63)) != 0)
+    }
 }
 
 /// The lexicon entries laid out flat for the hot loop: no nested arrays to retain per token.
@@ -53,7 +70,7 @@ struct FlatLexicon: Sendable {
     var flags: [LexiconEntry.Flags]
     /// For entry i: candidates[candidateStart[i] ..< candidateStart[i + 1]].
     var candidateStart: [Int32]
-    var candidates: [(rule: Int32, pattern: Int32)]
+    var candidates: [Candidate]
     var cueStart: [Int32]
     var cues: [Int32]
 
@@ -89,8 +106,10 @@ public struct RuleSet: Sendable {
     let entries: FlatLexicon
     /// Prefix patterns, checked against every word.
     let prefixIndex: [(prefix: [UInt8], rule: Int, pattern: Int)]
-    /// For each first byte: the prefix patterns whose prefix begins with it.
-    let prefixesByFirstByte: [[Int]]
+    /// For each first byte b: the prefix patterns whose prefix begins with it,
+    /// `prefixesByFirstByte[prefixStart[b] ..< prefixStart[b + 1]]` (flat, so no array is retained per word).
+    let prefixStart: [Int32]
+    let prefixesByFirstByte: [Int32]
     let attributionCues: [CompiledPattern]
     let abbreviations: Set<String>
     let speechCues: Set<String>
@@ -150,11 +169,19 @@ public struct RuleSet: Sendable {
         }
         var prefixes: [(prefix: [UInt8], rule: Int, pattern: Int)] = []
         for (r, draft) in drafts.enumerated() {
-            for word in draft.singleWords { entries[entry(word)].candidates.append((Int32(r), -1)) }
+            let rule = Candidate(
+                rule: Int32(r), pattern: -1, narratorOnly: draft.definition.narratorOnly,
+                respectsAttribution: draft.definition.respectsAttribution)
+            for word in draft.singleWords { entries[entry(word)].candidates.append(rule) }
             for (p, pattern) in draft.patterns.enumerated() {
                 switch pattern.anchor {
                 case .words(let words):
-                    for word in words { entries[entry(word)].candidates.append((Int32(r), Int32(p))) }
+                    var candidate = rule
+                    candidate.pattern = Int32(p)
+                    if case .words(let following) = pattern.afterAnchor {
+                        candidate.next = following.reduce(0) { $0 | 1 << UInt64(lexicon[$1]! & 63) }
+                    }
+                    for word in words { entries[entry(word)].candidates.append(candidate) }
                 case .prefixes(let list): for prefix in list { prefixes.append((Array(prefix.utf8), r, p)) }
                 default: break
                 }
@@ -172,9 +199,10 @@ public struct RuleSet: Sendable {
         }
         self.entries = FlatLexicon(entries)
         self.prefixIndex = prefixes
-        var buckets = [[Int]](repeating: [], count: 256)
-        for (index, entry) in prefixes.enumerated() { buckets[Int(entry.prefix.first ?? 0)].append(index) }
-        self.prefixesByFirstByte = buckets
+        var buckets = [[Int32]](repeating: [], count: 256)
+        for (index, entry) in prefixes.enumerated() { buckets[Int(entry.prefix.first ?? 0)].append(Int32(index)) }
+        self.prefixesByFirstByte = buckets.flatMap { $0 }
+        self.prefixStart = buckets.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
     }
 
     /// A rule's patterns as written, before they are compiled against the lexicon.
