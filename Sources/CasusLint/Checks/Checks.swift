@@ -21,15 +21,16 @@ enum Checks {
     static func paragraphLength(_ r: Int, _ rule: RuleDefinition, _ c: CheckContext, _ hits: inout [Hit]) {
         let tokens = c.analysis.tokens
         let maximum = rule.max ?? 150
-        var counts: [Int: Int] = [:]
-        var firstToken: [Int: Int] = [:]
+        // Sentences come in block order: a paragraph's count is the sum over a run of them.
+        var paragraphs: [(block: Int, firstToken: Int, words: Int)] = []
         for sentence in c.analysis.sentences where !sentence.isHeading {
-            counts[sentence.block, default: 0] += c.analysis.words(in: sentence)
-            if firstToken[sentence.block] == nil { firstToken[sentence.block] = sentence.firstToken }
+            if paragraphs.last?.block != sentence.block {
+                paragraphs.append((sentence.block, sentence.firstToken, 0))
+            }
+            paragraphs[paragraphs.count - 1].words += c.analysis.words(in: sentence)
         }
-        for (block, words) in counts.sorted(by: { $0.key < $1.key })
-        where words > maximum && c.analysis.text.blocks[block].kind != .quote {
-            let start = Int(tokens[firstToken[block]!].start)
+        for (block, first, words) in paragraphs where words > maximum && c.analysis.text.blocks[block].kind != .quote {
+            let start = Int(tokens[first].start)
             let (_, lineEnd) = c.analysis.text.lineRange(c.analysis.text.position(of: start).line - 1)
             hits.append(
                 Hit(
@@ -161,9 +162,11 @@ enum Checks {
                 return kind
             }
         }
+        // The abstract words' tokens; their text is made only for a sentence that is reported.
+        var abstract: [Int] = []
         for s in sentences where !c.analysis.sentences[s].isHeading {
             let sentence = c.analysis.sentences[s]
-            var abstract: [String] = []
+            abstract.removeAll(keepingCapacity: true)
             var content = 0
             var concrete = 0
             for t in sentence.firstToken..<sentence.endToken where !tokens[t].inQuote {
@@ -177,19 +180,19 @@ enum Checks {
                 if wordFlags.contains(.concrete) {
                     concrete += 1
                 } else if wordFlags.contains(.abstractWord) {
-                    abstract.append(c.analysis.lower(t))
+                    abstract.append(t)
                 } else if token.flags.contains(.capitalized), t != sentence.firstToken {
                     concrete += 1  // a name
                 } else if let kind = nounKind(t) {
                     if kind == .abstract, !isVerbForm(t, c.analysis, flags),
                         !isModifier(t, sentence, tokens, nounKind)
                     {
-                        abstract.append(c.analysis.lower(t))
+                        abstract.append(t)
                     } else if kind == .concrete {
                         concrete += 1
                     }
                 } else if c.analysis.withLower(t, { isAbstract($0, wordFlags, suffixes: suffixes) }) {
-                    abstract.append(c.analysis.lower(t))
+                    abstract.append(t)
                 }
             }
             let dense = abstract.count >= minimum && Double(abstract.count) >= ratio * Double(max(content, 1))
@@ -201,7 +204,11 @@ enum Checks {
             hits.append(
                 Hit(
                     rule: r, start: Int(tokens[sentence.firstToken].start), end: Int(tokens[sentence.endToken - 1].end),
-                    sentence: s, values: ["words": abstract.joined(separator: ", "), "count": String(abstract.count)]))
+                    sentence: s,
+                    values: [
+                        "words": abstract.map { c.analysis.lower($0) }.joined(separator: ", "),
+                        "count": String(abstract.count),
+                    ]))
         }
     }
 

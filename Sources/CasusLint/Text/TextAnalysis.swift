@@ -239,7 +239,38 @@ struct TextAnalysis {
 
     // MARK: Quotations
 
-    private enum Family { case double, single, guillemet, singleGuillemet }
+    private enum Family: Int { case double, single, guillemet, singleGuillemet }
+
+    /// The open quotation mark of each family (token index), without a dictionary per paragraph.
+    private struct OpenMarks {
+        private var marks = (-1, -1, -1, -1)
+
+        subscript(family: Family) -> Int? {
+            get {
+                let index =
+                    switch family {
+                    case .double: marks.0
+                    case .single: marks.1
+                    case .guillemet: marks.2
+                    case .singleGuillemet: marks.3
+                    }
+                return index < 0 ? nil : index
+            }
+            set {
+                switch family {
+                case .double: marks.0 = newValue ?? -1
+                case .single: marks.1 = newValue ?? -1
+                case .guillemet: marks.2 = newValue ?? -1
+                case .singleGuillemet: marks.3 = newValue ?? -1
+                }
+            }
+        }
+
+        /// The marks still open, in family order.
+        var stillOpen: [Int] {
+            max(marks.0, marks.1, marks.2, marks.3) < 0 ? [] : [marks.0, marks.1, marks.2, marks.3].filter { $0 >= 0 }
+        }
+    }
 
     private mutating func pairQuotes(_ first: Int, _ end: Int, block: Int, isQuoteBlock: Bool) {
         if isQuoteBlock {
@@ -255,7 +286,7 @@ struct TextAnalysis {
                     firstToken: first, endToken: end, block: block, sentence: 0, wordCount: words))
             return
         }
-        var open: [Family: Int] = [:]
+        var open = OpenMarks()
         for i in first..<end where tokens[i].kind == .quote {
             let mark = tokens[i].mark
             let family: Family
@@ -283,7 +314,7 @@ struct TextAnalysis {
                 tokens[i].flags.remove(.quoteMark)
             }
         }
-        for (_, index) in open { unbalancedMarks.append(index) }
+        unbalancedMarks += open.stillOpen
     }
 
     private mutating func close(_ open: Int, _ close: Int, block: Int) {
