@@ -27,7 +27,12 @@ public enum Hashing {
 
     /// The fingerprint of a value: SHA-256 of its JSON with sorted keys.
     public static func fingerprint(_ value: some Encodable) throws -> String {
-        try sha256(canonicalJSON(value))
+        if let writable = value as? any CanonicalJSONWritable {
+            var bytes: [UInt8] = []
+            writable.writeCanonicalJSON(into: &bytes)
+            return sha256(bytes)
+        }
+        return try sha256(canonicalJSON(value))
     }
 
     static func canonicalJSON(_ value: some Encodable) throws -> Data {

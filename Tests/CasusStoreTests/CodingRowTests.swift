@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test("a coding's hand-written canonical JSON is byte for byte the encoder's, so its fingerprint is too")
+    func canonicalJSONMatchesEncoder() throws {
+        let every = String(decoding: Array(0..<128), as: UTF8.self)
+        let tricky = [
+            Coding(
+                id: "M3", codeId: "K/1", target: .span(interviewId: "I\\2", start: 0, end: Int(Int32.max) * 4),
+                text: every, note: "\u{2028}\u{2029} é 𝒜 \u{7F} \u{FEFF} </script> \"q\""),
+            Coding(id: "", codeId: "", target: .event("")),
+        ]
+        for coding in Self.codings + tricky {
+            var bytes: [UInt8] = []
+            coding.writeCanonicalJSON(into: &bytes)
+            let encoded = try Hashing.canonicalJSON(coding)
+            #expect(bytes == Array(encoded), "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(try Hashing.fingerprint(coding) == Hashing.sha256(encoded))
+        }
+    }
+
     @Test("codings come back from the store as they went in, in id order, and the log agrees")
     func storedAndLoaded() throws {
         let fixture = try StoreFixture()
