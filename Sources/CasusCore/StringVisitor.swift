@@ -39,10 +39,25 @@ final class StringVisitor: Encoder {
     /// Encodes a nested value with this visitor at `path`.
     func nested<T: Encodable>(_ value: T, at path: [CodingKey]) throws {
         if let text = value as? String { return visit(text, at: path) }
+        // Codings come by the tens of thousands: their text fields are read directly, not through the encoder.
+        if let coding = value as? Coding {
+            for (name, text) in coding.textFields where TextFieldCheck.firstRefusedControl(in: text) != nil {
+                visit(text, at: path + [Name(name)])
+            }
+            return
+        }
         let saved = codingPath
         codingPath = path
         defer { codingPath = saved }
         try value.encode(to: self)
+    }
+
+    struct Name: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { return nil }
     }
 
     struct Index: CodingKey {
@@ -125,5 +140,16 @@ final class StringVisitor: Encoder {
         mutating func encode(_ value: UInt32) {}
         mutating func encode(_ value: UInt64) {}
         mutating func encode<T: Encodable>(_ value: T) throws { try visitor.nested(value, at: codingPath) }
+    }
+}
+
+extension Coding {
+    /// Every text field that holds a value, by its name in the dossier file.
+    var textFields: [(String, String)] {
+        let fields: [(String, String?)] = [
+            ("id", id), ("codeId", codeId), ("interviewId", interviewId), ("text", text), ("quoteId", quoteId),
+            ("eventId", eventId), ("note", note),
+        ]
+        return fields.compactMap { name, value in value.map { (name, $0) } }
     }
 }

@@ -48,6 +48,34 @@ struct CoreHostileInputTests {
         #expect(dossier.problems().isEmpty)
     }
 
+    @Test("a control character in any text field of a coding is refused, naming the coding and the field")
+    func controlCharactersInCodings() throws {
+        let clean = Coding(
+            id: "M1", codeId: "K1", target: .span(interviewId: "I1", start: 0, end: 3), text: "Wat", note: "n")
+        // Every text field the type has, also one added later: codings skip the encoder when checked.
+        let textFields = Mirror(reflecting: clean).children.compactMap { child -> String? in
+            child.value is String || child.value is String? ? child.label : nil
+        }
+        #expect(textFields.count == 7)
+        for field in textFields {
+            var coding = clean
+            switch field {
+            case "id": coding.id = "M\u{1}"
+            case "codeId": coding.codeId = "K\u{1}"
+            case "interviewId": coding.interviewId = "I\u{1}"
+            case "text": coding.text = "W\u{1}at"
+            case "quoteId": coding.quoteId = "Q\u{1}"
+            case "eventId": coding.eventId = "E\u{1}"
+            case "note": coding.note = "n\u{1}"
+            default: Issue.record("text field \(field) of Coding is not checked")
+            }
+            var dossier = try Repository.sample("boete-schuldhulp").dossier
+            dossier.codings = [clean, coding]
+            let problems = dossier.problems().filter { $0.en.contains("control character") }
+            #expect(problems.map(\.en).contains { $0.hasPrefix("codings[1].\(field): ") }, "\(problems)")
+        }
+    }
+
     @Test(
         "JSON syntax errors say line and column; duplicate keys and deep nesting are refused",
         arguments: [
