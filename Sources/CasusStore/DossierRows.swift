@@ -131,9 +131,13 @@ enum DossierRows {
                 fingerprint: try Hashing.fingerprint(part),
                 detail: try previous.map { try changedFields($0, part) } ?? part.auditDetail)
         }
+        let fixedStatement = try fixedSQL.map { try db.cachedStatement(sql: $0) }
         for (part, ready) in zip(changed, prepared) {
             if let insert = ready.insert {
-                try db.cachedStatement(sql: insert.sql).execute(arguments: insert.arguments)
+                // The arguments were made for this statement's columns, so they go in unchecked.
+                let statement = try fixedStatement ?? db.cachedStatement(sql: insert.sql)
+                statement.setUncheckedArguments(insert.arguments)
+                try statement.execute()
             } else {
                 try CaseRow(caseId: caseId, part: part).update(db)
             }

@@ -111,7 +111,12 @@ public final class DossierStore: Sendable {
         // Only a second writer waits, and then for at most 15 seconds.
         configuration.busyMode = .timeout(15)
         if !readOnly {
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                // Room for a large import's pages (up to 64 MB, taken only as needed): with SQLite's 2 MB
+                // they spill to the log before the commit and are written more than once.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
         }
         return configuration
     }
