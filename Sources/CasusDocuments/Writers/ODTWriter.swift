@@ -48,10 +48,19 @@ public enum ODTWriter {
         var tableCount = 0
         var noteCount = 0
         var listCount = 0
+        /// Whether the block being rendered is followed by a figure on a landscape page of its own.
+        var landscapeFigureFollows = false
 
         mutating func content() -> String {
             var body = cover()
-            for block in document.blocks { body += render(block) }
+            for (index, block) in document.blocks.enumerated() {
+                landscapeFigureFollows =
+                    index + 1 < document.blocks.count
+                    && {
+                        if case .figure(let next) = document.blocks[index + 1] { next.landscapePage } else { false }
+                    }()
+                body += render(block)
+            }
             return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <office:document-content \(ODTWriter.namespaces)>
@@ -158,14 +167,15 @@ public enum ODTWriter {
                 let path = "Pictures/figure\(n).svg"
                 pictures.append(Picture(path: path, data: Data(figure.svg.utf8), mime: "image/svg+xml"))
                 // A landscape page of its own: the figure's paragraph starts the landscape master page,
-                // an empty paragraph after the caption goes back to the portrait one.
+                // an empty paragraph after the caption goes back to the portrait one (unless another
+                // landscape figure follows, which starts a landscape page itself: no empty portrait page).
                 let drawn =
                     "<text:p text:style-name=\"\(figure.landscapePage ? "FigurePage" : "Figure")\">"
                     + frame(
                         name: "Figuur\(n)", path: path, mime: "image/svg+xml",
                         width: figure.widthMillimetres, height: figure.heightMillimetres, alt: figure.alt)
                     + "</text:p>\n" + p("Caption", XMLText.escape(figure.caption))
-                return figure.landscapePage ? drawn + p("BackToPortrait", "") : drawn
+                return figure.landscapePage && !landscapeFigureFollows ? drawn + p("BackToPortrait", "") : drawn
             case .tableOfContents(let title):
                 var out = "<text:table-of-content text:protected=\"true\" text:name=\"\(XMLText.escape(title))\">"
                 out +=
