@@ -1,6 +1,12 @@
 import CasusCore
 import Foundation
 
+/// How a journey map is drawn: for a screen, or for a printed page, where it goes without its title,
+/// legend and hand-off texts (the document prints those as text) and with boxes side by side in time.
+public enum JourneyStyle: Sendable {
+    case screen, print
+}
+
 /// Positions for everything on a journey map: a time axis in days (long silences compressed and
 /// labelled), lanes whose boxes stack instead of overlapping, and the bands above and below.
 struct JourneyLayout {
@@ -31,6 +37,8 @@ struct JourneyLayout {
         let lane: Lane
         let y: Double
         let height: Double
+        /// The lane's name as drawn in the title column.
+        let titleLines: [String]
     }
 
     struct Silence {
@@ -77,6 +85,7 @@ struct JourneyLayout {
     }
 
     let map: JourneyMap
+    let style: JourneyStyle
     private(set) var legend = Legend()
     private(set) var boxes: [Box] = []
     private(set) var lanes: [LaneBand] = []
@@ -89,12 +98,19 @@ struct JourneyLayout {
     private(set) var phaseTop = 0.0, momentTop = 0.0, momentHeight = 0.0, impactTop = 0.0, lanesTop = 0.0,
         axisTop = 0.0, handoffTop = 0.0
     private(set) var width = 0.0, height = 0.0
-    let impactHeight = 130.0
+    var impactHeight: Double { style == .print ? 90 : 130 }
+    /// Room in a lane above its boxes (for the bar of a vague date).
+    var boxTop: Double { style == .print ? 10 : 16 }
+    /// A key moment's box: as wide as an event's when printed, so moments side by side do not stack.
+    var momentWidth: Double { style == .print ? Self.boxWidth : Self.boxWidth + 40 }
     private var anchors: [(day: Int, x: Double)] = []
+    /// Printed: an event's place among the events of its day.
+    private var slots: [String: Int] = [:]
     private var undatedStart = 0.0
 
-    init(_ map: JourneyMap) {
+    init(_ map: JourneyMap, style: JourneyStyle = .screen) {
         self.map = map
+        self.style = style
         buildScale()
         layOut()
     }
@@ -113,18 +129,32 @@ struct JourneyLayout {
         var linear = 0
         for (a, b) in zip(sorted, sorted.dropFirst()) where b - a <= Self.breakThreshold { linear += b - a }
         let perDay = min(6, max(0.35, 1500 / Double(max(1, linear))))
+        // Printed, each event has a slot a box wide, also beside others of the same day: boxes stand side by
+        // side in time order instead of stacking.
+        var itemsPerDay: [Int: Int] = [:]
+        for item in map.items {
+            guard let date = item.date else { continue }
+            if style == .print { slots[item.eventId] = itemsPerDay[Self.middle(date), default: 0] }
+            itemsPerDay[Self.middle(date), default: 0] += 1
+        }
+        let step = style == .print ? Self.boxWidth + Self.gap : 0
         var x = Self.titleColumn + Self.gap * 2
+        var slotsEnd = x + Double(itemsPerDay[first] ?? 0) * step
         anchors = [(first, x)]
         for (a, b) in zip(sorted, sorted.dropFirst()) {
             if b - a > Self.breakThreshold {
-                silences.append(Silence(x: x + Self.breakWidth / 2, days: b - a))
-                x += Self.breakWidth
+                x += max(Self.breakWidth, step)
+                silences.append(Silence(x: x - max(Self.breakWidth, step) / 2, days: b - a))
             } else {
                 x += Double(b - a) * perDay
             }
+            if let count = itemsPerDay[b] {
+                x = max(x, slotsEnd)
+                slotsEnd = x + Double(count) * step
+            }
             anchors.append((b, x))
         }
-        undatedStart = x + Self.boxWidth + Self.breakWidth
+        undatedStart = max(x, slotsEnd - step) + Self.boxWidth + Self.breakWidth
         // Month ticks where months are wide enough to label, year ticks always.
         var (year, month) = Self.yearMonth(first)
         let last = sorted.last!
@@ -186,21 +216,27 @@ struct JourneyLayout {
 
     // MARK: Text
 
-    /// Greedy word wrap by estimated width; a word longer than a line is broken.
-    static func wrap(_ text: String, width: Double) -> [String] {
+    /// Greedy word wrap by estimated width (the first line may be narrower); a word longer than a line is broken.
+    static func wrap(_ text: String, width: Double, firstLineWidth: Double? = nil) -> [String] {
         let perLine = max(4, Int(width / charWidth))
+        let firstPerLine = firstLineWidth.map { max(4, Int($0 / charWidth)) } ?? perLine
         var lines: [String] = []
         var current = ""
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             var word = String(word)
-            while word.count > perLine {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(word.prefix(perLine - 1)) + "-")
-                word = String(word.dropFirst(perLine - 1))
+            while word.count > (lines.isEmpty ? firstPerLine : perLine) {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                    continue
+                }
+                let cut = (lines.isEmpty ? firstPerLine : perLine) - 1
+                lines.append(String(word.prefix(cut)) + "-")
+                word = String(word.dropFirst(cut))
             }
             if current.isEmpty {
                 current = word
-            } else if current.count + 1 + word.count <= perLine {
+            } else if current.count + 1 + word.count <= (lines.isEmpty ? firstPerLine : perLine) {
                 current += " " + word
             } else {
                 lines.append(current)
@@ -233,7 +269,7 @@ struct JourneyLayout {
     private mutating func layOut() {
         let blueprint = map.view != .overview
         // Phases: from the dossier, else periods between long silences.
-        phaseTop = 34
+        phaseTop = style == .print ? 8 : 34
         // Phase bands over the items: from the dossier, else periods between long silences; overlapping ones in rows.
         var order: [String] = []
         var spans: [String: (Double, Double)] = [:]
@@ -258,10 +294,10 @@ struct JourneyLayout {
         for item in map.items where item.keyMoment || item.quote != nil {
             guard let x = itemX(item) else { continue }
             let text = item.quote.map { "“\($0)”" } ?? item.what
-            let lines = Self.wrap(text, width: Self.boxWidth + 40 - 12)
+            let lines = Self.wrap(text, width: momentWidth - 12)
             let h = Double(lines.count) * Self.lineHeight + 10
-            let my = Self.stack(x, Self.boxWidth + 40, h, among: placedMoments)
-            placedMoments.append((x, my, Self.boxWidth + 40, h))
+            let my = Self.stack(x, momentWidth, h, among: placedMoments)
+            placedMoments.append((x, my, momentWidth, h))
             moments.append(Moment(item: item, x: x, y: my, lines: lines, height: h))
         }
         momentHeight = (placedMoments.map { $0.y + $0.h }.max() ?? 0) + (placedMoments.isEmpty ? 0 : 10)
@@ -276,7 +312,7 @@ struct JourneyLayout {
                 var head = item.date.map { $0.description } ?? map.t("zonder datum", "no date")
                 if let channel = item.channel, blueprint { head += " · " + channel }
                 // The first line leaves room for the evidence letter in the corner.
-                let headLines = Self.wrap(head, width: Self.boxWidth - 30)
+                let headLines = Self.wrap(head, width: Self.boxWidth - 12, firstLineWidth: Self.boxWidth - 30)
                 var lines = headLines + Self.wrap(item.what, width: Self.boxWidth - 12)
                 if blueprint, !item.knelpunten.isEmpty {
                     lines.append("⚑ " + item.knelpunten.map(\.code).joined(separator: " "))
@@ -290,42 +326,55 @@ struct JourneyLayout {
                     ?? (x, x)
                 boxes.append(
                     Box(
-                        item: item, x: x, y: y + 16 + by, lines: lines, headLines: headLines.count, height: h,
+                        item: item, x: x, y: y + boxTop + by, lines: lines, headLines: headLines.count, height: h,
                         spanFrom: span.0, spanTo: span.1))
             }
-            let contentHeight = (placed.map { $0.y + $0.h }.max() ?? 0)
-            let height = max(lane.kind == .agencyBack ? 44 : 56, contentHeight + 28)
-            lanes.append(LaneBand(lane: lane, y: y, height: height))
+            let titleLines = Self.wrap(laneTitle(lane), width: Self.titleColumn - 16)
+            // Tall enough for its name; printed, a lane with nothing in it takes no more than that.
+            let titleHeight = Double(titleLines.count) * Self.lineHeight + 10
+            let height =
+                placed.isEmpty && style == .print
+                ? max(24, titleHeight)
+                : max(
+                    lane.kind == .agencyBack ? 44 : 56, (placed.map { $0.y + $0.h }.max() ?? 0) + boxTop + 12,
+                    titleHeight)
+            lanes.append(LaneBand(lane: lane, y: y, height: height, titleLines: titleLines))
             y += height
         }
         axisTop = y
         y += 40
-        // Hand-offs: arrows between lane centres; their texts in numbered boxes below the axis.
+        // Hand-offs: arrows between lane centres; their texts in numbered boxes below the axis (printed: in
+        // the document's text instead).
         handoffTop = y + 20
+        let labelled = style == .screen
         var placedLabels: [(x: Double, y: Double, w: Double, h: Double)] = []
         for (i, handoff) in map.handoffs.enumerated() {
             guard let from = lanes.first(where: { $0.lane.id == handoff.fromLane }),
                 let to = lanes.first(where: { $0.lane.id == handoff.toLane })
             else { continue }
             let x = (handoff.date.map { position(Self.middle($0)) ?? 0 } ?? undatedStart) + 4
-            let label =
-                "\(i + 1). " + (handoff.happened ? "" : map.t("NIET GEBEURD: ", "DID NOT HAPPEN: ")) + handoff.what
-            let lines = Self.wrap(label, width: Self.boxWidth + 40 - 12)
-            let h = Double(lines.count) * Self.lineHeight + 10
-            let ly = Self.stack(x, Self.boxWidth + 40, h, among: placedLabels)
-            placedLabels.append((x, ly, Self.boxWidth + 40, h))
+            let lines = labelled ? Self.wrap(map.handoffTexts[i], width: Self.boxWidth + 40 - 12) : []
+            let h = labelled ? Double(lines.count) * Self.lineHeight + 10 : 0
+            let ly = labelled ? Self.stack(x, Self.boxWidth + 40, h, among: placedLabels) : 0
+            if labelled { placedLabels.append((x, ly, Self.boxWidth + 40, h)) }
             handoffs.append(
                 HandoffMark(
                     handoff: handoff, number: i + 1, x: x, fromY: from.y + 8, toY: to.y + 8,
                     labelX: x, labelY: handoffTop + ly, lines: lines, labelHeight: h))
         }
-        y = handoffTop + (placedLabels.map { $0.y + $0.h }.max() ?? 0) + 30
-        let right = (boxes.map { $0.x + Self.boxWidth }.max() ?? Self.titleColumn) + 40
+        let right = (boxes.map { $0.x + Self.boxWidth }.max() ?? Self.titleColumn) + (labelled ? 40 : 16)
         width = max(
-            900, right, (handoffs.map { $0.labelX + Self.boxWidth + 40 }.max() ?? 0) + 20,
+            labelled ? 900 : 0, right,
+            (handoffs.filter { !$0.lines.isEmpty }.map { $0.labelX + Self.boxWidth + 40 }.max() ?? 0) + 20,
             // The last date on the axis, which an event's end date can put past every box.
             (anchors.last?.x ?? 0) + 30,
-            (moments.map { $0.x + Self.boxWidth + 40 }.max() ?? 0) + 20)
+            (moments.map { $0.x + momentWidth }.max() ?? 0) + 20)
+        guard style == .screen else {
+            // Printed: the map ends under the axis and its silences' labels; the legend is the document's.
+            height = axisTop + 54
+            return
+        }
+        y = handoffTop + (placedLabels.map { $0.y + $0.h }.max() ?? 0) + 30
         layOutLegend(top: y + 20)
     }
 
@@ -345,21 +394,8 @@ struct JourneyLayout {
             x += wide
         }
         legend.evidence.append(row)
-        legend.explanation = Self.wrap(
-            map.t(
-                "✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
-                "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"
-            ), width: width - 24)
-        let used = Set(map.items.flatMap { $0.knelpunten.map(\.id) })
-        var seen = Set<String>()
-        let knelpunten =
-            (map.catalogue.types.filter { used.contains($0.id) }
-            + map.items.flatMap(\.knelpunten).filter { tag in !map.catalogue.types.contains { $0.id == tag.id } })
-            .filter { seen.insert($0.id).inserted }
-        if !knelpunten.isEmpty, map.view != .overview {
-            let text = "⚑ " + knelpunten.map { "\($0.code) \($0.label.text(map.language))" }.joined(separator: " · ")
-            legend.knelpunten = Self.wrap(text, width: width - 24)
-        }
+        legend.explanation = Self.wrap(map.legendExplanation, width: width - 24)
+        if let knelpunten = map.legendKnelpunten { legend.knelpunten = Self.wrap(knelpunten, width: width - 24) }
         // Baselines: the title at `top`, a row of keys every 22, then the wrapped lines; room below the last.
         height =
             top + Double(legend.evidence.count + 1) * 22 + Double(legend.explanation.count) * Self.lineHeight + 6
@@ -374,9 +410,24 @@ struct JourneyLayout {
             ? map.t("Zonder datum", "Undated") : map.t("Periode \(before + 1)", "Period \(before + 1)")
     }
 
+    /// A lane's name in the title column: an agency's visible lane says so, its backstage lane is named by that.
+    func laneTitle(_ lane: Lane) -> String {
+        switch lane.kind {
+        case .endUser, .person: lane.title
+        // Printed, the line of visibility says it on its own: the name stays short.
+        case .agencyFront:
+            lane.title + (map.view == .overview || style == .print ? "" : map.t(" — zichtbaar", " — visible"))
+        case .agencyBack: map.t("achter de schermen", "backstage")
+        }
+    }
+
     /// The x of an item: its date, or a place after the dated ones, in order.
     func itemX(_ item: JourneyItem) -> Double? {
-        if let date = item.date { return position(Self.middle(date)) }
+        if let date = item.date {
+            return position(Self.middle(date)).map {
+                $0 + Double(slots[item.eventId] ?? 0) * (Self.boxWidth + Self.gap)
+            }
+        }
         let undated = map.items.filter { $0.date == nil }
         guard let index = undated.firstIndex(where: { $0.eventId == item.eventId }) else { return nil }
         return undatedStart + Double(index) * (Self.boxWidth + Self.gap)

@@ -156,6 +156,40 @@ public struct JourneyMap: Sendable {
 
     func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
 
+    /// Each hand-off as the map numbers it, a missing one marked as such.
+    public var handoffTexts: [String] {
+        handoffs.enumerated().map { i, handoff in
+            "\(i + 1). " + (handoff.happened ? "" : t("NIET GEBEURD: ", "DID NOT HAPPEN: ")) + handoff.what
+        }
+    }
+
+    /// What the marks on the map mean, beyond the evidence letters.
+    var legendExplanation: String {
+        t(
+            "✕ met stippellijn: overdracht die niet gebeurde · ! in driehoek: dieptepunt · ruit: sleutelmoment · streep boven een vak: hoe lang het duurde, of de periode die een datum beslaat (~ = ongeveer)",
+            "✕ with dashed line: hand-off that did not happen · ! in triangle: low point · diamond: key moment · bar above a box: how long it lasted, or the period a date stands for (~ = about)"
+        )
+    }
+
+    /// The bottlenecks the map shows, with their codes (none on the overview).
+    var legendKnelpunten: String? {
+        let used = Set(items.flatMap { $0.knelpunten.map(\.id) })
+        var seen = Set<String>()
+        let knelpunten =
+            (catalogue.types.filter { used.contains($0.id) }
+            + items.flatMap(\.knelpunten).filter { tag in !catalogue.types.contains { $0.id == tag.id } })
+            .filter { seen.insert($0.id).inserted }
+        guard !knelpunten.isEmpty, view != .overview else { return nil }
+        return "⚑ " + knelpunten.map { "\($0.code) \($0.label.text(language))" }.joined(separator: " · ")
+    }
+
+    /// The legend as one paragraph, for a document that prints the map without it.
+    public var legendText: String {
+        let letters = Evidence.allCases.map { "\($0.code) \($0.label.text(language))" }.joined(separator: " · ")
+        return [t("Legenda", "Legend") + ": " + letters, legendExplanation, legendKnelpunten].compactMap { $0 }
+            .joined(separator: " · ")
+    }
+
     static func tooManyEvents(_ events: [TimelineEvent], limit: Int, agencyOf: (Actor) -> String?) -> CasusError {
         let counts = Dictionary(grouping: events.compactMap { agencyOf($0.actor) }, by: { $0 }).mapValues(\.count)
         let largest = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
@@ -320,22 +354,34 @@ public struct JourneyMap: Sendable {
     public var summary: String {
         let dated = items.compactMap(\.date).sorted()
         let span =
-            dated.first.map { first in dated.last.map { t("van \(first) tot \($0)", "from \(first) to \($0)") } ?? "" }
-            ?? ""
+            dated.first.map { first in
+                dated.last.map {
+                    $0 == first
+                        ? t("op \(first)", "on \(first)") : t("van \(first) tot \($0)", "from \(first) to \($0)")
+                } ?? ""
+            } ?? ""
         let agencies = lanes.filter { $0.kind == .agencyFront }.map(\.title)
         let missing = handoffs.filter { !$0.happened }.count
         let low = items.filter { ($0.impact ?? 0) <= -2 }.count
+        /// "1 gebeurtenis", "2 gebeurtenissen".
+        func count(_ n: Int, _ one: (String, String), _ many: (String, String)) -> (String, String) {
+            n == 1 ? ("1 \(one.0)", "1 \(one.1)") : ("\(n) \(many.0)", "\(n) \(many.1)")
+        }
+        let eventCount = count(items.count, ("gebeurtenis", "event"), ("gebeurtenissen", "events"))
+        let agencyCount = count(agencies.count, ("instantie", "agency"), ("instanties", "agencies"))
+        let handoffCount = count(handoffs.count, ("overdracht", "hand-off"), ("overdrachten", "hand-offs"))
+        let lowCount = count(low, ("dieptepunt", "low point"), ("dieptepunten", "low points"))
         let handoffText =
             view == .overview
             ? ("", "")
             : (
-                "\(handoffs.count) overdrachten tussen instanties, waarvan \(missing) die niet gebeurden. ",
-                "\(handoffs.count) hand-offs between agencies, \(missing) of which did not happen. "
+                "\(handoffCount.0) tussen instanties, waarvan \(missing) die niet \(missing == 1 ? "gebeurde" : "gebeurden"). ",
+                "\(handoffCount.1) between agencies, \(missing) of which did not happen. "
             )
         return t(
-            "Klantreis van \(endUser): \(items.count) gebeurtenissen \(span), bij \(agencies.count) instanties (\(agencies.joined(separator: "; "))). "
-                + handoffText.0 + "\(low) dieptepunten in de beleving van \(endUser).",
-            "Customer journey of \(endUser): \(items.count) events \(span), with \(agencies.count) agencies (\(agencies.joined(separator: "; "))). "
-                + handoffText.1 + "\(low) low points in \(endUser)'s experience.")
+            "Klantreis van \(endUser): \(eventCount.0) \(span), bij \(agencyCount.0) (\(agencies.joined(separator: "; "))). "
+                + handoffText.0 + "\(lowCount.0) in de beleving van \(endUser).",
+            "Customer journey of \(endUser): \(eventCount.1) \(span), with \(agencyCount.1) (\(agencies.joined(separator: "; "))). "
+                + handoffText.1 + "\(lowCount.1) in \(endUser)'s experience.")
     }
 }

@@ -9,8 +9,10 @@ public enum SVGJourneyWriter {
     public static func render(_ map: JourneyMap) -> String { drawing(map).svg }
 
     /// The SVG with its size in pixels, for placing it in a document.
-    public static func drawing(_ map: JourneyMap) -> (svg: String, width: Double, height: Double) {
-        let layout = JourneyLayout(map)
+    public static func drawing(
+        _ map: JourneyMap, style: JourneyStyle = .screen
+    ) -> (svg: String, width: Double, height: Double) {
+        let layout = JourneyLayout(map, style: style)
         return (draw(map, layout), layout.width, layout.height)
     }
 
@@ -30,7 +32,10 @@ public enum SVGJourneyWriter {
                 + "<marker id=\"pijl-open\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#fff\" stroke=\"#B5472A\" stroke-width=\"1.5\"/></marker></defs>"
         )
         svg.line("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
-        svg.text(12, 22, map.t("Klantreis", "Customer journey") + " — " + map.title, size: 15, weight: "bold")
+        let printed = layout.style == .print
+        if !printed {
+            svg.text(12, 22, map.t("Klantreis", "Customer journey") + " — " + map.title, size: 15, weight: "bold")
+        }
 
         // Phases.
         for (i, phase) in layout.phases.enumerated() {
@@ -47,7 +52,7 @@ public enum SVGJourneyWriter {
             for moment in layout.moments {
                 let y = layout.momentTop + moment.y
                 svg.line(
-                    "<rect x=\"\(f(moment.x))\" y=\"\(f(y))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(moment.height))\" fill=\"#fff8e6\" stroke=\"#B5472A\" stroke-width=\"1.2\" rx=\"3\"/>"
+                    "<rect x=\"\(f(moment.x))\" y=\"\(f(y))\" width=\"\(f(layout.momentWidth))\" height=\"\(f(moment.height))\" fill=\"#fff8e6\" stroke=\"#B5472A\" stroke-width=\"1.2\" rx=\"3\"/>"
                 )
                 svg.lines(moment.x + 6, y + 15, moment.lines, style: "italic")
                 svg.line(
@@ -96,16 +101,8 @@ public enum SVGJourneyWriter {
             svg.line(
                 "<rect x=\"0\" y=\"\(f(band.y))\" width=\"\(f(w))\" height=\"\(f(band.height))\" fill=\"\(fill)\" stroke=\"#c8c8c8\"/>"
             )
-            let title: String
-            switch band.lane.kind {
-            case .endUser: title = band.lane.title
-            case .person: title = band.lane.title
-            case .agencyFront:
-                title = band.lane.title + (map.view == .overview ? "" : map.t(" — zichtbaar", " — visible"))
-            case .agencyBack: title = map.t("achter de schermen", "backstage")
-            }
             svg.lines(
-                8, band.y + 16, JourneyLayout.wrap(title, width: JourneyLayout.titleColumn - 16),
+                8, band.y + 16, band.titleLines,
                 weight: band.lane.kind == .agencyBack ? "normal" : "bold",
                 style: band.lane.kind == .agencyBack ? "italic" : "normal")
             if band.lane.kind == .agencyBack {
@@ -175,6 +172,7 @@ public enum SVGJourneyWriter {
             svg.text(
                 mark.x, mark.fromY + 3.5, happened ? "\(mark.number)" : "✕", size: 9, weight: "bold", anchor: "middle",
                 fill: happened ? "#222" : "#fff")
+            guard !mark.lines.isEmpty else { continue }
             svg.line(
                 "<rect x=\"\(f(mark.labelX))\" y=\"\(f(mark.labelY))\" width=\"\(f(JourneyLayout.boxWidth + 40))\" height=\"\(f(mark.labelHeight))\" fill=\"#ffffff\" stroke=\"\(happened ? "#222" : "#B5472A")\"\(happened ? "" : " stroke-dasharray=\"6 4\"")/>"
             )
@@ -192,8 +190,12 @@ public enum SVGJourneyWriter {
                 tick.x, layout.axisTop + 28, tick.label, size: tick.major ? 11 : 9,
                 weight: tick.major ? "bold" : "normal", anchor: "middle")
         }
-        if !layout.handoffs.isEmpty {
+        if layout.handoffs.contains(where: { !$0.lines.isEmpty }) {
             svg.text(12, layout.handoffTop + 14, map.t("Overdrachten", "Hand-offs"), weight: "bold")
+        }
+        guard !printed else {
+            svg.line("</svg>")
+            return svg.text
         }
 
         // Legend.

@@ -73,9 +73,9 @@ struct JourneyTests {
     func allRects(_ layout: JourneyLayout) -> [Rect] {
         layout.boxes.map { Rect(x: $0.x, y: $0.y, w: JourneyLayout.boxWidth, h: $0.height) }
             + layout.moments.map {
-                Rect(x: $0.x, y: layout.momentTop + $0.y, w: JourneyLayout.boxWidth + 40, h: $0.height)
+                Rect(x: $0.x, y: layout.momentTop + $0.y, w: layout.momentWidth, h: $0.height)
             }
-            + layout.handoffs.map {
+            + layout.handoffs.filter { !$0.lines.isEmpty }.map {
                 Rect(x: $0.labelX, y: $0.labelY, w: JourneyLayout.boxWidth + 40, h: $0.labelHeight)
             }
     }
@@ -119,6 +119,56 @@ struct JourneyTests {
             #expect(svg.components(separatedBy: "marker-end=\"url(#pijl-open)\"").count - 1 == missing)
             #expect(overlaps(allRects(layout)).isEmpty, "\(name): overlapping labels")
         }
+    }
+
+    @Test(
+        "printed, a map has no title, legend or hand-off texts (the document has them) but every hand-off's arrow; each event has a slot of its own, so no box stacks on another",
+        arguments: ["boete-schuldhulp", "bezwaar-wmo"])
+    func printed(name: String) throws {
+        let dossier = try Repository.sample(name)
+        let journey = try map(dossier)
+        let drawing = SVGJourneyWriter.drawing(journey, style: .print)
+        let layout = JourneyLayout(journey, style: .print)
+        #expect(!SVGScan(drawing.svg).failed)
+        for absent in ["Legenda", "NIET GEBEURD", ">Klantreis — ", ">Overdrachten<", " — zichtbaar"] {
+            #expect(!drawing.svg.contains(absent), "\(name): \(absent)")
+        }
+        let missing = dossier.handoffs.filter { !$0.happened }.count
+        #expect(drawing.svg.components(separatedBy: "marker-end=\"url(#pijl-open)\"").count - 1 == missing)
+        #expect(layout.boxes.count == dossier.events.count)
+        // Boxes in date order, a box apart: one row per lane, nothing stacked.
+        let dated = layout.boxes.filter { $0.item.date != nil }.sorted { $0.x < $1.x }
+        for (a, b) in zip(dated, dated.dropFirst()) {
+            #expect(b.x - a.x >= JourneyLayout.boxWidth, "\(a.item.eventId) and \(b.item.eventId) overlap in time")
+            #expect(
+                JourneyLayout.middle(b.item.date!) >= JourneyLayout.middle(a.item.date!),
+                "\(b.item.eventId) before \(a.item.eventId)")
+        }
+        for band in layout.lanes {
+            let tops = Set(layout.boxes.filter { $0.item.laneId == band.lane.id }.map(\.y))
+            #expect(tops.count <= 1, "\(name) \(band.lane.id): boxes stacked")
+        }
+        #expect(overlaps(allRects(layout)).isEmpty)
+        #expect(drawing.width < 900 || dossier.events.count > 4, "no minimum width in print")
+    }
+
+    @Test(
+        "a lane is as tall as its wrapped name; a word that fits a box's full width is not broken after its first line")
+    func laneNamesAndWords() throws {
+        let journey = try map(Repository.sample("bezwaar-wmo"))
+        for style in [JourneyStyle.screen, .print] {
+            let layout = JourneyLayout(journey, style: style)
+            for band in layout.lanes {
+                #expect(band.height >= Double(band.titleLines.count) * JourneyLayout.lineHeight + 10, "\(band.lane.id)")
+            }
+            let lines = layout.boxes.flatMap(\.lines)
+            #expect(lines.contains { $0.hasSuffix("gegevensuitwisseling") })
+            #expect(!lines.contains { $0.hasSuffix("gegevensuitwisseli-") })
+        }
+        #expect(
+            JourneyLayout.wrap("~2022-10-24 · gegevensuitwisseling", width: 144, firstLineWidth: 126) == [
+                "~2022-10-24 ·", "gegevensuitwisseling",
+            ])
     }
 
     @Test("the overview shows what she saw; an agency's slice shows its lanes and hand-offs; consent keeps quotes off")
