@@ -309,9 +309,10 @@ public struct ReportBuilder {
     }
 
     /// The journey map (the whole blueprint with its hand-offs, also the missing ones, or the agency's
-    /// slice for its version), each part on a page of its own, with the map's own summary as text
-    /// alternative. A map whose words would print smaller than `readablePoints` is split into periods
-    /// of consecutive events, one page each.
+    /// slice for its version) drawn for print, each part on a page of its own, with the map's own summary
+    /// as text alternative, its legend once as text before it and each part's hand-offs in its caption.
+    /// A map whose words would print smaller than `readablePoints` is split into periods of consecutive
+    /// events, each as long as still prints that large, and a new phase starts a new period.
     mutating func journeyFigure() throws {
         guard !dossier.events.isEmpty else { return }
         let view: JourneyView = scope.agency.map { .agency($0.id) } ?? .blueprint
@@ -328,32 +329,57 @@ public struct ReportBuilder {
                 "De klantreiskaart is weggelaten: \(error.message.nl)",
                 "The journey map is left out: \(error.message.en)")
         }
-        let drawing = SVGJourneyWriter.drawing(whole)
+        blocks.append(.paragraph([.emphasis([.text(whole.legendText)])]))
         let events = dossier.chronologicalEvents
-        let parts = min(
-            max(1, Int((Self.readablePoints / Self.placement(drawing).textPoints).rounded(.up))),
-            max(1, events.count / 3))
-        guard parts > 1 else {
-            placeJourney(drawing, summary: whole.summary, part: nil, after: nil)
+        let wholeDrawing = SVGJourneyWriter.drawing(whole, style: .print)
+        if events.count < 2
+            || Self.placement(wholeDrawing, caption: caption(whole, part: nil)).textPoints
+                >= Self.readablePoints
+        {
+            placeJourney(wholeDrawing, map: whole, part: nil, after: nil)
             return closeJourney()
         }
-        let size = (events.count + parts - 1) / parts
-        for (index, start) in stride(from: 0, to: events.count, by: size).enumerated() {
-            let period = Array(events[start..<min(start + size, events.count)])
-            var part = dossier
-            let ids = Set(period.map(\.id))
-            part.events = dossier.events.filter { ids.contains($0.id) }
-            part.handoffs = dossier.handoffs.filter { handoff in
-                if let event = handoff.eventId { return ids.contains(event) }
-                guard let date = handoff.date else { return index == 0 }
-                return Self.within(date, period, first: index == 0, last: start + size >= events.count)
+        // Periods, each as long as its map still prints readably; a phase that begins starts a new one.
+        var periods: [[TimelineEvent]] = []
+        var start = 0
+        var phasesBegun = Set(events.prefix(1).compactMap(\.phase))
+        while start < events.count {
+            var end = start + 1
+            while end < events.count {
+                if let phase = events[end].phase, !phasesBegun.contains(phase) {
+                    phasesBegun.insert(phase)
+                    if end - start >= 2 { break }
+                }
+                let longer = try build(
+                    part(Array(events[start...end]), first: start == 0, last: end + 1 == events.count))
+                let drawing = SVGJourneyWriter.drawing(longer, style: .print)
+                guard Self.placement(drawing, caption: caption(longer, part: nil)).textPoints >= Self.readablePoints
+                else { break }
+                end += 1
             }
-            let map = try build(part)
+            periods.append(Array(events[start..<end]))
+            start = end
+        }
+        for (index, period) in periods.enumerated() {
+            let map = try build(part(period, first: index == 0, last: index == periods.count - 1))
             placeJourney(
-                SVGJourneyWriter.drawing(map), summary: map.summary, part: (index + 1, parts, period),
+                SVGJourneyWriter.drawing(map, style: .print), map: map, part: (index + 1, periods.count, period),
                 after: lastJourneyLandscape)
         }
         closeJourney()
+    }
+
+    /// The dossier with only a period's events and the hand-offs that belong to it.
+    private func part(_ period: [TimelineEvent], first: Bool, last: Bool) -> Dossier {
+        var part = dossier
+        let ids = Set(period.map(\.id))
+        part.events = dossier.events.filter { ids.contains($0.id) }
+        part.handoffs = dossier.handoffs.filter { handoff in
+            if let event = handoff.eventId { return ids.contains(event) }
+            guard let date = handoff.date else { return first }
+            return Self.within(date, period, first: first, last: last)
+        }
+        return part
     }
 
     /// A portrait map ends its page; a landscape one ended it already by going back to portrait.
@@ -365,16 +391,24 @@ public struct ReportBuilder {
     /// Words in the map print at least this large (in points) where the map is split.
     static let readablePoints = 6.0
 
-    /// Where a drawing goes: a wide one on a landscape page (257 × 150 mm within the margins), a tall
-    /// one (many lanes) on a portrait page (166 × 215 mm), as large as it fits with its caption; and how
-    /// large its smallest words (9 px) then print.
+    /// Where a drawing goes: on a landscape page (257 × 150 mm within the margins) or a portrait one
+    /// (166 × 200 mm), whichever prints it larger, as large as it fits with its caption (a long caption
+    /// takes height from the drawing); and how large its smallest words (9 px) then print.
     static func placement(
-        _ drawing: (svg: String, width: Double, height: Double)
+        _ drawing: (svg: String, width: Double, height: Double), caption: String = ""
     ) -> (landscape: Bool, width: Double, aspect: Double, textPoints: Double) {
-        let aspect = drawing.height / max(1, drawing.width)
-        let landscape = aspect <= 1
-        let width = landscape ? min(257.0, 150.0 / max(aspect, 0.01)) : min(166.0, 215.0 / aspect)
-        return (landscape, width, aspect, 9 * width / max(1, drawing.width) * 72 / 25.4)
+        let aspect = max(drawing.height, 1) / max(1, drawing.width)
+        // Caption lines at 10 pt: about 150 characters across a landscape page, 95 across a portrait one.
+        func width(landscape: Bool) -> Double {
+            let lines = (Double(caption.count) / (landscape ? 150 : 95)).rounded(.up)
+            // Portrait, after the paragraph that returns from a landscape page, under header and footer.
+            let height = landscape ? 150 - max(0, lines - 2) * 4.5 : 200 - max(0, lines - 2) * 4.5
+            // A hair under the full width, so twips and EMU rounding never put it past the margin.
+            return min(landscape ? 256.5 : 166, height / aspect)
+        }
+        let landscape = width(landscape: true) >= width(landscape: false)
+        let chosen = width(landscape: landscape)
+        return (landscape, chosen, aspect, 9 * chosen / max(1, drawing.width) * 72 / 25.4)
     }
 
     /// Whether a hand-off's date falls in a period of events (the first period takes what came before
@@ -387,28 +421,41 @@ public struct ReportBuilder {
         return afterStart && beforeEnd
     }
 
-    /// Places one map on its page; `after` says whether the map before it was on a landscape page (nil:
-    /// none before), so no empty page comes between them.
-    private mutating func placeJourney(
-        _ drawing: (svg: String, width: Double, height: Double), summary: String,
-        part: (number: Int, of: Int, events: [TimelineEvent])?, after: Bool?
-    ) {
-        let place = Self.placement(drawing)
+    /// A map's caption: whose journey, which part, and the hand-offs its numbers stand for.
+    private func caption(_ map: JourneyMap, part: (number: Int, of: Int, events: [TimelineEvent])?) -> String {
         var caption = t(
             "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
             "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt.")
         if let part {
             let from = part.events.first?.date?.description ?? "?", to = part.events.last?.date?.description ?? "?"
-            caption += t(
-                " Deel \(part.number) van \(part.of): \(from) tot \(to).",
-                " Part \(part.number) of \(part.of): \(from) to \(to).")
+            caption +=
+                from == to
+                ? t(" Deel \(part.number) van \(part.of): \(from).", " Part \(part.number) of \(part.of): \(from).")
+                : t(
+                    " Deel \(part.number) van \(part.of): \(from) tot \(to).",
+                    " Part \(part.number) of \(part.of): \(from) to \(to).")
         }
+        if !map.handoffTexts.isEmpty {
+            let sentences = map.handoffTexts.map { $0.last.map { ".!?".contains($0) } == true ? $0 : $0 + "." }
+            caption += " " + t("Overdrachten", "Hand-offs") + ": " + sentences.joined(separator: " ")
+        }
+        return caption
+    }
+
+    /// Places one map on its page; `after` says whether the map before it was on a landscape page (nil:
+    /// none before), so no empty page comes between them.
+    private mutating func placeJourney(
+        _ drawing: (svg: String, width: Double, height: Double), map: JourneyMap,
+        part: (number: Int, of: Int, events: [TimelineEvent])?, after: Bool?
+    ) {
+        let caption = caption(map, part: part)
+        let place = Self.placement(drawing, caption: caption)
         // A landscape page starts by itself; a portrait one after text or another portrait map needs a break.
         if !place.landscape && after != true { blocks.append(.pageBreak) }
         blocks.append(
             .figure(
                 Figure(
-                    svg: drawing.svg, alt: summary, caption: caption,
+                    svg: drawing.svg, alt: map.summary, caption: caption,
                     widthMillimetres: (place.width * 10).rounded() / 10,
                     heightMillimetres: (place.width * place.aspect * 10).rounded() / 10,
                     landscapePage: place.landscape)))

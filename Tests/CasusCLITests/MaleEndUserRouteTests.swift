@@ -98,7 +98,8 @@ struct MaleEndUserRouteTests {
         ])
         let report = try String(contentsOf: markdown, encoding: .utf8)
         #expect(report.contains("Het adres kwam uit de basisregistratie."))
-        #expect(report.contains("1 overdrachten tussen instanties, waarvan 1 die niet gebeurden"), "\(report)")
+        #expect(report.contains("1 overdracht tussen instanties, waarvan 1 die niet gebeurde"), "\(report)")
+        #expect(report.contains("NIET GEBEURD: "), "the missing hand-off in the map's caption")
         let narratorLines = report.split(separator: "\n").filter { !$0.contains("“") && !$0.contains("\"") }
         for line in narratorLines {
             let words = Set(line.lowercased().split { !$0.isLetter }.map(String.init))
