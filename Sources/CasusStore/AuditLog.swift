@@ -92,9 +92,12 @@ struct AuditWriter {
                 INSERT INTO auditLog(seq, at, actor, caseId, entity, entityId, operation, contentHash, detail, prevHash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        try insert.execute(arguments: [
-            seq, at.text, actor, caseId, entity, entityId, operation, contentHash, detail, lastHash, hash,
-        ])
+        let values: [DatabaseValue] = [
+            seq.databaseValue, at.text.databaseValue, actor.databaseValue, caseId.databaseValue,
+            entity.databaseValue, entityId.databaseValue, operation.databaseValue, contentHash.databaseValue,
+            detail.databaseValue, lastHash.databaseValue, hash.databaseValue,
+        ]
+        try BulkInsert.run(insert, values, in: db)
         lastSeq = seq
         lastHash = hash
     }

@@ -136,8 +136,7 @@ enum DossierRows {
             if let insert = ready.insert {
                 // The arguments were made for this statement's columns, so they go in unchecked.
                 let statement = try fixedStatement ?? db.cachedStatement(sql: insert.sql)
-                statement.setUncheckedArguments(insert.arguments)
-                try statement.execute()
+                try BulkInsert.run(statement, insert.values, in: db)
             } else {
                 try CaseRow(caseId: caseId, part: part).update(db)
             }
@@ -185,7 +184,7 @@ enum DossierRows {
     /// would build its statement for each of tens of thousands of parts).
     private struct InsertStatement {
         var sql: String
-        var arguments: StatementArguments
+        var values: [DatabaseValue]
 
         /// The one INSERT of a kind of part with fixed columns (`caseId` first); nil for the others.
         static func fixedSQL<P: DossierPart>(_ type: P.Type) -> String? {
@@ -198,14 +197,14 @@ enum DossierRows {
         init<P: DossierPart>(_ row: CaseRow<P>, _ fixedSQL: String?) throws {
             if let fixedSQL {
                 sql = fixedSQL
-                arguments = StatementArguments([row.caseId.databaseValue] + row.part.fixedColumnValues)
+                values = [row.caseId.databaseValue] + row.part.fixedColumnValues
                 return
             }
             let values = try row.databaseDictionary.sorted { $0.key < $1.key }
             let columns = values.map { "\"\($0.key)\"" }.joined(separator: ", ")
             let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
             sql = "INSERT INTO \(P.table) (\(columns)) VALUES (\(marks))"
-            arguments = StatementArguments(values.map(\.value))
+            self.values = values.map(\.value)
         }
     }
 

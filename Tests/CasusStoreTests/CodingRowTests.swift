@@ -61,13 +61,48 @@ import Testing
                     text: String((interview.transcript ?? "").unicodeScalars.prefix(4))),
                 Coding(id: "M2", codeId: "K2", target: .quote(quote.id), note: "é ë ‘ ’ 😀"),
                 Coding(id: "M1", codeId: "K1", target: .event(event.id)),
+                // An empty note is text, not NULL, after the values went straight into SQLite.
+                Coding(id: "M3", codeId: "K2", target: .event(event.id), note: ""),
             ]
             dossier = d
         }
         let loaded = try fixture.store.dossier(dossier.casus.id)
-        #expect(loaded.codings.map(\.id) == ["M1", "M2", "M10"])
+        #expect(loaded.codings.map(\.id) == ["M1", "M2", "M3", "M10"])
+        #expect(loaded.codings.first { $0.id == "M3" }?.note == "")
+        #expect(loaded.codings.first { $0.id == "M1" }?.note == nil)
         #expect(Set(loaded.codings) == Set(dossier.codings))
         let report = try fixture.store.verifyAudit()
         #expect(report.changedOutside.isEmpty && report.brokenLinks.isEmpty)
+    }
+
+    @Test("the fast insert binds every kind of value as it is, and a row SQLite refuses throws its reason")
+    func bulkInsert() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, i INTEGER, d REAL, b BLOB, n TEXT)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (k, s, i, d, b, n) VALUES (?, ?, ?, ?, ?, ?)")
+            let rows: [[DatabaseValue]] = [
+                [
+                    "a".databaseValue, "".databaseValue, 7.databaseValue, 0.5.databaseValue,
+                    Data([0, 1]).databaseValue, .null,
+                ],
+                [
+                    "b".databaseValue, "é 😀 x".databaseValue, Int64.min.databaseValue, (-1e300).databaseValue,
+                    Data().databaseValue, "n".databaseValue,
+                ],
+            ]
+            for row in rows { try BulkInsert.run(insert, row, in: db) }
+            let stored = try Row.fetchAll(db, sql: "SELECT k, s, i, d, b, n FROM t ORDER BY k")
+            for (row, expected) in zip(stored, rows) {
+                #expect((0..<6).map { row[$0] as DatabaseValue } == expected)
+            }
+            #expect(try String.fetchOne(db, sql: "SELECT typeof(s) FROM t WHERE k = 'a'") == "text")
+            let error = #expect(throws: DatabaseError.self) { try BulkInsert.run(insert, rows[0], in: db) }
+            #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+            #expect(error?.message?.contains("UNIQUE") == true)
+            // The statement was reset: the next row goes in.
+            try BulkInsert.run(insert, ["c".databaseValue, .null, .null, .null, .null, .null], in: db)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 3)
+        }
     }
 }
