@@ -196,5 +196,12 @@ struct HelpGoldenTests {
         #expect(rootHelp.contains("SUBCOMMANDS:") && rootHelp.contains("Case research with the Kafkabrigade method"))
         let unknown = try cli.run(["--lang", "fr", "status"])
         #expect(unknown.status == 64 && unknown.err.contains("De waarde 'fr' is ongeldig voor '--lang'"))
+        // Every command's Dutch help, wrapped lines included: no "values:" or "default:" left in English.
+        for command in [["export"], ["lint"], ["journey"], ["consent", "add"], ["event", "add"], ["code", "add"]] {
+            let text = try cli.ok(command + ["--help"])
+            for english in ["values:", "default:", "OPTIONS:", "USAGE:"] {
+                #expect(!text.contains(english), "\(command): \(english)")
+            }
+        }
     }
 }

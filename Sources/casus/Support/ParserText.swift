@@ -19,8 +19,9 @@ enum ParserText {
         ("See 'casus help <subcommand>' for detailed help.", "Zie 'casus help <subopdracht>' voor uitgebreide hulp."),
         ("<subcommand>", "<subopdracht>"),
         ("<options>", "<opties>"),
-        ("(default: ", "(standaard: "),
-        ("(values: ", "(waarden: "),
+        // Without the space after the colon: help text is wrapped, and a line may end there.
+        ("(default:", "(standaard:"),
+        ("(values:", "(waarden:"),
         ("Error: ", "Fout: "),
         ("Missing expected argument ", "Verplicht argument ontbreekt: "),
         ("Missing expected arguments ", "Verplichte argumenten ontbreken: "),
@@ -59,7 +60,9 @@ enum ParserText {
 
     static func localized(_ text: String, _ language: Language) -> String {
         guard language == .nl else { return text }
-        return dutch.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let replaced = dutch.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // "(values: a, b; default: a)", where the wrap may fall between "b;" and "default:".
+        return replaced.replacing(/;(\s+)default:/) { ";\($0.1)standaard:" }
     }
 }
 
