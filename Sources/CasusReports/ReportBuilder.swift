@@ -330,6 +330,13 @@ public struct ReportBuilder {
                 "The journey map is left out: \(error.message.en)")
         }
         blocks.append(.paragraph([.emphasis([.text(whole.legendText)])]))
+        // On screen (HTML) the whole map as one drawing that scrolls sideways, with its own legend and hand-offs.
+        blocks.append(
+            .figure(
+                Figure(
+                    svg: SVGJourneyWriter.render(whole), alt: whole.summary,
+                    caption: caption(whole, part: nil, handoffs: false),
+                    wide: true, medium: .screen)))
         let events = dossier.chronologicalEvents
         let wholeDrawing = SVGJourneyWriter.drawing(whole, style: .print)
         if events.count < 2
@@ -421,8 +428,10 @@ public struct ReportBuilder {
         return afterStart && beforeEnd
     }
 
-    /// A map's caption: whose journey, which part, and the hand-offs its numbers stand for.
-    private func caption(_ map: JourneyMap, part: (number: Int, of: Int, events: [TimelineEvent])?) -> String {
+    /// A map's caption: whose journey, which part, and (for print) the hand-offs its numbers stand for.
+    private func caption(
+        _ map: JourneyMap, part: (number: Int, of: Int, events: [TimelineEvent])?, handoffs: Bool = true
+    ) -> String {
         var caption = t(
             "De klantreis van \(scope.endUser.pseudonym): wat er gebeurde, bij welke instantie, en hoe het voelde.",
             "\(scope.endUser.pseudonym)'s journey: what happened, with which agency, and how it felt.")
@@ -435,7 +444,7 @@ public struct ReportBuilder {
                     " Deel \(part.number) van \(part.of): \(from) tot \(to).",
                     " Part \(part.number) of \(part.of): \(from) to \(to).")
         }
-        if !map.handoffTexts.isEmpty {
+        if handoffs, !map.handoffTexts.isEmpty {
             let sentences = map.handoffTexts.map { $0.last.map { ".!?".contains($0) } == true ? $0 : $0 + "." }
             caption += " " + t("Overdrachten", "Hand-offs") + ": " + sentences.joined(separator: " ")
         }
@@ -458,7 +467,7 @@ public struct ReportBuilder {
                     svg: drawing.svg, alt: map.summary, caption: caption,
                     widthMillimetres: (place.width * 10).rounded() / 10,
                     heightMillimetres: (place.width * place.aspect * 10).rounded() / 10,
-                    landscapePage: place.landscape)))
+                    landscapePage: place.landscape, medium: .paged)))
         lastJourneyLandscape = place.landscape
     }
 

@@ -340,8 +340,9 @@ struct JourneyPageTests {
             options: ReportOptions(kind: .outsideIn, language: .nl, date: "2026-11-29"))
     }
 
+    /// The figures of paged documents (ODT, DOCX, PDF, Markdown).
     func figures(_ document: Document) -> [Figure] {
-        document.blocks.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+        document.shown(on: .paged).blocks.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
     }
 
     @Test(
@@ -385,6 +386,13 @@ struct JourneyPageTests {
         let legend = document.blocks[..<firstFigure].filter { BlockText.plain($0).hasPrefix("Legenda: V ") }
         #expect(legend.count == 1)
         #expect(!parts.contains { $0.svg.contains("Legenda") })
+        // On screen: the whole map once, scrolling sideways, with its own legend and hand-off labels.
+        let screen = document.shown(on: .screen).blocks.compactMap { if case .figure(let f) = $0 { f } else { nil } }
+        #expect(screen.count == 1 && screen[0].wide && screen[0].medium == .screen)
+        #expect(screen[0].svg.contains("Legenda") && screen[0].svg.contains("NIET GEBEURD"))
+        let html = String(decoding: HTMLWriter.render(document), as: UTF8.self)
+        #expect(html.components(separatedBy: "<figure class=\"figure").count - 1 == 1, "\(name): one map in HTML")
+        #expect(!String(decoding: MarkdownWriter.render(document), as: UTF8.self).contains(screen[0].caption + "**"))
     }
 
     @Test("DOCX embeds each part as SVG with a PNG beside it, and a wide part gets a landscape section")

@@ -12,6 +12,16 @@ public struct Document: Sendable, Equatable {
         self.blocks = blocks
     }
 
+    /// The document as one medium shows it: the figures meant only for another left out.
+    public func shown(on medium: FigureMedium) -> Document {
+        var copy = self
+        copy.blocks = blocks.filter { block in
+            guard case .figure(let figure) = block else { return true }
+            return figure.medium == .all || figure.medium == medium
+        }
+        return copy
+    }
+
     /// The headings, in order, for a table of contents.
     public var outline: [(level: Int, text: String, anchor: String)] {
         blocks.compactMap { block in
@@ -170,6 +180,12 @@ public struct Table: Sendable, Equatable {
     }
 }
 
+/// Where a figure is shown: everywhere, only in paged documents (ODT, DOCX, the PDF made from them, and
+/// Markdown, which is for pandoc), or only on screen (HTML).
+public enum FigureMedium: Sendable, Equatable {
+    case all, paged, screen
+}
+
 /// A picture given as SVG, always with a text alternative.
 public struct Figure: Sendable, Equatable {
     public var svg: String
@@ -181,11 +197,13 @@ public struct Figure: Sendable, Equatable {
     public var wide: Bool
     /// On a landscape page of its own in paged documents (ODT, and the PDF made from it).
     public var landscapePage: Bool
+    public var medium: FigureMedium
 
     public init(
         svg: String, alt: String, caption: String, widthMillimetres: Double = 160, heightMillimetres: Double = 90,
-        wide: Bool = false, landscapePage: Bool = false
+        wide: Bool = false, landscapePage: Bool = false, medium: FigureMedium = .all
     ) {
+        self.medium = medium
         self.wide = wide
         self.landscapePage = landscapePage
         self.svg = svg

@@ -13,6 +13,7 @@ public enum DOCXWriter {
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     public static func render(_ document: Document, drawFigure: ((Figure) throws -> Data?)? = nil) throws -> Data {
+        let document = document.shown(on: .paged)
         var renderer = Renderer(document: document)
         for block in document.blocks {
             if case .figure(let figure) = block { renderer.figurePNGs.append(try drawFigure?(figure) ?? nil) }

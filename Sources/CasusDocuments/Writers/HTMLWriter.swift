@@ -5,6 +5,7 @@ import Foundation
 /// print stylesheet. No scripts, no external resources.
 public enum HTMLWriter {
     public static func render(_ document: Document) -> Data {
+        let document = document.shown(on: .screen)
         let meta = document.meta
         let style = document.style
         var notes: [String] = []

@@ -3,6 +3,7 @@ import Foundation
 /// Renders a document as Markdown (pandoc-flavoured: pipe tables, footnotes, a title block).
 public enum MarkdownWriter {
     public static func render(_ document: Document) -> Data {
+        let document = document.shown(on: .paged)
         var out = "---\n"
         out += "title: \(yaml(document.meta.title))\n"
         if let subtitle = document.meta.subtitle { out += "subtitle: \(yaml(subtitle))\n" }

@@ -20,6 +20,7 @@ public enum ODTWriter {
         """
 
     public static func render(_ document: Document) throws -> Data {
+        let document = document.shown(on: .paged)
         var renderer = Renderer(document: document)
         let content = renderer.content()
         var entries = [
