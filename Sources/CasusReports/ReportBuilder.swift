@@ -366,6 +366,22 @@ public struct ReportBuilder {
             }
             periods.append(Array(events[start..<end]))
             start = end
+            if periods.count > Self.maximumParts { break }
+        }
+        if periods.count > Self.maximumParts {
+            // Too many events to print readably on a few pages: equal periods, smaller print, and the reader told.
+            let size = (events.count + Self.maximumParts - 1) / Self.maximumParts
+            periods = stride(from: 0, to: events.count, by: size).map {
+                Array(events[$0..<min($0 + size, events.count)])
+            }
+            blocks.append(
+                .paragraph([
+                    .text(
+                        t(
+                            "De kaart telt te veel gebeurtenissen om op \(Self.maximumParts) pagina's leesbaar te blijven: de delen hieronder zijn kleiner gedrukt. De tijdlijn na de kaart noemt elke gebeurtenis voluit.",
+                            "The map holds too many events to stay readable on \(Self.maximumParts) pages: the parts below print smaller. The timeline after the map gives every event in full."
+                        ))
+                ]))
         }
         for (index, period) in periods.enumerated() {
             let map = try build(part(period, first: index == 0, last: index == periods.count - 1))
@@ -397,6 +413,8 @@ public struct ReportBuilder {
 
     /// Words in the map print at least this large (in points) where the map is split.
     static let readablePoints = 6.0
+    /// At most this many pages of map in a report; a longer journey prints smaller instead.
+    static let maximumParts = 12
 
     /// Where a drawing goes: on a landscape page (257 × 150 mm within the margins) or a portrait one
     /// (166 × 200 mm), whichever prints it larger, as large as it fits with its caption (a long caption

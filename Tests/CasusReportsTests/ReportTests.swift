@@ -395,6 +395,32 @@ struct JourneyPageTests {
         #expect(!String(decoding: MarkdownWriter.render(document), as: UTF8.self).contains(screen[0].caption + "**"))
     }
 
+    @Test("a long journey prints on at most 12 map pages, smaller, and the report says so")
+    func longJourney() throws {
+        var dossier = try Repository.sample("boete-schuldhulp")
+        let originals = dossier.events
+        for copy in 1...6 {
+            for (n, event) in originals.enumerated() {
+                var later = event
+                later.id = "E\(1000 * copy + n)"
+                later.date = event.date.map {
+                    FuzzyDate(year: $0.year + 4 * copy, month: $0.month, day: $0.day, approximate: $0.approximate)
+                }
+                later.endDate = nil
+                dossier.events.append(later)
+            }
+        }
+        let result = try ReportBuilder.build(
+            dossier, template: ReportTemplate.load(.outsideIn, from: Repository.templates),
+            options: ReportOptions(kind: .outsideIn, language: .nl, date: "2026-11-29"))
+        let parts = figures(result.document)
+        #expect(parts.count == ReportBuilder.maximumParts)
+        #expect(
+            result.document.blocks.contains { BlockText.plain($0).hasPrefix("De kaart telt te veel gebeurtenissen") })
+        let shown = parts.flatMap { figure in dossier.events.filter { figure.svg.contains("<title>\($0.id): ") } }
+        #expect(shown.count == dossier.events.count)
+    }
+
     @Test("DOCX embeds each part as SVG with a PNG beside it, and a wide part gets a landscape section")
     func docxPictures() throws {
         guard SVGRasteriser.tool() != nil else {

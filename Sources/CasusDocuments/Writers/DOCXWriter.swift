@@ -1,3 +1,4 @@
+import CasusCore
 import Foundation
 
 /// Renders a document as Office Open XML (DOCX) with a real `styles.xml` (Heading 1–4 with outline
@@ -12,12 +13,14 @@ public enum DOCXWriter {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    public static func render(_ document: Document, drawFigure: ((Figure) throws -> Data?)? = nil) throws -> Data {
+    public static func render(
+        _ document: Document, drawFigure: (@Sendable (Figure) throws -> Data?)? = nil
+    ) throws -> Data {
         let document = document.shown(on: .paged)
         var renderer = Renderer(document: document)
-        for block in document.blocks {
-            if case .figure(let figure) = block { renderer.figurePNGs.append(try drawFigure?(figure) ?? nil) }
-        }
+        // Each figure's picture drawn side by side (a rasteriser process each).
+        let figures = document.blocks.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+        renderer.figurePNGs = try figures.concurrentMap(minimumPerChunk: 1) { try drawFigure?($0) ?? nil }
         let body = renderer.body()
         let media = renderer.media
         var entries = [
