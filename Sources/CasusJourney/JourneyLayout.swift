@@ -143,8 +143,9 @@ struct JourneyLayout {
         anchors = [(first, x)]
         for (a, b) in zip(sorted, sorted.dropFirst()) {
             if b - a > Self.breakThreshold {
-                x += max(Self.breakWidth, step)
-                silences.append(Silence(x: x - max(Self.breakWidth, step) / 2, days: b - a))
+                let breakWidth = max(Self.breakWidth, step)
+                silences.append(Silence(x: x + breakWidth / 2, days: b - a))
+                x += breakWidth
             } else {
                 x += Double(b - a) * perDay
             }
@@ -222,21 +223,23 @@ struct JourneyLayout {
         let firstPerLine = firstLineWidth.map { max(4, Int($0 / charWidth)) } ?? perLine
         var lines: [String] = []
         var current = ""
+        /// Characters on the line being filled.
+        func limit() -> Int { lines.isEmpty ? firstPerLine : perLine }
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             var word = String(word)
-            while word.count > (lines.isEmpty ? firstPerLine : perLine) {
+            while word.count > limit() {
                 if !current.isEmpty {
                     lines.append(current)
                     current = ""
                     continue
                 }
-                let cut = (lines.isEmpty ? firstPerLine : perLine) - 1
+                let cut = limit() - 1
                 lines.append(String(word.prefix(cut)) + "-")
                 word = String(word.dropFirst(cut))
             }
             if current.isEmpty {
                 current = word
-            } else if current.count + 1 + word.count <= (lines.isEmpty ? firstPerLine : perLine) {
+            } else if current.count + 1 + word.count <= limit() {
                 current += " " + word
             } else {
                 lines.append(current)
@@ -347,13 +350,14 @@ struct JourneyLayout {
         // the document's text instead).
         handoffTop = y + 20
         let labelled = style == .screen
+        let texts = labelled ? map.handoffTexts : []
         var placedLabels: [(x: Double, y: Double, w: Double, h: Double)] = []
         for (i, handoff) in map.handoffs.enumerated() {
             guard let from = lanes.first(where: { $0.lane.id == handoff.fromLane }),
                 let to = lanes.first(where: { $0.lane.id == handoff.toLane })
             else { continue }
             let x = (handoff.date.map { position(Self.middle($0)) ?? 0 } ?? undatedStart) + 4
-            let lines = labelled ? Self.wrap(map.handoffTexts[i], width: Self.boxWidth + 40 - 12) : []
+            let lines = labelled ? Self.wrap(texts[i], width: Self.boxWidth + 40 - 12) : []
             let h = labelled ? Double(lines.count) * Self.lineHeight + 10 : 0
             let ly = labelled ? Self.stack(x, Self.boxWidth + 40, h, among: placedLabels) : 0
             if labelled { placedLabels.append((x, ly, Self.boxWidth + 40, h)) }

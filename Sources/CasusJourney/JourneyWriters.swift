@@ -8,6 +8,12 @@ import Foundation
 public enum SVGJourneyWriter {
     public static func render(_ map: JourneyMap) -> String { drawing(map).svg }
 
+    /// The size in pixels the drawing would have, without drawing it.
+    public static func size(_ map: JourneyMap, style: JourneyStyle) -> (width: Double, height: Double) {
+        let layout = JourneyLayout(map, style: style)
+        return (layout.width, layout.height)
+    }
+
     /// The SVG with its size in pixels, for placing it in a document.
     public static func drawing(
         _ map: JourneyMap, style: JourneyStyle = .screen

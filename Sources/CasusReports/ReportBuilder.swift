@@ -340,7 +340,7 @@ public struct ReportBuilder {
         let events = dossier.chronologicalEvents
         let wholeDrawing = SVGJourneyWriter.drawing(whole, style: .print)
         if events.count < 2
-            || Self.placement(wholeDrawing, caption: caption(whole, part: nil)).textPoints
+            || Self.placement(wholeDrawing.width, wholeDrawing.height, caption: caption(whole, part: nil)).textPoints
                 >= Self.readablePoints
         {
             placeJourney(wholeDrawing, map: whole, part: nil, after: nil)
@@ -359,8 +359,11 @@ public struct ReportBuilder {
                 }
                 let longer = try build(
                     part(Array(events[start...end]), first: start == 0, last: end + 1 == events.count))
-                let drawing = SVGJourneyWriter.drawing(longer, style: .print)
-                guard Self.placement(drawing, caption: caption(longer, part: nil)).textPoints >= Self.readablePoints
+                // Its size is enough to judge it; it is drawn once its period is settled.
+                let size = SVGJourneyWriter.size(longer, style: .print)
+                guard
+                    Self.placement(size.width, size.height, caption: caption(longer, part: nil)).textPoints
+                        >= Self.readablePoints
                 else { break }
                 end += 1
             }
@@ -420,9 +423,9 @@ public struct ReportBuilder {
     /// (166 × 200 mm), whichever prints it larger, as large as it fits with its caption (a long caption
     /// takes height from the drawing); and how large its smallest words (9 px) then print.
     static func placement(
-        _ drawing: (svg: String, width: Double, height: Double), caption: String = ""
+        _ drawingWidth: Double, _ drawingHeight: Double, caption: String = ""
     ) -> (landscape: Bool, width: Double, aspect: Double, textPoints: Double) {
-        let aspect = max(drawing.height, 1) / max(1, drawing.width)
+        let aspect = max(drawingHeight, 1) / max(1, drawingWidth)
         // Caption lines at 10 pt: about 150 characters across a landscape page, 95 across a portrait one.
         func width(landscape: Bool) -> Double {
             let lines = (Double(caption.count) / (landscape ? 150 : 95)).rounded(.up)
@@ -433,7 +436,7 @@ public struct ReportBuilder {
         }
         let landscape = width(landscape: true) >= width(landscape: false)
         let chosen = width(landscape: landscape)
-        return (landscape, chosen, aspect, 9 * chosen / max(1, drawing.width) * 72 / 25.4)
+        return (landscape, chosen, aspect, 9 * chosen / max(1, drawingWidth) * 72 / 25.4)
     }
 
     /// Whether a hand-off's date falls in a period of events (the first period takes what came before
@@ -476,7 +479,7 @@ public struct ReportBuilder {
         part: (number: Int, of: Int, events: [TimelineEvent])?, after: Bool?
     ) {
         let caption = caption(map, part: part)
-        let place = Self.placement(drawing, caption: caption)
+        let place = Self.placement(drawing.width, drawing.height, caption: caption)
         // A landscape page starts by itself; a portrait one after text or another portrait map needs a break.
         if !place.landscape && after != true { blocks.append(.pageBreak) }
         blocks.append(

@@ -49,15 +49,13 @@ struct CanonicalJSONObject {
             case 0x09: out.append(contentsOf: "\\t".utf8)
             case 0x00..<0x20:
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
+                out.append(Hashing.hexDigits[Int(byte >> 4)])
+                out.append(Hashing.hexDigits[Int(byte & 0x0F)])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension Coding: CanonicalJSONWritable {

@@ -52,7 +52,7 @@ public enum Hashing {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// Errors about files, shared by the store's parts.
